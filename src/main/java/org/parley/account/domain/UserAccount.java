@@ -1,0 +1,100 @@
+package org.parley.account.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A person who can sign in. The avatar picture lives in {@link UserAvatar}, loaded only when shown. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 32)
+    private String username;
+
+    /** Lower-cased user name: unique ignoring case, and what search matches. */
+    @Column(name = "username_key", nullable = false, length = 32)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false, length = 64)
+    private String displayName;
+
+    @Column(name = "display_name_key", nullable = false, length = 64)
+    private String displayNameKey;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    /** Bumped on every avatar change so browsers fetch the new picture instead of a cached one. */
+    @Column(name = "avatar_version", nullable = false)
+    private int avatarVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
+        this.username = username;
+        this.usernameKey = username.toLowerCase(Locale.ROOT);
+        setDisplayName(displayName);
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getUsernameKey() {
+        return usernameKey;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+        this.displayNameKey = displayName.toLowerCase(Locale.ROOT);
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public int getAvatarVersion() {
+        return avatarVersion;
+    }
+
+    public void avatarChanged(boolean hasAvatar) {
+        // Positive: has a picture; zero: initials. The magnitude only ever grows.
+        this.avatarVersion = hasAvatar ? Math.abs(avatarVersion) + 1 : -Math.abs(avatarVersion);
+    }
+
+    public boolean hasAvatar() {
+        return avatarVersion > 0;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,157 @@
+package org.parley.account.service;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.parley.account.domain.UserAccount;
+import org.parley.account.domain.UserAccountRepository;
+import org.parley.account.domain.UserAvatar;
+import org.parley.account.domain.UserAvatarRepository;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.TextRules;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: registration, profile changes, and how users appear to each other. */
+@Service
+@Transactional
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 128;
+    public static final int MAX_DISPLAY_NAME_LENGTH = 64;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,32}");
+
+    private final UserAccountRepository accounts;
+    private final UserAvatarRepository avatars;
+    private final PasswordEncoder passwordEncoder;
+    private final AvatarImages avatarImages;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository accounts, UserAvatarRepository avatars, PasswordEncoder passwordEncoder,
+            AvatarImages avatarImages, CurrentUser currentUser, Clock clock) {
+        this.accounts = accounts;
+        this.avatars = avatars;
+        this.passwordEncoder = passwordEncoder;
+        this.avatarImages = avatarImages;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Creates an account; anyone may call this (it is how people join). */
+    public UserSummary register(String username, String displayName, String password) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException(
+                    "A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens.");
+        }
+        String display = TextRules.requireText(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH);
+        checkPassword(password);
+        if (accounts.existsByUsernameKey(TextRules.searchKey(name))) {
+            throw usernameTaken();
+        }
+        try {
+            UserAccount account = accounts.saveAndFlush(
+                    new UserAccount(name, display, passwordEncoder.encode(password), clock.instant()));
+            return UserSummary.of(account);
+        } catch (DataIntegrityViolationException raceWithAnotherRegistration) {
+            throw usernameTaken();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public UserSummary me() {
+        return UserSummary.of(requireMe());
+    }
+
+    public UserSummary changeDisplayName(String displayName) {
+        UserAccount me = requireMe();
+        me.setDisplayName(TextRules.requireText(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH));
+        return UserSummary.of(me);
+    }
+
+    public void changePassword(String currentPassword, String newPassword) {
+        UserAccount me = requireMe();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, me.getPasswordHash())) {
+            throw new InvalidInputException("The current password is wrong.");
+        }
+        checkPassword(newPassword);
+        me.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
+    public UserSummary changeAvatar(byte[] upload) {
+        AvatarPicture picture = avatarImages.normalize(upload);
+        UserAccount me = requireMe();
+        avatars.findById(me.getId()).ifPresentOrElse(
+                existing -> existing.replace(picture.contentType(), picture.data()),
+                () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));
+        me.avatarChanged(true);
+        return UserSummary.of(me);
+    }
+
+    public UserSummary removeAvatar() {
+        UserAccount me = requireMe();
+        avatars.deleteById(me.getId());
+        me.avatarChanged(false);
+        return UserSummary.of(me);
+    }
+
+    /** Any signed-in user may see any user's avatar: it is shown wherever that user appears. */
+    @Transactional(readOnly = true)
+    public Optional<AvatarPicture> avatar(long userId) {
+        currentUser.requireId();
+        return avatars.findById(userId).map(a -> new AvatarPicture(a.getContentType(), a.getData()));
+    }
+
+    /** Summaries for many users in one query, keyed by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, UserSummary> summaries(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(userIds).stream().map(UserSummary::of)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    public long avatarMaxBytes() {
+        return avatarImages.maxBytes();
+    }
+
+    private UserAccount requireMe() {
+        return accounts.findById(currentUser.requireId())
+                .orElseThrow(() -> new NotAllowedException("Your account no longer exists."));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new InvalidInputException("A password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+        }
+    }
+
+    private static InvalidInputException usernameTaken() {
+        return new InvalidInputException("That user name is taken. Please choose another.");
+    }
+
+    /** For features that list users: the search itself, with keyset paging on the user name. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> searchOthers(String query, String afterUsernameKey, int limit) {
+        long me = currentUser.requireId();
+        String after = afterUsernameKey == null ? "" : afterUsernameKey;
+        return accounts.search(TextRules.containsPattern(query), after, me,
+                org.springframework.data.domain.Limit.of(limit)).stream().map(UserSummary::of).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package org.parley.account.service;
+
+import org.parley.account.domain.UserAccount;
+
+/**
+ * How a user appears to others: enough to render a name and an avatar anywhere, without touching
+ * the entity. {@code avatarUrl} is null when the user has no picture (initials are shown).
+ */
+public record UserSummary(long id, String username, String displayName, String avatarUrl) {
+
+    public static UserSummary of(UserAccount account) {
+        String avatarUrl = account.hasAvatar()
+                ? AvatarUrls.path(account.getId(), account.getAvatarVersion())
+                : null;
+        return new UserSummary(account.getId(), account.getUsername(), account.getDisplayName(), avatarUrl);
+    }
+
+    /** A stable colour for the user's initials, the same in every view. */
+    public int colorIndex() {
+        return (int) (id % 7);
+    }
+}

@@ -1,0 +1,131 @@
+package org.parley.account.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.PermitAll;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Toasts;
+import org.parley.base.ui.ViewHeader;
+
+@Route("profile")
+@PageTitle("Profile · Parley")
+@PermitAll
+public class ProfileView extends Div {
+
+    private final AccountService accounts;
+    private final Div avatarBox = new Div();
+    final TextField displayName = new TextField("Display name");
+    final PasswordField currentPassword = new PasswordField("Current password");
+    final PasswordField newPassword = new PasswordField("New password");
+    final Upload avatarUpload;
+    final Button removeAvatar = new Button("Remove picture");
+
+    public ProfileView(AccountService accounts) {
+        this.accounts = accounts;
+        addClassNames("page", "profile-page");
+        UserSummary me = accounts.me();
+
+        avatarBox.addClassName("profile-avatar");
+        avatarUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            UI ui = avatarUploadUi();
+            try {
+                UserSummary updated = accounts.changeAvatar(bytes);
+                ui.access(() -> {
+                    showAvatar(updated);
+                    Toasts.success("Your picture is updated.");
+                });
+            } catch (UserFacingException e) {
+                ui.access(() -> Toasts.error(e.getMessage()));
+            } finally {
+                ui.access(() -> avatarUploadClear());
+            }
+        }));
+        avatarUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
+        avatarUpload.setMaxFileSize((int) accounts.avatarMaxBytes());
+        avatarUpload.setMaxFiles(1);
+        avatarUpload.setUploadButton(new Button("Upload a picture", VaadinIcon.UPLOAD.create()));
+        avatarUpload.setDropLabel(new Span("PNG, JPEG, GIF or WebP, up to "
+                + accounts.avatarMaxBytes() / (1024 * 1024) + " MB"));
+        avatarUpload.addFileRejectedListener(rejected -> Toasts.error(rejected.getErrorMessage()));
+        avatarUpload.setTestId("avatar-upload");
+        removeAvatar.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        removeAvatar.addClickListener(click -> {
+            showAvatar(accounts.removeAvatar());
+            Toasts.success("Your picture is removed; your initials show instead.");
+        });
+        showAvatar(me);
+
+        displayName.setValue(me.displayName());
+        displayName.setMaxLength(AccountService.MAX_DISPLAY_NAME_LENGTH);
+        displayName.setTestId("profile-display-name");
+        Button saveName = new Button("Save name", click -> {
+            showAvatar(accounts.changeDisplayName(displayName.getValue()));
+            Toasts.success("Your display name is saved.");
+        });
+        saveName.setTestId("profile-save-name");
+        saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        newPassword.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        Button savePassword = new Button("Change password", click -> {
+            accounts.changePassword(currentPassword.getValue(), newPassword.getValue());
+            currentPassword.clear();
+            newPassword.clear();
+            Toasts.success("Your password is changed.");
+        });
+        savePassword.setTestId("profile-save-password");
+
+        Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
+        Div nameCard = card("Name", new FormLayout(displayName), saveName);
+        Div passwordCard = card("Password", formOf(currentPassword, newPassword), savePassword);
+        Div cards = new Div(pictureCard, nameCard, passwordCard);
+        cards.addClassName("card-grid");
+        add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);
+    }
+
+    private UI avatarUploadUi() {
+        return avatarUpload.getUI().orElseThrow();
+    }
+
+    private void avatarUploadClear() {
+        avatarUpload.clearFileList();
+    }
+
+    private void showAvatar(UserSummary me) {
+        avatarBox.removeAll();
+        Avatar avatar = UserAvatars.avatar(me, AvatarVariant.LUMO_XLARGE);
+        avatar.setTestId("profile-avatar");
+        Span name = new Span(me.displayName());
+        name.addClassName("identity-name");
+        avatarBox.add(avatar, name);
+        removeAvatar.setVisible(me.avatarUrl() != null);
+    }
+
+    private static FormLayout formOf(com.vaadin.flow.component.Component... fields) {
+        FormLayout form = new FormLayout(fields);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        return form;
+    }
+
+    private static Div card(String title, com.vaadin.flow.component.Component... content) {
+        Div card = new Div(new H3(title));
+        card.add(content);
+        card.addClassName("card");
+        return card;
+    }
+}

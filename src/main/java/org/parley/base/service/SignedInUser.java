@@ -1,0 +1,30 @@
+package org.parley.base.service;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The principal of a signed-in Parley user: Spring's user plus the account id services key on. */
+public class SignedInUser extends User {
+
+    private final long userId;
+
+    public SignedInUser(long userId, String username, String passwordHash) {
+        super(username, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        this.userId = userId;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser that && that.userId == userId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(userId);
+    }
+}

@@ -1,0 +1,61 @@
+package org.parley.chat.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One message; its id orders a conversation's history and pages it. */
+@Entity
+@Table(name = "chat_message")
+public class ChatMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false)
+    private Long conversationId;
+
+    @Column(name = "sender_id", nullable = false)
+    private Long senderId;
+
+    @Column(nullable = false, length = 4000)
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ChatMessage() {
+    }
+
+    public ChatMessage(long conversationId, long senderId, String body, Instant createdAt) {
+        this.conversationId = conversationId;
+        this.senderId = senderId;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getConversationId() {
+        return conversationId;
+    }
+
+    public Long getSenderId() {
+        return senderId;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,76 @@
+package org.parley.chat.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A conversation; its people are its {@link ConversationMember}s. */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    public enum Kind { DIRECT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind;
+
+    /** "low:high" user ids of a one-on-one conversation: the database keeps one per pair. */
+    @Column(name = "direct_key", length = 64)
+    private String directKey;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
+    @Column(name = "last_message_id")
+    private Long lastMessageId;
+
+    protected Conversation() {
+    }
+
+    public static Conversation direct(long a, long b, Instant now) {
+        Conversation conversation = new Conversation();
+        conversation.kind = Kind.DIRECT;
+        conversation.directKey = directKey(a, b);
+        conversation.createdAt = now;
+        conversation.lastActivityAt = now;
+        return conversation;
+    }
+
+    public static String directKey(long a, long b) {
+        return Math.min(a, b) + ":" + Math.max(a, b);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getDirectKey() {
+        return directKey;
+    }
+
+    public Instant getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public Long getLastMessageId() {
+        return lastMessageId;
+    }
+}

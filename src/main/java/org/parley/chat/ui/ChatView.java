@@ -1,0 +1,257 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.messages.MessageInput;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.account.service.UserSummary;
+import org.parley.account.ui.UserAvatars;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.EmptyState;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.Toasts;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ConversationRead;
+import org.parley.chat.service.ConversationSummary;
+import org.parley.chat.service.MessagePosted;
+import org.parley.friends.service.FriendsChanged;
+
+/**
+ * The conversation list beside the open conversation. Messages arrive by push; they are keyed by id,
+ * so each shows once and in stored order even when pushes and history pages overlap.
+ */
+@Route("chat/:conversationId?([0-9]{1,18})")
+@RouteAlias("")
+@PageTitle("Chats · Parley")
+@PermitAll
+public class ChatView extends Div implements BeforeEnterObserver {
+
+    private final ChatService chat;
+    private final long me;
+    private final Clock clock;
+    private ZoneId zone = ZoneId.of("UTC");
+
+    private final Div conversationList = new Div();
+    private final Div pane = new Div();
+    final MessageList messageList = new MessageList();
+    final MessageInput input = new MessageInput();
+    final Button loadEarlier = new Button("Load earlier messages");
+    private final Div sendNotice = new Div();
+    private final Div header = new Div();
+
+    private Long openConversationId;
+    private final TreeMap<Long, MessageListItem> shownMessages = new TreeMap<>();
+    private boolean hasEarlier;
+
+    public ChatView(ChatService chat, LiveEvents liveEvents, CurrentUser currentUser, Clock clock) {
+        this.chat = chat;
+        this.clock = clock;
+        this.me = currentUser.requireId();
+        addClassName("chat-page");
+
+        conversationList.addClassName("conversation-list");
+        conversationList.setTestId("conversation-list");
+        pane.addClassName("conversation-pane");
+
+        messageList.addClassName("message-list");
+        messageList.setTestId("message-list");
+        messageList.setMarkdown(false);
+        // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
+        messageList.getElement().addEventListener("scroll", scroll -> loadEarlier())
+                .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
+                .debounce(250);
+        loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        loadEarlier.addClassName("load-earlier");
+        loadEarlier.addClickListener(click -> loadEarlier());
+        loadEarlier.setTestId("load-earlier");
+        input.addClassName("message-input");
+        input.setTestId("message-input");
+        input.addSubmitListener(submit -> send(submit.getValue()));
+        sendNotice.addClassName("send-notice");
+        sendNotice.setTestId("send-notice");
+        header.addClassName("conversation-header");
+
+        add(conversationList, pane);
+        UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
+            try {
+                zone = ZoneId.of(details.getTimeZoneId());
+                renderConversationList();
+            } catch (RuntimeException unknownZone) {
+                // Keep UTC.
+            }
+        });
+        LiveUpdates.bind(this, liveEvents, me, event -> {
+            switch (event) {
+                case MessagePosted posted -> messageArrived(posted.message());
+                case ConversationRead read -> renderConversationList();
+                case FriendsChanged changed -> {
+                    if (openConversationId != null) {
+                        renderHeader(chat.details(openConversationId));
+                    }
+                }
+                default -> { }
+            }
+        });
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Long requested = event.getRouteParameters().get("conversationId").map(Long::valueOf).orElse(null);
+        openConversationId = null;
+        shownMessages.clear();
+        if (requested != null) {
+            try {
+                open(chat.details(requested));
+            } catch (UserFacingException notYours) {
+                Toasts.error(notYours.getMessage());
+                showNoConversation();
+            }
+        } else {
+            showNoConversation();
+        }
+        renderConversationList();
+    }
+
+    private void open(ConversationDetails details) {
+        openConversationId = details.id();
+        addClassName("has-selection");
+        pane.removeAll();
+        renderHeader(details);
+        List<ChatMessageView> newest = chat.history(details.id(), null, ChatService.PAGE_SIZE);
+        hasEarlier = newest.size() == ChatService.PAGE_SIZE;
+        newest.forEach(m -> shownMessages.put(m.id(), item(m)));
+        messageList.setItems(shownMessages.values());
+        loadEarlier.setVisible(hasEarlier);
+        pane.add(header, loadEarlier, messageList, sendNotice, input);
+        chat.markRead(details.id());
+        input.getElement().callJsFunction("focus");
+    }
+
+    private void showNoConversation() {
+        removeClassName("has-selection");
+        pane.removeAll();
+        pane.add(new EmptyState(VaadinIcon.CHAT, "Pick a conversation",
+                "Choose someone on the left, or open Friends and press Message to start one."));
+    }
+
+    private void renderHeader(ConversationDetails details) {
+        header.removeAll();
+        Button back = new Button(VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        back.addClassName("back-button");
+        back.setAriaLabel("Back to conversations");
+        UserSummary partner = details.partner();
+        Avatar avatar = UserAvatars.avatar(partner);
+        H3 name = new H3(partner.displayName());
+        Span handle = new Span("@" + partner.username());
+        handle.addClassName("identity-handle");
+        Div text = new Div(name, handle);
+        text.addClassName("identity-text");
+        header.add(back, avatar, text);
+        header.setTestId("conversation-header");
+        sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
+        sendNotice.setVisible(!details.canSend());
+        input.setEnabled(details.canSend());
+    }
+
+    private void send(String text) {
+        if (openConversationId == null) {
+            return;
+        }
+        try {
+            messageArrived(chat.send(openConversationId, text));
+        } catch (UserFacingException refused) {
+            Toasts.error(refused.getMessage());
+        }
+    }
+
+    /** Shows a message once, in id order; marks the open conversation read; refreshes the list. */
+    private void messageArrived(ChatMessageView message) {
+        if (openConversationId != null && message.conversationId() == openConversationId
+                && !shownMessages.containsKey(message.id())) {
+            boolean newest = shownMessages.isEmpty() || message.id() > shownMessages.lastKey();
+            MessageListItem item = item(message);
+            shownMessages.put(message.id(), item);
+            if (newest) {
+                messageList.addItem(item);
+            } else {
+                messageList.setItems(shownMessages.values());
+            }
+            if (message.sender().id() != me) {
+                chat.markRead(openConversationId);
+            }
+        }
+        renderConversationList();
+    }
+
+    private void loadEarlier() {
+        if (openConversationId == null || !hasEarlier || shownMessages.isEmpty()) {
+            return;
+        }
+        List<ChatMessageView> page = chat.history(openConversationId, shownMessages.firstKey(),
+                ChatService.PAGE_SIZE);
+        hasEarlier = page.size() == ChatService.PAGE_SIZE;
+        page.forEach(m -> shownMessages.put(m.id(), item(m)));
+        messageList.setItems(shownMessages.values());
+        loadEarlier.setVisible(hasEarlier);
+        // Keep the message the reader was looking at in place while older ones are added above it.
+        messageList.getElement().executeJs(
+                "const fromBottom = this.scrollHeight - this.scrollTop;"
+                        + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
+    }
+
+    private void renderConversationList() {
+        List<ConversationSummary> conversations = chat.conversations();
+        conversationList.removeAll();
+        H3 title = new H3("Chats");
+        title.addClassName("conversation-list-title");
+        conversationList.add(title);
+        if (conversations.isEmpty()) {
+            conversationList.add(new EmptyState(VaadinIcon.COMMENTS_O, "No conversations yet",
+                    "Add friends in Find people; then press Message next to a friend."));
+        }
+        for (ConversationSummary conversation : conversations) {
+            boolean selected = openConversationId != null && conversation.id() == openConversationId;
+            conversationList.add(new ConversationRow(conversation, selected, zone, clock));
+        }
+    }
+
+    private MessageListItem item(ChatMessageView message) {
+        UserSummary sender = message.sender();
+        MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
+        if (sender.avatarUrl() != null) {
+            item.setUserImage(sender.avatarUrl());
+        }
+        item.setUserColorIndex(sender.colorIndex());
+        if (sender.id() == me) {
+            item.addClassNames("own");
+        }
+        return item;
+    }
+
+    Map<Long, MessageListItem> shownMessages() {
+        return shownMessages;
+    }
+}

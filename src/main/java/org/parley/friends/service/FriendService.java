@@ -1,0 +1,286 @@
+package org.parley.friends.service;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.TextRules;
+import org.parley.friends.domain.FriendRequest;
+import org.parley.friends.domain.FriendRequestRepository;
+import org.parley.friends.domain.Friendship;
+import org.parley.friends.domain.FriendshipRepository;
+import org.parley.friends.domain.UserBlock;
+import org.parley.friends.domain.UserBlockRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finding people, friend requests, friendships and blocks; always on behalf of the signed-in user. */
+@Service
+@Transactional
+public class FriendService {
+
+    public static final int MAX_NOTE_LENGTH = 500;
+    public static final int MAX_PAGE = 50;
+
+    private final FriendRequestRepository requests;
+    private final FriendshipRepository friendships;
+    private final UserBlockRepository blocks;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FriendService(FriendRequestRepository requests, FriendshipRepository friendships, UserBlockRepository blocks,
+            AccountService accounts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.friendships = friendships;
+        this.blocks = blocks;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * People whose user name or display name contains the query, never the caller, with where the caller
+     * stands with each. Paged by user name: pass the last result's user name (lower-cased) to go on.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonResult> searchPeople(String query, String afterUsername, int limit) {
+        long me = currentUser.requireId();
+        if (TextRules.searchKey(query).isEmpty()) {
+            return List.of();
+        }
+        List<UserSummary> people = accounts.searchOthers(query, TextRules.searchKey(afterUsername),
+                Math.clamp(limit, 1, MAX_PAGE));
+        return withRelationships(me, people);
+    }
+
+    @Transactional(readOnly = true)
+    public PersonResult person(long userId) {
+        long me = currentUser.requireId();
+        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
+        if (user == null || userId == me) {
+            throw new NotAllowedException("No such person.");
+        }
+        return withRelationships(me, List.of(user)).getFirst();
+    }
+
+    /** Sends a request; if the other person already asked the caller, accepts theirs instead. */
+    public Relationship sendRequest(long recipientId, String note) {
+        long me = currentUser.requireId();
+        String cleanNote = TextRules.optionalText(note, "The note", MAX_NOTE_LENGTH);
+        UserSummary recipient = requireOther(me, recipientId);
+        if (blocks.existsByBlockerIdAndBlockedId(me, recipientId)) {
+            throw new NotAllowedException("You blocked " + recipient.displayName() + ". Unblock them first.");
+        }
+        if (blocks.existsByBlockerIdAndBlockedId(recipientId, me)) {
+            throw new NotAllowedException("You can't send " + recipient.displayName() + " a friend request.");
+        }
+        if (friendships.findByUserLowAndUserHigh(Math.min(me, recipientId), Math.max(me, recipientId)).isPresent()) {
+            throw new InvalidInputException("You are already friends with " + recipient.displayName() + ".");
+        }
+        var theirs = requests.findByPendingKey(recipientId + ":" + me);
+        if (theirs.isPresent()) {
+            accept(theirs.get());
+            return Relationship.FRIEND;
+        }
+        if (requests.findByPendingKey(me + ":" + recipientId).isPresent()) {
+            throw new InvalidInputException("You already sent " + recipient.displayName() + " a request.");
+        }
+        try {
+            requests.saveAndFlush(new FriendRequest(me, recipientId, cleanNote, clock.instant()));
+        } catch (DataIntegrityViolationException sentTwiceAtOnce) {
+            throw new InvalidInputException("You already sent " + recipient.displayName() + " a request.");
+        }
+        publish(FriendsChanged.Kind.REQUEST_SENT, me, recipientId);
+        return Relationship.REQUEST_SENT;
+    }
+
+    public void cancelRequest(long requestId) {
+        long me = currentUser.requireId();
+        FriendRequest request = requirePending(requestId, me);
+        if (request.getSenderId() != me) {
+            throw new NotAllowedException("Only the sender can cancel a request.");
+        }
+        request.close(FriendRequest.Status.CANCELLED, clock.instant());
+        publish(FriendsChanged.Kind.REQUEST_CANCELLED, me, request.getRecipientId());
+    }
+
+    public void acceptRequest(long requestId) {
+        long me = currentUser.requireId();
+        FriendRequest request = requirePending(requestId, me);
+        if (request.getRecipientId() != me) {
+            throw new NotAllowedException("Only the recipient can accept a request.");
+        }
+        accept(request);
+    }
+
+    public void declineRequest(long requestId) {
+        long me = currentUser.requireId();
+        FriendRequest request = requirePending(requestId, me);
+        if (request.getRecipientId() != me) {
+            throw new NotAllowedException("Only the recipient can decline a request.");
+        }
+        request.close(FriendRequest.Status.DECLINED, clock.instant());
+        publish(FriendsChanged.Kind.REQUEST_DECLINED, me, request.getSenderId());
+    }
+
+    public void removeFriend(long friendId) {
+        long me = currentUser.requireId();
+        Friendship friendship = friendships.findByUserLowAndUserHigh(Math.min(me, friendId), Math.max(me, friendId))
+                .orElseThrow(() -> new InvalidInputException("You are not friends."));
+        friendships.delete(friendship);
+        publish(FriendsChanged.Kind.FRIEND_REMOVED, me, friendId);
+    }
+
+    /** Blocks a user: ends the friendship and any pending requests between the two. */
+    public void block(long userId) {
+        long me = currentUser.requireId();
+        requireOther(me, userId);
+        if (blocks.existsByBlockerIdAndBlockedId(me, userId)) {
+            return;
+        }
+        blocks.save(new UserBlock(me, userId, clock.instant()));
+        friendships.findByUserLowAndUserHigh(Math.min(me, userId), Math.max(me, userId)).ifPresent(friendships::delete);
+        for (FriendRequest pending : requests.findPendingBetween(me, List.of(userId))) {
+            pending.close(pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
+                    clock.instant());
+        }
+        publish(FriendsChanged.Kind.BLOCKED, me, userId);
+    }
+
+    public void unblock(long userId) {
+        long me = currentUser.requireId();
+        blocks.findByBlockerIdAndBlockedId(me, userId).ifPresent(block -> {
+            blocks.delete(block);
+            publish(FriendsChanged.Kind.UNBLOCKED, me, userId);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> friends() {
+        long me = currentUser.requireId();
+        List<Long> ids = friendships.findAllOf(me).stream().map(f -> f.other(me)).toList();
+        return accounts.summaries(ids).values().stream()
+                .sorted(Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> blockedUsers() {
+        long me = currentUser.requireId();
+        List<Long> ids = blocks.findByBlockerIdOrderByIdDesc(me).stream().map(UserBlock::getBlockedId).toList();
+        Map<Long, UserSummary> users = accounts.summaries(ids);
+        return ids.stream().map(users::get).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PendingRequest> incomingRequests() {
+        long me = currentUser.requireId();
+        return pending(requests.findByRecipientIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PendingRequest> outgoingRequests() {
+        long me = currentUser.requireId();
+        return pending(requests.findBySenderIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
+    }
+
+    @Transactional(readOnly = true)
+    public long incomingRequestCount() {
+        return requests.countByRecipientIdAndStatus(currentUser.requireId(), FriendRequest.Status.PENDING);
+    }
+
+    /** Whether these two may talk one-on-one: friends, and neither blocked the other. */
+    @Transactional(readOnly = true)
+    public boolean areFriends(long a, long b) {
+        return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent()
+                && !blocks.existsByBlockerIdAndBlockedId(a, b) && !blocks.existsByBlockerIdAndBlockedId(b, a);
+    }
+
+    private void accept(FriendRequest request) {
+        request.close(FriendRequest.Status.ACCEPTED, clock.instant());
+        long a = request.getSenderId();
+        long b = request.getRecipientId();
+        if (friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isEmpty()) {
+            friendships.save(new Friendship(a, b, clock.instant()));
+        }
+        publish(FriendsChanged.Kind.REQUEST_ACCEPTED, request.getRecipientId(), request.getSenderId());
+    }
+
+    private List<PersonResult> withRelationships(long me, List<UserSummary> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = people.stream().map(UserSummary::id).toList();
+        Set<Long> friendIds = new HashSet<>();
+        friendships.findBetween(me, ids).forEach(f -> friendIds.add(f.other(me)));
+        Set<Long> blockedByMe = new HashSet<>();
+        blocks.findBetween(me, ids).stream().filter(b -> b.getBlockerId() == me)
+                .forEach(b -> blockedByMe.add(b.getBlockedId()));
+        Map<Long, FriendRequest> pendingByOther = new HashMap<>();
+        requests.findPendingBetween(me, ids).forEach(r ->
+                pendingByOther.put(r.getSenderId() == me ? r.getRecipientId() : r.getSenderId(), r));
+        return people.stream().map(person -> {
+            long id = person.id();
+            if (blockedByMe.contains(id)) {
+                return new PersonResult(person, Relationship.BLOCKED, null);
+            }
+            if (friendIds.contains(id)) {
+                return new PersonResult(person, Relationship.FRIEND, null);
+            }
+            FriendRequest request = pendingByOther.get(id);
+            if (request != null) {
+                return new PersonResult(person,
+                        request.getSenderId() == me ? Relationship.REQUEST_SENT : Relationship.REQUEST_RECEIVED,
+                        request.getId());
+            }
+            return new PersonResult(person, Relationship.NONE, null);
+        }).toList();
+    }
+
+    private List<PendingRequest> pending(List<FriendRequest> found, long me) {
+        Map<Long, UserSummary> users = accounts.summaries(found.stream()
+                .map(r -> r.getSenderId() == me ? r.getRecipientId() : r.getSenderId()).toList());
+        return found.stream().map(r -> {
+            boolean incoming = r.getRecipientId() == me;
+            return new PendingRequest(r.getId(), users.get(incoming ? r.getSenderId() : r.getRecipientId()),
+                    r.getNote(), r.getCreatedAt(), incoming);
+        }).toList();
+    }
+
+    /** A pending request the caller is part of; any other request is "not found", revealing nothing. */
+    private FriendRequest requirePending(long requestId, long me) {
+        return requests.findById(requestId)
+                .filter(r -> r.getSenderId() == me || r.getRecipientId() == me)
+                .filter(FriendRequest::isPending)
+                .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
+    }
+
+    private UserSummary requireOther(long me, long userId) {
+        if (userId == me) {
+            throw new InvalidInputException("That is you.");
+        }
+        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
+        if (user == null) {
+            throw new NotAllowedException("No such person.");
+        }
+        return user;
+    }
+
+    private void publish(FriendsChanged.Kind kind, long actorId, long otherId) {
+        UserSummary actor = accounts.summaries(List.of(actorId)).get(actorId);
+        events.publishEvent(new FriendsChanged(kind, actor, otherId));
+    }
+}

@@ -1,0 +1,140 @@
+package org.parley.friends.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.parley.account.service.UserSummary;
+import org.parley.account.ui.UserAvatars;
+import org.parley.base.ui.Toasts;
+import org.parley.friends.service.FriendService;
+import org.parley.friends.service.PersonResult;
+import org.parley.friends.service.Relationship;
+
+/**
+ * One person in a list, with where you stand and the actions that fit: add, cancel, accept or decline,
+ * message, unblock; block and remove sit in the overflow menu.
+ */
+class PersonRow extends Div {
+
+    private final FriendService friends;
+    private final Runnable changed;
+
+    PersonRow(PersonResult person, String note, FriendService friends, Runnable changed) {
+        this.friends = friends;
+        this.changed = changed;
+        addClassName("person-row");
+        UserSummary user = person.user();
+        setTestId("person-" + user.username());
+        Div main = new Div(UserAvatars.identity(user));
+        main.addClassName("person-main");
+        if (note != null) {
+            Paragraph quote = new Paragraph("“" + note + "”");
+            quote.addClassName("request-note");
+            main.add(quote);
+        }
+        Div actions = new Div();
+        actions.addClassName("person-actions");
+        switch (person.relationship()) {
+            case NONE -> actions.add(button("Add friend", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
+                    () -> openRequestDialog(user)));
+            case REQUEST_SENT -> actions.add(status("Request sent", null),
+                    button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
+                        friends.cancelRequest(person.requestId());
+                        Toasts.info("Request to " + user.displayName() + " cancelled.");
+                    }));
+            case REQUEST_RECEIVED -> actions.add(
+                    button("Accept", VaadinIcon.CHECK, ButtonVariant.LUMO_PRIMARY, () -> {
+                        friends.acceptRequest(person.requestId());
+                        Toasts.success("You and " + user.displayName() + " are now friends.");
+                    }),
+                    button("Decline", null, ButtonVariant.LUMO_TERTIARY, () -> friends.declineRequest(person.requestId())));
+            case FRIEND -> actions.add(status("Friend", "success"),
+                    button("Message", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
+                            () -> UI.getCurrent().navigate("chat/with/" + user.id())));
+            case BLOCKED -> actions.add(status("Blocked", "error"),
+                    button("Unblock", null, ButtonVariant.LUMO_TERTIARY, () -> friends.unblock(user.id())));
+        }
+        if (person.relationship() != Relationship.BLOCKED) {
+            actions.add(overflowMenu(person));
+        }
+        add(main, actions);
+    }
+
+    private MenuBar overflowMenu(PersonResult person) {
+        UserSummary user = person.user();
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        more.setAriaLabel("More actions for " + user.displayName());
+        if (person.relationship() == Relationship.FRIEND) {
+            more.getSubMenu().addItem("Remove friend", click -> confirm("Remove " + user.displayName() + "?",
+                    "You will no longer be able to message each other until one of you sends a new request.",
+                    "Remove", () -> friends.removeFriend(user.id())));
+        }
+        more.getSubMenu().addItem("Block", click -> confirm("Block " + user.displayName() + "?",
+                "They won't be able to send you friend requests or messages. You can unblock them later.",
+                "Block", () -> friends.block(user.id())));
+        return menu;
+    }
+
+    private void openRequestDialog(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Add " + user.displayName() + " as a friend");
+        TextArea note = new TextArea("Note (optional)");
+        note.setPlaceholder("Hi, it's me from…");
+        note.setMaxLength(FriendService.MAX_NOTE_LENGTH);
+        note.setWidthFull();
+        note.setTestId("request-note");
+        Button send = new Button("Send request", click -> {
+            Relationship result = friends.sendRequest(user.id(), note.getValue());
+            dialog.close();
+            Toasts.success(result == Relationship.FRIEND
+                    ? "You and " + user.displayName() + " are now friends."
+                    : "Request sent to " + user.displayName() + ".");
+            changed.run();
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setTestId("request-send");
+        dialog.add(note);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void confirm(String header, String text, String action, Runnable onConfirm) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, action, event -> {
+            onConfirm.run();
+            changed.run();
+        });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private Button button(String text, VaadinIcon icon, ButtonVariant variant, Runnable action) {
+        Button button = icon == null ? new Button(text) : new Button(text, icon.create());
+        button.addThemeVariants(variant, ButtonVariant.LUMO_SMALL);
+        button.addClickListener(click -> {
+            action.run();
+            changed.run();
+        });
+        return button;
+    }
+
+    private static Badge status(String text, String theme) {
+        Badge badge = new Badge(text);
+        if (theme != null) {
+            badge.getElement().getThemeList().add(theme);
+        }
+        return badge;
+    }
+}

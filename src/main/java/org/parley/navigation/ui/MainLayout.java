@@ -1,0 +1,140 @@
+package org.parley.navigation.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.account.ui.ProfileView;
+import org.parley.account.ui.UserAvatars;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.Toasts;
+import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationRead;
+import org.parley.chat.service.MessagePosted;
+import org.parley.chat.ui.ChatView;
+import org.parley.friends.service.FriendService;
+import org.parley.friends.service.FriendsChanged;
+import org.parley.friends.ui.FriendsView;
+import org.parley.friends.ui.PeopleView;
+
+/**
+ * The frame around every signed-in page: navigation with live badges (unread messages, friend
+ * requests waiting), who is signed in, and sign-out. Incoming requests and answers pop up as toasts.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final ChatService chat;
+    private final FriendService friends;
+    private final long me;
+    private final Badge unreadBadge = new Badge();
+    private final Badge requestBadge = new Badge();
+    private final Span pageTitle = new Span();
+
+    public MainLayout(ChatService chat, FriendService friends, AccountService accounts, LiveEvents liveEvents,
+            CurrentUser currentUser, AuthenticationContext authentication) {
+        this.chat = chat;
+        this.friends = friends;
+        this.me = currentUser.requireId();
+        setPrimarySection(Section.DRAWER);
+
+        var logo = VaadinIcon.CHAT.create();
+        logo.addClassName("brand-icon");
+        Span name = new Span("Parley");
+        name.addClassName("brand-name");
+        Div brand = new Div(logo, name);
+        brand.addClassName("brand");
+
+        SideNav nav = new SideNav();
+        nav.addClassName("main-nav");
+        SideNavItem chats = new SideNavItem("Chats", ChatView.class, VaadinIcon.COMMENTS.create());
+        chats.setMatchNested(true);
+        chats.setSuffixComponent(unreadBadge);
+        SideNavItem people = new SideNavItem("Find people", PeopleView.class, VaadinIcon.SEARCH.create());
+        SideNavItem friendsItem = new SideNavItem("Friends", FriendsView.class, VaadinIcon.USERS.create());
+        friendsItem.setSuffixComponent(requestBadge);
+        SideNavItem profile = new SideNavItem("Profile", ProfileView.class, VaadinIcon.USER.create());
+        nav.addItem(chats, people, friendsItem, profile);
+        unreadBadge.getElement().getThemeList().add("primary pill small");
+        unreadBadge.setTestId("nav-unread");
+        requestBadge.getElement().getThemeList().add("error pill small");
+        requestBadge.setTestId("nav-requests");
+
+        UserSummary user = accounts.me();
+        Div who = UserAvatars.identity(user);
+        who.getChildren().findFirst().ifPresent(avatar ->
+                ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        signOut.setTestId("sign-out");
+        Div account = new Div(who, signOut);
+        account.addClassName("drawer-account");
+
+        addToDrawer(brand, new Scroller(nav), account);
+        pageTitle.addClassName("navbar-title");
+        addToNavbar(new DrawerToggle(), pageTitle);
+
+        refreshBadges();
+        LiveUpdates.bind(this, liveEvents, me, event -> {
+            switch (event) {
+                case MessagePosted posted -> refreshBadges();
+                case ConversationRead read -> refreshBadges();
+                case FriendsChanged changed -> {
+                    refreshBadges();
+                    announce(changed);
+                }
+                default -> { }
+            }
+        });
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String title = getContent() == null ? "" : getContent().getClass().getSimpleName().replace("View", "");
+        pageTitle.setText(switch (title) {
+            case "Chat" -> "Chats";
+            case "People" -> "Find people";
+            default -> title;
+        });
+    }
+
+    private void refreshBadges() {
+        show(unreadBadge, chat.totalUnread());
+        show(requestBadge, friends.incomingRequestCount());
+    }
+
+    private static void show(Badge badge, long count) {
+        badge.setText(count > 99 ? "99+" : String.valueOf(count));
+        badge.setVisible(count > 0);
+    }
+
+    private void announce(FriendsChanged changed) {
+        if (changed.actor().id() == me) {
+            return;
+        }
+        String who = changed.actor().displayName();
+        switch (changed.kind()) {
+            case REQUEST_SENT -> Toasts.info(who + " sent you a friend request.");
+            case REQUEST_ACCEPTED -> Toasts.success(who + " accepted your friend request.");
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.parley.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import org.parley.account.ui.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Every page but login and registration needs a signed-in user; Vaadin's configurer does the rest. */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentTypeOptions(c -> { }));
+        // Parley's own stylesheet is needed by the login page too.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
+    }
+}

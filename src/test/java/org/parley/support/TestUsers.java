@@ -1,0 +1,67 @@
+package org.parley.support;
+
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.base.service.SignedInUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates users with unique names (tests share one database, also on MariaDB) and runs code as one of
+ * them, the way a forged caller would reach a service: signed in, but as someone else.
+ */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final AccountService accounts;
+
+    public TestUsers(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Registers a user whose user name starts with {@code prefix} and is unique across runs. */
+    public UserSummary create(String prefix) {
+        String username = uniqueName(prefix);
+        String displayName = Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " Tester";
+        return accounts.register(username, displayName, PASSWORD);
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Authentication authentication(UserSummary user) {
+        SignedInUser principal = new SignedInUser(user.id(), user.username(), "n/a");
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    }
+
+    /** Runs {@code action} signed in as {@code user}, then restores whoever was signed in before. */
+    public static <T> T as(UserSummary user, Callable<T> action) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication(user));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void run(UserSummary user, Runnable action) {
+        as(user, () -> {
+            action.run();
+            return null;
+        });
+    }
+}
