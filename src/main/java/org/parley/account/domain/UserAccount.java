@@ -70,7 +70,9 @@ public class UserAccount {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
-        this.displayNameKey = displayName.toLowerCase(Locale.ROOT);
+        // Lower-casing can lengthen a name ("İ" becomes "i" + combining dot): keep the key within its column.
+        String key = displayName.toLowerCase(Locale.ROOT);
+        this.displayNameKey = key.length() <= 64 ? key : key.substring(0, 64);
     }
 
     public String getPasswordHash() {

@@ -8,7 +8,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** The centred card with the Parley brand that login and registration share. */
 class AuthLayout extends Div {
-    AuthLayout(Component... content) {
+
+    private final Div card = new Div();
+
+    AuthLayout() {
         addClassName("auth-page");
         var logo = VaadinIcon.CHAT.create();
         logo.addClassName("brand-icon");
@@ -18,9 +21,13 @@ class AuthLayout extends Div {
         brand.addClassName("brand");
         Paragraph tagline = new Paragraph("Chat with your people, in real time.");
         tagline.addClassName("brand-tagline");
-        Div card = new Div(brand, tagline);
-        card.add(content);
+        card.add(brand, tagline);
         card.addClassName("auth-card");
         add(card);
+    }
+
+    /** Views put their form inside the card, below the brand. */
+    void addToCard(Component... content) {
+        card.add(content);
     }
 }

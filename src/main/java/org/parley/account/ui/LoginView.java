@@ -33,7 +33,7 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
         register.setTestId("register-link");
         Div footer = new Div(new com.vaadin.flow.component.html.Span("New to Parley? "), register);
         footer.addClassName("auth-footer");
-        add(notice, login, footer);
+        addToCard(notice, login, footer);
     }
 
     @Override

@@ -70,7 +70,7 @@ public class RegisterView extends AuthLayout {
         footer.addClassName("auth-footer");
         H2 title = new H2("Create your account");
         title.addClassName("auth-title");
-        add(title, error, form, create, footer);
+        addToCard(title, error, form, create, footer);
     }
 
     private void showError(String message) {

@@ -2,8 +2,13 @@ package org.parley.base.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +19,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Delivers {@link UserEvent}s to the open views of their recipients, only after the transaction that
  * published them has committed: nobody is told about data that could still roll back.
  * <p>
+ * Delivery runs off the committing thread (code running in an after-commit callback would join the
+ * finished transaction and its writes would never commit), in publication order per recipient.
  * Services publish through Spring's {@code ApplicationEventPublisher}; views subscribe per user when
  * attached and unsubscribe when detached. This is the single node's bus; a multi-node deployment
- * will put a distributed one behind the same two methods.
+ * will put a distributed one behind the same methods.
  */
 @Component
 public class LiveEvents {
@@ -24,6 +31,8 @@ public class LiveEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
 
     private final Map<Long, List<Consumer<UserEvent>>> listenersByUser = new ConcurrentHashMap<>();
+    private final Map<Long, SerialQueue> queuesByUser = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Registers a listener for one user's events; run the returned handle to unsubscribe. */
     public Runnable subscribe(long userId, Consumer<UserEvent> listener) {
@@ -34,7 +43,7 @@ public class LiveEvents {
         });
     }
 
-    /** How many listeners a user has now: one per open view that subscribed. */
+    /** How many listeners a user has now: one per open browser tab. */
     public int listenerCount(long userId) {
         List<Consumer<UserEvent>> listeners = listenersByUser.get(userId);
         return listeners == null ? 0 : listeners.size();
@@ -43,18 +52,44 @@ public class LiveEvents {
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(UserEvent event) {
         for (Long recipient : event.recipients()) {
-            List<Consumer<UserEvent>> listeners = listenersByUser.get(recipient);
-            if (listeners == null) {
-                continue;
+            if (listenersByUser.containsKey(recipient)) {
+                queuesByUser.computeIfAbsent(recipient, SerialQueue::new).submit(event);
             }
-            for (Consumer<UserEvent> listener : listeners) {
-                try {
-                    listener.accept(event);
-                } catch (RuntimeException e) {
-                    // One broken view must not keep the event from the others.
-                    log.warn("A live event listener failed", e);
+        }
+    }
+
+    /** One recipient's pending events, delivered one after another by a virtual thread. */
+    private final class SerialQueue {
+        private final long userId;
+        private final Queue<UserEvent> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        SerialQueue(long userId) {
+            this.userId = userId;
+        }
+
+        void submit(UserEvent event) {
+            pending.add(event);
+            if (draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            do {
+                UserEvent event;
+                while ((event = pending.poll()) != null) {
+                    for (Consumer<UserEvent> listener : listenersByUser.getOrDefault(userId, List.of())) {
+                        try {
+                            listener.accept(event);
+                        } catch (RuntimeException e) {
+                            // One broken view must not keep the event from the others.
+                            log.warn("A live event listener failed", e);
+                        }
+                    }
                 }
-            }
+                draining.set(false);
+            } while (!pending.isEmpty() && draining.compareAndSet(false, true));
         }
     }
 }

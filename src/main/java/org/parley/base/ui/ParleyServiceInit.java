@@ -6,6 +6,8 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.ui.Transport;
+import com.vaadin.flow.shared.communication.PushMode;
+import com.vaadin.flow.component.PushConfiguration;
 import java.util.List;
 import org.parley.base.service.UserFacingException;
 import org.slf4j.Logger;
@@ -28,25 +30,26 @@ class ParleyServiceInit implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(ParleyServiceInit::handle));
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
-            applyTransport(ui);
+            var firstNavigation = new java.util.concurrent.atomic.AtomicBoolean(true);
             ui.addBeforeEnterListener(enter -> {
-                List<String> requested = enter.getLocation().getQueryParameters().getParameters().get("transport");
-                if (requested != null && !requested.isEmpty()) {
-                    Transport transport = "long-polling".equals(requested.getFirst())
-                            ? Transport.LONG_POLLING : Transport.WEBSOCKET_XHR;
-                    ui.getSession().setAttribute(TRANSPORT_ATTRIBUTE, transport);
-                    applyTransport(ui);
+                if (firstNavigation.getAndSet(false)) {
+                    startPush(ui, enter.getLocation().getQueryParameters().getParameters().get("transport"));
                 }
             });
         });
     }
 
-    private static void applyTransport(UI ui) {
-        Object transport = ui.getSession().getAttribute(TRANSPORT_ATTRIBUTE);
-        if (transport instanceof Transport chosen && ui.getPushConfiguration().getTransport() != chosen) {
-            ui.getPushConfiguration().setTransport(chosen);
-            ui.getPushConfiguration().setFallbackTransport(Transport.LONG_POLLING);
+    /** Turns push on with the transport asked for by this page's address, or earlier in the session. */
+    private static void startPush(UI ui, List<String> requested) {
+        if (requested != null && !requested.isEmpty()) {
+            ui.getSession().setAttribute(TRANSPORT_ATTRIBUTE,
+                    "long-polling".equals(requested.getFirst()) ? Transport.LONG_POLLING : Transport.WEBSOCKET_XHR);
         }
+        Object chosen = ui.getSession().getAttribute(TRANSPORT_ATTRIBUTE);
+        PushConfiguration push = ui.getPushConfiguration();
+        push.setTransport(chosen instanceof Transport transport ? transport : Transport.WEBSOCKET_XHR);
+        push.setFallbackTransport(Transport.LONG_POLLING);
+        push.setPushMode(PushMode.AUTOMATIC);
     }
 
     private static void handle(ErrorEvent event) {

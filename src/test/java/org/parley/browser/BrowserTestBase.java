@@ -1,0 +1,108 @@
+package org.parley.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real Chromium (Debian's, at /usr/bin/chromium or $PARLEY_CHROMIUM) against Parley on a random port.
+ * Each user gets their own browser context: separate cookies, separate session, like two people.
+ * A missing browser fails the test loudly; it never skips.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class BrowserTestBase {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Browser tests need Chromium at " + chromium
+                    + " (apt-get install -y chromium, or set PARLEY_CHROMIUM). .ci/run installs it.");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private final List<BrowserContext> contexts = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void resetContexts() {
+        contexts.clear();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+    }
+
+    /** Keeps a picture of what a person saw, for humans reviewing a run (target/screenshots). */
+    static void snapshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** A new person in a fresh browser context (own cookies and session). */
+    Page newPerson() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        context.setDefaultTimeout(20_000);
+        contexts.add(context);
+        return context.newPage();
+    }
+
+    /**
+     * Registers through the registration page, then signs in through the login page. The push transport
+     * chosen on the first page ("websocket" or "long-polling") holds for the whole session.
+     */
+    void registerAndSignIn(Page page, String username, String displayName, String password, String transport) {
+        page.navigate(url("register?transport=" + transport));
+        page.locator("[data-testid=register-username] input").fill(username);
+        page.locator("[data-testid=register-display-name] input").fill(displayName);
+        page.locator("[data-testid=register-password] input").fill(password);
+        page.locator("[data-testid=register-confirm] input").fill(password);
+        page.locator("[data-testid=register-submit]").click();
+        page.waitForURL("**/login?registered");
+        assertThat(page.getByText("Your account is ready")).isVisible();
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+}
