@@ -30,11 +30,18 @@ public final class LiveUpdates {
         this.userId = userId;
     }
 
-    /** Runs {@code handler} (inside {@code ui.access}) for each event of the user while {@code owner} is attached. */
+    /**
+     * Runs {@code handler} (inside {@code ui.access}) for each event of the user while {@code owner} is
+     * attached. Called from a constructor, it subscribes at once, before the view loads its data: an event
+     * committed meanwhile waits in the UI's queue and runs after the load, so nothing falls in between.
+     */
     public static void bind(Component owner, LiveEvents liveEvents, long userId, Consumer<UserEvent> handler) {
         owner.addAttachListener(event -> of(event.getUI(), liveEvents, userId).add(handler));
         owner.addDetachListener(event -> of(event.getUI(), liveEvents, userId).remove(handler));
-        owner.getUI().ifPresent(ui -> of(ui, liveEvents, userId).add(handler));
+        UI ui = owner.getUI().orElseGet(UI::getCurrent);
+        if (ui != null) {
+            of(ui, liveEvents, userId).add(handler);
+        }
     }
 
     private static synchronized LiveUpdates of(UI ui, LiveEvents liveEvents, long userId) {

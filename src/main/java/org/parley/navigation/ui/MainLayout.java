@@ -92,7 +92,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageTitle.addClassName("navbar-title");
         addToNavbar(new DrawerToggle(), pageTitle);
 
-        refreshBadges();
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> refreshBadges();
@@ -114,6 +113,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             case "People" -> "Find people";
             default -> title;
         });
+        // The view may just have changed the counts (opening a conversation marks it read).
+        refreshBadges();
     }
 
     private void refreshBadges() {
