@@ -87,6 +87,15 @@ abstract class BrowserTestBase {
         return context.newPage();
     }
 
+    /** Signs in through the login page as an existing user. */
+    void signIn(Page page, String username, String password) {
+        page.navigate(url("login"));
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
     /**
      * Registers through the registration page, then signs in through the login page. The push transport
      * chosen on the first page ("websocket" or "long-polling") holds for the whole session.

@@ -23,6 +23,8 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("User name");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle("Wrong user name or password");
         i18n.getErrorMessage().setMessage("Check both and try again. User names ignore case.");
         login.setI18n(i18n);

@@ -6,6 +6,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Toasts;
 import org.parley.chat.service.ChatService;
 
 /**
@@ -25,7 +27,12 @@ public class DirectChatRoute extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long userId = Long.parseLong(event.getRouteParameters().get("userId").orElseThrow());
-        long conversationId = chat.openDirect(userId);
-        event.forwardTo(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversationId)));
+        try {
+            long conversationId = chat.openDirect(userId);
+            event.forwardTo(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversationId)));
+        } catch (UserFacingException refused) {
+            Toasts.error(refused.getMessage());
+            event.forwardTo(ChatView.class);
+        }
     }
 }

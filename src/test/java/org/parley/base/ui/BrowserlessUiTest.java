@@ -1,6 +1,7 @@
 package org.parley.base.ui;
 
 import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.Component;
@@ -8,14 +9,26 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.parley.Application;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.service.UserEvent;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,20 +42,29 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * session with one browser window. Every UI test class extends this, so they all share one cached
  * Spring context (and one database: create fresh users, assert only on your own data).
  * <p>
- * <b>Live updates.</b> The browser-less library keeps every session locked by the test thread, the way a
- * request thread would hold it. An event published by one user therefore reaches another user's view
- * through {@code ui.access(...)} only as a <em>queued</em> task: Vaadin runs a session's queue when its
- * lock is released. In a test that happens only as a side effect: {@code find(...)} first runs the
- * active window's queue (the library's "client round trip"), and {@code runPendingSignalsTasks()}
- * briefly unlocks the session (and then waits for signal tasks); {@code roundTrip()} and the testers'
- * actions do not run it. {@link #push} does it on purpose,
- * as the server does when the lock comes free: it runs that window's queued tasks as that window's
- * user, fails the test if one of them throws, and lets the UI collect its changes as if writing the
- * push message. Call it for the receiving window after another user acted, and for the acting window
- * when its own change reaches it through a live event (badges, other tabs).
+ * <b>Live updates.</b> Two things stand between one user's action and another user's open view:
+ * <ol>
+ * <li>{@code LiveEvents} hands events to the recipients' tabs on a background (virtual) thread, after
+ * the publishing transaction committed; so the test must wait for that hand-over.</li>
+ * <li>The tab handles the event inside {@code ui.access(...)}. The browser-less library keeps every
+ * session locked by the test thread, the way a request thread would hold it, so the access is only
+ * <em>queued</em>; Vaadin runs a session's queue when its lock is released, which in a test happens only
+ * as a side effect: {@code find(...)} first runs the active window's queue (the library's "client round
+ * trip") and {@code runPendingSignalsTasks()} briefly unlocks the session; {@code roundTrip()} and the
+ * testers' actions do not run it.</li>
+ * </ol>
+ * {@link #push} does both on purpose: it waits until every event published so far for the window's user
+ * has been handed to the tab (by sending a marker event through the same per-user, in-order queue), runs
+ * the window's queued tasks as the server does when the lock comes free (as that window's user, failing
+ * the test if one throws), and repeats while those tasks set off further events (reading a message
+ * publishes "read", which updates the badges). Call it for the receiving window after another user
+ * acted, and for the acting window when its own change reaches it through a live event (badges, other
+ * tabs).
  */
 @SpringBootTest
 public abstract class BrowserlessUiTest {
+
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
     protected ApplicationContext applicationContext;
@@ -50,7 +72,12 @@ public abstract class BrowserlessUiTest {
     @Autowired
     protected TestUsers users;
 
+    @Autowired
+    private LiveEvents liveEvents;
+
     protected SecuredBrowserlessApplicationContext<Authentication> app;
+
+    private final Map<BrowserlessUserContext, Long> userIds = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startBrowserlessApplication() {
@@ -62,11 +89,14 @@ public abstract class BrowserlessUiTest {
         if (app != null) {
             app.close();
         }
+        userIds.clear();
     }
 
     /** A new session signed in as {@code user}, with one window open. */
     protected BrowserlessUIContext windowOf(UserSummary user) {
-        return app.newUser(TestUsers.authentication(user)).newWindow();
+        BrowserlessUserContext session = app.newUser(TestUsers.authentication(user));
+        userIds.put(session, user.id());
+        return session.newWindow();
     }
 
     /** A new session of somebody who has not signed in. */
@@ -75,13 +105,70 @@ public abstract class BrowserlessUiTest {
     }
 
     /**
-     * Delivers what the server pushed to this window: runs the {@code ui.access} tasks queued for its
-     * session (live events from other users), with this window's user signed in, then a round trip.
+     * Delivers to this window what the server would push to it now: waits for the live events already
+     * published for its user, runs the {@code ui.access} tasks they queued, and repeats while those set
+     * off more events; then a round trip.
      */
-    protected static void push(BrowserlessUIContext window) {
+    protected void push(BrowserlessUIContext window) {
+        Long userId = userIds.get(window.getUser());
+        // Always a second round: tasks already queued before this call may set off events of their own.
+        for (int round = 0; round < 10; round++) {
+            boolean eventsArrived = userId != null && awaitDelivered(userId);
+            runQueuedAccess(window);
+            if (userId == null || (round > 0 && !eventsArrived)) {
+                window.roundTrip();
+                return;
+            }
+        }
+        throw new AssertionError("Live events keep coming for " + window.getUser() + "; an update loop?");
+    }
+
+    /** A no-op event that marks a point in a user's event queue. */
+    private record Marker(long userId, UUID id) implements UserEvent {
+        @Override
+        public Collection<Long> recipients() {
+            return List.of(userId);
+        }
+    }
+
+    /**
+     * Waits until everything published for the user so far has been handed to their tabs (events reach
+     * each user in publication order, so once a marker sent now arrives, all earlier ones have). Answers
+     * whether any real event was among them.
+     */
+    private boolean awaitDelivered(long userId) {
+        Marker marker = new Marker(userId, UUID.randomUUID());
+        CompletableFuture<Void> arrived = new CompletableFuture<>();
+        AtomicBoolean others = new AtomicBoolean();
+        Runnable unsubscribe = liveEvents.subscribe(userId, event -> {
+            if (event.equals(marker)) {
+                arrived.complete(null);
+            } else if (!(event instanceof Marker)) {
+                others.set(true);
+            }
+        });
+        try {
+            applicationContext.publishEvent(marker); // outside a transaction: goes to LiveEvents at once
+            arrived.get(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Live events for user " + userId + " were not delivered within "
+                    + DELIVERY_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            unsubscribe.run();
+        }
+        return others.get();
+    }
+
+    /** Runs the window's queued {@code ui.access} tasks as its user; a failing view fails the test. */
+    private static void runQueuedAccess(BrowserlessUIContext window) {
         window.activate();
         VaadinSession session = window.getUser().getSession();
-        // A failing view must fail the test, not turn into a "Something went wrong" toast.
+        // Not the app's handler: that would turn a failure into a "Something went wrong" toast.
         ErrorHandler appHandler = session.getErrorHandler();
         List<Throwable> failures = new ArrayList<>();
         session.setErrorHandler(error -> failures.add(error.getThrowable()));
@@ -95,7 +182,6 @@ public abstract class BrowserlessUiTest {
             failures.stream().skip(1).forEach(failed::addSuppressed);
             throw failed;
         }
-        window.roundTrip();
     }
 
     /**
@@ -137,14 +223,14 @@ public abstract class BrowserlessUiTest {
     }
 
     /**
-     * Runs {@code action} (another user's doing) while {@code receiver}'s tab is idle the way a real
-     * tab is between requests: nobody holds its session lock, and its HTTP session carries its user's
+     * Runs {@code action} (another user's doing) while {@code receiver}'s tab is idle the way a real tab
+     * is between requests: nobody holds its session lock, and its HTTP session carries its user's
      * security context, as Spring Security keeps it after sign-in. Live events then reach the idle tab as
-     * they do in production: its {@code ui.access} tasks run at once, in the publishing thread, while
-     * the publisher's transaction is completing. {@link #push} models the other case, a tab whose lock
-     * is busy, whose tasks run later on their own.
+     * they do in production: its {@code ui.access} tasks run at once, in the thread that delivers the
+     * event. Waits (lock still free) until the events for {@code user} have been delivered.
+     * {@link #push} models the other case, a tab whose lock is busy and whose tasks run afterwards.
      */
-    protected static void whileIdle(BrowserlessUIContext receiver, UserSummary user, Runnable action) {
+    protected void whileIdle(BrowserlessUIContext receiver, UserSummary user, Runnable action) {
         VaadinSession session = receiver.getUser().getSession();
         session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                 new SecurityContextImpl(TestUsers.authentication(user)));
@@ -156,6 +242,9 @@ public abstract class BrowserlessUiTest {
         }
         try {
             action.run();
+            for (int round = 0; round < 10 && awaitDelivered(user.id()); round++) {
+                // the tab's own reactions may set off more events; let those arrive too
+            }
         } finally {
             for (int i = 0; i < holds; i++) {
                 lock.lock();

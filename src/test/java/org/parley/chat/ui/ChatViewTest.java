@@ -132,14 +132,11 @@ class ChatViewTest extends BrowserlessUiTest {
     }
 
     /*
-     * KNOWN BUG, fails until fixed. When the reader's tab is idle (the normal case), the live event is
-     * handled in the sender's thread while the sender's transaction is completing: LiveEvents is an
-     * AFTER_COMMIT @TransactionalEventListener and ui.access runs at once when the tab's lock is free.
-     * ChatView then calls chat.markRead(...), whose @Transactional(REQUIRED) joins that already committed
-     * transaction, so its update is never committed: the message the reader is looking at stays unread
-     * (Chats badge "1", and the row's badge comes back on the next visit). Suggested fix: in LiveEvents,
-     * hand each delivery to an executor instead of running listeners inside the publisher's transaction
-     * completion (or, narrowly, @Transactional(propagation = REQUIRES_NEW) on ChatService.markRead).
+     * Regression test. The reader's tab is idle (the normal case), so the live event is handled as soon
+     * as it is delivered. While LiveEvents delivered it synchronously in the sender's after-commit
+     * callback, ChatView's chat.markRead(...) joined the sender's finished transaction and its update was
+     * never committed: the message being read stayed unread (Chats badge "1"; the row's badge came back
+     * on the next visit). Fixed by LiveEvents delivering on its own thread; this fails if that ever regresses.
      */
     @Test
     void a_message_arriving_in_the_conversation_being_read_is_not_left_unread_when_the_tab_is_idle() {
