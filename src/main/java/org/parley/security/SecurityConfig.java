@@ -18,7 +18,10 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.headers(headers -> headers.contentTypeOptions(c -> { }));
         // Parley's own stylesheet is needed by the login page too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/styles/**").permitAll()
+                // Avatars are served by a controller, outside Vaadin's own view access checks.
+                .requestMatchers("/avatars/**").authenticated());
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
     }
 }

@@ -60,6 +60,7 @@ public class ProfileView extends Div {
         avatarUpload.setMaxFileSize((int) accounts.avatarMaxBytes());
         avatarUpload.setMaxFiles(1);
         avatarUpload.setUploadButton(new Button("Upload a picture", VaadinIcon.UPLOAD.create()));
+        avatarUpload.setDropLabelIcon(new Span());
         avatarUpload.setDropLabel(new Span("PNG, JPEG, GIF or WebP, up to "
                 + accounts.avatarMaxBytes() / (1024 * 1024) + " MB"));
         avatarUpload.addFileRejectedListener(rejected -> Toasts.error(rejected.getErrorMessage()));
