@@ -13,10 +13,8 @@ import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /** A long conversation opens at its newest 50 messages; scrolling up brings the older ones, in order. */
-@Import(TestUsers.class)
 class HistoryScrollBrowserTest extends BrowserTestBase {
 
     @Autowired

@@ -91,8 +91,8 @@ public class AccountService {
 
     /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
     public UserSummary changeAvatar(byte[] upload) {
-        AvatarPicture picture = avatarImages.normalize(upload);
         UserAccount me = requireMe();
+        AvatarPicture picture = avatarImages.normalize(upload);
         avatars.findById(me.getId()).ifPresentOrElse(
                 existing -> existing.replace(picture.contentType(), picture.data()),
                 () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));

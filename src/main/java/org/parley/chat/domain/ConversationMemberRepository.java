@@ -1,9 +1,11 @@
 package org.parley.chat.domain;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -11,6 +13,12 @@ import org.springframework.data.repository.query.Param;
 public interface ConversationMemberRepository extends JpaRepository<ConversationMember, Long> {
 
     Optional<ConversationMember> findByConversationIdAndUserId(long conversationId, long userId);
+
+    /** The same row, locked: a concurrent send's unread increment waits instead of being overwritten. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from ConversationMember m where m.conversationId = :conversationId and m.userId = :userId")
+    Optional<ConversationMember> lockMembership(@Param("conversationId") long conversationId,
+            @Param("userId") long userId);
 
     List<ConversationMember> findByConversationId(long conversationId);
 

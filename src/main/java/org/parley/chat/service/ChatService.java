@@ -164,7 +164,8 @@ public class ChatService {
 
     public void markRead(long conversationId) {
         long me = currentUser.requireId();
-        ConversationMember membership = requireMembership(conversationId, me);
+        requireMembership(conversationId, me);
+        ConversationMember membership = members.lockMembership(conversationId, me).orElseThrow();
         if (membership.getUnreadCount() == 0) {
             return;
         }

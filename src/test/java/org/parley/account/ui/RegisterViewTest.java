@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
-import org.parley.base.ui.BrowserlessUiTest;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 

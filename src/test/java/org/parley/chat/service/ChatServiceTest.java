@@ -2,9 +2,11 @@ package org.parley.chat.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.parley.base.service.LiveEvents;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.friends.service.FriendService;
+import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChatServiceTest {
 
     private static final String NOT_FOUND = "Conversation not found.";
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
     ChatService chat;
@@ -400,7 +404,8 @@ class ChatServiceTest {
     }
 
     // ----------------------------------------------------------------------------------------------
-    // Live events
+    // Live events. LiveEvents delivers on its own threads, in publication order per recipient, so a test
+    // waits for what must arrive, and proves that something did not arrive by a later event that must.
 
     @Test
     void both_members_and_nobody_else_hear_of_a_new_message() {
@@ -408,7 +413,7 @@ class ChatServiceTest {
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
         long conversation = friendsWithConversation(ann, bob);
-        friendsWithConversation(ann, carl);
+        long annAndCarl = friendsWithConversation(carl, ann);
         List<UserEvent> annHeard = listen(ann);
         List<UserEvent> bobHeard = listen(bob);
         List<UserEvent> carlHeard = listen(carl);
@@ -416,20 +421,24 @@ class ChatServiceTest {
         ChatMessageView sent = as(ann, () -> chat.send(conversation, "live!"));
 
         for (List<UserEvent> heard : List.of(annHeard, bobHeard)) {
-            assertThat(heard).singleElement().isInstanceOfSatisfying(MessagePosted.class, posted -> {
+            assertThat(awaitEvents(heard, 1)).singleElement().isInstanceOfSatisfying(MessagePosted.class, posted -> {
                 assertThat(posted.message().id()).isEqualTo(sent.id());
                 assertThat(posted.message().body()).isEqualTo("live!");
                 assertThat(posted.message().sender()).isEqualTo(ann);
                 assertThat(posted.message().conversationId()).isEqualTo(conversation);
             });
         }
-        assertThat(carlHeard).isEmpty();
 
         // Reading clears the badge in the reader's other tabs, and tells nobody else.
         run(bob, () -> chat.markRead(conversation));
-        assertThat(bobHeard).hasSize(2).last().isEqualTo(new ConversationRead(conversation, bob.id()));
-        assertThat(annHeard).hasSize(1);
-        assertThat(carlHeard).isEmpty();
+        // Later news for each: Carl's first news is his own message, Ann's next is Carl's, then Bob's reply.
+        run(carl, () -> chat.send(annAndCarl, "carl here"));
+        run(bob, () -> chat.send(conversation, "reply"));
+
+        assertThat(describe(awaitEvents(carlHeard, 1))).containsExactly("posted:carl here");
+        assertThat(describe(awaitEvents(annHeard, 3))).containsExactly("posted:live!", "posted:carl here", "posted:reply");
+        assertThat(describe(awaitEvents(bobHeard, 3)))
+                .containsExactly("posted:live!", "read:" + conversation + ":" + bob.id(), "posted:reply");
     }
 
     @Test
@@ -440,6 +449,7 @@ class ChatServiceTest {
         long conversation = friendsWithConversation(ann, bob);
         List<UserEvent> annHeard = listen(ann);
         List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> malloryHeard = listen(mallory);
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "  "))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "x".repeat(4001))))
@@ -449,43 +459,55 @@ class ChatServiceTest {
         assertThatThrownBy(() -> run(mallory, () -> chat.markRead(conversation)))
                 .isInstanceOf(NotAllowedException.class);
         run(ann, () -> friends.removeFriend(bob.id()));
-        annHeard.clear();
-        bobHeard.clear();
         assertThatThrownBy(() -> run(bob, () -> chat.send(conversation, "still there?")))
                 .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "hello?")))
+                .isInstanceOf(NotAllowedException.class);
+        // Later news that must arrive, after anything the refused calls might have published.
+        run(ann, () -> friends.sendRequest(bob.id(), null));
+        run(mallory, () -> friends.sendRequest(ann.id(), null));
 
-        assertThat(annHeard).isEmpty();
-        assertThat(bobHeard).isEmpty();
+        assertThat(describe(awaitEvents(bobHeard, 2))).containsExactly("friends:FRIEND_REMOVED", "friends:REQUEST_SENT");
+        assertThat(describe(awaitEvents(annHeard, 3)))
+                .containsExactly("friends:FRIEND_REMOVED", "friends:REQUEST_SENT", "friends:REQUEST_SENT");
+        assertThat(describe(awaitEvents(malloryHeard, 1))).containsExactly("friends:REQUEST_SENT");
     }
 
     @Test
-    void a_message_is_announced_only_after_its_transaction_commits() {
+    void a_message_is_announced_only_after_its_transaction_commits() throws InterruptedException {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         long conversation = friendsWithConversation(ann, bob);
         List<UserEvent> bobHeard = listen(bob);
+        List<List<String>> bobCouldReadWhenTold = new CopyOnWriteArrayList<>();
+        subscriptions.add(live.subscribe(bob.id(), event -> bobCouldReadWhenTold.add(
+                as(bob, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList())));
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
-        // Rolled back after the send: nobody hears of it and it is not there.
+        // Rolled back after the send: it is not there, and (below) nobody ever hears of it.
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             run(ann, () -> chat.send(conversation, "never happened"));
             throw new IllegalStateException("something later in the same transaction failed");
         })).isInstanceOf(IllegalStateException.class);
-
-        assertThat(bobHeard).isEmpty();
         assertNothingStored(conversation, ann, bob);
 
-        // Committed: heard only once the commit is done, not while the transaction is still open.
+        // Committed: not heard while the transaction is still open, heard once it has committed.
         List<Integer> heardBeforeCommit = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             run(ann, () -> chat.send(conversation, "did happen"));
+            try {
+                Thread.sleep(300); // time enough for a premature delivery to show
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             heardBeforeCommit.add(bobHeard.size());
         });
         assertThat(heardBeforeCommit).containsExactly(0);
-        assertThat(bobHeard).singleElement().isInstanceOfSatisfying(MessagePosted.class,
-                posted -> assertThat(posted.message().body()).isEqualTo("did happen"));
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
-                .containsExactly("did happen");
+        assertThat(describe(awaitEvents(bobHeard, 1))).as("the rolled-back message never arrives")
+                .containsExactly("posted:did happen");
+        await().atMost(WAIT).until(() -> !bobCouldReadWhenTold.isEmpty());
+        assertThat(bobCouldReadWhenTold).as("when told, Bob can already read the message")
+                .containsExactly(List.of("did happen"));
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -504,6 +526,22 @@ class ChatServiceTest {
         List<UserEvent> heard = new CopyOnWriteArrayList<>();
         subscriptions.add(live.subscribe(user.id(), heard::add));
         return heard;
+    }
+
+    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
+    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
+        await().atMost(WAIT).until(() -> heard.size() >= count);
+        assertThat(heard).hasSize(count);
+        return List.copyOf(heard);
+    }
+
+    private static List<String> describe(List<UserEvent> events) {
+        return events.stream().map(event -> switch (event) {
+            case MessagePosted posted -> "posted:" + posted.message().body();
+            case ConversationRead read -> "read:" + read.conversationId() + ":" + read.userId();
+            case FriendsChanged changed -> "friends:" + changed.kind();
+            default -> event.toString();
+        }).toList();
     }
 
     private int unreadIn(UserSummary user, long conversation) {

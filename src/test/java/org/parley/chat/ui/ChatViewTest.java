@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.ProfileView;
-import org.parley.base.ui.BrowserlessUiTest;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.ui.FriendsView;

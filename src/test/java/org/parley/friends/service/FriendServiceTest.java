@@ -2,9 +2,11 @@ package org.parley.friends.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,13 @@ class FriendServiceTest {
     @Autowired
     LiveEvents live;
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final List<Runnable> subscriptions = new ArrayList<>();
+
     @AfterEach
-    void signOut() {
+    void cleanUp() {
+        subscriptions.forEach(Runnable::run);
         SecurityContextHolder.clearContext();
     }
 
@@ -479,35 +486,36 @@ class FriendServiceTest {
     }
 
     // ----------------------------------------------------------------------------------------------
-    // Live events
+    // Live events. LiveEvents delivers on its own threads, in publication order per recipient, so a test
+    // waits for what must arrive, and proves that something did not arrive by a later event that must.
 
     @Test
     void the_recipient_hears_of_a_request_once_it_is_stored() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
-        List<UserEvent> bobHeard = new CopyOnWriteArrayList<>();
-        List<UserEvent> carlHeard = new CopyOnWriteArrayList<>();
-        List<Runnable> unsubscribe = List.of(live.subscribe(bob.id(), bobHeard::add),
-                live.subscribe(carl.id(), carlHeard::add));
-        try {
-            run(ann, () -> friends.sendRequest(bob.id(), "hi"));
+        List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> carlHeard = listen(carl);
+        List<Integer> bobsPendingWhenTold = new CopyOnWriteArrayList<>();
+        subscriptions.add(live.subscribe(bob.id(), event -> bobsPendingWhenTold.add(incoming(bob).size())));
 
-            assertThat(bobHeard).singleElement().isInstanceOfSatisfying(FriendsChanged.class, changed -> {
-                assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_SENT);
-                assertThat(changed.actor()).isEqualTo(ann);
-                assertThat(changed.recipients()).containsExactlyInAnyOrder(ann.id(), bob.id());
-            });
-            assertThat(carlHeard).as("not involved").isEmpty();
+        run(ann, () -> friends.sendRequest(bob.id(), "hi"));
 
-            run(bob, () -> friends.acceptRequest(incoming(bob).getFirst().id()));
-            assertThat(bobHeard).hasSize(2).last().isInstanceOfSatisfying(FriendsChanged.class,
-                    changed -> assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_ACCEPTED));
-            assertThat(carlHeard).isEmpty();
-        } finally {
-            unsubscribe.forEach(Runnable::run);
-        }
-        assertThat(live.listenerCount(bob.id())).isZero();
+        assertThat(awaitEvents(bobHeard, 1)).singleElement().isInstanceOfSatisfying(FriendsChanged.class, changed -> {
+            assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_SENT);
+            assertThat(changed.actor()).isEqualTo(ann);
+            assertThat(changed.recipients()).containsExactlyInAnyOrder(ann.id(), bob.id());
+        });
+        await().atMost(WAIT).until(() -> !bobsPendingWhenTold.isEmpty());
+        assertThat(bobsPendingWhenTold).as("when told, Bob's list already has the request").containsExactly(1);
+
+        run(bob, () -> friends.acceptRequest(incoming(bob).getFirst().id()));
+        assertThat(awaitEvents(bobHeard, 2).getLast()).isInstanceOfSatisfying(FriendsChanged.class,
+                changed -> assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_ACCEPTED));
+
+        // Carl was not involved: the first thing he hears is what later happens to him.
+        run(ann, () -> friends.sendRequest(carl.id(), null));
+        assertThat(kinds(awaitEvents(carlHeard, 1))).containsExactly(FriendsChanged.Kind.REQUEST_SENT);
     }
 
     @Test
@@ -516,37 +524,57 @@ class FriendServiceTest {
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
         run(ann, () -> friends.sendRequest(bob.id(), "first"));
+        run(bob, () -> friends.block(mallory.id()));
         long requestId = incoming(bob).getFirst().id();
-        List<UserEvent> heard = new CopyOnWriteArrayList<>();
-        List<Runnable> unsubscribe = List.of(live.subscribe(ann.id(), heard::add), live.subscribe(bob.id(), heard::add),
-                live.subscribe(mallory.id(), heard::add));
-        try {
-            assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "again")))
-                    .isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "x".repeat(501))))
-                    .isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> run(mallory, () -> friends.acceptRequest(requestId)))
-                    .isInstanceOf(NotAllowedException.class);
-            assertThatThrownBy(() -> run(mallory, () -> friends.cancelRequest(requestId)))
-                    .isInstanceOf(NotAllowedException.class);
-            run(bob, () -> friends.block(mallory.id()));
-            heard.clear();
-            assertThatThrownBy(() -> run(mallory, () -> friends.sendRequest(bob.id(), null)))
-                    .isInstanceOf(NotAllowedException.class);
+        List<UserEvent> annHeard = listen(ann);
+        List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> malloryHeard = listen(mallory);
 
-            assertThat(heard).isEmpty();
-        } finally {
-            unsubscribe.forEach(Runnable::run);
-        }
+        assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "again")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "x".repeat(501))))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> run(mallory, () -> friends.acceptRequest(requestId)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> run(mallory, () -> friends.cancelRequest(requestId)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> run(mallory, () -> friends.sendRequest(bob.id(), null)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> run(bob, () -> friends.removeFriend(ann.id())))
+                .isInstanceOf(InvalidInputException.class);
+
+        // Then things that succeed: each is the first (and only) news its people get.
+        run(ann, () -> friends.cancelRequest(requestId));
+        run(mallory, () -> friends.sendRequest(ann.id(), null));
+        assertThat(kinds(awaitEvents(bobHeard, 1))).containsExactly(FriendsChanged.Kind.REQUEST_CANCELLED);
+        assertThat(kinds(awaitEvents(malloryHeard, 1))).containsExactly(FriendsChanged.Kind.REQUEST_SENT);
+        assertThat(kinds(awaitEvents(annHeard, 2)))
+                .containsExactly(FriendsChanged.Kind.REQUEST_CANCELLED, FriendsChanged.Kind.REQUEST_SENT);
     }
-
-    // ----------------------------------------------------------------------------------------------
 
     private void makeFriends(UserSummary a, UserSummary b) {
         run(a, () -> friends.sendRequest(b.id(), null));
         run(b, () -> friends.acceptRequest(incoming(b).stream().filter(r -> r.other().id() == a.id())
                 .findFirst().orElseThrow().id()));
         assertThat(friends.areFriends(a.id(), b.id())).isTrue();
+    }
+
+    private List<UserEvent> listen(UserSummary user) {
+        List<UserEvent> heard = new CopyOnWriteArrayList<>();
+        subscriptions.add(live.subscribe(user.id(), heard::add));
+        return heard;
+    }
+
+    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
+    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
+        await().atMost(WAIT).until(() -> heard.size() >= count);
+        assertThat(heard).hasSize(count);
+        return List.copyOf(heard);
+    }
+
+    /** The kind of each FriendsChanged; any other event stays as it is, and fails the comparison. */
+    private static List<Object> kinds(List<UserEvent> events) {
+        return events.stream().map(e -> e instanceof FriendsChanged changed ? (Object) changed.kind() : e).toList();
     }
 
     private List<PendingRequest> incoming(UserSummary user) {

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
-import org.parley.base.ui.BrowserlessUiTest;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.friends.service.FriendService;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;

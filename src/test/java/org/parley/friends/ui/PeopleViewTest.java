@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
-import org.parley.base.ui.BrowserlessUiTest;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.PendingRequest;
 import org.parley.support.TestUsers;

@@ -1,4 +1,4 @@
-package org.parley.base.ui;
+package org.parley.support;
 
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
@@ -29,7 +29,6 @@ import org.parley.Application;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserEvent;
-import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
