@@ -19,7 +19,7 @@ import org.parley.support.TestUsers;
 class ProfileBrowserTest extends BrowserTestBase {
 
     @Test
-    void an_uploaded_picture_becomes_the_avatar_shown_everywhere() throws Exception {
+    void an_uploaded_picture_becomes_the_avatar_and_signing_out_locks_the_app() throws Exception {
         Path photo = Files.createTempFile("parley-photo", ".jpg");
         BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -48,7 +48,17 @@ class ProfileBrowserTest extends BrowserTestBase {
         assertThat(stored.getHeight()).isEqualTo(256);
         snapshot(page, "profile-phone");
 
-        // Someone who is not signed in gets no pictures.
+        // Signing out ends the session: the app is behind the login page again.
+        page.setViewportSize(1280, 800);
+        page.locator("[data-testid=sign-out]").click();
+        page.waitForURL("**/login?signed-out");
+        assertThat(page.getByText("You have signed out.")).isVisible();
+        page.navigate(url("chat"));
+        page.waitForURL("**/login");
+        assertThat(page.request().get(url(avatarUrl.substring(1)),
+                com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0)).status()).isNotEqualTo(200);
+
+        // Someone who never signed in gets no pictures either.
         APIResponse anonymous = browser.newContext().request().get(url(avatarUrl.substring(1)),
                 com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
         assertThat(anonymous.status()).isNotEqualTo(200);

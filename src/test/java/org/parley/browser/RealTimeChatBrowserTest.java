@@ -32,8 +32,8 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         ann.onWebSocket(socket -> annSockets.add(socket.url()));
         bob.onWebSocket(socket -> bobSockets.add(socket.url()));
 
-        registerAndSignIn(ann, annName, "Ann " + transport, password, transport);
-        registerAndSignIn(bob, bobName, "Bob " + transport, password, transport);
+        registerAndSignIn(ann, annName, "Ann Lee", password, transport);
+        registerAndSignIn(bob, bobName, "Bob Stone", password, transport);
 
         // Bob waits on his requests page; Ann finds him and sends a request with a note.
         bob.navigate(url("friends?requests"));
@@ -104,6 +104,11 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         // Stored, not just shown: a reload brings back the same five, once each.
         bob.reload();
         assertThat(bob.locator("[data-testid=message-list] vaadin-message")).hasCount(5);
+        // On a phone the open conversation fills the screen; the list is one tap back.
+        bob.setViewportSize(390, 844);
+        assertThat(bob.locator("[data-testid=conversation-list]")).isHidden();
+        assertThat(bob.locator("[data-testid=message-list]")).isVisible();
+        snapshot(bob, "chat-phone-" + transport);
 
         // The transport really was the one asked for.
         List<String> pushSockets = annSockets.stream().filter(u -> u.contains("v-r=push&v-uiId")).toList();
