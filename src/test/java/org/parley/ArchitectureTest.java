@@ -49,6 +49,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void conversation_membership_is_changed_only_by_services() {
+        noClasses().that().resideInAPackage(ROOT + "..ui..").should().dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".chat.service.ConversationMembership").check(classes);
+    }
+
+    @Test
     void features_do_not_depend_on_each_other_in_cycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }

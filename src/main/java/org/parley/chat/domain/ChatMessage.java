@@ -13,6 +13,13 @@ import java.time.Instant;
 @Table(name = "chat_message")
 public class ChatMessage {
 
+    /** USER: written by its sender; SYSTEM: a short line Parley writes ("Ann joined"), sender is the actor. */
+    public enum Kind { USER, SYSTEM }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind = Kind.USER;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -37,6 +44,16 @@ public class ChatMessage {
         this.senderId = senderId;
         this.body = body;
         this.createdAt = createdAt;
+    }
+
+    public static ChatMessage system(long conversationId, long actorId, String text, Instant createdAt) {
+        ChatMessage message = new ChatMessage(conversationId, actorId, text, createdAt);
+        message.kind = Kind.SYSTEM;
+        return message;
+    }
+
+    public Kind getKind() {
+        return kind;
     }
 
     public Long getId() {

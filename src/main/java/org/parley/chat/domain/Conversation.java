@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "conversation")
 public class Conversation {
 
-    public enum Kind { DIRECT }
+    public enum Kind { DIRECT, GROUP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +45,14 @@ public class Conversation {
         Conversation conversation = new Conversation();
         conversation.kind = Kind.DIRECT;
         conversation.directKey = directKey(a, b);
+        conversation.createdAt = now;
+        conversation.lastActivityAt = now;
+        return conversation;
+    }
+
+    public static Conversation group(Instant now) {
+        Conversation conversation = new Conversation();
+        conversation.kind = Kind.GROUP;
         conversation.createdAt = now;
         conversation.lastActivityAt = now;
         return conversation;

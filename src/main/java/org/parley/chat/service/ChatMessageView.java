@@ -3,6 +3,10 @@ package org.parley.chat.service;
 import java.time.Instant;
 import org.parley.account.service.UserSummary;
 
-/** A message as views show it: its sender already resolved, so no view queries per message. */
-public record ChatMessageView(long id, long conversationId, UserSummary sender, String body, Instant sentAt) {
+/**
+ * A message as views show it: its sender already resolved, so no view queries per message. A system
+ * line ({@code system}) is Parley's own note, such as "Ann joined"; {@code sender} is who caused it.
+ */
+public record ChatMessageView(long id, long conversationId, UserSummary sender, String body, Instant sentAt,
+        boolean system) {
 }

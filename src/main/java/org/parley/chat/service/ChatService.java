@@ -22,6 +22,7 @@ import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
 import org.parley.friends.service.FriendService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -49,10 +50,12 @@ public class ChatService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<GroupConversations> groups;
 
     ChatService(ConversationRepository conversations, ConversationMemberRepository members,
             ChatMessageRepository messages, AccountService accounts, FriendService friends, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ObjectProvider<GroupConversations> groups) {
+        this.groups = groups;
         this.conversations = conversations;
         this.members = members;
         this.messages = messages;
@@ -100,6 +103,10 @@ public class ChatService {
             }
         }
         Map<Long, UserSummary> partners = accounts.summaries(partnerByConversation.values());
+        List<Long> groupConversationIds = rows.stream().map(r -> (Conversation) r[1])
+                .filter(c -> c.getKind() == Conversation.Kind.GROUP).map(Conversation::getId).toList();
+        Map<Long, String> groupTitles = groupConversationIds.isEmpty() ? Map.of()
+                : groupPolicy().titles(groupConversationIds);
         Map<Long, ChatMessage> lastMessages = messages.findByIdIn(rows.stream()
                         .map(r -> ((Conversation) r[1]).getLastMessageId()).filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
@@ -107,10 +114,12 @@ public class ChatService {
         for (Object[] row : rows) {
             ConversationMember membership = (ConversationMember) row[0];
             Conversation conversation = (Conversation) row[1];
-            UserSummary partner = partners.get(partnerByConversation.get(conversation.getId()));
+            boolean group = conversation.getKind() == Conversation.Kind.GROUP;
+            UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
+            String title = group ? groupTitles.getOrDefault(conversation.getId(), "Group") : partner.displayName();
             ChatMessage last = conversation.getLastMessageId() == null ? null
                     : lastMessages.get(conversation.getLastMessageId());
-            result.add(new ConversationSummary(conversation.getId(), partner,
+            result.add(new ConversationSummary(conversation.getId(), title, partner,
                     last == null ? null : preview(last.getBody()), last != null && last.getSenderId() == me,
                     conversation.getLastActivityAt(), membership.getUnreadCount()));
         }
@@ -121,9 +130,16 @@ public class ChatService {
     public ConversationDetails details(long conversationId) {
         long me = currentUser.requireId();
         requireMembership(conversationId, me);
+        Conversation conversation = conversations.findById(conversationId).orElseThrow();
+        if (conversation.getKind() == Conversation.Kind.GROUP) {
+            String title = groupPolicy().titles(List.of(conversationId)).getOrDefault(conversationId, "Group");
+            return new ConversationDetails(conversationId, title, null,
+                    groupPolicy().cannotSendReason(conversationId, me));
+        }
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
-        return new ConversationDetails(conversationId, partner, cannotSendReason(me, partnerId, partner));
+        return new ConversationDetails(conversationId, partner.displayName(), partner,
+                cannotSendReason(me, partnerId, partner));
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -147,9 +163,16 @@ public class ChatService {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
         requireMembership(conversationId, me);
-        long partnerId = partnerOf(conversationId, me);
-        Map<Long, UserSummary> people = accounts.summaries(List.of(me, partnerId));
-        String refusal = cannotSendReason(me, partnerId, people.get(partnerId));
+        Conversation conversation = conversations.findById(conversationId).orElseThrow();
+        List<Long> recipients = members.findByConversationId(conversationId).stream()
+                .map(ConversationMember::getUserId).toList();
+        String refusal;
+        if (conversation.getKind() == Conversation.Kind.GROUP) {
+            refusal = groupPolicy().cannotSendReason(conversationId, me);
+        } else {
+            long partnerId = recipients.stream().filter(id -> id != me).findFirst().orElseThrow();
+            refusal = cannotSendReason(me, partnerId, accounts.summaries(List.of(partnerId)).get(partnerId));
+        }
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }
@@ -157,8 +180,8 @@ public class ChatService {
         ChatMessage message = messages.saveAndFlush(new ChatMessage(conversationId, me, body, now));
         conversations.messagePosted(conversationId, message.getId(), now);
         members.incrementUnread(conversationId, me);
-        ChatMessageView view = view(message, people.get(me));
-        events.publishEvent(new MessagePosted(view, List.of(me, partnerId)));
+        ChatMessageView view = view(message, accounts.summaries(List.of(me)).get(me));
+        events.publishEvent(new MessagePosted(view, recipients));
         return view;
     }
 
@@ -198,9 +221,13 @@ public class ChatService {
                 .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
-    private static ChatMessageView view(ChatMessage message, UserSummary sender) {
+    static ChatMessageView view(ChatMessage message, UserSummary sender) {
         return new ChatMessageView(message.getId(), message.getConversationId(), sender, message.getBody(),
-                message.getCreatedAt());
+                message.getCreatedAt(), message.getKind() == ChatMessage.Kind.SYSTEM);
+    }
+
+    private GroupConversations groupPolicy() {
+        return groups.getObject();
     }
 
     private static String preview(String body) {

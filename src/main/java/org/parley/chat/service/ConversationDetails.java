@@ -2,9 +2,16 @@ package org.parley.chat.service;
 
 import org.parley.account.service.UserSummary;
 
-/** An open conversation's header; {@code cannotSendReason} is null when the caller may write. */
-public record ConversationDetails(long id, UserSummary partner, String cannotSendReason) {
+/**
+ * An open conversation's header: the partner (null for a group), its title, and {@code cannotSendReason},
+ * null when the caller may write.
+ */
+public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason) {
     public boolean canSend() {
         return cannotSendReason == null;
+    }
+
+    public boolean isGroup() {
+        return partner == null;
     }
 }

@@ -3,7 +3,14 @@ package org.parley.chat.service;
 import java.time.Instant;
 import org.parley.account.service.UserSummary;
 
-/** A row of the conversation list. {@code lastMessage} is null for a conversation with no messages yet. */
-public record ConversationSummary(long id, UserSummary partner, String lastMessage, boolean lastMessageIsMine,
-        Instant lastActivityAt, int unreadCount) {
+/**
+ * A row of the conversation list: {@code title} is the partner's name or the group's name; {@code partner}
+ * is null for a group. {@code lastMessage} is null for a conversation with no messages yet.
+ */
+public record ConversationSummary(long id, String title, UserSummary partner, String lastMessage,
+        boolean lastMessageIsMine, Instant lastActivityAt, int unreadCount) {
+
+    public boolean isGroup() {
+        return partner == null;
+    }
 }

@@ -163,9 +163,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
         back.addClassName("back-button");
         back.setAriaLabel("Back to conversations");
         UserSummary partner = details.partner();
-        Avatar avatar = UserAvatars.avatar(partner);
-        H3 name = new H3(partner.displayName());
-        Span handle = new Span("@" + partner.username());
+        Avatar avatar = details.isGroup() ? new Avatar(details.title()) : UserAvatars.avatar(partner);
+        H3 name = new H3(details.title());
+        Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
         text.addClassName("identity-text");
@@ -240,6 +240,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private MessageListItem item(ChatMessageView message) {
         UserSummary sender = message.sender();
+        if (message.system()) {
+            MessageListItem line = new MessageListItem(message.body(), message.sentAt(), "Parley");
+            line.addClassNames("system");
+            return line;
+        }
         MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
         if (sender.avatarUrl() != null) {
             item.setUserImage(sender.avatarUrl());

@@ -1,5 +1,6 @@
 package org.parley.chat.ui;
 
+import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -20,8 +21,9 @@ class ConversationRow extends RouterLink {
         if (selected) {
             addClassName("selected");
         }
-        setTestId("conversation-" + conversation.partner().username());
-        Span name = new Span(conversation.partner().displayName());
+        setTestId(conversation.isGroup() ? "conversation-group-" + conversation.id()
+                : "conversation-" + conversation.partner().username());
+        Span name = new Span(conversation.title());
         name.addClassName("conversation-name");
         Span time = new Span(TimeFormat.brief(conversation.lastActivityAt(), zone, clock));
         time.addClassName("conversation-time");
@@ -37,12 +39,14 @@ class ConversationRow extends RouterLink {
             Badge unread = new Badge(String.valueOf(conversation.unreadCount()));
             unread.getElement().getThemeList().add("primary pill");
             unread.addClassName("unread-badge");
-            unread.setTestId("unread-" + conversation.partner().username());
+            unread.setTestId(conversation.isGroup() ? "unread-group-" + conversation.id()
+                    : "unread-" + conversation.partner().username());
             bottom.add(unread);
             addClassName("has-unread");
         }
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
-        add(UserAvatars.avatar(conversation.partner()), text);
+        add(conversation.isGroup() ? new Avatar(conversation.title()) : UserAvatars.avatar(conversation.partner()),
+                text);
     }
 }

@@ -1,0 +1,17 @@
+package org.parley.chat.service;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What the chat needs to know about group conversations, answered by the groups feature (which depends
+ * on chat, not the other way round).
+ */
+public interface GroupConversations {
+
+    /** Null when the member may write now; otherwise why not, in words for them (muted, group muted). */
+    String cannotSendReason(long conversationId, long userId);
+
+    /** Group names by conversation id, for the conversation list. */
+    Map<Long, String> titles(Collection<Long> conversationIds);
+}

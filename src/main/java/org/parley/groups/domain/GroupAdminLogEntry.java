@@ -1,0 +1,82 @@
+package org.parley.groups.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One administrative act: who did what to whom, when and why. Never changed once written. */
+@Entity
+@Table(name = "group_admin_log")
+public class GroupAdminLogEntry {
+
+    public enum Action { APPROVE, REJECT, ADD, REMOVE, MUTE, UNMUTE, MUTE_ALL, UNMUTE_ALL, BAN, UNBAN, APPOINT, DISMISS, HAND_OVER }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "group_id", nullable = false)
+    private Long groupId;
+
+    @Column(name = "actor_id", nullable = false)
+    private Long actorId;
+
+    @Column(name = "target_id")
+    private Long targetId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Action action;
+
+    @Column(length = 200)
+    private String reason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected GroupAdminLogEntry() {
+    }
+
+    public GroupAdminLogEntry(long groupId, long actorId, Long targetId, Action action, String reason, Instant createdAt) {
+        this.groupId = groupId;
+        this.actorId = actorId;
+        this.targetId = targetId;
+        this.action = action;
+        this.reason = reason;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getGroupId() {
+        return groupId;
+    }
+
+    public Long getActorId() {
+        return actorId;
+    }
+
+    public Long getTargetId() {
+        return targetId;
+    }
+
+    public Action getAction() {
+        return action;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,64 @@
+package org.parley.groups.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.parley.chat.service.GroupConversations;
+import org.parley.groups.domain.ChatGroup;
+import org.parley.groups.domain.ChatGroupRepository;
+import org.parley.groups.domain.GroupMember;
+import org.parley.groups.domain.GroupMemberRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells the chat who may write in a group conversation now: not the muted, and not in a muted group. */
+@Service
+@Transactional(readOnly = true)
+class GroupChatPolicy implements GroupConversations {
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ChatGroupRepository groups;
+    private final GroupMemberRepository members;
+    private final Clock clock;
+
+    GroupChatPolicy(ChatGroupRepository groups, GroupMemberRepository members, Clock clock) {
+        this.groups = groups;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @Override
+    public String cannotSendReason(long conversationId, long userId) {
+        ChatGroup group = groups.findByConversationId(conversationId).orElse(null);
+        if (group == null) {
+            return "This group no longer exists.";
+        }
+        GroupMember member = members.findByGroupIdAndUserId(group.getId(), userId).orElse(null);
+        if (member == null) {
+            return "You are no longer a member of " + group.getName() + ".";
+        }
+        Instant now = clock.instant();
+        if (member.isMutedAt(now)) {
+            String until = GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil())
+                    ? "until an administrator lifts it" : "until " + UNTIL.format(member.getMutedUntil());
+            String why = member.getMuteReason() == null ? "" : " Reason: " + member.getMuteReason();
+            return "You are muted in " + group.getName() + " " + until + "." + why;
+        }
+        if (group.isMutedAll() && !member.isAdministrator()) {
+            return group.getName() + " is muted: only administrators can write for now.";
+        }
+        return null;
+    }
+
+    @Override
+    public Map<Long, String> titles(Collection<Long> conversationIds) {
+        return groups.findByConversationIdIn(conversationIds).stream()
+                .collect(Collectors.toMap(ChatGroup::getConversationId, ChatGroup::getName));
+    }
+}

@@ -1,0 +1,572 @@
+package org.parley.groups.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.TextRules;
+import org.parley.chat.service.ConversationMembership;
+import org.parley.groups.domain.ChatGroup;
+import org.parley.groups.domain.ChatGroupRepository;
+import org.parley.groups.domain.GroupAdminLogEntry;
+import org.parley.groups.domain.GroupAdminLogEntry.Action;
+import org.parley.groups.domain.GroupAdminLogRepository;
+import org.parley.groups.domain.GroupBan;
+import org.parley.groups.domain.GroupBanRepository;
+import org.parley.groups.domain.GroupJoinRequest;
+import org.parley.groups.domain.GroupJoinRequestRepository;
+import org.parley.groups.domain.GroupMember;
+import org.parley.groups.domain.GroupMember.Role;
+import org.parley.groups.domain.GroupMemberRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Groups: creating and finding them, joining, and everything administrators do. Every rule is checked
+ * here against the signed-in caller: administrators act on members only, the owner on anyone, nobody on
+ * the owner; every administrative act is logged.
+ */
+@Service
+@Transactional
+public class GroupService {
+
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_DESCRIPTION_LENGTH = 500;
+    public static final int MAX_MESSAGE_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = 200;
+    public static final int MAX_PAGE = 50;
+
+    private final ChatGroupRepository groups;
+    private final GroupMemberRepository members;
+    private final GroupJoinRequestRepository requests;
+    private final GroupBanRepository bans;
+    private final GroupAdminLogRepository adminLog;
+    private final AccountService accounts;
+    private final ConversationMembership conversation;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
+            GroupBanRepository bans, GroupAdminLogRepository adminLog, AccountService accounts,
+            ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
+            Clock clock) {
+        this.groups = groups;
+        this.members = members;
+        this.requests = requests;
+        this.bans = bans;
+        this.adminLog = adminLog;
+        this.accounts = accounts;
+        this.conversation = conversation;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- Creating and finding ------------------------------------------------------------------
+
+    /** Creates a group owned by the caller; approval is the default way in. */
+    public GroupSummary create(String name, String description, ChatGroup.JoinPolicy policy) {
+        long me = currentUser.requireId();
+        String cleanName = TextRules.requireText(name, "A group name", MAX_NAME_LENGTH);
+        String cleanDescription = TextRules.optionalText(description, "The description", MAX_DESCRIPTION_LENGTH);
+        long conversationId = conversation.createGroupConversation();
+        ChatGroup group = groups.save(new ChatGroup(cleanName, cleanDescription,
+                policy == null ? ChatGroup.JoinPolicy.APPROVAL : policy, conversationId, clock.instant()));
+        enrol(group, me, Role.OWNER);
+        conversation.postSystemLine(conversationId, me, name(me) + " created the group", null);
+        return GroupSummary.of(group);
+    }
+
+    /** Groups whose name or description contains the query, with where the caller stands; keyset paged. */
+    @Transactional(readOnly = true)
+    public List<GroupResult> search(String query, GroupSummary after, int limit) {
+        long me = currentUser.requireId();
+        if (TextRules.searchKey(query).isEmpty()) {
+            return List.of();
+        }
+        String afterName = after == null ? "" : TextRules.searchKey(after.name());
+        long afterId = after == null ? 0 : after.id();
+        List<ChatGroup> found = groups.search(TextRules.containsPattern(query), afterName, afterId,
+                Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = found.stream().map(ChatGroup::getId).toList();
+        Set<Long> memberOf = new HashSet<>();
+        members.findByUserIdAndGroupIdIn(me, ids).forEach(m -> memberOf.add(m.getGroupId()));
+        Set<Long> bannedFrom = new HashSet<>();
+        bans.findByUserIdAndGroupIdIn(me, ids).forEach(b -> bannedFrom.add(b.getGroupId()));
+        Map<Long, Long> pending = new HashMap<>();
+        requests.findByUserIdAndStatusAndGroupIdIn(me, GroupJoinRequest.Status.PENDING, ids)
+                .forEach(r -> pending.put(r.getGroupId(), r.getId()));
+        return found.stream().map(g -> {
+            GroupSummary summary = GroupSummary.of(g);
+            if (memberOf.contains(g.getId())) {
+                return new GroupResult(summary, Standing.MEMBER, null);
+            }
+            if (bannedFrom.contains(g.getId())) {
+                return new GroupResult(summary, Standing.BANNED, null);
+            }
+            Long requestId = pending.get(g.getId());
+            return requestId != null ? new GroupResult(summary, Standing.REQUEST_PENDING, requestId)
+                    : new GroupResult(summary, Standing.NONE, null);
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public GroupSummary group(long groupId) {
+        currentUser.requireId();
+        return GroupSummary.of(requireGroup(groupId));
+    }
+
+    /** The group behind a conversation, for members of it. */
+    @Transactional(readOnly = true)
+    public GroupSummary groupOfConversation(long conversationId) {
+        long me = currentUser.requireId();
+        ChatGroup group = groups.findByConversationId(conversationId)
+                .orElseThrow(() -> new NotAllowedException("Group not found."));
+        requireMember(group.getId(), me);
+        return GroupSummary.of(group);
+    }
+
+    /** The caller's own place in a group: role and mute. */
+    @Transactional(readOnly = true)
+    public GroupMemberView myMembership(long groupId) {
+        long me = currentUser.requireId();
+        return view(requireMember(groupId, me), accounts.summaries(List.of(me)).get(me));
+    }
+
+    // --- Joining -------------------------------------------------------------------------------
+
+    /**
+     * Joins an open group at once, or asks to join one that needs approval (one pending request per person
+     * and group). Groups by invitation only cannot be joined this way.
+     */
+    public Standing join(long groupId, String message) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        if (bans.existsByGroupIdAndUserId(groupId, me)) {
+            throw new NotAllowedException("You are banned from " + group.getName() + ".");
+        }
+        if (members.findByGroupIdAndUserId(groupId, me).isPresent()) {
+            return Standing.MEMBER;
+        }
+        switch (group.getJoinPolicy()) {
+            case INVITATION -> throw new NotAllowedException(
+                    group.getName() + " is by invitation only: an administrator has to add you.");
+            case OPEN -> {
+                enrol(group, me, Role.MEMBER);
+                conversation.postSystemLine(group.getConversationId(), me, name(me) + " joined", null);
+                publish(group, GroupChanged.Kind.JOINED, me, everyone(group));
+                return Standing.MEMBER;
+            }
+            default -> {
+                String cleanMessage = TextRules.optionalText(message, "The message", MAX_MESSAGE_LENGTH);
+                if (requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, me)).isPresent()) {
+                    throw new InvalidInputException("You already asked to join " + group.getName()
+                            + ". An administrator will answer.");
+                }
+                try {
+                    requests.saveAndFlush(new GroupJoinRequest(groupId, me, cleanMessage, clock.instant()));
+                } catch (DataIntegrityViolationException askedTwiceAtOnce) {
+                    throw new InvalidInputException("You already asked to join " + group.getName() + ".");
+                }
+                publish(group, GroupChanged.Kind.REQUESTS, me, withAdmins(group, me));
+                return Standing.REQUEST_PENDING;
+            }
+        }
+    }
+
+    public void cancelJoinRequest(long requestId) {
+        long me = currentUser.requireId();
+        GroupJoinRequest request = requests.findById(requestId).filter(GroupJoinRequest::isPending)
+                .filter(r -> r.getUserId() == me)
+                .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
+        request.decide(GroupJoinRequest.Status.CANCELLED, me, null, clock.instant());
+        ChatGroup group = requireGroup(request.getGroupId());
+        publish(group, GroupChanged.Kind.REQUESTS, me, withAdmins(group, me));
+    }
+
+    /** Leaves a group; the owner must hand it over first. */
+    public void leave(long groupId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        GroupMember membership = requireMember(groupId, me);
+        if (membership.getRole() == Role.OWNER) {
+            throw new NotAllowedException("You own this group: hand it over to another member before you leave.");
+        }
+        Collection<Long> told = everyone(group);
+        drop(group, membership);
+        conversation.postSystemLine(group.getConversationId(), me, name(me) + " left", me);
+        publish(group, GroupChanged.Kind.REMOVED, me, told);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupSummary> myGroups() {
+        long me = currentUser.requireId();
+        List<Long> ids = members.findByUserId(me).stream().map(GroupMember::getGroupId).toList();
+        return groups.findAllById(ids).stream().map(GroupSummary::of)
+                .sorted(Comparator.comparing(GroupSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    // --- The request queue ---------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<JoinRequestView> pendingRequests(long groupId) {
+        long me = currentUser.requireId();
+        requireAdministrator(groupId, me, false);
+        List<GroupJoinRequest> pending = requests.findByGroupIdAndStatusOrderByIdAsc(groupId,
+                GroupJoinRequest.Status.PENDING);
+        Map<Long, UserSummary> people = accounts.summaries(pending.stream().map(GroupJoinRequest::getUserId).toList());
+        return pending.stream().map(r -> new JoinRequestView(r.getId(), groupId, people.get(r.getUserId()),
+                r.getMessage(), r.getCreatedAt())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long pendingRequestCount(long groupId) {
+        long me = currentUser.requireId();
+        requireAdministrator(groupId, me, false);
+        return requests.countByGroupIdAndStatus(groupId, GroupJoinRequest.Status.PENDING);
+    }
+
+    public void approve(long requestId) {
+        long me = currentUser.requireId();
+        GroupJoinRequest request = requirePendingRequest(requestId);
+        ChatGroup group = requireGroup(request.getGroupId());
+        requireAdministrator(group.getId(), me, true);
+        long requester = request.getUserId();
+        if (bans.existsByGroupIdAndUserId(group.getId(), requester)) {
+            throw new NotAllowedException(name(requester) + " is banned from this group. Unban them first.");
+        }
+        request.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant());
+        enrol(group, requester, Role.MEMBER);
+        log(group, me, requester, Action.APPROVE, null);
+        conversation.postSystemLine(group.getConversationId(), requester, name(requester) + " joined", null);
+        publish(group, GroupChanged.Kind.JOINED, requester, everyone(group));
+    }
+
+    public void reject(long requestId, String reason) {
+        long me = currentUser.requireId();
+        GroupJoinRequest request = requirePendingRequest(requestId);
+        ChatGroup group = requireGroup(request.getGroupId());
+        requireAdministrator(group.getId(), me, true);
+        String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
+        request.decide(GroupJoinRequest.Status.REJECTED, me, cleanReason, clock.instant());
+        log(group, me, request.getUserId(), Action.REJECT, cleanReason);
+        publish(group, GroupChanged.Kind.REJECTED, request.getUserId(), withAdmins(group, request.getUserId()));
+    }
+
+    // --- Administration --------------------------------------------------------------------------
+
+    public void addMember(long groupId, long userId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        if (accounts.summaries(List.of(userId)).isEmpty()) {
+            throw new NotAllowedException("No such person.");
+        }
+        if (bans.existsByGroupIdAndUserId(groupId, userId)) {
+            throw new NotAllowedException(name(userId) + " is banned from this group. Unban them first.");
+        }
+        if (members.findByGroupIdAndUserId(groupId, userId).isPresent()) {
+            throw new InvalidInputException(name(userId) + " is already a member.");
+        }
+        requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, userId))
+                .ifPresent(r -> r.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant()));
+        enrol(group, userId, Role.MEMBER);
+        log(group, me, userId, Action.ADD, null);
+        conversation.postSystemLine(group.getConversationId(), me, name(me) + " added " + name(userId), null);
+        publish(group, GroupChanged.Kind.JOINED, userId, everyone(group));
+    }
+
+    public void removeMember(long groupId, long userId, String reason) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        GroupMember target = requireActingOn(groupId, me, userId);
+        String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
+        Collection<Long> told = everyone(group);
+        drop(group, target);
+        log(group, me, userId, Action.REMOVE, cleanReason);
+        conversation.postSystemLine(group.getConversationId(), me, name(userId) + " was removed", userId);
+        publish(group, GroupChanged.Kind.REMOVED, userId, told);
+    }
+
+    /** Mutes a member for a while, or until lifted when {@code duration} is null. */
+    public void mute(long groupId, long userId, Duration duration, String reason) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        GroupMember target = requireActingOn(groupId, me, userId);
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new InvalidInputException("A mute lasts a positive time, or until lifted.");
+        }
+        String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
+        target.mute(duration == null ? GroupMember.UNTIL_LIFTED : clock.instant().plus(duration), cleanReason);
+        log(group, me, userId, Action.MUTE, cleanReason);
+        conversation.postSystemLine(group.getConversationId(), me, name(userId) + " was muted", null);
+        publish(group, GroupChanged.Kind.MUTED, userId, everyone(group));
+    }
+
+    public void unmute(long groupId, long userId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        GroupMember target = requireActingOn(groupId, me, userId);
+        target.unmute();
+        log(group, me, userId, Action.UNMUTE, null);
+        conversation.postSystemLine(group.getConversationId(), me, name(userId) + " can speak again", null);
+        publish(group, GroupChanged.Kind.UNMUTED, userId, everyone(group));
+    }
+
+    /** While the whole group is muted only administrators may speak. */
+    public void muteAll(long groupId, boolean muted) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        if (group.isMutedAll() == muted) {
+            return;
+        }
+        group.setMutedAll(muted);
+        log(group, me, null, muted ? Action.MUTE_ALL : Action.UNMUTE_ALL, null);
+        conversation.postSystemLine(group.getConversationId(), me, muted
+                ? name(me) + " muted the group: only administrators can write"
+                : name(me) + " unmuted the group", null);
+        publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
+    }
+
+    /** Removes someone (if a member) and keeps them from coming back until unbanned. */
+    public void ban(long groupId, long userId, String reason) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
+        Collection<Long> told = everyone(group);
+        var membership = members.findByGroupIdAndUserId(groupId, userId);
+        if (membership.isPresent()) {
+            drop(group, requireActingOn(groupId, me, userId));
+            conversation.postSystemLine(group.getConversationId(), me, name(userId) + " was removed", userId);
+        } else {
+            requireAdministrator(groupId, me, true);
+            if (accounts.summaries(List.of(userId)).isEmpty()) {
+                throw new NotAllowedException("No such person.");
+            }
+        }
+        if (bans.existsByGroupIdAndUserId(groupId, userId)) {
+            return;
+        }
+        bans.save(new GroupBan(groupId, userId, me, cleanReason, clock.instant()));
+        requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, userId))
+                .ifPresent(r -> r.decide(GroupJoinRequest.Status.REJECTED, me, cleanReason, clock.instant()));
+        log(group, me, userId, Action.BAN, cleanReason);
+        Set<Long> recipients = new LinkedHashSet<>(told);
+        recipients.add(userId);
+        publish(group, GroupChanged.Kind.BANNED, userId, recipients);
+    }
+
+    public void unban(long groupId, long userId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        GroupBan ban = bans.findByGroupIdAndUserId(groupId, userId)
+                .orElseThrow(() -> new InvalidInputException(name(userId) + " is not banned."));
+        bans.delete(ban);
+        log(group, me, userId, Action.UNBAN, null);
+        publish(group, GroupChanged.Kind.SETTINGS, userId, withAdmins(group, userId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> bannedUsers(long groupId) {
+        long me = currentUser.requireId();
+        requireAdministrator(groupId, me, false);
+        List<Long> ids = bans.findByGroupIdOrderByIdDesc(groupId).stream().map(GroupBan::getUserId).toList();
+        Map<Long, UserSummary> people = accounts.summaries(ids);
+        return ids.stream().map(people::get).toList();
+    }
+
+    public void appoint(long groupId, long userId) {
+        changeRole(groupId, userId, Role.MEMBER, Role.ADMIN, Action.APPOINT, " is now an administrator");
+    }
+
+    public void dismiss(long groupId, long userId) {
+        changeRole(groupId, userId, Role.ADMIN, Role.MEMBER, Action.DISMISS, " is no longer an administrator");
+    }
+
+    /** The owner hands the group to another member and stays on as an administrator. */
+    public void handOver(long groupId, long userId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        GroupMember owner = requireOwner(groupId, me);
+        if (userId == me) {
+            throw new InvalidInputException("You already own this group.");
+        }
+        GroupMember next = members.findByGroupIdAndUserId(groupId, userId)
+                .orElseThrow(() -> new InvalidInputException(name(userId) + " is not a member."));
+        next.setRole(Role.OWNER);
+        next.unmute();
+        owner.setRole(Role.ADMIN);
+        log(group, me, userId, Action.HAND_OVER, null);
+        conversation.postSystemLine(group.getConversationId(), me, name(userId) + " now owns the group", null);
+        publish(group, GroupChanged.Kind.ROLES, userId, everyone(group));
+    }
+
+    public void setJoinPolicy(long groupId, ChatGroup.JoinPolicy policy) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        group.setJoinPolicy(policy);
+        publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
+    }
+
+    /** Members, owner first, then administrators, then everyone else by name. Members only. */
+    @Transactional(readOnly = true)
+    public List<GroupMemberView> members(long groupId) {
+        long me = currentUser.requireId();
+        requireMember(groupId, me);
+        List<GroupMember> all = members.findByGroupId(groupId);
+        Map<Long, UserSummary> people = accounts.summaries(all.stream().map(GroupMember::getUserId).toList());
+        return all.stream().map(m -> view(m, people.get(m.getUserId())))
+                .sorted(Comparator.comparing((GroupMemberView v) -> v.role().ordinal())
+                        .thenComparing(v -> v.user().displayName(), String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** The administrative log, newest first, keyset paged; administrators only. */
+    @Transactional(readOnly = true)
+    public List<AdminLogView> adminLog(long groupId, Long beforeId, int limit) {
+        long me = currentUser.requireId();
+        requireAdministrator(groupId, me, false);
+        List<GroupAdminLogEntry> entries = adminLog.page(groupId, beforeId == null ? Long.MAX_VALUE : beforeId,
+                Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
+        Set<Long> ids = new HashSet<>();
+        entries.forEach(e -> {
+            ids.add(e.getActorId());
+            if (e.getTargetId() != null) {
+                ids.add(e.getTargetId());
+            }
+        });
+        Map<Long, UserSummary> people = accounts.summaries(ids);
+        return entries.stream().map(e -> new AdminLogView(e.getId(), people.get(e.getActorId()),
+                e.getTargetId() == null ? null : people.get(e.getTargetId()), e.getAction(), e.getReason(),
+                e.getCreatedAt())).toList();
+    }
+
+    // --- Rules -------------------------------------------------------------------------------------
+
+    private void changeRole(long groupId, long userId, Role from, Role to, Action action, String line) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireOwner(groupId, me);
+        GroupMember target = members.findByGroupIdAndUserId(groupId, userId)
+                .orElseThrow(() -> new InvalidInputException(name(userId) + " is not a member."));
+        if (target.getRole() != from) {
+            throw new InvalidInputException(name(userId) + (from == Role.MEMBER
+                    ? " is already an administrator." : " is not an administrator."));
+        }
+        target.setRole(to);
+        log(group, me, userId, action, null);
+        conversation.postSystemLine(group.getConversationId(), me, name(userId) + line, null);
+        publish(group, GroupChanged.Kind.ROLES, userId, everyone(group));
+    }
+
+    /**
+     * The acting administrator may act on the target: the owner on anyone else, an administrator on plain
+     * members only, nobody on the owner or on themselves.
+     */
+    private GroupMember requireActingOn(long groupId, long actorId, long targetId) {
+        GroupMember actor = requireAdministrator(groupId, actorId, true);
+        if (actorId == targetId) {
+            throw new InvalidInputException("You can't do that to yourself.");
+        }
+        GroupMember target = members.findByGroupIdAndUserId(groupId, targetId)
+                .orElseThrow(() -> new InvalidInputException(name(targetId) + " is not a member."));
+        if (target.getRole() == Role.OWNER) {
+            throw new NotAllowedException("Nobody can do that to the owner of the group.");
+        }
+        if (target.getRole() == Role.ADMIN && actor.getRole() != Role.OWNER) {
+            throw new NotAllowedException("Only the owner can do that to an administrator.");
+        }
+        return target;
+    }
+
+    /** The caller's membership if they administer the group; locked when they are about to act. */
+    private GroupMember requireAdministrator(long groupId, long userId, boolean forUpdate) {
+        var membership = forUpdate ? members.lockMembership(groupId, userId)
+                : members.findByGroupIdAndUserId(groupId, userId);
+        return membership.filter(GroupMember::isAdministrator)
+                .orElseThrow(() -> new NotAllowedException("Only the group's administrators can do that."));
+    }
+
+    private GroupMember requireOwner(long groupId, long userId) {
+        return members.lockMembership(groupId, userId).filter(m -> m.getRole() == Role.OWNER)
+                .orElseThrow(() -> new NotAllowedException("Only the owner of the group can do that."));
+    }
+
+    private GroupMember requireMember(long groupId, long userId) {
+        return members.findByGroupIdAndUserId(groupId, userId)
+                .orElseThrow(() -> new NotAllowedException("You are not a member of this group."));
+    }
+
+    private ChatGroup requireGroup(long groupId) {
+        return groups.findById(groupId).orElseThrow(() -> new NotAllowedException("Group not found."));
+    }
+
+    private GroupJoinRequest requirePendingRequest(long requestId) {
+        return requests.findById(requestId).filter(GroupJoinRequest::isPending)
+                .orElseThrow(() -> new NotAllowedException("That request was already answered."));
+    }
+
+    private void enrol(ChatGroup group, long userId, Role role) {
+        members.save(new GroupMember(group.getId(), userId, role, clock.instant()));
+        conversation.add(group.getConversationId(), userId);
+        group.membersChanged(1);
+    }
+
+    private void drop(ChatGroup group, GroupMember membership) {
+        members.delete(membership);
+        conversation.remove(group.getConversationId(), membership.getUserId());
+        group.membersChanged(-1);
+    }
+
+    private void log(ChatGroup group, long actorId, Long targetId, Action action, String reason) {
+        adminLog.save(new GroupAdminLogEntry(group.getId(), actorId, targetId, action, reason, clock.instant()));
+    }
+
+    private Collection<Long> everyone(ChatGroup group) {
+        return members.findByGroupId(group.getId()).stream().map(GroupMember::getUserId).toList();
+    }
+
+    private Collection<Long> withAdmins(ChatGroup group, long userId) {
+        Set<Long> recipients = new LinkedHashSet<>(members.administratorIds(group.getId()));
+        recipients.add(userId);
+        return recipients;
+    }
+
+    private void publish(ChatGroup group, GroupChanged.Kind kind, Long subject, Collection<Long> recipients) {
+        events.publishEvent(new GroupChanged(group.getId(), kind, subject, new ArrayList<>(recipients)));
+    }
+
+    private String name(long userId) {
+        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
+        return user == null ? "Someone" : user.displayName();
+    }
+
+    /** A mute that has ended is no mute: it lifts itself without anybody writing to the database. */
+    private GroupMemberView view(GroupMember member, UserSummary user) {
+        boolean muted = member.isMutedAt(clock.instant());
+        return new GroupMemberView(user, member.getRole(), muted ? member.getMutedUntil() : null,
+                muted ? member.getMuteReason() : null);
+    }
+}
