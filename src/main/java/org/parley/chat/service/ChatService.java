@@ -133,13 +133,14 @@ public class ChatService {
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
         if (conversation.getKind() == Conversation.Kind.GROUP) {
             String title = groupPolicy().titles(List.of(conversationId)).getOrDefault(conversationId, "Group");
+            SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
             return new ConversationDetails(conversationId, title, null,
-                    groupPolicy().cannotSendReason(conversationId, me));
+                    restriction == null ? null : restriction.reason(), restriction == null ? null : restriction.until());
         }
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
-                cannotSendReason(me, partnerId, partner));
+                cannotSendReason(me, partnerId, partner), null);
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -168,7 +169,8 @@ public class ChatService {
                 .map(ConversationMember::getUserId).toList();
         String refusal;
         if (conversation.getKind() == Conversation.Kind.GROUP) {
-            refusal = groupPolicy().cannotSendReason(conversationId, me);
+            SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
+            refusal = restriction == null ? null : restriction.reason();
         } else {
             long partnerId = recipients.stream().filter(id -> id != me).findFirst().orElseThrow();
             refusal = cannotSendReason(me, partnerId, accounts.summaries(List.of(partnerId)).get(partnerId));

@@ -1,12 +1,14 @@
 package org.parley.chat.service;
 
+import java.time.Instant;
 import org.parley.account.service.UserSummary;
 
 /**
  * An open conversation's header: the partner (null for a group), its title, and {@code cannotSendReason},
- * null when the caller may write.
+ * null when the caller may write; {@code canSendAgainAt} says when a temporary restriction (a mute) ends.
  */
-public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason) {
+public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason,
+        Instant canSendAgainAt) {
     public boolean canSend() {
         return cannotSendReason == null;
     }

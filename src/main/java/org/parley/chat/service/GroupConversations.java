@@ -10,7 +10,7 @@ import java.util.Map;
 public interface GroupConversations {
 
     /** Null when the member may write now; otherwise why not, in words for them (muted, group muted). */
-    String cannotSendReason(long conversationId, long userId);
+    SendRestriction sendRestriction(long conversationId, long userId);
 
     /** Group names by conversation id, for the conversation list. */
     Map<Long, String> titles(Collection<Long> conversationIds);

@@ -30,6 +30,7 @@ import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
+import org.parley.chat.service.AccessChanged;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
@@ -65,8 +66,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final TreeMap<Long, MessageListItem> shownMessages = new TreeMap<>();
     private boolean hasEarlier;
 
-    public ChatView(ChatService chat, LiveEvents liveEvents, CurrentUser currentUser, Clock clock) {
+    private final List<ConversationHeaderActions> headerActions;
+
+    public ChatView(ChatService chat, LiveEvents liveEvents, CurrentUser currentUser, Clock clock,
+            List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
+        this.headerActions = headerActions;
         this.clock = clock;
         this.me = currentUser.requireId();
         addClassName("chat-page");
@@ -106,10 +111,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
             switch (event) {
                 case MessagePosted posted -> messageArrived(posted.message());
                 case ConversationRead read -> renderConversationList();
-                case FriendsChanged changed -> {
-                    if (openConversationId != null) {
-                        renderHeader(chat.details(openConversationId));
+                case FriendsChanged changed -> recheckAccess();
+                case AccessChanged changed -> {
+                    if (openConversationId != null && changed.conversationId() == openConversationId) {
+                        recheckAccess();
                     }
+                    renderConversationList();
                 }
                 default -> { }
             }
@@ -169,11 +176,47 @@ public class ChatView extends Div implements BeforeEnterObserver {
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
         text.addClassName("identity-text");
+        text.addClassName("conversation-title");
         header.add(back, avatar, text);
+        for (ConversationHeaderActions extension : headerActions) {
+            extension.actionsFor(details).forEach(header::add);
+        }
         header.setTestId("conversation-header");
         sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
         sendNotice.setVisible(!details.canSend());
         input.setEnabled(details.canSend());
+        if (details.canSendAgainAt() != null) {
+            scheduleRecheck(details.canSendAgainAt());
+        }
+    }
+
+    /** Re-reads whether the open conversation may still be read and written (removed, muted, unfriended). */
+    private void recheckAccess() {
+        if (openConversationId == null) {
+            return;
+        }
+        try {
+            renderHeader(chat.details(openConversationId));
+        } catch (UserFacingException noLongerYours) {
+            sendNotice.setText("You are no longer in this conversation.");
+            sendNotice.setVisible(true);
+            input.setEnabled(false);
+            loadEarlier.setVisible(false);
+            hasEarlier = false;
+        }
+    }
+
+    /** A mute that ends by itself re-enables the input when it ends, without a reload. */
+    private void scheduleRecheck(java.time.Instant at) {
+        UI ui = UI.getCurrent();
+        long conversationId = openConversationId;
+        long delayMillis = Math.max(0, java.time.Duration.between(clock.instant(), at).toMillis()) + 500;
+        java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> ui.access(() -> {
+                    if (openConversationId != null && openConversationId == conversationId) {
+                        recheckAccess();
+                    }
+                }));
     }
 
     private void send(String text) {

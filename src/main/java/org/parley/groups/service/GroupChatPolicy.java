@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.parley.chat.service.GroupConversations;
+import org.parley.chat.service.SendRestriction;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.ChatGroupRepository;
 import org.parley.groups.domain.GroupMember;
@@ -34,24 +35,25 @@ class GroupChatPolicy implements GroupConversations {
     }
 
     @Override
-    public String cannotSendReason(long conversationId, long userId) {
+    public SendRestriction sendRestriction(long conversationId, long userId) {
         ChatGroup group = groups.findByConversationId(conversationId).orElse(null);
         if (group == null) {
-            return "This group no longer exists.";
+            return new SendRestriction("This group no longer exists.", null);
         }
         GroupMember member = members.findByGroupIdAndUserId(group.getId(), userId).orElse(null);
         if (member == null) {
-            return "You are no longer a member of " + group.getName() + ".";
+            return new SendRestriction("You are no longer a member of " + group.getName() + ".", null);
         }
         Instant now = clock.instant();
         if (member.isMutedAt(now)) {
             String until = GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil())
                     ? "until an administrator lifts it" : "until " + UNTIL.format(member.getMutedUntil());
             String why = member.getMuteReason() == null ? "" : " Reason: " + member.getMuteReason();
-            return "You are muted in " + group.getName() + " " + until + "." + why;
+            return new SendRestriction("You are muted in " + group.getName() + " " + until + "." + why,
+                    GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil()) ? null : member.getMutedUntil());
         }
         if (group.isMutedAll() && !member.isAdministrator()) {
-            return group.getName() + " is muted: only administrators can write for now.";
+            return new SendRestriction(group.getName() + " is muted: only administrators can write for now.", null);
         }
         return null;
     }

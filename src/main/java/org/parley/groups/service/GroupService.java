@@ -195,7 +195,7 @@ public class GroupService {
 
     public void cancelJoinRequest(long requestId) {
         long me = currentUser.requireId();
-        GroupJoinRequest request = requests.findById(requestId).filter(GroupJoinRequest::isPending)
+        GroupJoinRequest request = requests.lockById(requestId).filter(GroupJoinRequest::isPending)
                 .filter(r -> r.getUserId() == me)
                 .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
         request.decide(GroupJoinRequest.Status.CANCELLED, me, null, clock.instant());
@@ -243,6 +243,12 @@ public class GroupService {
         long me = currentUser.requireId();
         requireAdministrator(groupId, me, false);
         return requests.countByGroupIdAndStatus(groupId, GroupJoinRequest.Status.PENDING);
+    }
+
+    /** Join requests waiting in all the groups the caller administers. */
+    @Transactional(readOnly = true)
+    public long pendingRequestsForMe() {
+        return requests.countPendingForAdministrator(currentUser.requireId());
     }
 
     public void approve(long requestId) {
@@ -523,8 +529,9 @@ public class GroupService {
         return groups.findById(groupId).orElseThrow(() -> new NotAllowedException("Group not found."));
     }
 
+    /** The request, locked until the answer commits: whoever answers second finds it answered. */
     private GroupJoinRequest requirePendingRequest(long requestId) {
-        return requests.findById(requestId).filter(GroupJoinRequest::isPending)
+        return requests.lockById(requestId).filter(GroupJoinRequest::isPending)
                 .orElseThrow(() -> new NotAllowedException("That request was already answered."));
     }
 
@@ -555,7 +562,8 @@ public class GroupService {
     }
 
     private void publish(ChatGroup group, GroupChanged.Kind kind, Long subject, Collection<Long> recipients) {
-        events.publishEvent(new GroupChanged(group.getId(), kind, subject, new ArrayList<>(recipients)));
+        events.publishEvent(new GroupChanged(group.getId(), group.getConversationId(), kind, subject,
+                new ArrayList<>(recipients)));
     }
 
     private String name(long userId) {

@@ -33,6 +33,9 @@ import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.ui.FriendsView;
 import org.parley.friends.ui.PeopleView;
+import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupService;
+import org.parley.groups.ui.GroupsView;
 
 /**
  * The frame around every signed-in page: navigation with live badges (unread messages, friend
@@ -47,11 +50,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final long me;
     private final Badge unreadBadge = new Badge();
     private final Badge requestBadge = new Badge();
+    private final Badge groupRequestBadge = new Badge();
+    private final GroupService groups;
     private final Span pageTitle = new Span();
 
-    public MainLayout(ChatService chat, FriendService friends, AccountService accounts, LiveEvents liveEvents,
-            CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(ChatService chat, FriendService friends, GroupService groups, AccountService accounts,
+            LiveEvents liveEvents, CurrentUser currentUser, AuthenticationContext authentication) {
         this.chat = chat;
+        this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
         setPrimarySection(Section.DRAWER);
@@ -71,8 +77,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNavItem people = new SideNavItem("Find people", PeopleView.class, VaadinIcon.SEARCH.create());
         SideNavItem friendsItem = new SideNavItem("Friends", FriendsView.class, VaadinIcon.USERS.create());
         friendsItem.setSuffixComponent(requestBadge);
+        SideNavItem groupsItem = new SideNavItem("Groups", GroupsView.class, VaadinIcon.GROUP.create());
+        groupsItem.setSuffixComponent(groupRequestBadge);
         SideNavItem profile = new SideNavItem("Profile", ProfileView.class, VaadinIcon.USER.create());
-        nav.addItem(chats, people, friendsItem, profile);
+        nav.addItem(chats, people, friendsItem, groupsItem, profile);
+        groupRequestBadge.getElement().getThemeList().add("error pill small");
+        groupRequestBadge.setTestId("nav-group-requests");
         unreadBadge.getElement().getThemeList().add("primary pill small");
         unreadBadge.setTestId("nav-unread");
         requestBadge.getElement().getThemeList().add("error pill small");
@@ -100,6 +110,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     refreshBadges();
                     announce(changed);
                 }
+                case GroupChanged changed -> {
+                    refreshBadges();
+                    announce(changed);
+                }
                 default -> { }
             }
         });
@@ -111,6 +125,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageTitle.setText(switch (title) {
             case "Chat" -> "Chats";
             case "People" -> "Find people";
+            case "Groups" -> "Groups";
             default -> title;
         });
         // The view may just have changed the counts (opening a conversation marks it read).
@@ -120,11 +135,29 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void refreshBadges() {
         show(unreadBadge, chat.totalUnread());
         show(requestBadge, friends.incomingRequestCount());
+        show(groupRequestBadge, groups.pendingRequestsForMe());
     }
 
     private static void show(Badge badge, long count) {
         badge.setText(count > 99 ? "99+" : String.valueOf(count));
         badge.setVisible(count > 0);
+    }
+
+    /** Tells a person at once what administrators decided about them. */
+    private void announce(GroupChanged changed) {
+        if (changed.subjectUserId() == null || changed.subjectUserId() != me) {
+            return;
+        }
+        String group = groups.group(changed.groupId()).name();
+        switch (changed.kind()) {
+            case JOINED -> Toasts.success("You are now a member of " + group + ".");
+            case REJECTED -> Toasts.info("Your request to join " + group + " was declined.");
+            case REMOVED -> Toasts.info("You are no longer a member of " + group + ".");
+            case BANNED -> Toasts.error("You were banned from " + group + ".");
+            case MUTED -> Toasts.error("You were muted in " + group + ".");
+            case UNMUTED -> Toasts.success("You can write in " + group + " again.");
+            default -> { }
+        }
     }
 
     private void announce(FriendsChanged changed) {

@@ -1,0 +1,79 @@
+package org.parley.groups.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Clock;
+import java.util.List;
+import org.parley.account.service.AccountService;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.ui.ConversationHeaderActions;
+import org.parley.groups.domain.GroupMember.Role;
+import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSummary;
+
+/**
+ * Puts "Members" (with the number of people waiting to join, for administrators) into a group
+ * conversation's header; it opens the group's panel.
+ */
+@org.springframework.stereotype.Component
+class GroupHeaderActions implements ConversationHeaderActions {
+
+    private final GroupService groups;
+    private final AccountService accounts;
+    private final LiveEvents liveEvents;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    GroupHeaderActions(GroupService groups, AccountService accounts, LiveEvents liveEvents, CurrentUser currentUser,
+            Clock clock) {
+        this.groups = groups;
+        this.accounts = accounts;
+        this.liveEvents = liveEvents;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Component> actionsFor(ConversationDetails conversation) {
+        if (!conversation.isGroup()) {
+            return List.of();
+        }
+        GroupSummary group = groups.groupOfConversation(conversation.id());
+        long me = currentUser.requireId();
+        Button members = new Button("Members", VaadinIcon.USERS.create());
+        members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        members.setTestId("group-members-button");
+        members.addClickListener(click -> new GroupPanel(groups, accounts, liveEvents, group.id(), me, clock).open());
+        boolean admin = groups.myMembership(group.id()).role() != Role.MEMBER;
+        if (!admin) {
+            return List.of(members);
+        }
+        Badge waiting = new Badge();
+        waiting.getElement().getThemeList().add("error pill small");
+        waiting.setTestId("group-requests-badge");
+        showCount(waiting, groups.pendingRequestCount(group.id()));
+        members.setSuffixComponent(waiting);
+        LiveUpdates.bind(members, liveEvents, me, event -> {
+            if (event instanceof GroupChanged changed && changed.groupId() == group.id()) {
+                try {
+                    showCount(waiting, groups.pendingRequestCount(group.id()));
+                } catch (RuntimeException noLongerAdmin) {
+                    waiting.setVisible(false);
+                }
+            }
+        });
+        return List.of(members);
+    }
+
+    private static void showCount(Badge badge, long count) {
+        badge.setText(String.valueOf(count));
+        badge.setVisible(count > 0);
+    }
+}

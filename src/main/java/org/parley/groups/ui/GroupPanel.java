@@ -1,0 +1,330 @@
+package org.parley.groups.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import org.parley.account.service.AccountService;
+import org.parley.account.service.UserSummary;
+import org.parley.account.ui.UserAvatars;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.Toasts;
+import org.parley.groups.domain.ChatGroup;
+import org.parley.groups.domain.GroupMember.Role;
+import org.parley.groups.service.AdminLogView;
+import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSummary;
+import org.parley.groups.service.JoinRequestView;
+
+/**
+ * A group's members and, for administrators, its request queue, bans, log and settings. Each action
+ * offered is one the service will allow; the service checks again all the same. Kept live.
+ */
+class GroupPanel extends Dialog {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
+
+    private final GroupService groups;
+    private final AccountService accounts;
+    private final long groupId;
+    private final long me;
+    private final Clock clock;
+    private final TabSheet tabs = new TabSheet();
+    private final Div memberList = new Div();
+    private final Div requestList = new Div();
+    private final Div bannedList = new Div();
+    private final Div logList = new Div();
+    private final Div settings = new Div();
+    private Tab requestsTab;
+
+    GroupPanel(GroupService groups, AccountService accounts, LiveEvents liveEvents, long groupId, long me, Clock clock) {
+        this.groups = groups;
+        this.accounts = accounts;
+        this.groupId = groupId;
+        this.me = me;
+        this.clock = clock;
+        addClassName("group-panel");
+        setTestId("group-panel");
+        memberList.setTestId("group-members");
+        requestList.setTestId("group-requests");
+        tabs.add("Members", memberList);
+        getFooter().add(new Button("Close", click -> close()));
+        add(tabs);
+        LiveUpdates.bind(this, liveEvents, me, event -> {
+            if (event instanceof GroupChanged changed && changed.groupId() == groupId) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    private void refresh() {
+        GroupMemberView mine;
+        try {
+            mine = groups.myMembership(groupId);
+        } catch (UserFacingException noLongerMember) {
+            close();
+            return;
+        }
+        boolean admin = mine.role() != Role.MEMBER;
+        if (tabs.getTabCount() == 1) {
+            if (admin) {
+                requestsTab = tabs.add("Requests", requestList);
+                requestsTab.setId("group-requests-tab");
+                tabs.add("Banned", bannedList);
+                tabs.add("Log", logList);
+            }
+            tabs.add("Settings", settings);
+        } else if (admin != (requestsTab != null)) {
+            // Appointed or dismissed while the panel was open: reopening shows the right tabs.
+            close();
+            return;
+        }
+        GroupSummary group = groups.group(groupId);
+        setHeaderTitle(group.name() + " · " + group.memberCount()
+                + (group.memberCount() == 1 ? " member" : " members"));
+        renderMembers(mine);
+        renderSettings(group, mine);
+        if (admin) {
+            renderRequests();
+            renderBanned();
+            renderLog();
+        }
+    }
+
+    private void renderMembers(GroupMemberView mine) {
+        memberList.removeAll();
+        for (GroupMemberView member : groups.members(groupId)) {
+            Div row = new Div(UserAvatars.identity(member.user()));
+            row.addClassName("group-panel-row");
+            row.setTestId("member-" + member.user().username());
+            Div actions = new Div(GroupsView.badge(GroupLabels.role(member.role()),
+                    member.role() == Role.MEMBER ? null : "success"));
+            actions.addClassName("person-actions");
+            if (member.mutedUntil() != null) {
+                actions.add(GroupsView.badge(member.mutedUntilLifted() ? "Muted"
+                        : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC", "error"));
+            }
+            if (canActOn(mine.role(), member)) {
+                actions.add(memberMenu(mine.role(), member));
+            }
+            row.add(actions);
+            memberList.add(row);
+        }
+    }
+
+    private boolean canActOn(Role myRole, GroupMemberView target) {
+        if (target.user().id() == me || target.role() == Role.OWNER) {
+            return false;
+        }
+        return myRole == Role.OWNER || (myRole == Role.ADMIN && target.role() == Role.MEMBER);
+    }
+
+    private MenuBar memberMenu(Role myRole, GroupMemberView member) {
+        UserSummary user = member.user();
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        more.setAriaLabel("Actions for " + user.displayName());
+        SubMenu sub = more.getSubMenu();
+        if (member.mutedUntil() == null) {
+            MenuItem mute = sub.addItem("Mute");
+            mute.getSubMenu().addItem("For 10 minutes", c -> withReason("Mute " + user.displayName(),
+                    reason -> groups.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
+            mute.getSubMenu().addItem("For 1 hour", c -> withReason("Mute " + user.displayName(),
+                    reason -> groups.mute(groupId, user.id(), Duration.ofHours(1), reason)));
+            mute.getSubMenu().addItem("For 1 day", c -> withReason("Mute " + user.displayName(),
+                    reason -> groups.mute(groupId, user.id(), Duration.ofDays(1), reason)));
+            mute.getSubMenu().addItem("Until lifted", c -> withReason("Mute " + user.displayName(),
+                    reason -> groups.mute(groupId, user.id(), null, reason)));
+        } else {
+            sub.addItem("Lift mute", c -> act(() -> groups.unmute(groupId, user.id())));
+        }
+        sub.addItem("Remove from group", c -> withReason("Remove " + user.displayName(),
+                reason -> groups.removeMember(groupId, user.id(), reason)));
+        sub.addItem("Ban", c -> withReason("Ban " + user.displayName() + " (removed, and can't rejoin)",
+                reason -> groups.ban(groupId, user.id(), reason)));
+        if (myRole == Role.OWNER) {
+            if (member.role() == Role.MEMBER) {
+                sub.addItem("Make administrator", c -> act(() -> groups.appoint(groupId, user.id())));
+            } else {
+                sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
+            }
+            sub.addItem("Hand over ownership", c -> {
+                ConfirmDialog confirm = new ConfirmDialog("Hand " + "over the group to " + user.displayName() + "?",
+                        "They become the owner; you stay on as an administrator.", "Hand over",
+                        e -> act(() -> groups.handOver(groupId, user.id())));
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+        }
+        return menu;
+    }
+
+    private void renderRequests() {
+        requestList.removeAll();
+        List<JoinRequestView> pending = groups.pendingRequests(groupId);
+        requestsTab.setLabel(pending.isEmpty() ? "Requests" : "Requests (" + pending.size() + ")");
+        if (pending.isEmpty()) {
+            requestList.add(new Paragraph("No one is waiting to join. New requests appear here at once."));
+        }
+        for (JoinRequestView request : pending) {
+            Div who = new Div(UserAvatars.identity(request.requester()));
+            if (request.message() != null) {
+                Paragraph note = new Paragraph("“" + request.message() + "”");
+                note.addClassName("request-note");
+                who.add(note);
+            }
+            Button approve = new Button("Approve", VaadinIcon.CHECK.create(),
+                    c -> act(() -> groups.approve(request.id())));
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            approve.setTestId("approve-" + request.requester().username());
+            Button reject = new Button("Reject", c -> withReason("Reject " + request.requester().displayName(),
+                    reason -> groups.reject(request.id(), reason)));
+            reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            Div actions = new Div(approve, reject);
+            actions.addClassName("person-actions");
+            Div row = new Div(who, actions);
+            row.addClassName("group-panel-row");
+            requestList.add(row);
+        }
+    }
+
+    private void renderBanned() {
+        bannedList.removeAll();
+        List<UserSummary> banned = groups.bannedUsers(groupId);
+        if (banned.isEmpty()) {
+            bannedList.add(new Paragraph("Nobody is banned."));
+        }
+        for (UserSummary user : banned) {
+            Button unban = new Button("Unban", c -> act(() -> groups.unban(groupId, user.id())));
+            unban.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            Div row = new Div(UserAvatars.identity(user), unban);
+            row.addClassName("group-panel-row");
+            bannedList.add(row);
+        }
+    }
+
+    private void renderLog() {
+        logList.removeAll();
+        List<AdminLogView> entries = groups.adminLog(groupId, null, GroupService.MAX_PAGE);
+        if (entries.isEmpty()) {
+            logList.add(new Paragraph("Administrative acts will be listed here."));
+        }
+        for (AdminLogView entry : entries) {
+            Span when = new Span(WHEN.format(entry.at()));
+            when.addClassName("log-time");
+            String what = entry.actor().displayName() + " " + entry.action().name().toLowerCase().replace('_', ' ')
+                    + (entry.target() == null ? "" : " " + entry.target().displayName())
+                    + (entry.reason() == null ? "" : " — " + entry.reason());
+            Div line = new Div(when, new Span(what));
+            line.addClassName("log-line");
+            logList.add(line);
+        }
+    }
+
+    private void renderSettings(GroupSummary group, GroupMemberView mine) {
+        settings.removeAll();
+        settings.addClassName("dialog-form");
+        if (mine.role() != Role.MEMBER) {
+            Select<ChatGroup.JoinPolicy> policy = new Select<>();
+            policy.setLabel("Who can join");
+            policy.setItems(ChatGroup.JoinPolicy.values());
+            policy.setItemLabelGenerator(p -> GroupLabels.policy(p) + " — " + GroupLabels.policyHint(p));
+            policy.setValue(group.joinPolicy());
+            policy.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> groups.setJoinPolicy(groupId, e.getValue()));
+                }
+            });
+            Checkbox muteAll = new Checkbox("Mute the whole group (only administrators can write)", group.mutedAll());
+            muteAll.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> groups.muteAll(groupId, e.getValue()));
+                }
+            });
+            muteAll.setTestId("group-mute-all");
+            ComboBox<UserSummary> addPerson = new ComboBox<>("Add a member");
+            addPerson.setPlaceholder("Search people by name");
+            addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
+            addPerson.setItems(query -> accounts.searchOthers(query.getFilter().orElse(""), null,
+                    query.getLimit()).stream().skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
+            addPerson.setWidthFull();
+            addPerson.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    act(() -> groups.addMember(groupId, e.getValue().id()));
+                    Toasts.success(e.getValue().displayName() + " was added.");
+                }
+            });
+            addPerson.setTestId("group-add-member");
+            settings.add(policy, muteAll, addPerson);
+        }
+        Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
+            ConfirmDialog confirm = new ConfirmDialog("Leave " + group.name() + "?",
+                    "You will stop receiving its messages.", "Leave", e -> {
+                        act(() -> groups.leave(groupId));
+                        close();
+                        UI.getCurrent().navigate("chat");
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        leave.setTestId("group-leave");
+        settings.add(leave);
+    }
+
+    /** Asks for an optional reason, then runs the act with it. */
+    private void withReason(String title, Consumer<String> action) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        TextField reason = new TextField("Reason (optional, shown in the log)");
+        reason.setMaxLength(GroupService.MAX_REASON_LENGTH);
+        reason.setWidthFull();
+        reason.setTestId("reason");
+        Button confirm = new Button("Confirm", c -> {
+            dialog.close();
+            act(() -> action.accept(reason.getValue()));
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setTestId("reason-confirm");
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (UserFacingException refused) {
+            Toasts.error(refused.getMessage());
+        }
+        refresh();
+    }
+}
