@@ -41,7 +41,11 @@ public class ChatGroup {
     @Column(name = "conversation_id", nullable = false)
     private Long conversationId;
 
-    @Column(name = "member_count", nullable = false)
+    /**
+     * Counted in the database by {@link ChatGroupRepository#changeMemberCount}, never written from here:
+     * people who join at the same moment are all counted.
+     */
+    @Column(name = "member_count", nullable = false, updatable = false)
     private int memberCount;
 
     @Column(name = "muted_all", nullable = false)
@@ -81,6 +85,7 @@ public class ChatGroup {
         this.mutedAll = mutedAll;
     }
 
+    /** What this transaction sees; the stored count changes with {@link ChatGroupRepository#changeMemberCount}. */
     public void membersChanged(int delta) {
         this.memberCount += delta;
     }

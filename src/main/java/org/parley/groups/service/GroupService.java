@@ -538,12 +538,14 @@ public class GroupService {
     private void enrol(ChatGroup group, long userId, Role role) {
         members.save(new GroupMember(group.getId(), userId, role, clock.instant()));
         conversation.add(group.getConversationId(), userId);
+        groups.changeMemberCount(group.getId(), 1);
         group.membersChanged(1);
     }
 
     private void drop(ChatGroup group, GroupMember membership) {
         members.delete(membership);
         conversation.remove(group.getConversationId(), membership.getUserId());
+        groups.changeMemberCount(group.getId(), -1);
         group.membersChanged(-1);
     }
 

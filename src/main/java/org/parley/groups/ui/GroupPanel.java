@@ -24,9 +24,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
@@ -61,6 +63,8 @@ class GroupPanel extends Dialog {
     private final Div logList = new Div();
     private final Div settings = new Div();
     private Tab requestsTab;
+    private Set<Long> online = Set.of();
+    private GroupMemberView lastMine;
 
     GroupPanel(GroupService groups, AccountService accounts, LiveEvents liveEvents, long groupId, long me, Clock clock) {
         this.groups = groups;
@@ -78,6 +82,12 @@ class GroupPanel extends Dialog {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             if (event instanceof GroupChanged changed && changed.groupId() == groupId) {
                 refresh();
+            }
+        });
+        OnlinePresence.watch(this, accounts.me(), nowOnline -> {
+            online = nowOnline;
+            if (lastMine != null) {
+                renderMembers(lastMine);
             }
         });
         refresh();
@@ -118,9 +128,22 @@ class GroupPanel extends Dialog {
     }
 
     private void renderMembers(GroupMemberView mine) {
+        lastMine = mine;
         memberList.removeAll();
-        for (GroupMemberView member : groups.members(groupId)) {
-            Div row = new Div(UserAvatars.identity(member.user()));
+        List<GroupMemberView> all = groups.members(groupId);
+        long onlineCount = all.stream().filter(m -> online.contains(m.user().id())).count();
+        Span summary = new Span(onlineCount + " of " + all.size() + " online now");
+        summary.addClassName("identity-handle");
+        memberList.add(summary);
+        for (GroupMemberView member : all) {
+            Div identity = UserAvatars.identity(member.user());
+            Span dot = new Span();
+            boolean isOnline = online.contains(member.user().id());
+            dot.addClassNames("presence-dot", isOnline ? "online" : "offline");
+            dot.getElement().setAttribute("title", isOnline ? "Online now" : "Offline");
+            dot.getElement().setAttribute("aria-label", isOnline ? "Online now" : "Offline");
+            identity.addComponentAsFirst(dot);
+            Div row = new Div(identity);
             row.addClassName("group-panel-row");
             row.setTestId("member-" + member.user().username());
             Div actions = new Div(GroupsView.badge(GroupLabels.role(member.role()),

@@ -19,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.ProfileView;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.CurrentUser;
@@ -89,6 +90,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         requestBadge.setTestId("nav-requests");
 
         UserSummary user = accounts.me();
+        OnlinePresence.markOnline(this, user);
         Div who = UserAvatars.identity(user);
         who.getChildren().findFirst().ifPresent(avatar ->
                 ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
