@@ -1,7 +1,6 @@
 package org.parley.friends.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
+import org.parley.base.ui.Badges;
 import org.parley.base.ui.Toasts;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.PersonResult;
@@ -47,7 +47,7 @@ class PersonRow extends Div {
         switch (person.relationship()) {
             case NONE -> actions.add(button("Add friend", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
                     () -> openRequestDialog(user)));
-            case REQUEST_SENT -> actions.add(status("Request sent", null),
+            case REQUEST_SENT -> actions.add(Badges.of("Request sent", null),
                     button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
                         friends.cancelRequest(person.requestId());
                         Toasts.info("Request to " + user.displayName() + " cancelled.");
@@ -58,10 +58,10 @@ class PersonRow extends Div {
                         Toasts.success("You and " + user.displayName() + " are now friends.");
                     }),
                     button("Decline", null, ButtonVariant.LUMO_TERTIARY, () -> friends.declineRequest(person.requestId())));
-            case FRIEND -> actions.add(status("Friend", "success"),
+            case FRIEND -> actions.add(Badges.of("Friend", "success"),
                     button("Message", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
                             () -> UI.getCurrent().navigate("chat/with/" + user.id())));
-            case BLOCKED -> actions.add(status("Blocked", "error"),
+            case BLOCKED -> actions.add(Badges.of("Blocked", "error"),
                     button("Unblock", null, ButtonVariant.LUMO_TERTIARY, () -> friends.unblock(user.id())));
         }
         if (person.relationship() != Relationship.BLOCKED) {
@@ -128,13 +128,5 @@ class PersonRow extends Div {
             changed.run();
         });
         return button;
-    }
-
-    private static Badge status(String text, String theme) {
-        Badge badge = new Badge(text);
-        if (theme != null) {
-            badge.getElement().getThemeList().add(theme);
-        }
-        return badge;
     }
 }

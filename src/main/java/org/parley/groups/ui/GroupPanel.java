@@ -32,6 +32,7 @@ import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.groups.domain.ChatGroup;
@@ -146,11 +147,11 @@ class GroupPanel extends Dialog {
             Div row = new Div(identity);
             row.addClassName("group-panel-row");
             row.setTestId("member-" + member.user().username());
-            Div actions = new Div(GroupsView.badge(GroupLabels.role(member.role()),
+            Div actions = new Div(Badges.of(GroupLabels.role(member.role()),
                     member.role() == Role.MEMBER ? null : "success"));
             actions.addClassName("person-actions");
             if (member.mutedUntil() != null) {
-                actions.add(GroupsView.badge(member.mutedUntilLifted() ? "Muted"
+                actions.add(Badges.of(member.mutedUntilLifted() ? "Muted"
                         : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC", "error"));
             }
             if (canActOn(mine.role(), member)) {

@@ -2,7 +2,6 @@ package org.parley.groups.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
+import org.parley.base.ui.Badges;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
@@ -144,8 +144,8 @@ public class GroupsView extends Div {
         switch (result.standing()) {
             case MEMBER -> actions.add(button("Open", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
                     () -> UI.getCurrent().navigate("chat/" + group.conversationId())));
-            case BANNED -> actions.add(badge("Banned", "error"));
-            case REQUEST_PENDING -> actions.add(badge("Request pending", null),
+            case BANNED -> actions.add(Badges.of("Banned", "error"));
+            case REQUEST_PENDING -> actions.add(Badges.of("Request pending", null),
                     button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
                         groups.cancelJoinRequest(result.requestId());
                         refresh();
@@ -159,7 +159,7 @@ public class GroupsView extends Div {
                     }));
                     case APPROVAL -> actions.add(button("Ask to join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
                             () -> openAskDialog(group)));
-                    case INVITATION -> actions.add(badge("Invitation only", null));
+                    case INVITATION -> actions.add(Badges.of("Invitation only", null));
                 }
             }
         }
@@ -225,13 +225,5 @@ public class GroupsView extends Div {
         button.addThemeVariants(variant, ButtonVariant.LUMO_SMALL);
         button.addClickListener(click -> action.run());
         return button;
-    }
-
-    static Badge badge(String text, String theme) {
-        Badge badge = new Badge(text);
-        if (theme != null) {
-            badge.getElement().getThemeList().add(theme);
-        }
-        return badge;
     }
 }
