@@ -5,7 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.support.TestUsers;
 
 /**
@@ -14,15 +15,16 @@ import org.parley.support.TestUsers;
  */
 class GroupsBrowserTest extends BrowserTestBase {
 
-    @Test
-    void join_by_approval_then_mute_then_removal_all_reach_the_member_at_once() {
+    @ParameterizedTest(name = "push over {0}")
+    @ValueSource(strings = {"websocket", "long-polling"})
+    void join_by_approval_then_mute_then_removal_all_reach_the_member_at_once(String transport) {
         String groupName = "Gardening " + TestUsers.uniqueName("club");
         String olgaName = TestUsers.uniqueName("olga");
         String maxName = TestUsers.uniqueName("max");
         Page olga = newPerson();
         Page max = newPerson();
-        registerAndSignIn(olga, olgaName, "Olga Owner", "grow-tomatoes", "websocket");
-        registerAndSignIn(max, maxName, "Max Member", "grow-potatoes", "websocket");
+        registerAndSignIn(olga, olgaName, "Olga Owner", "grow-tomatoes", transport);
+        registerAndSignIn(max, maxName, "Max Member", "grow-potatoes", transport);
 
         // Olga creates a group that needs approval and waits in its conversation.
         olga.navigate(url("groups"));
@@ -88,7 +90,7 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(notice).containsText("You are muted in " + groupName + " until");
         assertThat(notice).containsText("Off topic");
         assertThat(max.locator("[data-testid=message-input]")).hasAttribute("disabled", "");
-        snapshot(max, "group-muted");
+        snapshot(max, "group-muted-" + transport);
 
         // Olga removes Max: his open page stops receiving and cannot send.
         olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member")).click();
@@ -102,6 +104,6 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(olga.locator("[data-testid=message-list]").getByText("Only members read this")).hasCount(1);
         max.waitForTimeout(1500);
         assertThat(max.locator("[data-testid=message-list]").getByText("Only members read this")).hasCount(0);
-        snapshot(olga, "group-owner");
+        snapshot(olga, "group-owner-" + transport);
     }
 }

@@ -164,7 +164,7 @@ public class ChatService {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
         requireMembership(conversationId, me);
-        Conversation conversation = conversations.findById(conversationId).orElseThrow();
+        Conversation conversation = conversations.lockById(conversationId).orElseThrow();
         List<Long> recipients = members.findByConversationId(conversationId).stream()
                 .map(ConversationMember::getUserId).toList();
         String refusal;

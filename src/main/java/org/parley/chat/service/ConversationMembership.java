@@ -59,6 +59,7 @@ public class ConversationMembership {
      * left still sees the line that says so).
      */
     public void postSystemLine(long conversationId, long actorId, String text, Long alsoTell) {
+        conversations.lockById(conversationId).orElseThrow();
         Instant now = clock.instant();
         ChatMessage line = messages.saveAndFlush(ChatMessage.system(conversationId, actorId, text, now));
         conversations.messagePosted(conversationId, line.getId(), now);

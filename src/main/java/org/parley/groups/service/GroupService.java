@@ -535,18 +535,23 @@ public class GroupService {
                 .orElseThrow(() -> new NotAllowedException("That request was already answered."));
     }
 
+    /**
+     * Counts first: that update locks the group's row, so people joining at once queue up here, before any
+     * row referring to the group is written (on MariaDB such a write share-locks the group's row, and two
+     * transactions then both upgrading to write it deadlock).
+     */
     private void enrol(ChatGroup group, long userId, Role role) {
-        members.save(new GroupMember(group.getId(), userId, role, clock.instant()));
-        conversation.add(group.getConversationId(), userId);
         groups.changeMemberCount(group.getId(), 1);
         group.membersChanged(1);
+        members.save(new GroupMember(group.getId(), userId, role, clock.instant()));
+        conversation.add(group.getConversationId(), userId);
     }
 
     private void drop(ChatGroup group, GroupMember membership) {
-        members.delete(membership);
-        conversation.remove(group.getConversationId(), membership.getUserId());
         groups.changeMemberCount(group.getId(), -1);
         group.membersChanged(-1);
+        members.delete(membership);
+        conversation.remove(group.getConversationId(), membership.getUserId());
     }
 
     private void log(ChatGroup group, long actorId, Long targetId, Action action, String reason) {
