@@ -430,6 +430,9 @@ public class GroupService {
 
     public void setJoinPolicy(long groupId, ChatGroup.JoinPolicy policy) {
         long me = currentUser.requireId();
+        if (policy == null) {
+            throw new InvalidInputException("Choose who can join: open, approval or invitation only.");
+        }
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
         group.setJoinPolicy(policy);
