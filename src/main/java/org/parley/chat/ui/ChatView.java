@@ -243,7 +243,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 messageList.setItems(shownMessages.values());
             }
             if (message.sender().id() != me) {
-                chat.markRead(openConversationId);
+                try {
+                    chat.markRead(openConversationId);
+                } catch (UserFacingException noLongerMember) {
+                    // Removed from the conversation: the access change that follows says so.
+                }
             }
         }
         renderConversationList();

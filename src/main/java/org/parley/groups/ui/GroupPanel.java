@@ -66,6 +66,7 @@ class GroupPanel extends Dialog {
     private Tab requestsTab;
     private Set<Long> online = Set.of();
     private GroupMemberView lastMine;
+    private List<GroupMemberView> lastMembers = List.of();
 
     GroupPanel(GroupService groups, AccountService accounts, LiveEvents liveEvents, long groupId, long me, Clock clock) {
         this.groups = groups;
@@ -87,8 +88,9 @@ class GroupPanel extends Dialog {
         });
         OnlinePresence.watch(this, accounts.me(), nowOnline -> {
             online = nowOnline;
+            // Presence changes re-draw what is already loaded: no query per person coming or going.
             if (lastMine != null) {
-                renderMembers(lastMine);
+                renderMembers(lastMine, lastMembers);
             }
         });
         refresh();
@@ -119,7 +121,7 @@ class GroupPanel extends Dialog {
         GroupSummary group = groups.group(groupId);
         setHeaderTitle(group.name() + " · " + group.memberCount()
                 + (group.memberCount() == 1 ? " member" : " members"));
-        renderMembers(mine);
+        renderMembers(mine, groups.members(groupId));
         renderSettings(group, mine);
         if (admin) {
             renderRequests();
@@ -128,10 +130,10 @@ class GroupPanel extends Dialog {
         }
     }
 
-    private void renderMembers(GroupMemberView mine) {
+    private void renderMembers(GroupMemberView mine, List<GroupMemberView> all) {
         lastMine = mine;
+        lastMembers = all;
         memberList.removeAll();
-        List<GroupMemberView> all = groups.members(groupId);
         long onlineCount = all.stream().filter(m -> online.contains(m.user().id())).count();
         Span summary = new Span(onlineCount + " of " + all.size() + " online now");
         summary.addClassName("identity-handle");
