@@ -21,7 +21,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**").permitAll()
                 // Avatars are served by a controller, outside Vaadin's own view access checks.
-                .requestMatchers("/avatars/**").authenticated());
+                .requestMatchers("/avatars/**", "/group-avatars/**").authenticated());
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
     }
 }

@@ -41,6 +41,7 @@ public class ChatService {
     public static final int MAX_MESSAGE_LENGTH = 4000;
     public static final int PAGE_SIZE = 50;
     private static final int PREVIEW_LENGTH = 80;
+    private static final ConversationLook UNKNOWN_GROUP = new ConversationLook("Group", null);
 
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
@@ -105,8 +106,8 @@ public class ChatService {
         Map<Long, UserSummary> partners = accounts.summaries(partnerByConversation.values());
         List<Long> groupConversationIds = rows.stream().map(r -> (Conversation) r[1])
                 .filter(c -> c.getKind() == Conversation.Kind.GROUP).map(Conversation::getId).toList();
-        Map<Long, String> groupTitles = groupConversationIds.isEmpty() ? Map.of()
-                : groupPolicy().titles(groupConversationIds);
+        Map<Long, ConversationLook> groupLooks = groupConversationIds.isEmpty() ? Map.of()
+                : groupPolicy().looks(groupConversationIds);
         Map<Long, ChatMessage> lastMessages = messages.findByIdIn(rows.stream()
                         .map(r -> ((Conversation) r[1]).getLastMessageId()).filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
@@ -116,12 +117,13 @@ public class ChatService {
             Conversation conversation = (Conversation) row[1];
             boolean group = conversation.getKind() == Conversation.Kind.GROUP;
             UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
-            String title = group ? groupTitles.getOrDefault(conversation.getId(), "Group") : partner.displayName();
+            ConversationLook look = group ? groupLooks.getOrDefault(conversation.getId(), UNKNOWN_GROUP) : null;
+            String title = group ? look.title() : partner.displayName();
             ChatMessage last = conversation.getLastMessageId() == null ? null
                     : lastMessages.get(conversation.getLastMessageId());
             result.add(new ConversationSummary(conversation.getId(), title, partner,
                     last == null ? null : preview(last.getBody()), last != null && last.getSenderId() == me,
-                    conversation.getLastActivityAt(), membership.getUnreadCount()));
+                    conversation.getLastActivityAt(), membership.getUnreadCount(), group ? look.avatarUrl() : null));
         }
         return result;
     }
@@ -132,15 +134,17 @@ public class ChatService {
         requireMembership(conversationId, me);
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
         if (conversation.getKind() == Conversation.Kind.GROUP) {
-            String title = groupPolicy().titles(List.of(conversationId)).getOrDefault(conversationId, "Group");
+            ConversationLook look = groupPolicy().looks(List.of(conversationId)).getOrDefault(conversationId,
+                    UNKNOWN_GROUP);
             SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
-            return new ConversationDetails(conversationId, title, null,
-                    restriction == null ? null : restriction.reason(), restriction == null ? null : restriction.until());
+            return new ConversationDetails(conversationId, look.title(), null,
+                    restriction == null ? null : restriction.reason(), restriction == null ? null : restriction.until(),
+                    look.avatarUrl());
         }
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
-                cannotSendReason(me, partnerId, partner), null);
+                cannotSendReason(me, partnerId, partner), null, null);
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */

@@ -8,7 +8,7 @@ import org.parley.account.service.UserSummary;
  * null when the caller may write; {@code canSendAgainAt} says when a temporary restriction (a mute) ends.
  */
 public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason,
-        Instant canSendAgainAt) {
+        Instant canSendAgainAt, String groupAvatarUrl) {
     public boolean canSend() {
         return cannotSendReason == null;
     }

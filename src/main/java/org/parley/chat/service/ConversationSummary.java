@@ -8,7 +8,7 @@ import org.parley.account.service.UserSummary;
  * is null for a group. {@code lastMessage} is null for a conversation with no messages yet.
  */
 public record ConversationSummary(long id, String title, UserSummary partner, String lastMessage,
-        boolean lastMessageIsMine, Instant lastActivityAt, int unreadCount) {
+        boolean lastMessageIsMine, Instant lastActivityAt, int unreadCount, String groupAvatarUrl) {
 
     public boolean isGroup() {
         return partner == null;

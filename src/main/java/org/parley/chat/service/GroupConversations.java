@@ -12,6 +12,6 @@ public interface GroupConversations {
     /** Null when the member may write now; otherwise why not, in words for them (muted, group muted). */
     SendRestriction sendRestriction(long conversationId, long userId);
 
-    /** Group names by conversation id, for the conversation list. */
-    Map<Long, String> titles(Collection<Long> conversationIds);
+    /** Group names and pictures by conversation id, for the conversation list and headers. */
+    Map<Long, ConversationLook> looks(Collection<Long> conversationIds);
 }

@@ -170,7 +170,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         back.addClassName("back-button");
         back.setAriaLabel("Back to conversations");
         UserSummary partner = details.partner();
-        Avatar avatar = details.isGroup() ? new Avatar(details.title()) : UserAvatars.avatar(partner);
+        Avatar avatar = details.isGroup() ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
+                : UserAvatars.avatar(partner);
         H3 name = new H3(details.title());
         Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
         handle.addClassName("identity-handle");

@@ -46,7 +46,15 @@ class ConversationRow extends RouterLink {
         }
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
-        add(conversation.isGroup() ? new Avatar(conversation.title()) : UserAvatars.avatar(conversation.partner()),
-                text);
+        add(conversation.isGroup() ? groupAvatar(conversation.title(), conversation.groupAvatarUrl())
+                : UserAvatars.avatar(conversation.partner()), text);
+    }
+
+    static Avatar groupAvatar(String title, String imageUrl) {
+        Avatar avatar = new Avatar(title);
+        if (imageUrl != null) {
+            avatar.setImage(imageUrl);
+        }
+        return avatar;
     }
 }

@@ -54,6 +54,10 @@ public class ChatGroup {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Positive: has a picture (the number is in its address); zero or negative: initials. */
+    @Column(name = "avatar_version", nullable = false)
+    private int avatarVersion;
+
     protected ChatGroup() {
     }
 
@@ -88,6 +92,14 @@ public class ChatGroup {
     /** What this transaction sees; the stored count changes with {@link ChatGroupRepository#changeMemberCount}. */
     public void membersChanged(int delta) {
         this.memberCount += delta;
+    }
+
+    public void avatarChanged(boolean hasAvatar) {
+        this.avatarVersion = hasAvatar ? Math.abs(avatarVersion) + 1 : -Math.abs(avatarVersion);
+    }
+
+    public int getAvatarVersion() {
+        return avatarVersion;
     }
 
     public Long getId() {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.parley.chat.service.ConversationLook;
 import org.parley.chat.service.GroupConversations;
 import org.parley.chat.service.SendRestriction;
 import org.parley.groups.domain.ChatGroup;
@@ -59,8 +60,8 @@ class GroupChatPolicy implements GroupConversations {
     }
 
     @Override
-    public Map<Long, String> titles(Collection<Long> conversationIds) {
-        return groups.findByConversationIdIn(conversationIds).stream()
-                .collect(Collectors.toMap(ChatGroup::getConversationId, ChatGroup::getName));
+    public Map<Long, ConversationLook> looks(Collection<Long> conversationIds) {
+        return groups.findByConversationIdIn(conversationIds).stream().collect(Collectors.toMap(
+                ChatGroup::getConversationId, g -> new ConversationLook(g.getName(), GroupSummary.avatarUrl(g))));
     }
 }

@@ -10,8 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.parley.account.service.AccountService;
+import org.parley.account.service.AvatarImages;
+import org.parley.account.service.AvatarPicture;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
@@ -23,6 +26,8 @@ import org.parley.groups.domain.ChatGroupRepository;
 import org.parley.groups.domain.GroupAdminLogEntry;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupAdminLogRepository;
+import org.parley.groups.domain.GroupAvatar;
+import org.parley.groups.domain.GroupAvatarRepository;
 import org.parley.groups.domain.GroupBan;
 import org.parley.groups.domain.GroupBanRepository;
 import org.parley.groups.domain.GroupJoinRequest;
@@ -61,11 +66,15 @@ public class GroupService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupAvatarRepository avatars;
+    private final AvatarImages avatarImages;
 
     GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
             GroupBanRepository bans, GroupAdminLogRepository adminLog, AccountService accounts,
             ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages) {
+        this.avatars = avatars;
+        this.avatarImages = avatarImages;
         this.groups = groups;
         this.members = members;
         this.requests = requests;
@@ -426,6 +435,27 @@ public class GroupService {
         log(group, me, userId, Action.HAND_OVER, null);
         conversation.postSystemLine(group.getConversationId(), me, name(userId) + " now owns the group", null);
         publish(group, GroupChanged.Kind.ROLES, userId, everyone(group));
+    }
+
+    /** Sets the group's picture (administrators); checked and scaled like a user's avatar. */
+    public GroupSummary changeAvatar(long groupId, byte[] upload) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        AvatarPicture picture = avatarImages.normalize(upload);
+        avatars.findById(groupId).ifPresentOrElse(
+                existing -> existing.replace(picture.contentType(), picture.data()),
+                () -> avatars.save(new GroupAvatar(groupId, picture.contentType(), picture.data())));
+        group.avatarChanged(true);
+        publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
+        return GroupSummary.of(group);
+    }
+
+    /** Any signed-in user may see a group's picture: groups are shown in search. */
+    @Transactional(readOnly = true)
+    public Optional<AvatarPicture> avatar(long groupId) {
+        currentUser.requireId();
+        return avatars.findById(groupId).map(a -> new AvatarPicture(a.getContentType(), a.getData()));
     }
 
     public void setJoinPolicy(long groupId, ChatGroup.JoinPolicy policy) {

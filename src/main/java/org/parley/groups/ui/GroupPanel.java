@@ -19,6 +19,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -308,7 +310,22 @@ class GroupPanel extends Dialog {
                 }
             });
             addPerson.setTestId("group-add-member");
-            settings.add(policy, muteAll, addPerson);
+            Upload picture = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+                UI ui = getUI().orElseThrow();
+                try {
+                    groups.changeAvatar(groupId, bytes);
+                    ui.access(() -> Toasts.success("The group's picture is updated."));
+                } catch (UserFacingException refused) {
+                    ui.access(() -> Toasts.error(refused.getMessage()));
+                }
+            }));
+            picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
+            picture.setMaxFiles(1);
+            picture.setUploadButton(new Button("Upload a group picture", VaadinIcon.UPLOAD.create()));
+            picture.setDropLabelIcon(new Span());
+            picture.setDropLabel(new Span("PNG, JPEG, GIF or WebP"));
+            picture.setTestId("group-avatar-upload");
+            settings.add(policy, muteAll, addPerson, picture);
         }
         Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
             ConfirmDialog confirm = new ConfirmDialog("Leave " + group.name() + "?",

@@ -135,7 +135,11 @@ public class GroupsView extends Div {
             description.addClassName("group-description");
             text.add(description);
         }
-        Div identity = new Div(new Avatar(group.name()), text);
+        Avatar avatar = new Avatar(group.name());
+        if (group.avatarUrl() != null) {
+            avatar.setImage(group.avatarUrl());
+        }
+        Div identity = new Div(avatar, text);
         identity.addClassName("identity");
         Div main = new Div(identity);
         main.addClassName("person-main");

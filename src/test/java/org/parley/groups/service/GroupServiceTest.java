@@ -1103,6 +1103,32 @@ class GroupServiceTest {
 
     // ----------------------------------------------------------------------------------------------
 
+    @Test
+    void administrators_set_the_group_picture_members_cannot_and_disguised_files_are_refused() throws Exception {
+        Crew crew = crew(JoinPolicy.APPROVAL);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(600, 400,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+
+        assertThatThrownBy(() -> run(crew.member(), () -> groups.changeAvatar(crew.id(), png.toByteArray())))
+                .isInstanceOf(NotAllowedException.class).hasMessage("Only the group's administrators can do that.");
+        assertThatThrownBy(() -> run(crew.admin(), () -> groups.changeAvatar(crew.id(),
+                "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("PNG, JPEG, GIF or WebP");
+        assertThat(as(crew.owner(), () -> groups.group(crew.id()).avatarUrl())).isNull();
+
+        GroupSummary changed = as(crew.admin(), () -> groups.changeAvatar(crew.id(), png.toByteArray()));
+        assertThat(changed.avatarUrl()).startsWith("/group-avatars/" + crew.id() + "?v=");
+        var stored = as(crew.member(), () -> groups.avatar(crew.id()))
+                .orElseThrow();
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored.data()));
+        assertThat(decoded.getWidth()).isEqualTo(256);
+        assertThat(as(crew.member(), () -> chat.conversations()).stream()
+                .filter(c -> c.id() == crew.conversation()).findFirst().orElseThrow().groupAvatarUrl())
+                .isEqualTo(changed.avatarUrl());
+    }
+
     /**
      * A group with an owner, two administrators and two plain members, all added by the owner; and guests,
      * fresh users outside it, by the prefix they were created with.
