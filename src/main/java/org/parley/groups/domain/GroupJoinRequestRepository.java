@@ -22,6 +22,8 @@ public interface GroupJoinRequestRepository extends JpaRepository<GroupJoinReque
 
     long countByGroupIdAndStatus(long groupId, GroupJoinRequest.Status status);
 
+    List<GroupJoinRequest> findByGroupId(long groupId);
+
     /** Requests waiting in every group the user administers: one query for the navigation badge. */
     @Query("""
             select count(r) from GroupJoinRequest r, GroupMember m

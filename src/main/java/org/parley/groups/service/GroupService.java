@@ -437,6 +437,31 @@ public class GroupService {
         publish(group, GroupChanged.Kind.ROLES, userId, everyone(group));
     }
 
+    /**
+     * The owner deletes the group: everyone leaves it at once and it disappears from search. Its
+     * conversation is kept, out of everyone's reach, so nothing written is silently destroyed.
+     */
+    public void delete(long groupId) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireOwner(groupId, me);
+        Collection<Long> told = everyone(group);
+        conversation.postSystemLine(group.getConversationId(), me, name(me) + " deleted the group", null);
+        for (GroupMember member : members.findByGroupId(groupId)) {
+            members.delete(member);
+            conversation.remove(group.getConversationId(), member.getUserId());
+        }
+        requests.deleteAllInBatch(requests.findByGroupId(groupId));
+        bans.deleteAllInBatch(bans.findByGroupIdOrderByIdDesc(groupId));
+        adminLog.deleteAllInBatch(adminLog.findByGroupId(groupId));
+        avatars.findById(groupId).ifPresent(avatars::delete);
+        avatars.flush();
+        groups.delete(group);
+        groups.flush();
+        events.publishEvent(new GroupChanged(groupId, group.getConversationId(), GroupChanged.Kind.REMOVED, null,
+                new ArrayList<>(told)));
+    }
+
     /** Sets the group's picture (administrators); checked and scaled like a user's avatar. */
     public GroupSummary changeAvatar(long groupId, byte[] upload) {
         long me = currentUser.requireId();

@@ -341,6 +341,23 @@ class GroupPanel extends Dialog {
         leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         leave.setTestId("group-leave");
         settings.add(leave);
+        if (mine.role() == Role.OWNER) {
+            Button delete = new Button("Delete group", VaadinIcon.TRASH.create(), c -> {
+                ConfirmDialog confirm = new ConfirmDialog("Delete " + group.name() + "?",
+                        "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
+                        "Delete", e -> {
+                            act(() -> groups.delete(groupId));
+                            close();
+                            UI.getCurrent().navigate("chat");
+                        });
+                confirm.setCancelable(true);
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            });
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            delete.setTestId("group-delete");
+            settings.add(delete);
+        }
     }
 
     /** Asks for an optional reason, then runs the act with it. */

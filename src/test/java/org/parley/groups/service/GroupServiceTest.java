@@ -1104,6 +1104,28 @@ class GroupServiceTest {
     // ----------------------------------------------------------------------------------------------
 
     @Test
+    void only_the_owner_deletes_a_group_and_then_nobody_can_find_read_or_write_it() {
+        Crew crew = crew(JoinPolicy.OPEN);
+        run(crew.member(), () -> chat.send(crew.conversation(), "before the end"));
+        for (UserSummary forged : List.of(crew.admin(), crew.member())) {
+            assertThatThrownBy(() -> run(forged, () -> groups.delete(crew.id())))
+                    .isInstanceOf(NotAllowedException.class).hasMessage("Only the owner of the group can do that.");
+        }
+        assertThat(as(crew.member(), () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
+
+        run(crew.owner(), () -> groups.delete(crew.id()));
+
+        assertThat(as(crew.member(), () -> groups.search(crew.group().name(), null, 10))).isEmpty();
+        for (UserSummary former : List.of(crew.owner(), crew.admin(), crew.member())) {
+            assertThatThrownBy(() -> run(former, () -> chat.history(crew.conversation(), null, 50)))
+                    .isInstanceOf(NotAllowedException.class).hasMessage("Conversation not found.");
+            assertThatThrownBy(() -> run(former, () -> chat.send(crew.conversation(), "anyone?")))
+                    .isInstanceOf(NotAllowedException.class);
+            assertThat(as(former, () -> chat.conversations())).noneMatch(c -> c.id() == crew.conversation());
+        }
+    }
+
+    @Test
     void administrators_set_the_group_picture_members_cannot_and_disguised_files_are_refused() throws Exception {
         Crew crew = crew(JoinPolicy.APPROVAL);
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(600, 400,
