@@ -35,6 +35,8 @@ import org.parley.groups.domain.GroupJoinRequestRepository;
 import org.parley.groups.domain.GroupMember;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.domain.GroupMemberRepository;
+import org.parley.groups.domain.GroupMuteCarry;
+import org.parley.groups.domain.GroupMuteCarryRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -68,11 +70,14 @@ public class GroupService {
     private final Clock clock;
     private final GroupAvatarRepository avatars;
     private final AvatarImages avatarImages;
+    private final GroupMuteCarryRepository muteCarries;
 
     GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
             GroupBanRepository bans, GroupAdminLogRepository adminLog, AccountService accounts,
             ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages) {
+            Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages,
+            GroupMuteCarryRepository muteCarries) {
+        this.muteCarries = muteCarries;
         this.avatars = avatars;
         this.avatarImages = avatarImages;
         this.groups = groups;
@@ -455,6 +460,7 @@ public class GroupService {
         bans.deleteAllInBatch(bans.findByGroupIdOrderByIdDesc(groupId));
         adminLog.deleteAllInBatch(adminLog.findByGroupId(groupId));
         avatars.findById(groupId).ifPresent(avatars::delete);
+        muteCarries.deleteAllInBatch(muteCarries.findByGroupId(groupId));
         avatars.flush();
         groups.delete(group);
         groups.flush();
@@ -601,13 +607,23 @@ public class GroupService {
     private void enrol(ChatGroup group, long userId, Role role) {
         groups.changeMemberCount(group.getId(), 1);
         group.membersChanged(1);
-        members.save(new GroupMember(group.getId(), userId, role, clock.instant()));
+        GroupMember member = new GroupMember(group.getId(), userId, role, clock.instant());
+        // Coming back does not lift a mute that has not ended.
+        var carried = muteCarries.findById(new GroupMuteCarry.Key(group.getId(), userId));
+        carried.filter(c -> c.getMutedUntil().isAfter(clock.instant()))
+                .ifPresent(c -> member.mute(c.getMutedUntil(), c.getMuteReason()));
+        carried.ifPresent(muteCarries::delete);
+        members.save(member);
         conversation.add(group.getConversationId(), userId);
     }
 
     private void drop(ChatGroup group, GroupMember membership) {
         groups.changeMemberCount(group.getId(), -1);
         group.membersChanged(-1);
+        if (membership.isMutedAt(clock.instant())) {
+            muteCarries.save(new GroupMuteCarry(group.getId(), membership.getUserId(), membership.getMutedUntil(),
+                    membership.getMuteReason()));
+        }
         members.delete(membership);
         conversation.remove(group.getConversationId(), membership.getUserId());
     }

@@ -1104,6 +1104,19 @@ class GroupServiceTest {
     // ----------------------------------------------------------------------------------------------
 
     @Test
+    void leaving_and_rejoining_an_open_group_does_not_lift_a_mute() {
+        Crew crew = crew(JoinPolicy.OPEN);
+        run(crew.admin(), () -> groups.mute(crew.id(), crew.member().id(), Duration.ofHours(1), "Cool down"));
+        run(crew.member(), () -> groups.leave(crew.id()));
+        assertThat(as(crew.member(), () -> groups.join(crew.id(), null))).isEqualTo(Standing.MEMBER);
+        assertThatThrownBy(() -> run(crew.member(), () -> chat.send(crew.conversation(), "I'm back, unmuted?")))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("muted").hasMessageContaining("Cool down");
+        // Lifting it lets them speak again.
+        run(crew.admin(), () -> groups.unmute(crew.id(), crew.member().id()));
+        run(crew.member(), () -> chat.send(crew.conversation(), "Thanks"));
+    }
+
+    @Test
     void only_the_owner_deletes_a_group_and_then_nobody_can_find_read_or_write_it() {
         Crew crew = crew(JoinPolicy.OPEN);
         run(crew.member(), () -> chat.send(crew.conversation(), "before the end"));
