@@ -43,12 +43,6 @@ public class LiveEvents {
         });
     }
 
-    /** How many listeners a user has now: one per open browser tab. */
-    public int listenerCount(long userId) {
-        List<Consumer<UserEvent>> listeners = listenersByUser.get(userId);
-        return listeners == null ? 0 : listeners.size();
-    }
-
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(UserEvent event) {
         for (Long recipient : event.recipients()) {

@@ -144,7 +144,7 @@ public class ChatService {
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
-                cannotSendReason(me, partnerId, partner), null, null);
+                friends.areFriends(me, partnerId) ? null : notFriendsAnymore(partner.displayName()), null, null);
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -177,7 +177,8 @@ public class ChatService {
             refusal = restriction == null ? null : restriction.reason();
         } else {
             long partnerId = recipients.stream().filter(id -> id != me).findFirst().orElseThrow();
-            refusal = cannotSendReason(me, partnerId, accounts.summaries(List.of(partnerId)).get(partnerId));
+            refusal = friends.areFriends(me, partnerId) ? null
+                    : notFriendsAnymore(accounts.summaries(List.of(partnerId)).get(partnerId).displayName());
         }
         if (refusal != null) {
             throw new NotAllowedException(refusal);
@@ -208,11 +209,8 @@ public class ChatService {
         return members.totalUnread(currentUser.requireId());
     }
 
-    private String cannotSendReason(long me, long partnerId, UserSummary partner) {
-        if (!friends.areFriends(me, partnerId)) {
-            return "You can't send messages here: you and " + partner.displayName() + " are no longer friends.";
-        }
-        return null;
+    private static String notFriendsAnymore(String partnerName) {
+        return "You can't send messages here: you and " + partnerName + " are no longer friends.";
     }
 
     /** A conversation the caller is not in does not exist for them: same answer as a wrong id. */

@@ -54,6 +54,11 @@ public class ConversationMembership {
         members.findByConversationIdAndUserId(conversationId, userId).ifPresent(members::delete);
     }
 
+    /** Everyone out at once (a deleted group), in one statement however many they are. */
+    public void removeEveryone(long conversationId) {
+        members.deleteAllInBatch(members.findByConversationId(conversationId));
+    }
+
     /**
      * Writes a system line ("Ann joined") and tells every member, plus {@code alsoTell} (someone who just
      * left still sees the line that says so).

@@ -20,7 +20,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
@@ -302,9 +301,5 @@ public class ChatView extends Div implements BeforeEnterObserver {
             item.addClassNames("own");
         }
         return item;
-    }
-
-    Map<Long, MessageListItem> shownMessages() {
-        return shownMessages;
     }
 }

@@ -66,16 +66,6 @@ public class FriendService {
         return withRelationships(me, people);
     }
 
-    @Transactional(readOnly = true)
-    public PersonResult person(long userId) {
-        long me = currentUser.requireId();
-        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
-        if (user == null || userId == me) {
-            throw new NotAllowedException("No such person.");
-        }
-        return withRelationships(me, List.of(user)).getFirst();
-    }
-
     /** Sends a request; if the other person already asked the caller, accepts theirs instead. */
     public Relationship sendRequest(long recipientId, String note) {
         long me = currentUser.requireId();
@@ -202,11 +192,13 @@ public class FriendService {
         return requests.countByRecipientIdAndStatus(currentUser.requireId(), FriendRequest.Status.PENDING);
     }
 
-    /** Whether these two may talk one-on-one: friends, and neither blocked the other. */
+    /**
+     * Whether these two may talk one-on-one. One query: a friendship never coexists with a block, because
+     * {@link #block} ends it and no request is sent or accepted while a block stands.
+     */
     @Transactional(readOnly = true)
     public boolean areFriends(long a, long b) {
-        return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent()
-                && !blocks.existsByBlockerIdAndBlockedId(a, b) && !blocks.existsByBlockerIdAndBlockedId(b, a);
+        return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent();
     }
 
     private void accept(FriendRequest request) {

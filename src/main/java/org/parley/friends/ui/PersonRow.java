@@ -3,7 +3,6 @@ package org.parley.friends.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
+import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.Toasts;
 import org.parley.friends.service.FriendService;
@@ -111,22 +111,17 @@ class PersonRow extends Div {
     }
 
     private void confirm(String header, String text, String action, Runnable onConfirm) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, action, event -> {
+        Actions.confirm(header, text, action, true, () -> {
             onConfirm.run();
             changed.run();
         });
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
+    /** A row button that refreshes the list after its act. */
     private Button button(String text, VaadinIcon icon, ButtonVariant variant, Runnable action) {
-        Button button = icon == null ? new Button(text) : new Button(text, icon.create());
-        button.addThemeVariants(variant, ButtonVariant.LUMO_SMALL);
-        button.addClickListener(click -> {
+        return Actions.small(text, icon, variant, () -> {
             action.run();
             changed.run();
         });
-        return button;
     }
 }

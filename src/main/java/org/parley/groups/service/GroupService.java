@@ -452,10 +452,8 @@ public class GroupService {
         requireOwner(groupId, me);
         Collection<Long> told = everyone(group);
         conversation.postSystemLine(group.getConversationId(), me, name(me) + " deleted the group", null);
-        for (GroupMember member : members.findByGroupId(groupId)) {
-            members.delete(member);
-            conversation.remove(group.getConversationId(), member.getUserId());
-        }
+        members.deleteAllInBatch(members.findByGroupId(groupId));
+        conversation.removeEveryone(group.getConversationId());
         requests.deleteAllInBatch(requests.findByGroupId(groupId));
         bans.deleteAllInBatch(bans.findByGroupIdOrderByIdDesc(groupId));
         adminLog.deleteAllInBatch(adminLog.findByGroupId(groupId));

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -34,6 +33,7 @@ import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
@@ -204,11 +204,9 @@ class GroupPanel extends Dialog {
                 sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
             }
             sub.addItem("Hand over ownership", c -> {
-                ConfirmDialog confirm = new ConfirmDialog("Hand " + "over the group to " + user.displayName() + "?",
-                        "They become the owner; you stay on as an administrator.", "Hand over",
-                        e -> act(() -> groups.handOver(groupId, user.id())));
-                confirm.setCancelable(true);
-                confirm.open();
+                Actions.confirm("Hand over the group to " + user.displayName() + "?",
+                        "They become the owner; you stay on as an administrator.", "Hand over", false,
+                        () -> act(() -> groups.handOver(groupId, user.id())));
             });
         }
         return menu;
@@ -328,31 +326,25 @@ class GroupPanel extends Dialog {
             settings.add(policy, muteAll, addPerson, picture);
         }
         Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
-            ConfirmDialog confirm = new ConfirmDialog("Leave " + group.name() + "?",
-                    "You will stop receiving its messages.", "Leave", e -> {
+            Actions.confirm("Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true,
+                    () -> {
                         act(() -> groups.leave(groupId));
                         close();
                         UI.getCurrent().navigate("chat");
                     });
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
         });
         leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         leave.setTestId("group-leave");
         settings.add(leave);
         if (mine.role() == Role.OWNER) {
             Button delete = new Button("Delete group", VaadinIcon.TRASH.create(), c -> {
-                ConfirmDialog confirm = new ConfirmDialog("Delete " + group.name() + "?",
+                Actions.confirm("Delete " + group.name() + "?",
                         "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
-                        "Delete", e -> {
+                        "Delete", true, () -> {
                             act(() -> groups.delete(groupId));
                             close();
                             UI.getCurrent().navigate("chat");
                         });
-                confirm.setCancelable(true);
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.open();
             });
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             delete.setTestId("group-delete");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
+import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
@@ -146,22 +147,22 @@ public class GroupsView extends Div {
         Div actions = new Div();
         actions.addClassName("person-actions");
         switch (result.standing()) {
-            case MEMBER -> actions.add(button("Open", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
+            case MEMBER -> actions.add(Actions.small("Open", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
                     () -> UI.getCurrent().navigate("chat/" + group.conversationId())));
             case BANNED -> actions.add(Badges.of("Banned", "error"));
             case REQUEST_PENDING -> actions.add(Badges.of("Request pending", null),
-                    button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
+                    Actions.small("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
                         groups.cancelJoinRequest(result.requestId());
                         refresh();
                     }));
             case NONE -> {
                 switch (group.joinPolicy()) {
-                    case OPEN -> actions.add(button("Join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
+                    case OPEN -> actions.add(Actions.small("Join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
                         groups.join(group.id(), null);
                         Toasts.success("You joined " + group.name() + ".");
                         UI.getCurrent().navigate("chat/" + group.conversationId());
                     }));
-                    case APPROVAL -> actions.add(button("Ask to join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
+                    case APPROVAL -> actions.add(Actions.small("Ask to join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
                             () -> openAskDialog(group)));
                     case INVITATION -> actions.add(Badges.of("Invitation only", null));
                 }
@@ -222,12 +223,5 @@ public class GroupsView extends Div {
         dialog.add(form);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         dialog.open();
-    }
-
-    private static Button button(String text, VaadinIcon icon, ButtonVariant variant, Runnable action) {
-        Button button = icon == null ? new Button(text) : new Button(text, icon.create());
-        button.addThemeVariants(variant, ButtonVariant.LUMO_SMALL);
-        button.addClickListener(click -> action.run());
-        return button;
     }
 }

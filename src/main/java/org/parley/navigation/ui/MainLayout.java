@@ -106,8 +106,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
-                case MessagePosted posted -> refreshBadges();
-                case ConversationRead read -> refreshBadges();
+                case MessagePosted posted -> refreshUnread();
+                case ConversationRead read -> refreshUnread();
                 case FriendsChanged changed -> {
                     refreshBadges();
                     announce(changed);
@@ -134,8 +134,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         refreshBadges();
     }
 
-    private void refreshBadges() {
+    /** Messages change only the unread badge: one query per message per tab, not three. */
+    private void refreshUnread() {
         show(unreadBadge, chat.totalUnread());
+    }
+
+    private void refreshBadges() {
+        refreshUnread();
         show(requestBadge, friends.incomingRequestCount());
         show(groupRequestBadge, groups.pendingRequestsForMe());
     }
