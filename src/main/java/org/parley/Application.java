@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Starts Parley and configures the page shell every view lives in: theme, push and metadata. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 // Push starts per UI in ParleyServiceInit, which picks the transport (WebSocket, falling back to long
 // polling) before the first connection: a transport set after the annotation switched push on is ignored.
 @Push(PushMode.DISABLED)

@@ -20,8 +20,8 @@ class SecurityConfig {
         // Parley's own stylesheet is needed by the login page too.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**").permitAll()
-                // Avatars are served by a controller, outside Vaadin's own view access checks.
-                .requestMatchers("/avatars/**", "/group-avatars/**").authenticated());
+                // Avatars and attachments are served by controllers, outside Vaadin's own view access checks.
+                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**").authenticated());
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
     }
 }

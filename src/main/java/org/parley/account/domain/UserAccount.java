@@ -41,6 +41,10 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "temporary_chats", nullable = false, length = 16)
+    private TemporaryChats temporaryChats = TemporaryChats.SHARED_GROUPS;
+
     protected UserAccount() {
     }
 
@@ -98,5 +102,13 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public TemporaryChats getTemporaryChats() {
+        return temporaryChats;
+    }
+
+    public void setTemporaryChats(TemporaryChats temporaryChats) {
+        this.temporaryChats = temporaryChats;
     }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.domain.UserAvatar;
 import org.parley.account.domain.UserAvatarRepository;
 import org.parley.base.service.CurrentUser;
+import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
@@ -89,10 +91,27 @@ public class AccountService {
         me.setPasswordHash(passwordEncoder.encode(newPassword));
     }
 
+    /** Whether the caller lets members of shared groups start temporary conversations with them. */
+    @Transactional(readOnly = true)
+    public boolean acceptsTemporaryChats() {
+        return requireMe().getTemporaryChats() == TemporaryChats.SHARED_GROUPS;
+    }
+
+    public void setAcceptsTemporaryChats(boolean accepts) {
+        requireMe().setTemporaryChats(accepts ? TemporaryChats.SHARED_GROUPS : TemporaryChats.NOBODY);
+    }
+
+    /** Whether someone who is not their friend may write to {@code userId} through a shared group. */
+    @Transactional(readOnly = true)
+    public boolean acceptsTemporaryChats(long userId) {
+        return accounts.findById(userId).map(u -> u.getTemporaryChats() == TemporaryChats.SHARED_GROUPS)
+                .orElse(false);
+    }
+
     /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
     public UserSummary changeAvatar(byte[] upload) {
         UserAccount me = requireMe();
-        AvatarPicture picture = avatarImages.normalize(upload);
+        EncodedPicture picture = avatarImages.normalize(upload);
         avatars.findById(me.getId()).ifPresentOrElse(
                 existing -> existing.replace(picture.contentType(), picture.data()),
                 () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));
@@ -109,9 +128,9 @@ public class AccountService {
 
     /** Any signed-in user may see any user's avatar: it is shown wherever that user appears. */
     @Transactional(readOnly = true)
-    public Optional<AvatarPicture> avatar(long userId) {
+    public Optional<EncodedPicture> avatar(long userId) {
         currentUser.requireId();
-        return avatars.findById(userId).map(a -> new AvatarPicture(a.getContentType(), a.getData()));
+        return avatars.findById(userId).map(a -> new EncodedPicture(a.getContentType(), a.getData()));
     }
 
     /** Summaries for many users in one query, keyed by id. */

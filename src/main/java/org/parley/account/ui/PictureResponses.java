@@ -2,7 +2,7 @@ package org.parley.account.ui;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.parley.account.service.AvatarPicture;
+import org.parley.base.service.EncodedPicture;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +16,7 @@ public final class PictureResponses {
     private PictureResponses() {
     }
 
-    public static ResponseEntity<byte[]> of(Optional<AvatarPicture> picture) {
+    public static ResponseEntity<byte[]> of(Optional<EncodedPicture> picture) {
         return picture.map(p -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(p.contentType()))
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate())

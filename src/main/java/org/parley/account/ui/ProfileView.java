@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -35,6 +36,7 @@ public class ProfileView extends Div {
     final PasswordField newPassword = new PasswordField("New password");
     final Upload avatarUpload;
     final Button removeAvatar = new Button("Remove picture");
+    final RadioButtonGroup<Boolean> temporaryChats = new RadioButtonGroup<>("Temporary conversations");
 
     public ProfileView(AccountService accounts) {
         this.accounts = accounts;
@@ -91,10 +93,26 @@ public class ProfileView extends Div {
         });
         savePassword.setTestId("profile-save-password");
 
-        Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
         Div nameCard = card("Name", new FormLayout(displayName), saveName);
         Div passwordCard = card("Password", formOf(currentPassword, newPassword), savePassword);
-        Div cards = new Div(pictureCard, nameCard, passwordCard);
+        temporaryChats.setItems(true, false);
+        temporaryChats.setItemLabelGenerator(accepts -> accepts ? "Members of my groups can start one"
+                : "Nobody can start one");
+        temporaryChats.setHelperText("A temporary conversation is a private chat with someone who is not your "
+                + "friend, started from a group you share. Friends can always write to you.");
+        temporaryChats.setValue(accounts.acceptsTemporaryChats());
+        temporaryChats.setTestId("profile-temporary-chats");
+        temporaryChats.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                accounts.setAcceptsTemporaryChats(change.getValue());
+                Toasts.success(change.getValue() ? "Members of your groups can start temporary conversations with you."
+                        : "Nobody can start a temporary conversation with you now.");
+            }
+        });
+
+        Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
+        Div privacyCard = card("Privacy", temporaryChats);
+        Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard);
         cards.addClassName("card-grid");
         add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);
     }

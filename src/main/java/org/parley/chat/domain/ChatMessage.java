@@ -36,6 +36,10 @@ public class ChatMessage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A file or picture this message carries; its body is then empty. */
+    @Column(name = "attachment_id")
+    private Long attachmentId;
+
     protected ChatMessage() {
     }
 
@@ -50,6 +54,17 @@ public class ChatMessage {
         ChatMessage message = new ChatMessage(conversationId, actorId, text, createdAt);
         message.kind = Kind.SYSTEM;
         return message;
+    }
+
+    public static ChatMessage withAttachment(long conversationId, long senderId, long attachmentId,
+            Instant createdAt) {
+        ChatMessage message = new ChatMessage(conversationId, senderId, "", createdAt);
+        message.attachmentId = attachmentId;
+        return message;
+    }
+
+    public Long getAttachmentId() {
+        return attachmentId;
     }
 
     public Kind getKind() {

@@ -15,7 +15,11 @@ import java.time.Instant;
 @Table(name = "conversation")
 public class Conversation {
 
-    public enum Kind { DIRECT, GROUP }
+    /**
+     * DIRECT: two friends. TEMPORARY: two members of a shared group who are not friends, started from
+     * {@code originGroupId}. GROUP: a group's conversation. DIRECT and TEMPORARY share one row per pair.
+     */
+    public enum Kind { DIRECT, TEMPORARY, GROUP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +42,9 @@ public class Conversation {
     @Column(name = "last_message_id")
     private Long lastMessageId;
 
+    @Column(name = "origin_group_id")
+    private Long originGroupId;
+
     protected Conversation() {
     }
 
@@ -48,6 +55,22 @@ public class Conversation {
         conversation.createdAt = now;
         conversation.lastActivityAt = now;
         return conversation;
+    }
+
+    public static Conversation temporary(long a, long b, long originGroupId, Instant now) {
+        Conversation conversation = direct(a, b, now);
+        conversation.becomeTemporary(originGroupId);
+        return conversation;
+    }
+
+    /** A pair who are no longer friends talk again through a shared group. */
+    public void becomeTemporary(long originGroupId) {
+        this.kind = Kind.TEMPORARY;
+        this.originGroupId = originGroupId;
+    }
+
+    public Long getOriginGroupId() {
+        return originGroupId;
     }
 
     public static Conversation group(Instant now) {

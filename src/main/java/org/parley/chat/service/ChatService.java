@@ -3,18 +3,23 @@ package org.parley.chat.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
+import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
+import org.parley.chat.domain.Attachment;
+import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
@@ -52,10 +57,13 @@ public class ChatService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<GroupConversations> groups;
+    private final AttachmentRepository attachments;
 
     ChatService(ConversationRepository conversations, ConversationMemberRepository members,
             ChatMessageRepository messages, AccountService accounts, FriendService friends, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock, ObjectProvider<GroupConversations> groups) {
+            ApplicationEventPublisher events, Clock clock, ObjectProvider<GroupConversations> groups,
+            AttachmentRepository attachments) {
+        this.attachments = attachments;
         this.groups = groups;
         this.conversations = conversations;
         this.members = members;
@@ -88,6 +96,59 @@ public class ChatService {
         }
     }
 
+    /**
+     * A private conversation with a fellow member of {@code groupId} who is not a friend: a temporary
+     * conversation. Both must be members, the group must allow it, nobody blocked, and both must accept
+     * temporary conversations (otherwise the other could not answer). With a friend it is their ordinary
+     * conversation.
+     */
+    public long openTemporary(long otherUserId, long groupId) {
+        long me = currentUser.requireId();
+        if (otherUserId == me) {
+            throw new InvalidInputException("That is you.");
+        }
+        if (friends.areFriends(me, otherUserId)) {
+            return openDirect(otherUserId);
+        }
+        UserSummary other = accounts.summaries(List.of(otherUserId)).get(otherUserId);
+        if (other == null) {
+            throw new NotAllowedException("No such person.");
+        }
+        String refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
+        if (refusal == null && friends.isBlockedEitherWay(me, otherUserId)) {
+            refusal = "You can't start a conversation with " + other.displayName() + ".";
+        }
+        if (refusal == null && !accounts.acceptsTemporaryChats(otherUserId)) {
+            refusal = other.displayName() + " doesn't accept temporary conversations.";
+        }
+        if (refusal == null && !accounts.acceptsTemporaryChats(me)) {
+            refusal = "You have switched temporary conversations off in your profile, so "
+                    + other.displayName() + " could not answer. Switch them on first.";
+        }
+        if (refusal != null) {
+            throw new NotAllowedException(refusal);
+        }
+        var existing = conversations.findByDirectKey(Conversation.directKey(me, otherUserId));
+        if (existing.isPresent()) {
+            Conversation conversation = existing.get();
+            if (conversation.getKind() == Conversation.Kind.DIRECT) {
+                // Former friends: their old conversation carries on as a temporary one.
+                conversation.becomeTemporary(groupId);
+            }
+            return conversation.getId();
+        }
+        Instant now = clock.instant();
+        try {
+            Conversation conversation = conversations.saveAndFlush(
+                    Conversation.temporary(me, otherUserId, groupId, now));
+            members.save(new ConversationMember(conversation.getId(), me, now));
+            members.saveAndFlush(new ConversationMember(conversation.getId(), otherUserId, now));
+            return conversation.getId();
+        } catch (DataIntegrityViolationException bothOpenedAtOnce) {
+            throw new NotAllowedException("The conversation was just created. Please try again.");
+        }
+    }
+
     /** The caller's conversations, most recently active first, in a fixed number of queries. */
     @Transactional(readOnly = true)
     public List<ConversationSummary> conversations() {
@@ -96,21 +157,24 @@ public class ChatService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> conversationIds = rows.stream().map(r -> ((Conversation) r[1]).getId()).toList();
+        List<Conversation> all = rows.stream().map(r -> (Conversation) r[1]).toList();
         Map<Long, Long> partnerByConversation = new HashMap<>();
-        for (ConversationMember member : members.findByConversationIdIn(conversationIds)) {
+        for (ConversationMember member : members.findByConversationIdIn(all.stream().map(Conversation::getId)
+                .toList())) {
             if (member.getUserId() != me) {
                 partnerByConversation.put(member.getConversationId(), member.getUserId());
             }
         }
         Map<Long, UserSummary> partners = accounts.summaries(partnerByConversation.values());
-        List<Long> groupConversationIds = rows.stream().map(r -> (Conversation) r[1])
-                .filter(c -> c.getKind() == Conversation.Kind.GROUP).map(Conversation::getId).toList();
+        List<Long> groupConversationIds = all.stream().filter(c -> c.getKind() == Conversation.Kind.GROUP)
+                .map(Conversation::getId).toList();
         Map<Long, ConversationLook> groupLooks = groupConversationIds.isEmpty() ? Map.of()
                 : groupPolicy().looks(groupConversationIds);
-        Map<Long, ChatMessage> lastMessages = messages.findByIdIn(rows.stream()
-                        .map(r -> ((Conversation) r[1]).getLastMessageId()).filter(Objects::nonNull).toList())
+        Map<Long, String> temporaryFrom = temporaryOrigins(me, all, partnerByConversation);
+        Map<Long, ChatMessage> lastMessages = messages.findByIdIn(all.stream().map(Conversation::getLastMessageId)
+                        .filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
+        Map<Long, AttachmentView> lastAttachments = attachmentsOf(lastMessages.values());
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             ConversationMember membership = (ConversationMember) row[0];
@@ -122,8 +186,11 @@ public class ChatService {
             ChatMessage last = conversation.getLastMessageId() == null ? null
                     : lastMessages.get(conversation.getLastMessageId());
             result.add(new ConversationSummary(conversation.getId(), title, partner,
-                    last == null ? null : preview(last.getBody()), last != null && last.getSenderId() == me,
-                    conversation.getLastActivityAt(), membership.getUnreadCount(), group ? look.avatarUrl() : null));
+                    last == null ? null : preview(last, last.getAttachmentId() == null ? null
+                            : lastAttachments.get(last.getAttachmentId())),
+                    last != null && last.getSenderId() == me, conversation.getLastActivityAt(),
+                    membership.getUnreadCount(), group ? look.avatarUrl() : null,
+                    temporaryFrom.get(conversation.getId())));
         }
         return result;
     }
@@ -139,12 +206,13 @@ public class ChatService {
             SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
             return new ConversationDetails(conversationId, look.title(), null,
                     restriction == null ? null : restriction.reason(), restriction == null ? null : restriction.until(),
-                    look.avatarUrl());
+                    look.avatarUrl(), null);
         }
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
-                friends.areFriends(me, partnerId) ? null : notFriendsAnymore(partner.displayName()), null, null);
+                pairRefusal(conversation, me, partner), null, null,
+                temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId)).get(conversationId));
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -156,9 +224,11 @@ public class ChatService {
                 beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Limit.of(Math.clamp(limit, 1, 200)));
         Map<Long, UserSummary> senders = accounts.summaries(page.stream().map(ChatMessage::getSenderId)
                 .distinct().toList());
+        Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
         List<ChatMessageView> views = new ArrayList<>(page.size());
         for (ChatMessage message : page) {
-            views.add(view(message, senders.get(message.getSenderId())));
+            views.add(view(message, senders.get(message.getSenderId()),
+                    message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId())));
         }
         Collections.reverse(views);
         return views;
@@ -167,27 +237,42 @@ public class ChatService {
     public ChatMessageView send(long conversationId, String text) {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
+        return post(conversationId, me, now -> new ChatMessage(conversationId, me, body, now), null);
+    }
+
+    /** The last step of an upload: the stored attachment becomes a message, if the sender may still write. */
+    ChatMessageView postAttachment(long conversationId, long me, Attachment attachment) {
+        return post(conversationId, me, now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now),
+                attachment);
+    }
+
+    /** Why the caller may not write here now, or null; for a conversation they are not in: "not found". */
+    String refusalToWrite(long conversationId, long me) {
+        requireMembership(conversationId, me);
+        return refusal(conversations.findById(conversationId).orElseThrow(), me);
+    }
+
+    boolean isGroup(long conversationId) {
+        return conversations.findById(conversationId).map(c -> c.getKind() == Conversation.Kind.GROUP)
+                .orElse(false);
+    }
+
+    private ChatMessageView post(long conversationId, long me, Function<Instant, ChatMessage> newMessage,
+            Attachment attachment) {
         requireMembership(conversationId, me);
         Conversation conversation = conversations.lockById(conversationId).orElseThrow();
-        List<Long> recipients = members.findByConversationId(conversationId).stream()
-                .map(ConversationMember::getUserId).toList();
-        String refusal;
-        if (conversation.getKind() == Conversation.Kind.GROUP) {
-            SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
-            refusal = restriction == null ? null : restriction.reason();
-        } else {
-            long partnerId = recipients.stream().filter(id -> id != me).findFirst().orElseThrow();
-            refusal = friends.areFriends(me, partnerId) ? null
-                    : notFriendsAnymore(accounts.summaries(List.of(partnerId)).get(partnerId).displayName());
-        }
+        String refusal = refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }
+        List<Long> recipients = members.findByConversationId(conversationId).stream()
+                .map(ConversationMember::getUserId).toList();
         Instant now = clock.instant();
-        ChatMessage message = messages.saveAndFlush(new ChatMessage(conversationId, me, body, now));
+        ChatMessage message = messages.saveAndFlush(newMessage.apply(now));
         conversations.messagePosted(conversationId, message.getId(), now);
         members.incrementUnread(conversationId, me);
-        ChatMessageView view = view(message, accounts.summaries(List.of(me)).get(me));
+        ChatMessageView view = view(message, accounts.summaries(List.of(me)).get(me),
+                attachment == null ? null : attachmentView(attachment));
         events.publishEvent(new MessagePosted(view, recipients));
         return view;
     }
@@ -209,8 +294,73 @@ public class ChatService {
         return members.totalUnread(currentUser.requireId());
     }
 
-    private static String notFriendsAnymore(String partnerName) {
-        return "You can't send messages here: you and " + partnerName + " are no longer friends.";
+    private String refusal(Conversation conversation, long me) {
+        if (conversation.getKind() == Conversation.Kind.GROUP) {
+            SendRestriction restriction = groupPolicy().sendRestriction(conversation.getId(), me);
+            return restriction == null ? null : restriction.reason();
+        }
+        long partnerId = partnerOf(conversation.getId(), me);
+        return pairRefusal(conversation, me, accounts.summaries(List.of(partnerId)).get(partnerId));
+    }
+
+    /**
+     * Friends may always write. A temporary conversation also lives while nobody blocked the other, the
+     * recipient still accepts temporary conversations, and the two share a group that allows them.
+     */
+    private String pairRefusal(Conversation conversation, long me, UserSummary partner) {
+        if (friends.areFriends(me, partner.id())) {
+            return null;
+        }
+        if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
+            return "You can't send messages here: you and " + partner.displayName() + " are no longer friends.";
+        }
+        if (friends.isBlockedEitherWay(me, partner.id())) {
+            return "You can't send messages to " + partner.displayName() + ".";
+        }
+        if (!accounts.acceptsTemporaryChats(partner.id())) {
+            return partner.displayName() + " no longer accepts temporary conversations.";
+        }
+        if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partner.id())) {
+            return "This temporary conversation has ended: you and " + partner.displayName()
+                    + " no longer share a group that allows it. Add them as a friend to keep talking.";
+        }
+        return null;
+    }
+
+    /** The origin group's name for each temporary conversation between people who are not (yet) friends. */
+    private Map<Long, String> temporaryOrigins(long me, List<Conversation> candidates,
+            Map<Long, Long> partnerByConversation) {
+        List<Conversation> temporary = candidates.stream()
+                .filter(c -> c.getKind() == Conversation.Kind.TEMPORARY).toList();
+        if (temporary.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> friendIds = friends.friendsAmong(me, temporary.stream()
+                .map(c -> partnerByConversation.get(c.getId())).filter(Objects::nonNull).toList());
+        Map<Long, String> groupNames = groupPolicy().groupNames(temporary.stream()
+                .map(Conversation::getOriginGroupId).filter(Objects::nonNull).distinct().toList());
+        Map<Long, String> result = new HashMap<>();
+        for (Conversation conversation : temporary) {
+            if (!friendIds.contains(partnerByConversation.get(conversation.getId()))) {
+                result.put(conversation.getId(), groupNames.getOrDefault(conversation.getOriginGroupId(), "a group"));
+            }
+        }
+        return result;
+    }
+
+    private Map<Long, AttachmentView> attachmentsOf(Collection<ChatMessage> messagesWithAttachments) {
+        List<Long> ids = messagesWithAttachments.stream().map(ChatMessage::getAttachmentId).filter(Objects::nonNull)
+                .toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return attachments.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(Attachment::getId, ChatService::attachmentView));
+    }
+
+    static AttachmentView attachmentView(Attachment attachment) {
+        return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getSizeBytes(),
+                attachment.getContentType(), attachment.isPicture(), attachment.getWidth(), attachment.getHeight());
     }
 
     /** A conversation the caller is not in does not exist for them: same answer as a wrong id. */
@@ -225,17 +375,20 @@ public class ChatService {
                 .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
-    static ChatMessageView view(ChatMessage message, UserSummary sender) {
+    static ChatMessageView view(ChatMessage message, UserSummary sender, AttachmentView attachment) {
         return new ChatMessageView(message.getId(), message.getConversationId(), sender, message.getBody(),
-                message.getCreatedAt(), message.getKind() == ChatMessage.Kind.SYSTEM);
+                message.getCreatedAt(), message.getKind() == ChatMessage.Kind.SYSTEM, attachment);
     }
 
     private GroupConversations groupPolicy() {
         return groups.getObject();
     }
 
-    private static String preview(String body) {
-        String oneLine = body.replaceAll("\\s+", " ");
+    private static String preview(ChatMessage message, AttachmentView attachment) {
+        if (attachment != null) {
+            return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
+        }
+        String oneLine = message.getBody().replaceAll("\\s+", " ");
         return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";
     }
 }

@@ -8,7 +8,13 @@ import org.parley.account.service.UserSummary;
  * null when the caller may write; {@code canSendAgainAt} says when a temporary restriction (a mute) ends.
  */
 public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason,
-        Instant canSendAgainAt, String groupAvatarUrl) {
+        Instant canSendAgainAt, String groupAvatarUrl, String temporaryFrom) {
+
+    /** A temporary conversation (the two are not friends), started from the group {@code temporaryFrom}. */
+    public boolean isTemporary() {
+        return temporaryFrom != null;
+    }
+
     public boolean canSend() {
         return cannotSendReason == null;
     }

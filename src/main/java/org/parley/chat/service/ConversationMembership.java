@@ -74,6 +74,6 @@ public class ConversationMembership {
         if (alsoTell != null && !recipients.contains(alsoTell)) {
             recipients.add(alsoTell);
         }
-        events.publishEvent(new MessagePosted(ChatService.view(line, actor), recipients));
+        events.publishEvent(new MessagePosted(ChatService.view(line, actor, null), recipients));
     }
 }

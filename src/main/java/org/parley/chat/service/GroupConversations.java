@@ -12,6 +12,18 @@ public interface GroupConversations {
     /** Null when the member may write now; otherwise why not, in words for them (muted, group muted). */
     SendRestriction sendRestriction(long conversationId, long userId);
 
+    /**
+     * Null when {@code starterId} may start a temporary conversation with {@code otherId} from this group
+     * (both members, the group allows it); otherwise why not, in words for the starter.
+     */
+    String temporaryChatRefusal(long groupId, long starterId, long otherId);
+
+    /** Whether the two share any group that allows temporary conversations: such a conversation lives on. */
+    boolean shareGroupAllowingTemporaryChats(long a, long b);
+
+    /** Group names by group id (a deleted group is missing). */
+    Map<Long, String> groupNames(Collection<Long> groupIds);
+
     /** Group names and pictures by conversation id, for the conversation list and headers. */
     Map<Long, ConversationLook> looks(Collection<Long> conversationIds);
 }

@@ -11,6 +11,14 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -26,17 +34,23 @@ import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Badges;
+import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AccessChanged;
+import org.parley.chat.service.AttachmentService;
+import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.ConversationRead;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.MessagePosted;
+import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
+import org.parley.friends.service.Relationship;
 
 /**
  * The conversation list beside the open conversation. Messages arrive by push; they are keyed by id,
@@ -49,6 +63,8 @@ import org.parley.friends.service.FriendsChanged;
 public class ChatView extends Div implements BeforeEnterObserver {
 
     private final ChatService chat;
+    private final AttachmentService attachments;
+    private final FriendService friends;
     private final long me;
     private final Clock clock;
     private ZoneId zone = ZoneId.of("UTC");
@@ -60,6 +76,10 @@ public class ChatView extends Div implements BeforeEnterObserver {
     final Button loadEarlier = new Button("Load earlier messages");
     private final Div sendNotice = new Div();
     private final Div header = new Div();
+    final Upload upload = new Upload();
+    private final Div composer = new Div();
+    /** What each shown attachment is, by the address the message list knows it by. */
+    private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
     private Long openConversationId;
     private final TreeMap<Long, MessageListItem> shownMessages = new TreeMap<>();
@@ -67,9 +87,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private final List<ConversationHeaderActions> headerActions;
 
-    public ChatView(ChatService chat, LiveEvents liveEvents, CurrentUser currentUser, Clock clock,
-            List<ConversationHeaderActions> headerActions) {
+    public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, LiveEvents liveEvents,
+            CurrentUser currentUser, Clock clock, List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
+        this.attachments = attachments;
+        this.friends = friends;
         this.headerActions = headerActions;
         this.clock = clock;
         this.me = currentUser.requireId();
@@ -96,6 +118,10 @@ public class ChatView extends Div implements BeforeEnterObserver {
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
         header.addClassName("conversation-header");
+        messageList.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
+        configureUpload();
+        composer.addClassName("composer");
+        composer.add(upload, input);
 
         add(conversationList, pane);
         UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
@@ -127,6 +153,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         Long requested = event.getRouteParameters().get("conversationId").map(Long::valueOf).orElse(null);
         openConversationId = null;
         shownMessages.clear();
+        shownAttachments.clear();
         if (requested != null) {
             try {
                 open(chat.details(requested));
@@ -145,12 +172,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
         addClassName("has-selection");
         pane.removeAll();
         renderHeader(details);
+        prepareUpload(details.id());
         List<ChatMessageView> newest = chat.history(details.id(), null, ChatService.PAGE_SIZE);
         hasEarlier = newest.size() == ChatService.PAGE_SIZE;
         newest.forEach(m -> shownMessages.put(m.id(), item(m)));
         messageList.setItems(shownMessages.values());
         loadEarlier.setVisible(hasEarlier);
-        pane.add(header, loadEarlier, messageList, sendNotice, input);
+        pane.add(header, loadEarlier, messageList, sendNotice, composer);
         chat.markRead(details.id());
         input.getElement().callJsFunction("focus");
     }
@@ -178,6 +206,15 @@ public class ChatView extends Div implements BeforeEnterObserver {
         text.addClassName("identity-text");
         text.addClassName("conversation-title");
         header.add(back, avatar, text);
+        if (details.isTemporary()) {
+            handle.setText("@" + partner.username() + " · from " + details.temporaryFrom());
+            var temporary = Badges.of("Temporary", "warning");
+            temporary.setTestId("temporary-badge");
+            temporary.getElement().setAttribute("title", "You are not friends: this conversation lasts while "
+                    + "you share a group that allows it.");
+            name.add(temporary);
+            header.add(addFriendButton(partner));
+        }
         for (ConversationHeaderActions extension : headerActions) {
             extension.actionsFor(details).forEach(header::add);
         }
@@ -185,6 +222,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
         sendNotice.setVisible(!details.canSend());
         input.setEnabled(details.canSend());
+        upload.setEnabled(details.canSend());
         if (details.canSendAgainAt() != null) {
             scheduleRecheck(details.canSendAgainAt());
         }
@@ -201,6 +239,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             sendNotice.setText("You are no longer in this conversation.");
             sendNotice.setVisible(true);
             input.setEnabled(false);
+            upload.setEnabled(false);
             loadEarlier.setVisible(false);
             hasEarlier = false;
         }
@@ -227,6 +266,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             messageArrived(chat.send(openConversationId, text));
         } catch (UserFacingException refused) {
             Toasts.error(refused.getMessage());
+            recheckAccess();
         }
     }
 
@@ -285,6 +325,96 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
     }
 
+    private void configureUpload() {
+        upload.addClassName("attach");
+        upload.setTestId("attach");
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setDropAllowed(true);
+        upload.setMaxFiles(10);
+        Button attach = new Button(VaadinIcon.PAPERCLIP.create());
+        attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        attach.setAriaLabel("Send a file");
+        attach.setTooltipText("Send a file or picture (or drop it here)");
+        upload.setUploadButton(attach);
+        upload.setDropLabel(new Span("Drop files here"));
+        // The file list is progress only: each finished file shows up as a message.
+        upload.addAllFinishedListener(finished -> upload.clearFileList());
+        upload.addFileRejectedListener(rejected -> Toasts.error(rejected.getFileName() + ": "
+                + rejected.getErrorMessage()));
+    }
+
+    /** Runs on the upload's own request, outside the UI lock; the stored message arrives by push. */
+    private void receive(UploadEvent event, long conversationId) throws IOException {
+        try (InputStream content = event.getInputStream()) {
+            attachments.upload(conversationId, event.getFileName(), event.getContentType(), content);
+        } catch (UserFacingException refused) {
+            event.reject(refused.getMessage());
+            event.getUI().access(() -> Toasts.error(refused.getMessage()));
+        }
+    }
+
+    private void prepareUpload(long conversationId) {
+        AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
+        upload.setUploadHandler(event -> receive(event, conversationId));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
+        UploadI18N i18n = new UploadI18N();
+        i18n.setError(new UploadI18N.Error()
+                .setIncorrectFileType("only pictures (PNG, JPEG, GIF or WebP) can be sent in a group.")
+                .setFileIsTooBig("too large: at most " + FileSizes.of(rules.maxBytes()) + ".")
+                .setTooManyFiles("at most 10 files at once."));
+        upload.setI18n(i18n);
+        if (rules.picturesOnly()) {
+            upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
+            upload.getUploadButton().getElement().setAttribute("aria-label", "Send pictures");
+        } else {
+            upload.setAcceptedFileTypes();
+            upload.getUploadButton().getElement().setAttribute("aria-label", "Send a file");
+        }
+        upload.getElement().setProperty("title", rules.picturesOnly()
+                ? "Pictures up to " + FileSizes.of(rules.maxBytes()) : "Files up to " + FileSizes.of(rules.maxBytes()));
+    }
+
+    private void attachmentClicked(MessageListItem.Attachment clicked) {
+        AttachmentView attachment = clicked == null ? null : shownAttachments.get(clicked.url());
+        if (attachment == null) {
+            return;
+        }
+        if (attachment.picture()) {
+            new PictureDialog(attachment).open();
+        } else {
+            // A same-page link with "download": the browser saves the file and the chat stays open.
+            getElement().executeJs("const a = document.createElement('a'); a.href = $0; a.download = '';"
+                    + "document.body.appendChild(a); a.click(); a.remove();", attachment.downloadUrl());
+        }
+    }
+
+    private Button addFriendButton(UserSummary partner) {
+        Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add.setTestId("temporary-add-friend");
+        add.addClassName("add-friend");
+        Relationship relationship = friends.relationshipWith(partner.id());
+        if (relationship == Relationship.REQUEST_SENT) {
+            add.setText("Request sent");
+            add.setEnabled(false);
+        }
+        add.addClickListener(click -> {
+            try {
+                Relationship now = friends.sendRequest(partner.id(), null);
+                if (now == Relationship.FRIEND) {
+                    Toasts.success("You and " + partner.displayName() + " are friends now.");
+                } else {
+                    Toasts.success("Friend request sent to " + partner.displayName() + ".");
+                    add.setText("Request sent");
+                    add.setEnabled(false);
+                }
+            } catch (UserFacingException refused) {
+                Toasts.error(refused.getMessage());
+            }
+        });
+        return add;
+    }
+
     private MessageListItem item(ChatMessageView message) {
         UserSummary sender = message.sender();
         if (message.system()) {
@@ -293,6 +423,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
             return line;
         }
         MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
+        AttachmentView attachment = message.attachment();
+        if (attachment != null) {
+            // A picture shows its server-made preview; a file shows its name and size and downloads on click.
+            String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
+            item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
+                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()), url,
+                    attachment.picture() ? "image/jpeg" : attachment.contentType()));
+            shownAttachments.put(url, attachment);
+            item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
+        }
         if (sender.avatarUrl() != null) {
             item.setUserImage(sender.avatarUrl());
         }

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.parley.account.ui.UserAvatars;
+import org.parley.base.ui.Badges;
 import org.parley.base.ui.TimeFormat;
 import org.parley.chat.service.ConversationSummary;
 
@@ -27,9 +28,19 @@ class ConversationRow extends RouterLink {
         name.addClassName("conversation-name");
         Span time = new Span(TimeFormat.brief(conversation.lastActivityAt(), zone, clock));
         time.addClassName("conversation-time");
-        Div top = new Div(name, time);
+        Div top = new Div(name);
+        if (conversation.isTemporary()) {
+            var temporary = Badges.of("Temporary", "warning small");
+            temporary.getElement().setAttribute("title", "Started in " + conversation.temporaryFrom()
+                    + "; you are not friends");
+            temporary.addClassName("temporary-badge");
+            top.add(temporary);
+        }
+        top.add(time);
         top.addClassName("conversation-top");
-        String previewText = conversation.lastMessage() == null ? "No messages yet — say hello"
+        String previewText = conversation.lastMessage() == null
+                ? (conversation.isTemporary() ? "From " + conversation.temporaryFrom() + " — say hello"
+                        : "No messages yet — say hello")
                 : (conversation.lastMessageIsMine() ? "You: " : "") + conversation.lastMessage();
         Span preview = new Span(previewText);
         preview.addClassName("conversation-preview");

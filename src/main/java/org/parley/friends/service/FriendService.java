@@ -2,6 +2,7 @@ package org.parley.friends.service;
 
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -199,6 +200,30 @@ public class FriendService {
     @Transactional(readOnly = true)
     public boolean areFriends(long a, long b) {
         return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent();
+    }
+
+    /** Which of {@code others} are friends of {@code userId}: one query. */
+    @Transactional(readOnly = true)
+    public Set<Long> friendsAmong(long userId, Collection<Long> others) {
+        Set<Long> found = new HashSet<>();
+        if (!others.isEmpty()) {
+            friendships.findBetween(userId, others).forEach(f -> found.add(f.other(userId)));
+        }
+        return found;
+    }
+
+    /** Whether either of the two blocked the other. */
+    @Transactional(readOnly = true)
+    public boolean isBlockedEitherWay(long a, long b) {
+        return blocks.existsByBlockerIdAndBlockedId(a, b) || blocks.existsByBlockerIdAndBlockedId(b, a);
+    }
+
+    /** Where the caller stands with one person (friend, request sent or received, blocked, none). */
+    @Transactional(readOnly = true)
+    public Relationship relationshipWith(long otherId) {
+        long me = currentUser.requireId();
+        UserSummary other = requireOther(me, otherId);
+        return withRelationships(me, List.of(other)).getFirst().relationship();
     }
 
     private void accept(FriendRequest request) {

@@ -51,6 +51,10 @@ public class ChatGroup {
     @Column(name = "muted_all", nullable = false)
     private boolean mutedAll;
 
+    /** Whether members may start temporary (private, non-friend) conversations with each other. */
+    @Column(name = "temporary_chats_allowed", nullable = false)
+    private boolean temporaryChatsAllowed = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -83,6 +87,14 @@ public class ChatGroup {
 
     public void setJoinPolicy(JoinPolicy joinPolicy) {
         this.joinPolicy = joinPolicy;
+    }
+
+    public boolean isTemporaryChatsAllowed() {
+        return temporaryChatsAllowed;
+    }
+
+    public void setTemporaryChatsAllowed(boolean temporaryChatsAllowed) {
+        this.temporaryChatsAllowed = temporaryChatsAllowed;
     }
 
     public void setMutedAll(boolean mutedAll) {

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "group_admin_log")
 public class GroupAdminLogEntry {
 
-    public enum Action { APPROVE, REJECT, ADD, REMOVE, MUTE, UNMUTE, MUTE_ALL, UNMUTE_ALL, BAN, UNBAN, APPOINT, DISMISS, HAND_OVER }
+    public enum Action { APPROVE, REJECT, ADD, REMOVE, MUTE, UNMUTE, MUTE_ALL, UNMUTE_ALL, BAN, UNBAN, APPOINT, DISMISS, HAND_OVER,
+        ALLOW_TEMPORARY_CHATS, FORBID_TEMPORARY_CHATS }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -22,6 +22,13 @@ public interface GroupMemberRepository extends JpaRepository<GroupMember, Long> 
     @Query("select m.userId from GroupMember m where m.groupId = :groupId and m.role in ('OWNER', 'ADMIN')")
     List<Long> administratorIds(@Param("groupId") long groupId);
 
+    /** Whether two people are both members of a group that allows temporary conversations. */
+    @Query("""
+            select count(a) > 0 from GroupMember a, GroupMember b, ChatGroup g
+            where a.userId = :first and b.userId = :second and b.groupId = a.groupId and g.id = a.groupId
+            and g.temporaryChatsAllowed = true""")
+    boolean shareGroupAllowingTemporaryChats(@Param("first") long first, @Param("second") long second);
+
     /** The acting administrator's row, locked, so that two admins acting at once are serialised. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from GroupMember m where m.groupId = :groupId and m.userId = :userId")

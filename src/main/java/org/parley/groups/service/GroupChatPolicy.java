@@ -60,6 +60,31 @@ class GroupChatPolicy implements GroupConversations {
     }
 
     @Override
+    public String temporaryChatRefusal(long groupId, long starterId, long otherId) {
+        ChatGroup group = groups.findById(groupId).orElse(null);
+        if (group == null || members.findByGroupIdAndUserId(groupId, starterId).isEmpty()) {
+            return "You are not a member of that group.";
+        }
+        if (members.findByGroupIdAndUserId(groupId, otherId).isEmpty()) {
+            return "That person is not a member of " + group.getName() + ".";
+        }
+        if (!group.isTemporaryChatsAllowed()) {
+            return "Temporary conversations are switched off in " + group.getName() + ".";
+        }
+        return null;
+    }
+
+    @Override
+    public boolean shareGroupAllowingTemporaryChats(long a, long b) {
+        return members.shareGroupAllowingTemporaryChats(a, b);
+    }
+
+    @Override
+    public Map<Long, String> groupNames(Collection<Long> groupIds) {
+        return groups.findAllById(groupIds).stream().collect(Collectors.toMap(ChatGroup::getId, ChatGroup::getName));
+    }
+
+    @Override
     public Map<Long, ConversationLook> looks(Collection<Long> conversationIds) {
         return groups.findByConversationIdIn(conversationIds).stream().collect(Collectors.toMap(
                 ChatGroup::getConversationId, g -> new ConversationLook(g.getName(), GroupSummary.avatarUrl(g))));

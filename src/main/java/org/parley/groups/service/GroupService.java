@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.AvatarImages;
-import org.parley.account.service.AvatarPicture;
+import org.parley.base.service.EncodedPicture;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
@@ -471,7 +471,7 @@ public class GroupService {
         long me = currentUser.requireId();
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
-        AvatarPicture picture = avatarImages.normalize(upload);
+        EncodedPicture picture = avatarImages.normalize(upload);
         avatars.findById(groupId).ifPresentOrElse(
                 existing -> existing.replace(picture.contentType(), picture.data()),
                 () -> avatars.save(new GroupAvatar(groupId, picture.contentType(), picture.data())));
@@ -482,9 +482,9 @@ public class GroupService {
 
     /** Any signed-in user may see a group's picture: groups are shown in search. */
     @Transactional(readOnly = true)
-    public Optional<AvatarPicture> avatar(long groupId) {
+    public Optional<EncodedPicture> avatar(long groupId) {
         currentUser.requireId();
-        return avatars.findById(groupId).map(a -> new AvatarPicture(a.getContentType(), a.getData()));
+        return avatars.findById(groupId).map(a -> new EncodedPicture(a.getContentType(), a.getData()));
     }
 
     public void setJoinPolicy(long groupId, ChatGroup.JoinPolicy policy) {
@@ -495,6 +495,22 @@ public class GroupService {
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
         group.setJoinPolicy(policy);
+        publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
+    }
+
+    /**
+     * Whether members may start temporary conversations with each other. Switched off, existing ones stop
+     * accepting messages unless the two share another group that allows them (or are friends).
+     */
+    public void setTemporaryChatsAllowed(long groupId, boolean allowed) {
+        long me = currentUser.requireId();
+        ChatGroup group = requireGroup(groupId);
+        requireAdministrator(groupId, me, true);
+        if (group.isTemporaryChatsAllowed() == allowed) {
+            return;
+        }
+        group.setTemporaryChatsAllowed(allowed);
+        log(group, me, null, allowed ? Action.ALLOW_TEMPORARY_CHATS : Action.FORBID_TEMPORARY_CHATS, null);
         publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
     }
 

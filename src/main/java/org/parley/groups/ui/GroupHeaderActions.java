@@ -12,6 +12,7 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ChatService;
 import org.parley.chat.ui.ConversationHeaderActions;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupChanged;
@@ -30,9 +31,11 @@ class GroupHeaderActions implements ConversationHeaderActions {
     private final LiveEvents liveEvents;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ChatService chat;
 
     GroupHeaderActions(GroupService groups, AccountService accounts, LiveEvents liveEvents, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, ChatService chat) {
+        this.chat = chat;
         this.groups = groups;
         this.accounts = accounts;
         this.liveEvents = liveEvents;
@@ -50,7 +53,8 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Button members = new Button("Members", VaadinIcon.USERS.create());
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
-        members.addClickListener(click -> new GroupPanel(groups, accounts, liveEvents, group.id(), me, clock).open());
+        members.addClickListener(click -> new GroupPanel(groups, accounts, chat, liveEvents, group.id(), me,
+                clock).open());
         boolean admin = groups.myMembership(group.id()).role() != Role.MEMBER;
         if (!admin) {
             return List.of(members);

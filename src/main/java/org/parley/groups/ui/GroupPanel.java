@@ -34,6 +34,7 @@ import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Actions;
+import org.parley.chat.service.ChatService;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
@@ -55,6 +56,7 @@ class GroupPanel extends Dialog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
 
     private final GroupService groups;
+    private final ChatService chat;
     private final AccountService accounts;
     private final long groupId;
     private final long me;
@@ -70,8 +72,10 @@ class GroupPanel extends Dialog {
     private GroupMemberView lastMine;
     private List<GroupMemberView> lastMembers = List.of();
 
-    GroupPanel(GroupService groups, AccountService accounts, LiveEvents liveEvents, long groupId, long me, Clock clock) {
+    GroupPanel(GroupService groups, AccountService accounts, ChatService chat, LiveEvents liveEvents, long groupId,
+            long me, Clock clock) {
         this.groups = groups;
+        this.chat = chat;
         this.accounts = accounts;
         this.groupId = groupId;
         this.me = me;
@@ -158,12 +162,34 @@ class GroupPanel extends Dialog {
                 actions.add(Badges.of(member.mutedUntilLifted() ? "Muted"
                         : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC", "error"));
             }
+            if (member.user().id() != me) {
+                actions.add(messageButton(member.user()));
+            }
             if (canActOn(mine.role(), member)) {
                 actions.add(memberMenu(mine.role(), member));
             }
             row.add(actions);
             memberList.add(row);
         }
+    }
+
+    /** A friend's ordinary conversation, or a temporary one with someone who is not a friend (yet). */
+    private Button messageButton(UserSummary user) {
+        Button message = new Button(VaadinIcon.CHAT.create());
+        message.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
+        message.setAriaLabel("Message " + user.displayName());
+        message.setTooltipText("Message " + user.displayName());
+        message.setTestId("message-" + user.username());
+        message.addClickListener(click -> {
+            try {
+                long conversationId = chat.openTemporary(user.id(), groupId);
+                close();
+                UI.getCurrent().navigate("chat/" + conversationId);
+            } catch (UserFacingException refused) {
+                Toasts.error(refused.getMessage());
+            }
+        });
+        return message;
     }
 
     private boolean canActOn(Role myRole, GroupMemberView target) {
@@ -295,6 +321,16 @@ class GroupPanel extends Dialog {
                 }
             });
             muteAll.setTestId("group-mute-all");
+            Checkbox temporaryChats = new Checkbox("Members can start temporary conversations with each other",
+                    group.temporaryChatsAllowed());
+            temporaryChats.setHelperText("Private conversations between members who are not friends. Switched "
+                    + "off, existing ones stop accepting messages unless the two share another group.");
+            temporaryChats.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> groups.setTemporaryChatsAllowed(groupId, e.getValue()));
+                }
+            });
+            temporaryChats.setTestId("group-temporary-chats");
             ComboBox<UserSummary> addPerson = new ComboBox<>("Add a member");
             addPerson.setPlaceholder("Search people by name");
             addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
@@ -323,7 +359,7 @@ class GroupPanel extends Dialog {
             picture.setDropLabelIcon(new Span());
             picture.setDropLabel(new Span("PNG, JPEG, GIF or WebP"));
             picture.setTestId("group-avatar-upload");
-            settings.add(policy, muteAll, addPerson, picture);
+            settings.add(policy, muteAll, temporaryChats, addPerson, picture);
         }
         Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
             Actions.confirm("Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true,

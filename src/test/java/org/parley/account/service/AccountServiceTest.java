@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.base.service.EncodedPicture;
+import org.parley.base.service.ImageFormat;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
@@ -261,7 +263,7 @@ class AccountServiceTest {
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(changed.avatarUrl());
         assertThat(accounts.summaries(List.of(ann.id())).get(ann.id()).avatarUrl()).isEqualTo(changed.avatarUrl());
 
-        AvatarPicture stored = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
+        EncodedPicture stored = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(stored.contentType()).as("transparency kept").isEqualTo("image/png");
         BufferedImage served = decode(stored.data());
         assertThat(served.getWidth()).isEqualTo(256);
@@ -286,7 +288,7 @@ class AccountServiceTest {
         UserSummary changed = as(ann, () -> accounts.changeAvatar(jpeg));
 
         assertThat(changed.avatarUrl()).isNotNull();
-        AvatarPicture stored = as(ann, () -> accounts.avatar(ann.id())).orElseThrow();
+        EncodedPicture stored = as(ann, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(stored.contentType()).isEqualTo("image/jpeg");
         BufferedImage served = decode(stored.data());
         assertThat(served.getWidth()).isEqualTo(256);
@@ -318,10 +320,10 @@ class AccountServiceTest {
         assertThat(as(ann, () -> accounts.changeAvatar(lossy)).avatarUrl()).isNotNull();
         assertThat(as(bob, () -> accounts.changeAvatar(lossless)).avatarUrl()).isNotNull();
 
-        AvatarPicture annsPicture = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
+        EncodedPicture annsPicture = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(annsPicture.contentType()).isEqualTo("image/jpeg");
         assertThat(decode(annsPicture.data()).getWidth()).isEqualTo(1);
-        AvatarPicture bobsPicture = as(ann, () -> accounts.avatar(bob.id())).orElseThrow();
+        EncodedPicture bobsPicture = as(ann, () -> accounts.avatar(bob.id())).orElseThrow();
         assertThat(bobsPicture.contentType()).isEqualTo("image/png");
         assertThat(decode(bobsPicture.data()).getWidth()).isEqualTo(1);
     }

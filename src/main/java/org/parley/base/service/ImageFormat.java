@@ -1,4 +1,4 @@
-package org.parley.account.service;
+package org.parley.base.service;
 
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public enum ImageFormat {
         return mimeType;
     }
 
-    String readerName() {
+    public String readerName() {
         return readerName;
     }
 

@@ -1,0 +1,130 @@
+package org.parley.base.service;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decoding and encoding of uploaded pictures, shared by avatars and picture messages. The pixel count is
+ * checked from the header before anything is decoded: a tiny file can claim a huge canvas.
+ */
+public final class Pictures {
+
+    public static final long MAX_PIXELS = 50_000_000L;
+
+    static {
+        // Registers the WebP reader from the class path (also inside the Spring Boot jar).
+        ImageIO.scanForPlugins();
+    }
+
+    private Pictures() {
+    }
+
+    /** A decoded picture and the size it has in the file (the image may be decoded at a lower resolution). */
+    public record Decoded(BufferedImage image, int width, int height) {
+    }
+
+    /**
+     * Decodes a picture of a known format, refusing more than {@link #MAX_PIXELS}. With {@code maxSide} > 0 it
+     * decodes every n-th pixel so the result is no smaller than {@code maxSide} on its longer side but not
+     * much larger: memory then depends on the preview size, not on the picture's.
+     */
+    public static Decoded decode(InputStream content, ImageFormat format, int maxSide) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(content)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
+            if (input == null || !readers.hasNext()) {
+                throw new IllegalStateException("No image reader for " + format);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new InvalidInputException("The picture has too many pixels: at most 50 megapixels.");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (maxSide > 0) {
+                    int step = Math.max(1, Math.max(width, height) / maxSide);
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
+                if (image == null) {
+                    throw new InvalidInputException("The picture could not be read.");
+                }
+                return new Decoded(image, width, height);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException("The picture is damaged or not what its first bytes claim.");
+        }
+    }
+
+    /** The part {@code (x, y, w, h)} of an image drawn at {@code targetW × targetH}, smoothly. */
+    public static BufferedImage scale(BufferedImage image, int x, int y, int w, int h, int targetW, int targetH) {
+        BufferedImage scaled = new BufferedImage(targetW, targetH, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, targetW, targetH, x, y, x + w, y + h, null);
+        } finally {
+            g.dispose();
+        }
+        return image.getColorModel().hasAlpha() ? scaled : toRgb(scaled);
+    }
+
+    /** The whole image, scaled down (never up) to fit {@code maxSide}. */
+    public static BufferedImage fit(BufferedImage image, int maxSide) {
+        double factor = Math.min(1.0, (double) maxSide / Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * factor));
+        return scale(image, 0, 0, image.getWidth(), image.getHeight(), w, h);
+    }
+
+    /** PNG when the picture has transparency, JPEG otherwise (on white). */
+    public static EncodedPicture encode(BufferedImage image) {
+        boolean transparent = image.getColorModel().hasAlpha();
+        BufferedImage toWrite = transparent ? image : toRgb(image);
+        String writer = transparent ? "png" : "jpeg";
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(toWrite, writer, out)) {
+                throw new IllegalStateException("No image writer for " + writer);
+            }
+            return new EncodedPicture(transparent ? "image/png" : "image/jpeg", out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+}
