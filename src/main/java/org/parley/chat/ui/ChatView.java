@@ -82,6 +82,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
     private Long openConversationId;
+    private boolean openIsTemporary;
     private final TreeMap<Long, MessageListItem> shownMessages = new TreeMap<>();
     private boolean hasEarlier;
 
@@ -122,6 +123,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         configureUpload();
         composer.addClassName("composer");
         composer.add(upload, input);
+        acceptDropsOnWholePane();
 
         add(conversationList, pane);
         UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
@@ -138,7 +140,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 case ConversationRead read -> renderConversationList();
                 case FriendsChanged changed -> recheckAccess();
                 case AccessChanged changed -> {
-                    if (openConversationId != null && changed.conversationId() == openConversationId) {
+                    // A temporary conversation lives by shared groups: any change in one may end or revive it.
+                    if (openConversationId != null && (changed.conversationId() == openConversationId
+                            || openIsTemporary)) {
                         recheckAccess();
                     }
                     renderConversationList();
@@ -152,6 +156,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         Long requested = event.getRouteParameters().get("conversationId").map(Long::valueOf).orElse(null);
         openConversationId = null;
+        openIsTemporary = false;
         shownMessages.clear();
         shownAttachments.clear();
         if (requested != null) {
@@ -191,6 +196,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     }
 
     private void renderHeader(ConversationDetails details) {
+        openIsTemporary = details.isTemporary();
         header.removeAll();
         Button back = new Button(VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
@@ -336,11 +342,33 @@ public class ChatView extends Div implements BeforeEnterObserver {
         attach.setAriaLabel("Send a file");
         attach.setTooltipText("Send a file or picture (or drop it here)");
         upload.setUploadButton(attach);
-        upload.setDropLabel(new Span("Drop files here"));
+        upload.setDropLabel(new Span("Drop to send"));
         // The file list is progress only: each finished file shows up as a message.
         upload.addAllFinishedListener(finished -> upload.clearFileList());
         upload.addFileRejectedListener(rejected -> Toasts.error(rejected.getFileName() + ": "
                 + rejected.getErrorMessage()));
+    }
+
+    /**
+     * Files dragged anywhere over the conversation make the upload cover it (class "dropping"), so the drop
+     * lands on the upload itself; a drop beside it would otherwise make the browser open the file.
+     */
+    private void acceptDropsOnWholePane() {
+        pane.getElement().executeJs("""
+                const pane = this;
+                let depth = 0;
+                const carriesFiles = e => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+                const stop = () => { depth = 0; pane.classList.remove('dropping'); };
+                pane.addEventListener('dragenter', e => {
+                  if (carriesFiles(e) && pane.querySelector('vaadin-upload.attach:not([disabled])')) {
+                    depth++;
+                    pane.classList.add('dropping');
+                  }
+                });
+                pane.addEventListener('dragleave', e => { if (carriesFiles(e) && --depth <= 0) stop(); });
+                pane.addEventListener('dragover', e => { if (carriesFiles(e)) e.preventDefault(); });
+                pane.addEventListener('drop', e => { if (carriesFiles(e)) e.preventDefault(); stop(); });
+                """);
     }
 
     /** Runs on the upload's own request, outside the UI lock; the stored message arrives by push. */
