@@ -377,7 +377,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
             attachments.upload(conversationId, event.getFileName(), event.getContentType(), content);
         } catch (UserFacingException refused) {
             event.reject(refused.getMessage());
-            event.getUI().access(() -> Toasts.error(refused.getMessage()));
+            // Like a refused message: say why, and show at once whether this conversation still takes any.
+            event.getUI().access(() -> {
+                Toasts.error(refused.getMessage());
+                recheckAccess();
+            });
         }
     }
 
@@ -457,7 +461,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
             String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
             item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
                     : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()), url,
-                    attachment.picture() ? "image/jpeg" : attachment.contentType()));
+                    // Only a recognised picture may look like an image: the list would load anything else inline.
+                    attachment.picture() || !attachment.contentType().startsWith("image/") ? attachment.contentType()
+                            : "application/octet-stream"));
             shownAttachments.put(url, attachment);
             item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
         }
