@@ -40,7 +40,8 @@ public final class Pictures {
      * much larger: memory then depends on the preview size, not on the picture's.
      */
     public static Decoded decode(InputStream content, ImageFormat format, int maxSide) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(content)) {
+        try (ImageInputStream cached = ImageIO.createImageInputStream(content);
+                ImageInputStream input = cached == null ? null : new TruncationGuard(cached)) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
             if (input == null || !readers.hasNext()) {
                 throw new IllegalStateException("No image reader for " + format);

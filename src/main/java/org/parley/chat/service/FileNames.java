@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public final class FileNames {
 
     public static final int MAX_LENGTH = 255;
-    private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+    /** type/subtype as RFC 6838 allows, at most 127 characters in all (the column's width). */
+    private static final Pattern MIME_TYPE = Pattern.compile("(?=.{3,127}$)[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
 
     private FileNames() {
     }
@@ -32,7 +33,11 @@ public final class FileNames {
             return "file";
         }
         if (cleaned.length() > MAX_LENGTH) {
-            int end = cleaned.offsetByCodePoints(0, cleaned.codePointCount(0, MAX_LENGTH));
+            // Cut before a character that would not fit whole (an emoji is two chars): never past 255.
+            int end = MAX_LENGTH;
+            if (Character.isLowSurrogate(cleaned.charAt(end)) && Character.isHighSurrogate(cleaned.charAt(end - 1))) {
+                end--;
+            }
             cleaned = cleaned.substring(0, end).strip();
         }
         return cleaned;
