@@ -35,9 +35,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Conversations and their messages. Only members read a conversation; only members who may still talk
- * (friends, nobody blocked) write. A message is stored before anyone hears of it, and the news goes out
- * after the commit (see {@code LiveEvents}).
+ * Conversations and their messages. Only members read a conversation; only members who may still talk write:
+ * friends, the two of a temporary conversation while it lives (see {@link #pairRefusal}), a group's members
+ * unless muted. A message is stored before anyone hears of it, and the news goes out after the commit (see
+ * {@code LiveEvents}).
  */
 @Service
 @Transactional
@@ -304,8 +305,8 @@ public class ChatService {
     }
 
     /**
-     * Friends may always write. A temporary conversation also lives while nobody blocked the other, the
-     * recipient still accepts temporary conversations, and the two share a group that allows them.
+     * Friends may always write. A temporary conversation also lives while nobody blocked the other, both
+     * still accept temporary conversations, and the two share a group that allows them.
      */
     private String pairRefusal(Conversation conversation, long me, UserSummary partner) {
         if (friends.areFriends(me, partner.id())) {
@@ -319,6 +320,10 @@ public class ChatService {
         }
         if (!accounts.acceptsTemporaryChats(partner.id())) {
             return partner.displayName() + " no longer accepts temporary conversations.";
+        }
+        if (!accounts.acceptsTemporaryChats(me)) {
+            // Both ways or not at all: the partner could not answer.
+            return "You have switched temporary conversations off in your profile. Switch them on to write here.";
         }
         if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partner.id())) {
             return "This temporary conversation has ended: you and " + partner.displayName()

@@ -239,6 +239,13 @@ class TemporaryConversationServiceTest {
         long conversation = as(ann, () -> chat.openTemporary(bob.id(), club.id()));
         run(ann, () -> chat.send(conversation, "hello"));
         assertThat(bodies(bob, conversation)).containsExactly("hello");
+
+        // Switching off later ends it both ways: Ann could not be answered, so she cannot write either.
+        run(ann, () -> accounts.setAcceptsTemporaryChats(false));
+        assertSendRefused(ann, conversation,
+                "You have switched temporary conversations off in your profile. Switch them on to write here.", "hello");
+        assertSendRefused(bob, conversation, ann.displayName() + " no longer accepts temporary conversations.",
+                "hello");
     }
 
     // ----------------------------------------------------------------------------------------------
