@@ -189,7 +189,8 @@ public class ChatService {
             result.add(new ConversationSummary(conversation.getId(), title, partner,
                     last == null ? null : preview(last, last.getAttachmentId() == null ? null
                             : lastAttachments.get(last.getAttachmentId())),
-                    last != null && last.getSenderId() == me, conversation.getLastActivityAt(),
+                    last != null && last.getSenderId() == me && last.getKind() == ChatMessage.Kind.USER,
+                    conversation.getLastActivityAt(),
                     membership.getUnreadCount(), group ? look.avatarUrl() : null,
                     temporaryFrom.get(conversation.getId())));
         }

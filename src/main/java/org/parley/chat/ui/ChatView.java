@@ -138,7 +138,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
             switch (event) {
                 case MessagePosted posted -> messageArrived(posted.message());
                 case ConversationRead read -> renderConversationList();
-                case FriendsChanged changed -> recheckAccess();
+                case FriendsChanged changed -> {
+                    // A friendship can make a temporary conversation an ordinary one, or end one.
+                    recheckAccess();
+                    renderConversationList();
+                }
                 case AccessChanged changed -> {
                     // A temporary conversation lives by shared groups: any change in one may end or revive it.
                     if (openConversationId != null && (changed.conversationId() == openConversationId
