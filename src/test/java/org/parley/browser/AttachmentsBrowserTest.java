@@ -21,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
-import org.parley.friends.service.FriendService;
-import org.parley.groups.domain.ChatGroup;
-import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,9 +45,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
     @Autowired
     TestUsers users;
     @Autowired
-    FriendService friends;
-    @Autowired
-    GroupService groups;
+    Scenarios scenarios;
 
     @TempDir
     Path files;
@@ -61,9 +56,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
             throws IOException {
         UserSummary annUser = users.create("ann");
         UserSummary bobUser = users.create("bob");
-        GroupSummary group = TestUsers.as(annUser, () -> groups.create("Harbour " + TestUsers.uniqueName("walks"),
-                "Boats and sunsets", ChatGroup.JoinPolicy.OPEN));
-        TestUsers.run(bobUser, () -> groups.join(group.id(), null));
+        GroupSummary group = scenarios.openGroup(annUser, "Harbour " + TestUsers.uniqueName("walks"),
+                "Boats and sunsets", bobUser);
 
         Path png = files.resolve("harbour.png");
         byte[] pngBytes = picture(1200, 800, "png", 1);
@@ -78,9 +72,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
 
         Page ann = newPerson();
         Page bob = newPerson();
-        List<String> sockets = new CopyOnWriteArrayList<>();
-        ann.onWebSocket(socket -> sockets.add(socket.url()));
-        bob.onWebSocket(socket -> sockets.add(socket.url()));
+        List<String> sockets = webSocketsOf(ann, bob);
         signIn(ann, annUser, transport);
         signIn(bob, bobUser, transport);
         String conversation = "chat/" + group.conversationId();
@@ -161,8 +153,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         UserSummary annUser = users.create("ann");
         UserSummary bobUser = users.create("bob");
         UserSummary catUser = users.create("cat");
-        TestUsers.run(annUser, () -> friends.sendRequest(bobUser.id(), null));
-        TestUsers.run(bobUser, () -> friends.sendRequest(annUser.id(), null));
+        scenarios.makeFriends(annUser, bobUser);
 
         String fileName = "Bericht – Grüße.bin";
         byte[] content = new byte[3 * 1024 * 1024 + 12_345];
@@ -215,19 +206,6 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         assertThat(sha256(forBob.body())).isEqualTo(sha256(content));
     }
 
-    /**
-     * Signs in on a login page whose address forces the push transport, which then holds for the session
-     * (as {@code registerAndSignIn} does on the registration page). The form is filled only once the page's
-     * server side is up: navigating away earlier would leave the choice unmade.
-     */
-    private void signIn(Page page, UserSummary user, String transport) {
-        page.navigate(url("login?transport=" + transport));
-        page.locator("input[name=username]").fill(user.username());
-        page.locator("input[name=password]").fill(TestUsers.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
-    }
-
     private static Locator previewOf(Page page, String fileName) {
         return page.locator("[data-testid=message-list] vaadin-message.has-picture button[part~=attachment-image]"
                 + "[aria-label='" + fileName + "']");
@@ -239,15 +217,6 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         List<Number> size = (List<Number>) image.evaluate(
                 "img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])");
         return new int[] {size.get(0).intValue(), size.get(1).intValue()};
-    }
-
-    private static void assertTransport(String transport, List<String> sockets) {
-        List<String> push = sockets.stream().filter(u -> u.contains("v-r=push")).toList();
-        if (transport.equals("long-polling")) {
-            assertThat(push).as("no push WebSocket when long polling is forced").isEmpty();
-        } else {
-            assertThat(push).as("push runs over a WebSocket").isNotEmpty();
-        }
     }
 
     /** A gradient with shapes, so neither format compresses it to nothing. */

@@ -1,6 +1,7 @@
 package org.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -11,10 +12,13 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.parley.account.service.UserSummary;
+import org.parley.support.TestUsers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -90,10 +94,44 @@ abstract class BrowserTestBase {
     /** Signs in through the login page as an existing user. */
     void signIn(Page page, String username, String password) {
         page.navigate(url("login"));
+        submitLogin(page, username, password);
+    }
+
+    /**
+     * Signs in on a login page whose address forces the push transport, which then holds for the session
+     * (as {@code registerAndSignIn} does on the registration page). The form is filled only once the page's
+     * server side is up: navigating away earlier would leave the choice unmade.
+     */
+    void signIn(Page page, UserSummary user, String transport) {
+        page.navigate(url("login?transport=" + transport));
+        submitLogin(page, user.username(), TestUsers.PASSWORD);
+    }
+
+    /** Fills in and submits the login form on the current page, and waits until it has been left. */
+    private static void submitLogin(Page page, String username, String password) {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
         page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    /** The addresses of every WebSocket these pages open from now on (to tell the push transport). */
+    static List<String> webSocketsOf(Page... pages) {
+        List<String> sockets = new CopyOnWriteArrayList<>();
+        for (Page page : pages) {
+            page.onWebSocket(socket -> sockets.add(socket.url()));
+        }
+        return sockets;
+    }
+
+    /** The push transport asked for was the one used: a push WebSocket exactly when not long polling. */
+    static void assertTransport(String transport, List<String> sockets) {
+        List<String> push = sockets.stream().filter(u -> u.contains("v-r=push")).toList();
+        if (transport.equals("long-polling")) {
+            assertThat(push).as("no push WebSocket when long polling is forced").isEmpty();
+        } else {
+            assertThat(push).as("push runs over a WebSocket").isNotEmpty();
+        }
     }
 
     /**
@@ -109,9 +147,6 @@ abstract class BrowserTestBase {
         page.locator("[data-testid=register-submit]").click();
         page.waitForURL("**/login?registered");
         assertThat(page.getByText("Your account is ready")).isVisible();
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
+        submitLogin(page, username, password);
     }
 }

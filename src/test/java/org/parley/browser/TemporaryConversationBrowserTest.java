@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
-import org.parley.groups.domain.ChatGroup;
-import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,7 +25,7 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
     @Autowired
     TestUsers users;
     @Autowired
-    GroupService groups;
+    Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
     @ValueSource(strings = {"websocket", "long-polling"})
@@ -35,17 +33,13 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
         UserSummary annUser = users.create("ann");
         UserSummary catUser = users.create("cat");
         String groupName = "Choir " + TestUsers.uniqueName("altos");
-        GroupSummary group = TestUsers.as(annUser, () -> groups.create(groupName, "Tuesdays at eight",
-                ChatGroup.JoinPolicy.OPEN));
-        TestUsers.run(catUser, () -> groups.join(group.id(), null));
+        GroupSummary group = scenarios.openGroup(annUser, groupName, "Tuesdays at eight", catUser);
         String ann = annUser.username();
         String cat = catUser.username();
 
         Page annPage = newPerson();
         Page catPage = newPerson();
-        List<String> sockets = new CopyOnWriteArrayList<>();
-        annPage.onWebSocket(socket -> sockets.add(socket.url()));
-        catPage.onWebSocket(socket -> sockets.add(socket.url()));
+        List<String> sockets = webSocketsOf(annPage, catPage);
         signIn(annPage, annUser, transport);
         signIn(catPage, catUser, transport);
 
@@ -135,27 +129,5 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
         assertThat(annMessages.locator("vaadin-message")).hasCount(3);
 
         assertTransport(transport, sockets);
-    }
-
-    private static void assertTransport(String transport, List<String> sockets) {
-        List<String> push = sockets.stream().filter(u -> u.contains("v-r=push")).toList();
-        if (transport.equals("long-polling")) {
-            assertThat(push).as("no push WebSocket when long polling is forced").isEmpty();
-        } else {
-            assertThat(push).as("push runs over a WebSocket").isNotEmpty();
-        }
-    }
-
-    /**
-     * Signs in on a login page whose address forces the push transport, which then holds for the session
-     * (as {@code registerAndSignIn} does on the registration page). The form is filled only once the page's
-     * server side is up: navigating away earlier would leave the choice unmade.
-     */
-    private void signIn(Page page, UserSummary user, String transport) {
-        page.navigate(url("login?transport=" + transport));
-        page.locator("input[name=username]").fill(user.username());
-        page.locator("input[name=password]").fill(TestUsers.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        page.waitForURL(u -> !u.contains("/login"));
     }
 }

@@ -1,11 +1,16 @@
 package org.parley.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.VaadinSession;
@@ -22,7 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.parley.Application;
@@ -276,5 +283,68 @@ public abstract class BrowserlessUiTest {
             return;
         }
         element.getChildren().forEach(child -> collectText(child, into));
+    }
+
+    /** The path of the view the window shows ("chat/12"), as in the browser's address bar. */
+    protected static String location(BrowserlessUIContext window) {
+        return window.getUI().getInternals().getActiveViewLocation().getPath();
+    }
+
+    // --- a group's Members panel ----------------------------------------------------------------
+
+    /** Presses Members in the group conversation's header and returns the panel it opens. */
+    protected static Dialog openPanel(BrowserlessUIContext window) {
+        in(window).test(window.find(Button.class).withTestId("group-members-button").single()).click();
+        window.roundTrip(); // the tab sheet attaches the selected tab's content before the response
+        Dialog panel = window.find(Dialog.class).withTestId("group-panel").single();
+        assertThat(panel.isOpened()).isTrue();
+        return panel;
+    }
+
+    /**
+     * Closes the panel as its user would (Close), and waits until it has let go of the online presence.
+     * <p>
+     * Closing it, as its user would, ends its presence connection inside the test rather than at the shared
+     * tear-down; that has run once the panel shows nobody online (it reports each person leaving).
+     */
+    protected void closePanel(BrowserlessUIContext window, Dialog panel) {
+        // First the panel's presence must have arrived (the viewer is online), or it could arrive later.
+        awaitPresence(window, panel, summary -> !summary.startsWith("0 of "));
+        in(window).test(window.find(Button.class).from(panel).withText("Close").single()).click();
+        window.roundTrip();
+        assertThat(panel.isOpened()).isFalse();
+        awaitPresence(window, panel, summary -> summary.startsWith("0 of "));
+    }
+
+    /** Runs the window's queued tasks until the panel's online summary ("2 of 3 online now") fits. */
+    protected void awaitPresence(BrowserlessUIContext window, Dialog panel, Predicate<String> expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!expected.test(onlineSummary(panel))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Presence did not settle in the panel: " + onlineSummary(panel));
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            push(window);
+        }
+    }
+
+    /** The line above the panel's members: "2 of 3 online now". */
+    protected static String onlineSummary(Dialog panel) {
+        return textOf(byTestId(panel, "group-members").orElseThrow().getChildren().findFirst().orElseThrow());
+    }
+
+    /** Selects the panel's tab whose label starts with {@code label} ("Requests" matches "Requests (2)"). */
+    protected static void selectTab(BrowserlessUIContext window, Dialog panel, String label) {
+        window.activate();
+        TabSheet tabs = window.find(TabSheet.class).from(panel).single();
+        int index = IntStream.range(0, tabs.getTabCount())
+                .filter(i -> tabs.getTabAt(i).getLabel().startsWith(label)).findFirst().orElseThrow();
+        in(window).test(tabs).select(index);
+        window.roundTrip();
     }
 }

@@ -1,7 +1,13 @@
 package org.parley.support;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.SignedInUser;
@@ -30,6 +36,27 @@ public class TestUsers {
         String username = uniqueName(prefix);
         String displayName = Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " Tester";
         return accounts.register(username, displayName, PASSWORD);
+    }
+
+    /**
+     * Fresh users by prefix (as {@link #create}), keyed by prefix in the order given, registered side by
+     * side: hashing their passwords is most of what setting up a test costs.
+     */
+    public Map<String, UserSummary> createAll(Iterable<String> prefixes) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, CompletableFuture<UserSummary>> pending = new LinkedHashMap<>();
+            for (String prefix : prefixes) {
+                pending.put(prefix, CompletableFuture.supplyAsync(() -> create(prefix), executor));
+            }
+            Map<String, UserSummary> created = new LinkedHashMap<>();
+            pending.forEach((prefix, user) -> created.put(prefix, user.join()));
+            return created;
+        }
+    }
+
+    /** {@link #createAll(Iterable)} for the prefixes given. */
+    public Map<String, UserSummary> createAll(String... prefixes) {
+        return createAll(List.of(prefixes));
     }
 
     public static String uniqueName(String prefix) {

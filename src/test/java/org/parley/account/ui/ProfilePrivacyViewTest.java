@@ -8,17 +8,15 @@ import static org.parley.support.TestUsers.uniqueName;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.ui.ChatView;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
-import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
+import org.parley.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,7 +32,7 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     AccountService accounts;
 
     @Autowired
-    GroupService groups;
+    Scenarios scenarios;
 
     @Autowired
     ChatService chat;
@@ -57,8 +55,8 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     void choosing_nobody_is_kept_and_a_fellow_member_who_tries_is_told_so_and_stays_where_they_are() {
         UserSummary pat = users.create("pat");
         UserSummary max = users.create("max");
-        GroupSummary group = as(max, () -> groups.create(uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL));
-        run(max, () -> groups.addMember(group.id(), pat.id()));
+        GroupSummary group = scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL,
+                pat);
         try (BrowserlessUIContext patWindow = windowOf(pat);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
             ProfileView view = patWindow.navigate(ProfileView.class);
@@ -96,8 +94,8 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     void switching_back_on_lets_a_fellow_member_start_one_again() {
         UserSummary pat = users.create("pat");
         UserSummary max = users.create("max");
-        GroupSummary group = as(max, () -> groups.create(uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL));
-        run(max, () -> groups.addMember(group.id(), pat.id()));
+        GroupSummary group = scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL,
+                pat);
         run(pat, () -> accounts.setAcceptsTemporaryChats(false));
         try (BrowserlessUIContext patWindow = windowOf(pat);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
@@ -128,48 +126,5 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
         window.activate();
         Boolean selected = in(window).test(view.temporaryChats).getSelected();
         return selected == null ? null : view.temporaryChats.getItemLabelGenerator().apply(selected);
-    }
-
-    private static String location(BrowserlessUIContext window) {
-        return window.getUI().getInternals().getActiveViewLocation().getPath();
-    }
-
-    /** Presses Members in the group conversation's header and returns the panel it opens. */
-    private static Dialog openPanel(BrowserlessUIContext window) {
-        in(window).test(window.find(Button.class).withTestId("group-members-button").single()).click();
-        window.roundTrip(); // the tab sheet attaches the selected tab's content before the response
-        Dialog panel = window.find(Dialog.class).withTestId("group-panel").single();
-        assertThat(panel.isOpened()).isTrue();
-        return panel;
-    }
-
-    /** Closes the panel as its user would, and waits until it has let go of the online presence. */
-    private void closePanel(BrowserlessUIContext window, Dialog panel) {
-        awaitPresence(window, panel, summary -> !summary.startsWith("0 of "));
-        in(window).test(window.find(Button.class).from(panel).withText("Close").single()).click();
-        window.roundTrip();
-        assertThat(panel.isOpened()).isFalse();
-        awaitPresence(window, panel, summary -> summary.startsWith("0 of "));
-    }
-
-    /** Runs the window's queued tasks until the panel's online summary ("2 of 3 online now") fits. */
-    private void awaitPresence(BrowserlessUIContext window, Dialog panel, Predicate<String> expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!expected.test(onlineSummary(panel))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Presence did not settle in the panel: " + onlineSummary(panel));
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            push(window);
-        }
-    }
-
-    private static String onlineSummary(Dialog panel) {
-        return textOf(byTestId(panel, "group-members").orElseThrow().getChildren().findFirst().orElseThrow());
     }
 }

@@ -17,10 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
-import org.parley.friends.service.FriendService;
-import org.parley.groups.domain.ChatGroup.JoinPolicy;
-import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,13 +35,9 @@ class AttachmentLimitsTest {
     @Autowired
     AttachmentService attachments;
     @Autowired
-    ChatService chat;
-    @Autowired
-    GroupService groups;
-    @Autowired
-    FriendService friends;
-    @Autowired
     TestUsers users;
+    @Autowired
+    Scenarios scenarios;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -56,8 +50,8 @@ class AttachmentLimitsTest {
     void the_rules_tell_the_configured_limits() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
-        GroupSummary group = as(ann, () -> groups.create(uniqueName("Limits"), null, JoinPolicy.OPEN));
+        long direct = scenarios.friendsWithConversation(ann, bob);
+        GroupSummary group = scenarios.openGroup(ann, uniqueName("Limits"), null);
 
         assertThat(as(ann, () -> attachments.uploadRules(direct)).maxBytes()).isEqualTo(2 * MIB);
         assertThat(as(ann, () -> attachments.uploadRules(group.conversationId())).maxBytes()).isEqualTo(MIB);
@@ -67,7 +61,7 @@ class AttachmentLimitsTest {
     void a_file_over_the_configured_limit_is_refused_and_nothing_is_stored() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
 
         assertRefused(ann, direct, "big.bin", randomBytes(2 * MIB + 1, 1), "“big.bin” is too large: at most 2 MB.");
         assertRefused(ann, direct, "bigger.bin", randomBytes(3 * MIB, 2), "“bigger.bin” is too large: at most 2 MB.");
@@ -87,8 +81,7 @@ class AttachmentLimitsTest {
     void a_real_picture_over_the_configured_picture_limit_is_refused_in_a_group() {
         UserSummary owner = users.create("owner");
         UserSummary member = users.create("member");
-        GroupSummary group = as(owner, () -> groups.create(uniqueName("Limits"), null, JoinPolicy.OPEN));
-        run(member, () -> groups.join(group.id(), null));
+        GroupSummary group = scenarios.openGroup(owner, uniqueName("Limits"), null, member);
         byte[] photo = AttachmentTestFiles.noisePng(700, 700, 9);
         assertThat(photo.length).isBetween(MIB + 1, 2 * MIB);
 
@@ -103,7 +96,7 @@ class AttachmentLimitsTest {
     void one_on_one_the_file_limit_applies_to_pictures_too() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
         byte[] photo = AttachmentTestFiles.noisePng(700, 700, 10);
 
         AttachmentView view = as(ann, () -> attachments.upload(direct, "photo.png", "image/png",
@@ -137,11 +130,5 @@ class AttachmentLimitsTest {
                 jdbc.queryForObject("select count(*) from attachment_chunk", Long.class),
                 jdbc.queryForObject("select count(*) from chat_message where conversation_id = ?", Long.class,
                         conversation));
-    }
-
-    private long friendsWithConversation(UserSummary a, UserSummary b) {
-        run(a, () -> friends.sendRequest(b.id(), null));
-        run(b, () -> friends.sendRequest(a.id(), null));
-        return as(a, () -> chat.openDirect(b.id()));
     }
 }

@@ -37,10 +37,9 @@ import org.parley.chat.service.AttachmentService.UploadRules;
 import org.parley.chat.service.AttachmentTestFiles.GatedStream;
 import org.parley.chat.service.AttachmentTestFiles.GeneratedStream;
 import org.parley.friends.service.FriendService;
-import org.parley.friends.service.Relationship;
-import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +71,8 @@ class AttachmentServiceTest {
     @Autowired
     TestUsers users;
     @Autowired
+    Scenarios scenarios;
+    @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
@@ -91,7 +92,7 @@ class AttachmentServiceTest {
     void a_group_takes_png_jpeg_gif_and_webp_and_shows_them_as_pictures_with_a_preview() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = openGroup(ann, bob);
+        GroupSummary group = scenarios.openGroup(ann, uniqueName("Pictures"), null, bob);
         long conversation = group.conversationId();
         // Declared types and names are whatever the browser said; the content decides.
         List<Upload> uploads = List.of(
@@ -154,8 +155,8 @@ class AttachmentServiceTest {
     void the_upload_rules_say_what_a_group_and_a_one_on_one_conversation_take() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = openGroup(ann, bob);
-        long direct = friendsWithConversation(ann, bob);
+        GroupSummary group = scenarios.openGroup(ann, uniqueName("Pictures"), null, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
 
         assertThat(as(bob, () -> attachments.uploadRules(group.conversationId())))
                 .isEqualTo(new UploadRules(true, 20 * MIB, null));
@@ -390,7 +391,7 @@ class AttachmentServiceTest {
         Setting direct = directSetting();
         long fileId = as(direct.sender(), () -> attachments.upload(direct.conversationId(), "secret.txt",
                 "text/plain", new ByteArrayInputStream("secret".getBytes(StandardCharsets.UTF_8)))).attachment().id();
-        friendsWithConversation(mallory, group.owner()); // friends with a member is not membership
+        scenarios.friendsWithConversation(mallory, group.owner()); // friends with a member is not membership
 
         run(mallory, () -> {
             for (long id : new long[] {pictureId, fileId, Long.MAX_VALUE, 0, -1}) {
@@ -733,20 +734,11 @@ class AttachmentServiceTest {
         assertThat(Math.abs(actual.getBlue() - expected.getBlue())).as("blue of " + actual).isLessThan(40);
     }
 
-    /** An open group run by {@code owner}, with the others as members. */
-    private GroupSummary openGroup(UserSummary owner, UserSummary... others) {
-        GroupSummary group = as(owner, () -> groups.create(uniqueName("Pictures"), null, JoinPolicy.OPEN));
-        for (UserSummary other : others) {
-            run(other, () -> groups.join(group.id(), null));
-        }
-        return group;
-    }
-
     /** A group where a plain member sends. */
     private Setting groupSetting() {
         UserSummary owner = users.create("owner");
         UserSummary member = users.create("member");
-        GroupSummary group = openGroup(owner, member);
+        GroupSummary group = scenarios.openGroup(owner, uniqueName("Pictures"), null, member);
         return new Setting(group.conversationId(), group.id(), group.name(), owner, member, owner);
     }
 
@@ -754,12 +746,6 @@ class AttachmentServiceTest {
     private Setting directSetting() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        return new Setting(friendsWithConversation(ann, bob), null, null, null, ann, bob);
-    }
-
-    private long friendsWithConversation(UserSummary a, UserSummary b) {
-        run(a, () -> friends.sendRequest(b.id(), null));
-        assertThat(as(b, () -> friends.sendRequest(a.id(), null))).isEqualTo(Relationship.FRIEND);
-        return as(a, () -> chat.openDirect(b.id()));
+        return new Setting(scenarios.friendsWithConversation(ann, bob), null, null, null, ann, bob);
     }
 }

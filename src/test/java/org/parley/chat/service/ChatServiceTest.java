@@ -21,7 +21,7 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
-import org.parley.friends.service.Relationship;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +45,8 @@ class ChatServiceTest {
     FriendService friends;
     @Autowired
     TestUsers users;
+    @Autowired
+    Scenarios scenarios;
     @Autowired
     LiveEvents live;
     @Autowired
@@ -101,7 +103,7 @@ class ChatServiceTest {
     void both_members_see_the_messages_in_the_order_they_were_sent() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
 
         ChatMessageView first = as(ann, () -> chat.send(conversation, "Hi Bob"));
         ChatMessageView second = as(bob, () -> chat.send(conversation, "  Hi Ann!  "));
@@ -124,7 +126,7 @@ class ChatServiceTest {
     void history_pages_back_from_the_newest_without_gaps_or_repeats() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         List<Long> sentIds = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             String body = "message " + i;
@@ -166,7 +168,7 @@ class ChatServiceTest {
     void empty_and_blank_messages_are_refused_and_nothing_is_stored() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
 
         for (String blank : new String[] {null, "", "   ", " \n\t\r\n "}) {
             assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, blank)))
@@ -180,7 +182,7 @@ class ChatServiceTest {
     void a_message_of_4001_characters_is_refused_and_4000_are_stored_whole() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "a".repeat(4001))))
                 .isInstanceOf(InvalidInputException.class)
@@ -197,7 +199,7 @@ class ChatServiceTest {
     void html_and_other_characters_are_stored_exactly_as_typed() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         String html = "<b>bold</b> <script>alert('x')</script> <img src=x onerror=\"alert(1)\"> &amp; &lt; 'q' \"dq\"";
         String unicode = "Grüße aus Köln — ¿qué tal? 你好 👋🏽";
         String indented = "first line\n    indented code();\n\ttab";
@@ -214,7 +216,7 @@ class ChatServiceTest {
     void a_message_with_control_characters_is_refused() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "bell \u0007 and null \u0000")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("A message contains control characters.");
@@ -229,8 +231,8 @@ class ChatServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
-        long conversation = friendsWithConversation(ann, bob);
-        friendsWithConversation(mallory, ann); // friends with a member is not membership
+        long conversation = scenarios.friendsWithConversation(ann, bob);
+        scenarios.friendsWithConversation(mallory, ann); // friends with a member is not membership
         run(ann, () -> chat.send(conversation, "private"));
 
         run(mallory, () -> {
@@ -257,7 +259,7 @@ class ChatServiceTest {
     void calls_without_a_signed_in_user_are_refused() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         SecurityContextHolder.clearContext();
 
         for (Runnable call : List.<Runnable>of(
@@ -280,7 +282,7 @@ class ChatServiceTest {
     void after_unfriending_neither_can_send_but_both_can_still_read() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         run(ann, () -> chat.send(conversation, "before"));
 
         run(ann, () -> friends.removeFriend(bob.id()));
@@ -294,7 +296,7 @@ class ChatServiceTest {
     void after_a_block_neither_can_send_but_both_can_still_read() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         run(ann, () -> chat.send(conversation, "before"));
 
         run(bob, () -> friends.block(ann.id()));
@@ -309,11 +311,11 @@ class ChatServiceTest {
     void becoming_friends_again_reopens_the_same_conversation() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         run(ann, () -> chat.send(conversation, "before"));
         run(ann, () -> friends.removeFriend(bob.id()));
 
-        makeFriends(ann, bob);
+        scenarios.makeFriends(ann, bob);
 
         assertThat(as(bob, () -> chat.openDirect(ann.id()))).isEqualTo(conversation);
         run(bob, () -> chat.send(conversation, "after"));
@@ -329,8 +331,8 @@ class ChatServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
-        long withAnn = friendsWithConversation(ann, bob);
-        long withCarl = friendsWithConversation(carl, bob);
+        long withAnn = scenarios.friendsWithConversation(ann, bob);
+        long withCarl = scenarios.friendsWithConversation(carl, bob);
 
         run(ann, () -> chat.send(withAnn, "one"));
         run(ann, () -> chat.send(withAnn, "two"));
@@ -366,9 +368,9 @@ class ChatServiceTest {
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
         UserSummary dora = users.create("dora");
-        long withDora = friendsWithConversation(me, dora); // opened first, never used
-        long withCarl = friendsWithConversation(me, carl);
-        long withBob = friendsWithConversation(me, bob);
+        long withDora = scenarios.friendsWithConversation(me, dora); // opened first, never used
+        long withCarl = scenarios.friendsWithConversation(me, carl);
+        long withBob = scenarios.friendsWithConversation(me, bob);
 
         run(carl, () -> chat.send(withCarl, "Carl here"));
         run(me, () -> chat.send(withBob, "Bob, are you there?"));
@@ -412,8 +414,8 @@ class ChatServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
-        long conversation = friendsWithConversation(ann, bob);
-        long annAndCarl = friendsWithConversation(carl, ann);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
+        long annAndCarl = scenarios.friendsWithConversation(carl, ann);
         List<UserEvent> annHeard = listen(ann);
         List<UserEvent> bobHeard = listen(bob);
         List<UserEvent> carlHeard = listen(carl);
@@ -446,7 +448,7 @@ class ChatServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         List<UserEvent> annHeard = listen(ann);
         List<UserEvent> bobHeard = listen(bob);
         List<UserEvent> malloryHeard = listen(mallory);
@@ -477,7 +479,7 @@ class ChatServiceTest {
     void a_message_is_announced_only_after_its_transaction_commits() throws InterruptedException {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long conversation = friendsWithConversation(ann, bob);
+        long conversation = scenarios.friendsWithConversation(ann, bob);
         List<UserEvent> bobHeard = listen(bob);
         List<List<String>> bobCouldReadWhenTold = new CopyOnWriteArrayList<>();
         subscriptions.add(live.subscribe(bob.id(), event -> bobCouldReadWhenTold.add(
@@ -511,16 +513,6 @@ class ChatServiceTest {
     }
 
     // ----------------------------------------------------------------------------------------------
-
-    private void makeFriends(UserSummary a, UserSummary b) {
-        run(a, () -> friends.sendRequest(b.id(), null));
-        assertThat(as(b, () -> friends.sendRequest(a.id(), null))).isEqualTo(Relationship.FRIEND);
-    }
-
-    private long friendsWithConversation(UserSummary a, UserSummary b) {
-        makeFriends(a, b);
-        return as(a, () -> chat.openDirect(b.id()));
-    }
 
     private List<UserEvent> listen(UserSummary user) {
         List<UserEvent> heard = new CopyOnWriteArrayList<>();

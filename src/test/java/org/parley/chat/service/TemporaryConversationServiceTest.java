@@ -9,12 +9,8 @@ import static org.parley.support.TestUsers.uniqueName;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
@@ -29,6 +25,7 @@ import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +53,8 @@ class TemporaryConversationServiceTest {
     AccountService accounts;
     @Autowired
     TestUsers users;
+    @Autowired
+    Scenarios scenarios;
 
     @AfterEach
     void cleanUp() {
@@ -471,7 +470,7 @@ class TemporaryConversationServiceTest {
         Club club = club("ann", "bob");
         UserSummary ann = club.get("ann");
         UserSummary bob = club.get("bob");
-        makeFriends(ann, bob);
+        scenarios.makeFriends(ann, bob);
         // Neither the group's switch nor the privacy setting stands between friends.
         run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), false));
         run(bob, () -> accounts.setAcceptsTemporaryChats(false));
@@ -532,7 +531,7 @@ class TemporaryConversationServiceTest {
         Club club = club("ann", "bob");
         UserSummary ann = club.get("ann");
         UserSummary bob = club.get("bob");
-        makeFriends(ann, bob);
+        scenarios.makeFriends(ann, bob);
         long direct = as(ann, () -> chat.openDirect(bob.id()));
         run(ann, () -> chat.send(direct, "as friends"));
         run(bob, () -> friends.removeFriend(ann.id()));
@@ -573,39 +572,17 @@ class TemporaryConversationServiceTest {
         for (String prefix : prefixes) {
             all.add(prefix.startsWith("+") ? prefix.substring(1) : prefix);
         }
-        Map<String, UserSummary> who = people(all);
+        Map<String, UserSummary> who = users.createAll(all);
         UserSummary owner = who.remove("owner");
-        GroupSummary group = as(owner, () -> groups.create(uniqueName("Club"), null, JoinPolicy.OPEN));
-        for (String prefix : prefixes) {
-            if (!prefix.startsWith("+")) {
-                run(who.get(prefix), () -> groups.join(group.id(), null));
-            }
-        }
+        GroupSummary group = scenarios.openGroup(owner, uniqueName("Club"), null, Arrays.stream(prefixes)
+                .filter(prefix -> !prefix.startsWith("+")).map(who::get).toArray(UserSummary[]::new));
         return new Club(as(owner, () -> groups.group(group.id())), owner, who);
-    }
-
-    /** Fresh users, registered side by side: hashing their passwords is most of what setup costs. */
-    private Map<String, UserSummary> people(List<String> prefixes) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, CompletableFuture<UserSummary>> pending = new LinkedHashMap<>();
-            for (String prefix : prefixes) {
-                pending.put(prefix, CompletableFuture.supplyAsync(() -> users.create(prefix), executor));
-            }
-            Map<String, UserSummary> created = new LinkedHashMap<>();
-            pending.forEach((prefix, user) -> created.put(prefix, user.join()));
-            return created;
-        }
     }
 
     private long temporaryWithMessage(Club club, UserSummary starter, UserSummary other, String first) {
         long conversation = as(starter, () -> chat.openTemporary(other.id(), club.id()));
         run(starter, () -> chat.send(conversation, first));
         return conversation;
-    }
-
-    private void makeFriends(UserSummary a, UserSummary b) {
-        run(a, () -> friends.sendRequest(b.id(), null));
-        assertThat(as(b, () -> friends.sendRequest(a.id(), null))).isEqualTo(Relationship.FRIEND);
     }
 
     private static String ended(UserSummary partner) {

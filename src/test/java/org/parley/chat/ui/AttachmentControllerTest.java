@@ -32,11 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.AttachmentView;
-import org.parley.chat.service.ChatService;
-import org.parley.friends.service.FriendService;
-import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,13 +57,11 @@ class AttachmentControllerTest {
     @Autowired
     AttachmentService attachments;
     @Autowired
-    ChatService chat;
-    @Autowired
     GroupService groups;
     @Autowired
-    FriendService friends;
-    @Autowired
     TestUsers users;
+    @Autowired
+    Scenarios scenarios;
 
     @AfterEach
     void signOut() {
@@ -76,7 +72,7 @@ class AttachmentControllerTest {
     void a_member_downloads_every_file_as_an_octet_stream_attachment_byte_for_byte() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
         byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"9\" height=\"9\"/></svg>"
@@ -112,7 +108,7 @@ class AttachmentControllerTest {
     void only_recognised_pictures_are_shown_inline_with_their_recognised_type() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
         byte[] png = picture("png", 1000, 500, Color.BLUE);
@@ -156,8 +152,8 @@ class AttachmentControllerTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
-        long direct = friendsWithConversation(ann, bob);
-        friendsWithConversation(mallory, ann); // a friend of a member is no member
+        long direct = scenarios.friendsWithConversation(ann, bob);
+        scenarios.friendsWithConversation(mallory, ann); // a friend of a member is no member
         AttachmentView file = upload(ann, direct, "secret.txt", "text/plain",
                 "the secret".getBytes(StandardCharsets.UTF_8));
         AttachmentView photo = upload(ann, direct, "secret.png", "image/png", picture("png", 100, 100, Color.RED));
@@ -179,8 +175,7 @@ class AttachmentControllerTest {
     void a_removed_member_gets_an_empty_404_for_pictures_they_could_see_before() {
         UserSummary owner = users.create("owner");
         UserSummary dave = users.create("dave");
-        GroupSummary group = as(owner, () -> groups.create(uniqueName("Photos"), null, JoinPolicy.OPEN));
-        run(dave, () -> groups.join(group.id(), null));
+        GroupSummary group = scenarios.openGroup(owner, uniqueName("Photos"), null, dave);
         byte[] png = picture("png", 800, 600, Color.ORANGE);
         AttachmentView ownersPhoto = upload(owner, group.conversationId(), "holiday.png", "image/png", png);
         AttachmentView davesPhoto = upload(dave, group.conversationId(), "mine.png", "image/png",
@@ -204,7 +199,7 @@ class AttachmentControllerTest {
     void without_signing_in_nobody_gets_the_bytes() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        long direct = friendsWithConversation(ann, bob);
+        long direct = scenarios.friendsWithConversation(ann, bob);
         byte[] secret = ("TOP-SECRET-" + uniqueName("x")).getBytes(StandardCharsets.UTF_8);
         AttachmentView file = upload(ann, direct, "secret.txt", "text/plain", secret);
         AttachmentView photo = upload(ann, direct, "secret.png", "image/png", picture("png", 64, 64, Color.RED));
@@ -312,11 +307,5 @@ class AttachmentControllerTest {
     private AttachmentView upload(UserSummary sender, long conversation, String name, String type, byte[] content) {
         return as(sender, () -> attachments.upload(conversation, name, type, new ByteArrayInputStream(content)))
                 .attachment();
-    }
-
-    private long friendsWithConversation(UserSummary a, UserSummary b) {
-        run(a, () -> friends.sendRequest(b.id(), null));
-        run(b, () -> friends.sendRequest(a.id(), null));
-        return as(a, () -> chat.openDirect(b.id()));
     }
 }

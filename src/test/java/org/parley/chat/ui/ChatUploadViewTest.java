@@ -26,6 +26,7 @@ import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
+import org.parley.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -48,12 +49,14 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     @Autowired
     FriendService friends;
 
+    @Autowired
+    Scenarios scenarios;
+
     @Test
     void a_picture_uploaded_in_a_group_appears_once_as_a_picture_for_everyone_with_it_open() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = group(ann);
-        run(ann, () -> groups.addMember(group.id(), bob.id()));
+        GroupSummary group = group(ann, bob);
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView bobsChat = open(bobWindow, group.conversationId());
@@ -88,8 +91,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     void a_text_file_named_like_a_picture_is_refused_in_a_group_and_nobody_sees_it() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = group(ann);
-        run(ann, () -> groups.addMember(group.id(), bob.id()));
+        GroupSummary group = group(ann, bob);
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView bobsChat = open(bobWindow, group.conversationId());
@@ -119,8 +121,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     void a_muted_members_upload_is_refused_with_the_reason_and_their_upload_is_then_disabled() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = group(ann);
-        run(ann, () -> groups.addMember(group.id(), bob.id()));
+        GroupSummary group = group(ann, bob);
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView annsChat = open(annWindow, group.conversationId());
@@ -214,8 +215,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     void the_upload_handler_runs_as_the_uploading_windows_user() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
-        GroupSummary group = group(ann);
-        run(ann, () -> groups.addMember(group.id(), bob.id()));
+        GroupSummary group = group(ann, bob);
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView annsChat = open(annWindow, group.conversationId());
@@ -232,8 +232,10 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     // --- helpers --------------------------------------------------------------------------------
 
-    private GroupSummary group(UserSummary owner) {
-        return as(owner, () -> groups.create(uniqueName("Pictures club"), "Show your garden", JoinPolicy.APPROVAL));
+    /** An approval group run by {@code owner}, who added the members. */
+    private GroupSummary group(UserSummary owner, UserSummary... members) {
+        return scenarios.groupWithMembers(owner, uniqueName("Pictures club"), "Show your garden", JoinPolicy.APPROVAL,
+                members);
     }
 
     private static ChatView open(BrowserlessUIContext window, long conversationId) {

@@ -13,12 +13,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.messages.MessageListItem;
-import com.vaadin.flow.component.tabs.TabSheet;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
@@ -29,6 +25,7 @@ import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
+import org.parley.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -48,14 +45,15 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    Scenarios scenarios;
+
     @Test
     void a_member_starts_one_from_the_panel_and_the_other_sees_it_marked_temporary_with_the_message() {
         UserSummary olga = users.create("olga");
         UserSummary ann = users.create("ann");
         UserSummary cat = users.create("cat");
-        GroupSummary group = group(olga);
-        run(olga, () -> groups.addMember(group.id(), ann.id()));
-        run(olga, () -> groups.addMember(group.id(), cat.id()));
+        GroupSummary group = group(olga, ann, cat);
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext catWindow = windowOf(cat)) {
             catWindow.navigate(ChatView.class); // Cat has the chat page open, nothing selected
@@ -116,9 +114,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
         UserSummary olga = users.create("olga");
         UserSummary ann = users.create("ann");
         UserSummary cat = users.create("cat");
-        GroupSummary group = group(olga);
-        run(olga, () -> groups.addMember(group.id(), ann.id()));
-        run(olga, () -> groups.addMember(group.id(), cat.id()));
+        GroupSummary group = group(olga, ann, cat);
         long temporary = as(ann, () -> chat.openTemporary(cat.id(), group.id()));
         run(ann, () -> chat.send(temporary, "Are you coming on Sunday?"));
         try (BrowserlessUIContext olgaWindow = windowOf(olga);
@@ -180,9 +176,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
         UserSummary olga = users.create("olga");
         UserSummary ann = users.create("ann");
         UserSummary cat = users.create("cat");
-        GroupSummary group = group(olga);
-        run(olga, () -> groups.addMember(group.id(), ann.id()));
-        run(olga, () -> groups.addMember(group.id(), cat.id()));
+        GroupSummary group = group(olga, ann, cat);
         long temporary = as(ann, () -> chat.openTemporary(cat.id(), group.id()));
         run(ann, () -> chat.send(temporary, "Could you send me the planting plan?"));
         try (BrowserlessUIContext catWindow = windowOf(cat)) {
@@ -209,8 +203,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     void a_plain_member_is_not_offered_the_setting() {
         UserSummary olga = users.create("olga");
         UserSummary ann = users.create("ann");
-        GroupSummary group = group(olga);
-        run(olga, () -> groups.addMember(group.id(), ann.id()));
+        GroupSummary group = group(olga, ann);
         try (BrowserlessUIContext annWindow = windowOf(ann)) {
             openConversation(annWindow, group.conversationId());
             Dialog panel = openPanel(annWindow);
@@ -225,8 +218,10 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     // --- helpers --------------------------------------------------------------------------------
 
-    private GroupSummary group(UserSummary owner) {
-        return as(owner, () -> groups.create(uniqueName("Seed swap"), "Seeds and cuttings", JoinPolicy.APPROVAL));
+    /** An approval group run by {@code owner}, who added the members. */
+    private GroupSummary group(UserSummary owner, UserSummary... members) {
+        return scenarios.groupWithMembers(owner, uniqueName("Seed swap"), "Seeds and cuttings", JoinPolicy.APPROVAL,
+                members);
     }
 
     /** The id of the (one) temporary conversation between the two, as {@code of} lists it. */
@@ -240,10 +235,6 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     private static ChatView openConversation(BrowserlessUIContext window, long conversationId) {
         return window.navigate("chat/" + conversationId, ChatView.class);
-    }
-
-    private static String location(BrowserlessUIContext window) {
-        return window.getUI().getInternals().getActiveViewLocation().getPath();
     }
 
     private static Div header(BrowserlessUIContext window) {
@@ -276,53 +267,5 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     private static List<String> texts(BrowserlessUIContext window, ChatView view) {
         return messages(window, view).stream().map(MessageListItem::getText).toList();
-    }
-
-    /** Presses Members in the group conversation's header and returns the panel it opens. */
-    private static Dialog openPanel(BrowserlessUIContext window) {
-        in(window).test(window.find(Button.class).withTestId("group-members-button").single()).click();
-        window.roundTrip(); // the tab sheet attaches the selected tab's content before the response
-        Dialog panel = window.find(Dialog.class).withTestId("group-panel").single();
-        assertThat(panel.isOpened()).isTrue();
-        return panel;
-    }
-
-    private static void selectTab(BrowserlessUIContext window, Dialog panel, String label) {
-        window.activate();
-        TabSheet tabs = window.find(TabSheet.class).from(panel).single();
-        int index = IntStream.range(0, tabs.getTabCount())
-                .filter(i -> tabs.getTabAt(i).getLabel().startsWith(label)).findFirst().orElseThrow();
-        in(window).test(tabs).select(index);
-        window.roundTrip();
-    }
-
-    /** Closes the panel as its user would, and waits until it has let go of the online presence. */
-    private void closePanel(BrowserlessUIContext window, Dialog panel) {
-        awaitPresence(window, panel, summary -> !summary.startsWith("0 of "));
-        in(window).test(window.find(Button.class).from(panel).withText("Close").single()).click();
-        window.roundTrip();
-        assertThat(panel.isOpened()).isFalse();
-        awaitPresence(window, panel, summary -> summary.startsWith("0 of "));
-    }
-
-    /** Runs the window's queued tasks until the panel's online summary ("2 of 3 online now") fits. */
-    private void awaitPresence(BrowserlessUIContext window, Dialog panel, Predicate<String> expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!expected.test(onlineSummary(panel))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Presence did not settle in the panel: " + onlineSummary(panel));
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            push(window);
-        }
-    }
-
-    private static String onlineSummary(Dialog panel) {
-        return textOf(byTestId(panel, "group-members").orElseThrow().getChildren().findFirst().orElseThrow());
     }
 }

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -158,7 +157,7 @@ class GroupServiceTest {
 
     @Test
     void search_finds_groups_by_name_or_description_ignoring_case_with_where_the_caller_stands() {
-        Map<String, UserSummary> who = people("owner", "seeker");
+        Map<String, UserSummary> who = users.createAll("owner", "seeker");
         UserSummary owner = who.get("owner");
         UserSummary seeker = who.get("seeker");
         String token = uniqueName("tok");
@@ -232,7 +231,7 @@ class GroupServiceTest {
 
     @Test
     void an_open_group_is_joined_at_once() {
-        Map<String, UserSummary> who = people("owner", "bob");
+        Map<String, UserSummary> who = users.createAll("owner", "bob");
         UserSummary owner = who.get("owner");
         UserSummary bob = who.get("bob");
         GroupSummary group = create(owner, uniqueName("Open"), null, JoinPolicy.OPEN);
@@ -477,7 +476,8 @@ class GroupServiceTest {
 
     @Test
     void people_joining_an_open_group_at_the_same_moment_are_all_counted() throws Exception {
-        Map<String, UserSummary> who = people("owner", "joiner1", "joiner2", "joiner3", "joiner4", "joiner5", "joiner6");
+        Map<String, UserSummary> who = users.createAll("owner", "joiner1", "joiner2", "joiner3", "joiner4", "joiner5",
+                "joiner6");
         UserSummary owner = who.get("owner");
         List<UserSummary> joiners = who.values().stream().filter(u -> u != owner).toList();
         GroupSummary group = create(owner, uniqueName("Rush"), null, JoinPolicy.OPEN);
@@ -953,7 +953,7 @@ class GroupServiceTest {
 
     @Test
     void joins_leaves_removals_and_mutes_show_in_the_conversation_as_system_lines() {
-        Map<String, UserSummary> who = people("owner", "bob", "carol");
+        Map<String, UserSummary> who = users.createAll("owner", "bob", "carol");
         UserSummary owner = who.get("owner");
         UserSummary bob = who.get("bob");
         UserSummary carol = who.get("carol");
@@ -1186,7 +1186,7 @@ class GroupServiceTest {
     private Crew crew(JoinPolicy policy, String... guests) {
         List<String> prefixes = new ArrayList<>(List.of("owner", "admin", "admin2", "member", "member2"));
         prefixes.addAll(List.of(guests));
-        Map<String, UserSummary> who = people(prefixes.toArray(String[]::new));
+        Map<String, UserSummary> who = users.createAll(prefixes);
         UserSummary owner = who.remove("owner");
         UserSummary admin = who.remove("admin");
         UserSummary otherAdmin = who.remove("admin2");
@@ -1201,22 +1201,6 @@ class GroupServiceTest {
             groups.appoint(group.id(), otherAdmin.id());
         });
         return new Crew(as(owner, () -> groups.group(group.id())), owner, admin, otherAdmin, member, otherMember, who);
-    }
-
-    /**
-     * Fresh users by prefix, registered side by side: hashing their passwords is most of what setting up
-     * a test costs.
-     */
-    private Map<String, UserSummary> people(String... prefixes) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, CompletableFuture<UserSummary>> pending = new LinkedHashMap<>();
-            for (String prefix : prefixes) {
-                pending.put(prefix, CompletableFuture.supplyAsync(() -> users.create(prefix), executor));
-            }
-            Map<String, UserSummary> created = new LinkedHashMap<>();
-            pending.forEach((prefix, user) -> created.put(prefix, user.join()));
-            return created;
-        }
     }
 
     private GroupSummary create(UserSummary owner, String name, String description, JoinPolicy policy) {

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.combobox.ComboBoxTester;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialogTester;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
@@ -29,8 +30,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
@@ -131,7 +130,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(textOf(ritasRow)).contains("3 members");
             assertThat(notifications(ritaWindow)).contains("You are now a member of " + group.name() + ".");
             in(ritaWindow).test(GroupsViewTest.button(ritaWindow, ritasRow, "Open")).click();
-            assertThat(GroupsViewTest.location(ritaWindow)).isEqualTo("chat/" + group.conversationId());
+            assertThat(location(ritaWindow)).isEqualTo("chat/" + group.conversationId());
             assertThat(messageInput(ritaWindow).isEnabled()).isTrue();
             closePanel(olgaWindow);
             closePanel(adaWindow);
@@ -302,7 +301,7 @@ class GroupPanelTest extends BrowserlessUiTest {
         addMember(olga, group, max);
         try (BrowserlessUIContext maxWindow = windowOf(max)) {
             openConversation(maxWindow, group);
-            GroupPanel panel = openPanel(maxWindow);
+            Dialog panel = openPanel(maxWindow);
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
 
             run(olga, () -> groups.removeMember(group.id(), max.id(), "Spam"));
@@ -332,7 +331,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             openPanel(olgaWindow);
             assertThat(memberRow(olgaWindow, max)).isNotNull();
             openConversation(maxWindow, group);
-            GroupPanel panel = openPanel(maxWindow);
+            Dialog panel = openPanel(maxWindow);
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
             selectTab(maxWindow, "Settings");
 
@@ -342,7 +341,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             maxWindow.roundTrip();
 
             assertThat(panel.isOpened()).isFalse();
-            assertThat(GroupsViewTest.location(maxWindow)).isEqualTo("chat");
+            assertThat(location(maxWindow)).isEqualTo("chat");
             push(maxWindow);
             awaitPresence(maxWindow, panel, summary -> summary.startsWith("0 of ")); // the panel let go
             assertThat(notifications(maxWindow)).as("no error on the way out")
@@ -408,56 +407,14 @@ class GroupPanelTest extends BrowserlessUiTest {
         return window.navigate("chat/" + group.conversationId(), ChatView.class);
     }
 
-    /** Presses Members in the conversation header and returns the panel it opens. */
-    private static GroupPanel openPanel(BrowserlessUIContext window) {
-        in(window).test(window.find(Button.class).withTestId("group-members-button").single()).click();
-        window.roundTrip(); // the tab sheet attaches the selected tab's content before the response
-        GroupPanel panel = panel(window);
-        assertThat(panel.isOpened()).isTrue();
-        return panel;
-    }
-
     /**
-     * Closes the panel the way its user would (Close) and waits until it has let go of the online presence.
-     * <p>
-     * Closing it, as its user would, ends its presence connection inside the test rather than at the shared
-     * tear-down; that has run once the panel shows nobody online (it reports each person leaving).
+     * Closes the panel the way its user would (Close) and waits until it has let go of the online presence;
+     * a closed panel is detached.
      */
     private void closePanel(BrowserlessUIContext window) {
         GroupPanel panel = panel(window);
-        // First the panel's presence must have arrived (the viewer is online), or it could arrive later.
-        awaitPresence(window, panel, summary -> !summary.startsWith("0 of "));
-        in(window).test(window.find(Button.class).from(panel).withText("Close").single()).click();
-        window.roundTrip();
-        assertThat(panel.isOpened()).isFalse();
+        closePanel(window, panel);
         assertThat(panel.isAttached()).as("closed panel detached").isFalse();
-        awaitPresence(window, panel, summary -> summary.startsWith("0 of "));
-    }
-
-    /** Runs the window's queued tasks until the panel's online summary satisfies {@code expected}. */
-    private void awaitPresence(BrowserlessUIContext window, GroupPanel panel, Predicate<String> expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!expected.test(onlineSummary(panel))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Presence did not settle in the panel: " + onlineSummary(panel));
-            }
-            sleep(10);
-            push(window);
-        }
-    }
-
-    /** The line above the members: "2 of 3 online now". */
-    private static String onlineSummary(GroupPanel panel) {
-        return textOf(byTestId(panel, "group-members").orElseThrow().getChildren().findFirst().orElseThrow());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private static GroupPanel panel(BrowserlessUIContext window) {
@@ -470,13 +427,8 @@ class GroupPanelTest extends BrowserlessUiTest {
         return window.find(TabSheet.class).from(panel(window)).single();
     }
 
-    /** Selects the panel's tab whose label starts with {@code label} ("Requests" matches "Requests (2)"). */
     private static void selectTab(BrowserlessUIContext window, String label) {
-        TabSheet tabs = tabSheet(window);
-        int index = IntStream.range(0, tabs.getTabCount())
-                .filter(i -> tabs.getTabAt(i).getLabel().startsWith(label)).findFirst().orElseThrow();
-        in(window).test(tabs).select(index);
-        window.roundTrip();
+        selectTab(window, panel(window), label);
     }
 
     private static List<String> tabLabels(BrowserlessUIContext window) {

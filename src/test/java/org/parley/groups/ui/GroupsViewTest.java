@@ -290,8 +290,4 @@ class GroupsViewTest extends BrowserlessUiTest {
         window.activate();
         return (MessageInput) byTestId(window.getUI(), "message-input").orElseThrow();
     }
-
-    static String location(BrowserlessUIContext window) {
-        return window.getUI().getInternals().getActiveViewLocation().getPath();
-    }
 }
