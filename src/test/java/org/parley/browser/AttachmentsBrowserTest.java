@@ -175,12 +175,13 @@ class AttachmentsBrowserTest extends BrowserTestBase {
 
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(file);
 
-        // Bob's open conversation shows the file card, with name and size, without a reload.
+        // Bob's open conversation shows the file card without a reload.
         Locator card = bob.locator("[data-testid=message-list] vaadin-message.has-file button[part~=attachment-file]");
         assertThat(card).hasCount(1);
-        assertThat(card.locator("[part=attachment-name]")).hasText(fileName + " · 3.0 MB");
+        // Name, size and type (Chromium declares a .bin file as application/octet-stream: shown by its ending).
+        assertThat(card.locator("[part=attachment-name]")).hasText(fileName + " · 3.0 MB · BIN file");
         assertThat(ann.locator("[data-testid=message-list] vaadin-message.has-file [part=attachment-name]"))
-                .hasText(fileName + " · 3.0 MB");
+                .hasText(fileName + " · 3.0 MB · BIN file");
         snapshot(bob, "attachments-file-bob");
 
         // Clicking it saves the file: same name, same bytes, and the chat stays open.

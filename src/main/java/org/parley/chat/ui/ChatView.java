@@ -424,6 +424,17 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** The type the sender's browser declared; for an unknown one ("octet-stream"), what the name ends with. */
+    private static String typeOf(AttachmentView file) {
+        if (!"application/octet-stream".equals(file.contentType())) {
+            return file.contentType();
+        }
+        int dot = file.fileName().lastIndexOf('.');
+        String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
+        return extension.isEmpty() || extension.length() > 8 ? "file"
+                : extension.toUpperCase(java.util.Locale.ROOT) + " file";
+    }
+
     private Button addFriendButton(UserSummary partner) {
         Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -464,7 +475,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
             // A picture shows its server-made preview; a file shows its name and size and downloads on click.
             String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
             item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
-                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()), url,
+                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · " + typeOf(attachment),
+                    url,
                     // Only a recognised picture may look like an image: the list would load anything else inline.
                     attachment.picture() || !attachment.contentType().startsWith("image/") ? attachment.contentType()
                             : "application/octet-stream"));

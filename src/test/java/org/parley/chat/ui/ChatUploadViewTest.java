@@ -181,7 +181,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             assertThat(bobSees).hasSize(1);
             assertThat(bobSees.getFirst().getUserName()).isEqualTo(ann.displayName());
             assertThat(bobSees.getFirst().getAttachments()).singleElement().satisfies(attachment -> {
-                assertThat(attachment.name()).isEqualTo("notes.txt · 1.5 KB");
+                assertThat(attachment.name()).isEqualTo("notes.txt · 1.5 KB · text/plain");
                 assertThat(attachment.url()).isEqualTo("/files/" + stored.id()).isEqualTo(stored.downloadUrl());
                 assertThat(attachment.mimeType()).isEqualTo("text/plain");
             });
