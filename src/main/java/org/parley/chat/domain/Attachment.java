@@ -92,14 +92,6 @@ public class Attachment {
         return conversationId;
     }
 
-    public Long getUploaderId() {
-        return uploaderId;
-    }
-
-    public Status getStatus() {
-        return status;
-    }
-
     public String getFileName() {
         return fileName;
     }
@@ -116,10 +108,6 @@ public class Attachment {
         return chunkCount;
     }
 
-    public String getPictureFormat() {
-        return pictureFormat;
-    }
-
     public boolean isPicture() {
         return pictureFormat != null;
     }
@@ -130,9 +118,5 @@ public class Attachment {
 
     public Integer getHeight() {
         return height;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 }
