@@ -1,0 +1,186 @@
+package org.parley.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parley's production jar in its own JVM (4 GiB heap, as a node would run), on the benchmark database. It can be
+ * killed with {@code kill -9} and started again on the same data, and its heap read with the JDK's own tools.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String HEAP = "4g";
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private final Path jar;
+    private final int port;
+    private final String jdbcUrl;
+    private final Path logDirectory;
+    private Process process;
+    private int starts;
+
+    BenchServer(Path jar, int port, String jdbcUrl, Path logDirectory) {
+        this.jar = jar;
+        this.port = port;
+        this.jdbcUrl = jdbcUrl;
+        this.logDirectory = logDirectory;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Starts the server and waits until its login page answers; returns the milliseconds that took. */
+    long start() throws IOException, InterruptedException {
+        starts++;
+        Path log = logDirectory.resolve("server-" + starts + ".log");
+        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g",
+                "-XX:+UseG1GC", "-jar", jar.toString(),
+                "--server.port=" + port,
+                // Each connected user holds one socket; Tomcat's default cap is 8192.
+                "--server.tomcat.max-connections=40000",
+                "--server.tomcat.accept-count=1000",
+                // The minimal WebSocket broadcast used as the floor for delivery latency.
+                "--parley.benchmark.broadcast-floor=true",
+                // The 1 GB upload benchmark needs more than the default 100 MB.
+                "--parley.files.max-bytes=1200000000",
+                "--logging.level.root=warn", "--logging.level.org.parley=info"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PARLEY_DB_URL", jdbcUrl);
+        builder.environment().put("PARLEY_DB_USER", "root");
+        builder.environment().put("PARLEY_DB_PASSWORD", "");
+        long started = System.nanoTime();
+        process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Parley exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "login")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (page.statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Parley did not answer within 180 s; see " + log);
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no flushing, sockets cut. */
+    void kill9() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+        process.waitFor();
+    }
+
+    /** Live heap: a full GC first ({@code jcmd GC.run}), then the used heap G1 reports. */
+    long heapAfterFullGc() throws IOException, InterruptedException {
+        run(javaTool("jcmd"), Long.toString(process.pid()), "GC.run");
+        return usedHeap();
+    }
+
+    /** Heap in use now, garbage included. */
+    long usedHeap() throws IOException, InterruptedException {
+        String info = run(javaTool("jcmd"), Long.toString(process.pid()), "GC.heap_info");
+        Matcher used = USED.matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("Unexpected GC.heap_info: " + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** Samples heap use (garbage included) every 100 ms with jstat until closed; keeps the peak. */
+    HeapSampler sampleHeap() throws IOException {
+        return new HeapSampler(new ProcessBuilder(javaTool("jstat"), "-gc", Long.toString(process.pid()), "100")
+                .redirectErrorStream(true).start());
+    }
+
+    static final class HeapSampler implements AutoCloseable {
+        private final Process jstat;
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread reader;
+
+        private HeapSampler(Process jstat) {
+            this.jstat = jstat;
+            this.reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                    String[] header = null;
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        String[] cells = line.trim().split("\\s+");
+                        if (cells.length > 0 && cells[0].equals("S0C")) {
+                            header = cells;
+                            continue;
+                        }
+                        if (header != null && cells.length == header.length) {
+                            double kb = 0;
+                            for (int i = 0; i < header.length; i++) {
+                                if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
+                                    kb += Double.parseDouble(cells[i]);
+                                }
+                            }
+                            long bytes = (long) (kb * 1024);
+                            peak.accumulateAndGet(bytes, Math::max);
+                        }
+                    }
+                } catch (IOException | NumberFormatException ended) {
+                    // jstat stopped
+                }
+            });
+        }
+
+        long peakBytes() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            jstat.destroy();
+            reader.join(2000);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    static String javaTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tool.waitFor();
+        return output;
+    }
+}

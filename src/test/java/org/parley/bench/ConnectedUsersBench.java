@@ -1,0 +1,11 @@
+package org.parley.bench;
+
+/** Placeholder until written. */
+final class ConnectedUsersBench {
+    private ConnectedUsersBench() {
+    }
+
+    static void run(BenchContext context) {
+        throw new UnsupportedOperationException("ConnectedUsersBench is not written yet");
+    }
+}

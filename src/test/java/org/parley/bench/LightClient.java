@@ -1,0 +1,423 @@
+package org.parley.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One signed-in Parley user without a browser. It speaks what Vaadin's own client speaks: the login form (with its
+ * CSRF token), the bootstrap request ({@code v-r=init}: UI id, security key, push id), the router's navigation
+ * event, UIDL requests with their sync and client ids, and the Atmosphere push connection — over WebSocket or
+ * long polling, with Atmosphere's length-prefixed messages. It notes the moment each pushed chat message arrives;
+ * it does not render anything. One {@link HttpClient} serves every client of a run, so thousands fit in one JVM.
+ */
+final class LightClient {
+
+    enum Transport { WEBSOCKET, LONG_POLLING }
+
+    /** What a client learns from the server: a chat message text in a push or in a response, and when. */
+    interface Listener {
+        void message(LightClient client, String text, long arrivedEpochMicros, boolean pushed);
+
+        default void disconnected(LightClient client, Throwable cause) {
+        }
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("light-heartbeats").factory());
+    private static final String CLIENT_DETAILS = "&query=&v-sh=900&v-sw=1440&v-wh=800&v-ww=1400&v-bh=800&v-bw=1400"
+            + "&v-curdate=0&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux"
+            + "&v-cs=light&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT"
+            + "&v-wla=SUPPORTED&v-ws=false&v-wn=";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
+    private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\":\"([^\"]+)\"");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
+    private static final Pattern MESSAGE_INPUT = Pattern.compile(
+            "\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-message-input\"}");
+    /** A MessageList item's text (conversation previews are node text, "value", so they do not match). */
+    private static final Pattern ITEM_TEXT = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final URI base;
+    private final String clientIdExpression;
+    private volatile Listener listener;
+    private String session;
+    private int uiId;
+    private String securityKey;
+    private String pushId;
+    private volatile int syncId;
+    private int nextClientId;
+    private int messageInputNode = -1;
+    private volatile boolean closed;
+    private volatile WebSocket socket;
+    private volatile Transport transport;
+    private final StringBuilder pushBuffer = new StringBuilder();
+    private String trackingId = "0";
+    private volatile String username;
+    private java.util.concurrent.ScheduledFuture<?> heartbeat;
+    private volatile long pushedBytes;
+
+    LightClient(String baseUrl, String clientIdExpression, Listener listener) {
+        this.base = URI.create(baseUrl);
+        this.clientIdExpression = clientIdExpression;
+        this.listener = listener;
+    }
+
+    String username() {
+        return username;
+    }
+
+    long pushedBytes() {
+        return pushedBytes;
+    }
+
+    void listener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Signs in through the login form, as the login page does. */
+    void signIn(String username, String password) throws IOException, InterruptedException {
+        this.username = username;
+        HttpResponse<String> login = HTTP.send(get("login"), HttpResponse.BodyHandlers.ofString());
+        remember(login);
+        Matcher csrf = CSRF.matcher(login.body());
+        if (login.statusCode() != 200 || !csrf.find()) {
+            throw new IOException("No login page (HTTP " + login.statusCode() + ")");
+        }
+        String form = "_csrf=" + encode(csrf.group(1)) + "&username=" + encode(username) + "&password="
+                + encode(password);
+        HttpResponse<String> signedIn = HTTP.send(request("login").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        remember(signedIn);
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("login")) {
+            throw new IOException("Sign-in refused for " + username + " (" + signedIn.statusCode() + " " + location + ")");
+        }
+    }
+
+    /**
+     * Opens a route the way the browser does: the bootstrap request, then the router's navigation event. Returns
+     * the response of the navigation; message texts in it are reported as not pushed.
+     */
+    synchronized String open(String route) throws IOException, InterruptedException {
+        HttpResponse<String> init = HTTP.send(get("?v-r=init&location=" + encode(route) + CLIENT_DETAILS
+                + "v-" + Math.random()), HttpResponse.BodyHandlers.ofString());
+        remember(init);
+        String body = init.body();
+        Matcher ui = UI_ID.matcher(body);
+        Matcher key = SECURITY_KEY.matcher(body);
+        Matcher push = PUSH_ID.matcher(body);
+        if (init.statusCode() != 200 || !ui.find() || !key.find() || !push.find()) {
+            throw new IOException("Bootstrap failed (HTTP " + init.statusCode() + ")");
+        }
+        uiId = Integer.parseInt(ui.group(1));
+        securityKey = key.group(1);
+        pushId = push.group(1);
+        syncId = 0;
+        nextClientId = 0;
+        String navigation = rpc("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":"
+                + Results.quote("/" + route) + ",\"query\":\"\",\"appShellTitle\":\"Parley\","
+                + "\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
+        Matcher input = MESSAGE_INPUT.matcher(navigation);
+        messageInputNode = input.find() ? Integer.parseInt(input.group(1)) : -1;
+        reportMessages(navigation, epochMicros(), false);
+        if (heartbeat == null) {
+            // Vaadin closes a UI after three missed heartbeats (5 minutes apart).
+            heartbeat = HEARTBEATS.scheduleAtFixedRate(this::heartbeat, 240, 240, TimeUnit.SECONDS);
+        }
+        return navigation;
+    }
+
+    boolean hasComposer() {
+        return messageInputNode >= 0;
+    }
+
+    /**
+     * Sends a chat message as the composer does (its submit event with the text and a client-made id). Returns the
+     * server's response, which holds the sender's own message once the server stored it.
+     */
+    synchronized String send(String text, String clientId) throws IOException, InterruptedException {
+        if (messageInputNode < 0) {
+            throw new IllegalStateException("No composer on this page");
+        }
+        return rpc("{\"type\":\"event\",\"node\":" + messageInputNode + ",\"event\":\"submit\",\"data\":{"
+                + "\"event.detail.value\":" + Results.quote(text) + "," + Results.quote(clientIdExpression) + ":"
+                + Results.quote(clientId) + "}}");
+    }
+
+    /** Whether the server's answer to a send shows the message (the sender's own list gets it after the commit). */
+    static boolean shows(String response, String text) {
+        return response.contains("\"text\":" + Results.quote(text));
+    }
+
+    private String rpc(String invocation) throws IOException, InterruptedException {
+        String payload = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocation + "],\"syncId\":" + syncId
+                + ",\"clientId\":" + nextClientId + "}";
+        HttpResponse<String> response = HTTP.send(request("?v-r=uidl&v-uiId=" + uiId)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        if (response.statusCode() != 200) {
+            throw new IOException("UIDL request failed: HTTP " + response.statusCode());
+        }
+        Matcher client = CLIENT_ID.matcher(body);
+        if (client.find()) {
+            nextClientId = Integer.parseInt(client.group(1));
+        }
+        noteSyncId(body);
+        if (body.contains("\"meta\":{\"sessionExpired\":true}") || body.contains("\"appError\"")) {
+            throw new IOException("Vaadin refused the request: " + body.substring(0, Math.min(300, body.length())));
+        }
+        return body;
+    }
+
+    private void heartbeat() {
+        if (closed) {
+            return;
+        }
+        HTTP.sendAsync(request("?v-r=heartbeat&v-uiId=" + uiId).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Opens the push connection; returns once Atmosphere's handshake arrived. */
+    void connectPush(Transport transport) throws IOException, InterruptedException {
+        this.transport = transport;
+        CompletableFuture<Void> handshake = new CompletableFuture<>();
+        if (transport == Transport.WEBSOCKET) {
+            URI uri = URI.create("ws://" + base.getAuthority() + "/" + pushQuery("websocket", "0"));
+            try {
+                socket = HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
+                        .connectTimeout(Duration.ofSeconds(20))
+                        .buildAsync(uri, new PushSocket(handshake)).get(30, TimeUnit.SECONDS);
+            } catch (Exception failed) {
+                throw new IOException("Push WebSocket failed", failed);
+            }
+        } else {
+            poll(handshake);
+        }
+        try {
+            handshake.get(30, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            throw new IOException("No push handshake", failed);
+        }
+    }
+
+    private String pushQuery(String atmosphereTransport, String tracking) {
+        return "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=" + tracking
+                + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=" + atmosphereTransport
+                + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application%2Fjson%3B%20charset%3DUTF-8"
+                + "&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=" + syncId;
+    }
+
+    /** Long polling: one request at a time, re-opened as soon as the previous one answers. */
+    private void poll(CompletableFuture<Void> handshake) {
+        if (closed) {
+            return;
+        }
+        HTTP.sendAsync(request(pushQuery("long-polling", trackingId) + "&_=" + System.nanoTime())
+                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> {
+                    if (closed) {
+                        return;
+                    }
+                    if (failure != null || response.statusCode() != 200) {
+                        handshake.completeExceptionally(failure != null ? failure
+                                : new IOException("HTTP " + response.statusCode()));
+                        disconnected(failure != null ? failure : new IOException("HTTP " + response.statusCode()));
+                        return;
+                    }
+                    long at = epochMicros();
+                    synchronized (pushBuffer) {
+                        pushBuffer.append(response.body().stripLeading());
+                        drainPushBuffer(at, handshake);
+                    }
+                    poll(handshake);
+                });
+    }
+
+    private final class PushSocket implements WebSocket.Listener {
+        private final CompletableFuture<Void> handshake;
+
+        PushSocket(CompletableFuture<Void> handshake) {
+            this.handshake = handshake;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long at = epochMicros();
+            synchronized (pushBuffer) {
+                pushBuffer.append(data);
+                drainPushBuffer(at, handshake);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            disconnected(new IOException("Push closed: " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            handshake.completeExceptionally(error);
+            disconnected(error);
+        }
+    }
+
+    /** Atmosphere frames each message as {@code length|message}; a WebSocket frame may hold parts or several. */
+    private void drainPushBuffer(long at, CompletableFuture<Void> handshake) {
+        while (true) {
+            int bar = pushBuffer.indexOf("|");
+            if (bar < 0) {
+                return;
+            }
+            int length;
+            try {
+                length = Integer.parseInt(pushBuffer.substring(0, bar).trim());
+            } catch (NumberFormatException notFramed) {
+                pushBuffer.setLength(0);
+                return;
+            }
+            if (pushBuffer.length() < bar + 1 + length) {
+                return;
+            }
+            String message = pushBuffer.substring(bar + 1, bar + 1 + length);
+            pushBuffer.delete(0, bar + 1 + length);
+            if (message.startsWith("{")) {
+                pushedBytes += message.length();
+                noteSyncId(message);
+                reportMessages(message, at, true);
+            } else if (message.contains("|")) {
+                // Atmosphere's handshake: "trackingId|0|X|".
+                trackingId = message.substring(0, message.indexOf('|'));
+                handshake.complete(null);
+            }
+        }
+    }
+
+    private void noteSyncId(String json) {
+        Matcher sync = SYNC_ID.matcher(json);
+        if (sync.find()) {
+            syncId = Math.max(syncId, Integer.parseInt(sync.group(1)));
+        }
+    }
+
+    private void reportMessages(String json, long at, boolean pushed) {
+        if (!json.contains("\"text\":\"")) {
+            return;
+        }
+        Matcher text = ITEM_TEXT.matcher(json);
+        while (text.find()) {
+            listener.message(this, unescape(text.group(1)), at, pushed);
+        }
+    }
+
+    private void disconnected(Throwable cause) {
+        if (!closed) {
+            listener.disconnected(this, cause);
+        }
+    }
+
+    /** Texts of the MessageList items in a response, in list order. */
+    static List<String> itemTexts(String json) {
+        List<String> texts = new ArrayList<>();
+        Matcher text = ITEM_TEXT.matcher(json);
+        while (text.find()) {
+            texts.add(unescape(text.group(1)));
+        }
+        return texts;
+    }
+
+    void close() {
+        closed = true;
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        WebSocket open = socket;
+        if (open != null) {
+            open.abort();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private void remember(HttpResponse<?> response) {
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            Matcher id = SESSION.matcher(cookie);
+            if (id.find()) {
+                session = id.group(1);
+            }
+        }
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (session != null) {
+            builder.header("Cookie", "JSESSIONID=" + session);
+        }
+        return builder;
+    }
+
+    static long epochMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String json) {
+        if (json.indexOf('\\') < 0) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\' && i + 1 < json.length()) {
+                char next = json.charAt(++i);
+                switch (next) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> out.append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
