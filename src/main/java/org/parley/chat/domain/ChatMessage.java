@@ -40,14 +40,27 @@ public class ChatMessage {
     @Column(name = "attachment_id")
     private Long attachmentId;
 
+    /**
+     * The id the sender's client made for this message, or null: unique per sender, so a message sent again
+     * with the same id is recognised instead of stored twice.
+     */
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
     protected ChatMessage() {
     }
 
     public ChatMessage(long conversationId, long senderId, String body, Instant createdAt) {
+        this(conversationId, senderId, body, createdAt, null);
+    }
+
+    /** A message the sender's client identified with {@code clientId} (null: none). */
+    public ChatMessage(long conversationId, long senderId, String body, Instant createdAt, String clientId) {
         this.conversationId = conversationId;
         this.senderId = senderId;
         this.body = body;
         this.createdAt = createdAt;
+        this.clientId = clientId;
     }
 
     public static ChatMessage system(long conversationId, long actorId, String text, Instant createdAt) {
@@ -61,6 +74,10 @@ public class ChatMessage {
         ChatMessage message = new ChatMessage(conversationId, senderId, "", createdAt);
         message.attachmentId = attachmentId;
         return message;
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     public Long getAttachmentId() {

@@ -2,6 +2,7 @@ package org.parley.chat.domain;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -17,4 +18,7 @@ public interface ChatMessageRepository extends JpaRepository<ChatMessage, Long> 
             Limit limit);
 
     List<ChatMessage> findByIdIn(Collection<Long> ids);
+
+    /** The sender's message with this client-made id, if any: one lookup on the (sender_id, client_id) index. */
+    Optional<ChatMessage> findBySenderIdAndClientId(long senderId, String clientId);
 }

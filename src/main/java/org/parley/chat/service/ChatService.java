@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
@@ -32,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,6 +48,9 @@ public class ChatService {
 
     public static final int MAX_MESSAGE_LENGTH = 4000;
     public static final int PAGE_SIZE = 50;
+    /** A client-made message id: at most this long, of letters A-Z and a-z, digits, '-' and '_' (a UUID fits). */
+    public static final int MAX_CLIENT_ID_LENGTH = 64;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CLIENT_ID_LENGTH + "}");
     private static final int PREVIEW_LENGTH = 80;
     private static final ConversationLook UNKNOWN_GROUP = new ConversationLook("Group", null);
 
@@ -237,15 +242,44 @@ public class ChatService {
     }
 
     public ChatMessageView send(long conversationId, String text) {
+        return send(conversationId, text, null);
+    }
+
+    /**
+     * Sends a message that the sender's client identified with {@code clientId} (null or blank: none), so that
+     * sending it again, say after a crash or a reconnect, is harmless: the same sender and id in the same
+     * conversation answer with the message already stored, which is neither stored nor announced again.
+     * Ids are the sender's own (another sender may use the same one) and name one message: an id already
+     * used in another conversation is refused. Permission checks come first, as for any message.
+     * <p>
+     * Read committed: a repeat racing the first send waits for it on the conversation lock and must then see
+     * its message. Under MariaDB's default (repeatable read) it would still read from the snapshot its
+     * membership check took before the wait, miss the message, and fail on the unique (sender, id) index.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public ChatMessageView send(long conversationId, String text, String clientId) {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
-        return post(conversationId, me, now -> new ChatMessage(conversationId, me, body, now), null);
+        String id = clientId(clientId);
+        return post(conversationId, me, id, now -> new ChatMessage(conversationId, me, body, now, id), null);
     }
 
     /** The last step of an upload: the stored attachment becomes a message, if the sender may still write. */
     ChatMessageView postAttachment(long conversationId, long me, Attachment attachment) {
-        return post(conversationId, me, now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now),
-                attachment);
+        return post(conversationId, me, null,
+                now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now), attachment);
+    }
+
+    /** A valid client-made message id, or null for none; anything else is refused before any lookup. */
+    private static String clientId(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            return null;
+        }
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new InvalidInputException("A message id must be 1 to " + MAX_CLIENT_ID_LENGTH
+                    + " characters, each a letter (A-Z, a-z), a digit, '-' or '_'.");
+        }
+        return clientId;
     }
 
     /** Why the caller may not write here now, or null; for a conversation they are not in: "not found". */
@@ -259,13 +293,28 @@ public class ChatService {
                 .orElse(false);
     }
 
-    private ChatMessageView post(long conversationId, long me, Function<Instant, ChatMessage> newMessage,
-            Attachment attachment) {
+    /**
+     * Stores and announces a message, the one way every message is stored. With a {@code clientId}, a message
+     * the sender already stored under it is answered instead; the conversation lock makes a concurrent repeat
+     * wait for the first to commit, and find it.
+     */
+    private ChatMessageView post(long conversationId, long me, String clientId,
+            Function<Instant, ChatMessage> newMessage, Attachment attachment) {
         requireMembership(conversationId, me);
         Conversation conversation = conversations.lockById(conversationId).orElseThrow();
         String refusal = refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
+        }
+        if (clientId != null) {
+            ChatMessage earlier = messages.findBySenderIdAndClientId(me, clientId).orElse(null);
+            if (earlier != null) {
+                if (earlier.getConversationId() != conversationId) {
+                    throw new InvalidInputException("This message id was already used.");
+                }
+                // Client ids are only given to text messages: no attachment to show.
+                return view(earlier, accounts.summaries(List.of(me)).get(me), null);
+            }
         }
         List<Long> recipients = members.findByConversationId(conversationId).stream()
                 .map(ConversationMember::getUserId).toList();

@@ -1,5 +1,6 @@
 package org.parley.chat.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
@@ -25,6 +26,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import tools.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -61,6 +63,16 @@ import org.parley.friends.service.Relationship;
 @PageTitle("Chats · Parley")
 @PermitAll
 public class ChatView extends Div implements BeforeEnterObserver {
+
+    /**
+     * Evaluated in the browser for each submit of the composer: a fresh random id for the message, sent with
+     * it as event data under this very expression as key. A UUID where the browser has one (secure contexts
+     * only: https or localhost), else time and randomness in base 36; either fits ChatService's id rule.
+     */
+    public static final String CLIENT_ID_EXPRESSION = "(window.crypto && crypto.randomUUID) ? crypto.randomUUID()"
+            + " : (Date.now().toString(36) + Math.random().toString(36).slice(2))";
+    /** The composer's text in the submit event's data (the key is the expression, as for every event data). */
+    static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
     private final AttachmentService attachments;
@@ -115,7 +127,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier.setTestId("load-earlier");
         input.addClassName("message-input");
         input.setTestId("message-input");
-        input.addSubmitListener(submit -> send(submit.getValue()));
+        // The browser names each message it sends with an id it makes (CLIENT_ID_EXPRESSION): a submit that
+        // reaches the server twice (a retry after a lost response or a reconnect) is stored and shown once.
+        input.getElement().addEventListener("submit", submit -> {
+            JsonNode data = submit.getEventData();
+            send(data.path(TEXT_KEY).asString(""), data.path(CLIENT_ID_EXPRESSION).asString(null));
+        }).addEventData(TEXT_KEY).addEventData(CLIENT_ID_EXPRESSION);
+        // MessageInput's own SubmitEvent, only when Java code fires it (browser-less testers do): it sends
+        // without an id. Its DOM trigger, which would send each browser submit a second time, never fires.
+        ComponentUtil.addListener(input, MessageInput.SubmitEvent.class, submit -> send(submit.getValue(), null),
+                domTrigger -> domTrigger.setFilter("false"));
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
         header.addClassName("conversation-header");
@@ -268,12 +289,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 }));
     }
 
-    private void send(String text) {
+    private void send(String text, String clientId) {
         if (openConversationId == null) {
             return;
         }
         try {
-            messageArrived(chat.send(openConversationId, text));
+            messageArrived(chat.send(openConversationId, text, clientId));
         } catch (UserFacingException refused) {
             Toasts.error(refused.getMessage());
             recheckAccess();

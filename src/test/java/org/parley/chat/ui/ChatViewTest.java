@@ -6,11 +6,13 @@ import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.ProfileView;
+import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.support.BrowserlessUiTest;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
@@ -27,6 +29,9 @@ class ChatViewTest extends BrowserlessUiTest {
     @Autowired
     ChatService chat;
 
+    @Autowired
+    ChatMessageRepository storedMessages;
+
     @Test
     void a_message_sent_by_one_friend_appears_once_for_both_without_reloading() {
         UserSummary alice = users.create("alice");
@@ -38,7 +43,7 @@ class ChatViewTest extends BrowserlessUiTest {
             ChatView alicesChat = openConversation(aliceWindow, conversation);
             assertThat(messages(bobWindow, bobsChat)).isEmpty();
 
-            in(aliceWindow).test(alicesChat.input).send("Hello Bob!");
+            send(aliceWindow, alicesChat, "Hello Bob!");
             push(aliceWindow); // her own copy of the live event must not add it a second time
 
             assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Hello Bob!");
@@ -55,7 +60,7 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(textOf(conversationRow(aliceWindow, bob))).contains("You: Hello Bob!");
 
             // Bob answers; each side still shows each message exactly once, in order.
-            in(bobWindow).test(bobsChat.input).send("Hi Alice");
+            send(bobWindow, bobsChat, "Hi Alice");
             push(aliceWindow);
             push(bobWindow);
             assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Hello Bob!", "Hi Alice");
@@ -76,8 +81,8 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(badge(bobWindow, "nav-unread")).isEmpty();
             ChatView alicesChat = openConversation(aliceWindow, conversation);
 
-            in(aliceWindow).test(alicesChat.input).send("Are you there?");
-            in(aliceWindow).test(alicesChat.input).send("Ping");
+            send(aliceWindow, alicesChat, "Are you there?");
+            send(aliceWindow, alicesChat, "Ping");
 
             push(bobWindow);
             assertThat(unreadBadgeOf(bobWindow, alice)).contains("2");
@@ -104,7 +109,7 @@ class ChatViewTest extends BrowserlessUiTest {
             bobWindow.navigate(ProfileView.class);
             ChatView alicesChat = openConversation(aliceWindow, conversation);
 
-            in(aliceWindow).test(alicesChat.input).send("See you at eight");
+            send(aliceWindow, alicesChat, "See you at eight");
 
             push(bobWindow);
             assertThat(badge(bobWindow, "nav-unread")).contains("1");
@@ -148,7 +153,7 @@ class ChatViewTest extends BrowserlessUiTest {
             ChatView bobsChat = openConversation(bobWindow, conversation);
             ChatView alicesChat = openConversation(aliceWindow, conversation);
 
-            whileIdle(bobWindow, bob, () -> in(aliceWindow).test(alicesChat.input).send("Are you reading this?"));
+            whileIdle(bobWindow, bob, () -> send(aliceWindow, alicesChat, "Are you reading this?"));
             push(bobWindow);
 
             assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Are you reading this?");
@@ -199,11 +204,57 @@ class ChatViewTest extends BrowserlessUiTest {
         }
     }
 
+    @Test
+    void a_message_the_browser_sends_twice_is_stored_and_shown_once() {
+        UserSummary alice = users.create("alice");
+        UserSummary bob = users.create("bob");
+        long conversation = befriendAndOpenConversation(alice, bob);
+        try (BrowserlessUIContext aliceWindow = windowOf(alice);
+                BrowserlessUIContext bobWindow = windowOf(bob)) {
+            ChatView bobsChat = openConversation(bobWindow, conversation);
+            ChatView alicesChat = openConversation(aliceWindow, conversation);
+            // Each submit asks the browser for the text and a fresh id for the message.
+            assertThat(alicesChat.input.getElement().getNode().getFeature(ElementListenerMap.class)
+                    .getExpressions("submit")).contains(ChatView.TEXT_KEY, ChatView.CLIENT_ID_EXPRESSION);
+
+            composer(aliceWindow, alicesChat).submit("Running late", "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87");
+            // The same submit again, as a browser re-sends it after a lost answer or a reconnect.
+            composer(aliceWindow, alicesChat).submit("Running late", "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87");
+            push(aliceWindow);
+            push(bobWindow);
+
+            assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Running late");
+            assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Running late");
+            assertThat(TestUsers.as(bob, () -> chat.history(conversation, null, 50))).hasSize(1);
+            assertThat(storedMessages.findBySenderIdAndClientId(alice.id(), "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87"))
+                    .as("stored under the browser's id").hasValueSatisfying(
+                            m -> assertThat(m.getConversationId()).isEqualTo(conversation));
+            assertThat(notifications(aliceWindow)).isEmpty();
+
+            // A new submit is a new message, for both.
+            send(aliceWindow, alicesChat, "Ten minutes");
+            push(aliceWindow);
+            push(bobWindow);
+            assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Running late", "Ten minutes");
+            assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Running late", "Ten minutes");
+        }
+    }
+
     /** Makes the two friends and returns their conversation's id. */
     private long befriendAndOpenConversation(UserSummary a, UserSummary b) {
         TestUsers.run(a, () -> friends.sendRequest(b.id(), null));
         TestUsers.run(b, () -> friends.acceptRequest(friends.incomingRequests().getFirst().id()));
         return TestUsers.as(a, () -> chat.openDirect(b.id()));
+    }
+
+    /** Types {@code text} into the open conversation's composer and presses Enter, as the browser sends it. */
+    private static void send(BrowserlessUIContext window, ChatView view, String text) {
+        composer(window, view).submit(text);
+    }
+
+    private static ComposerTester composer(BrowserlessUIContext window, ChatView view) {
+        in(window);
+        return new ComposerTester(view.input);
     }
 
     private static ChatView openConversation(BrowserlessUIContext window, long conversationId) {
