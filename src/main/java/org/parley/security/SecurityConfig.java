@@ -21,7 +21,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**").permitAll()
                 // Avatars and attachments are served by controllers, outside Vaadin's own view access checks.
-                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**").authenticated());
+                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**").authenticated()
+                // The benchmarks' bare WebSocket broadcast (registered only when bench/run asks for it).
+                .requestMatchers("/benchmark/**").authenticated());
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
     }
 }

@@ -11,7 +11,7 @@ import org.parley.support.Chromium;
 final class BenchContext implements AutoCloseable {
 
     /** The JavaScript expression whose value the composer sends as the message's client-made id. */
-    static final String CLIENT_ID_EXPRESSION = "(window.crypto && crypto.randomUUID) ? crypto.randomUUID() : (Date.now().toString(36) + Math.random().toString(36).slice(2))"; // TODO ChatView.CLIENT_ID_EXPRESSION
+    static final String CLIENT_ID_EXPRESSION = org.parley.chat.ui.ChatView.CLIENT_ID_EXPRESSION;
 
     final BenchServer server;
     final Results results;

@@ -11,15 +11,36 @@ final class BenchDatabase {
     static final String HOST = System.getProperty("bench.db.host", "127.0.0.1:3306");
     static final String NAME = System.getProperty("bench.db.name", "parley_bench");
 
-    /** The URL Parley runs on, with the recommended binary protocol. */
-    static String url() {
-        return "jdbc:mariadb://" + HOST + "/" + NAME + "?useServerPrepStmts=true";
+    /** Where Parley and the seeding connect; the benchmark's MariaDB database unless {@link #use} says otherwise. */
+    private static volatile String url = "jdbc:mariadb://" + HOST + "/" + NAME + "?useServerPrepStmts=true";
+    private static volatile String bulkUrl = "jdbc:mariadb://" + HOST + "/" + NAME + "?rewriteBatchedStatements=true";
+    private static volatile String user = "root";
+    private static volatile String password = "";
+
+    /** Points everything at another database (the crash drill test uses the test suite's own). */
+    static void use(String jdbcUrl, String username, String secret) {
+        url = jdbcUrl;
+        bulkUrl = jdbcUrl;
+        user = username;
+        password = secret;
     }
 
-    /** For bulk loading: rewritten multi-row inserts. */
+    /** The URL Parley runs on (for MariaDB: with the recommended binary protocol). */
+    static String url() {
+        return url;
+    }
+
+    static String user() {
+        return user;
+    }
+
+    static String password() {
+        return password;
+    }
+
+    /** For bulk loading: on MariaDB, rewritten multi-row inserts. */
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + HOST + "/" + NAME + "?rewriteBatchedStatements=true",
-                "root", "");
+        return DriverManager.getConnection(bulkUrl, user, password);
     }
 
     static void recreate() throws SQLException {

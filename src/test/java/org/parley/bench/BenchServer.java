@@ -26,15 +26,26 @@ final class BenchServer implements AutoCloseable {
     static final String HEAP = "4g";
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-    private final Path jar;
+    private final List<String> launch;
     private final int port;
     private final String jdbcUrl;
     private final Path logDirectory;
     private Process process;
     private int starts;
 
+    /** The production jar. */
     BenchServer(Path jar, int port, String jdbcUrl, Path logDirectory) {
-        this.jar = jar;
+        this(List.of("-jar", jar.toString()), port, jdbcUrl, logDirectory);
+    }
+
+    /** This JVM's own class path (Vaadin in development mode): for the crash drill inside the test suite. */
+    static BenchServer fromClassPath(int port, String jdbcUrl, Path logDirectory) {
+        return new BenchServer(List.of("-cp", System.getProperty("java.class.path"), "org.parley.Application"), port,
+                jdbcUrl, logDirectory);
+    }
+
+    private BenchServer(List<String> launch, int port, String jdbcUrl, Path logDirectory) {
+        this.launch = launch;
         this.port = port;
         this.jdbcUrl = jdbcUrl;
         this.logDirectory = logDirectory;
@@ -52,9 +63,9 @@ final class BenchServer implements AutoCloseable {
     long start() throws IOException, InterruptedException {
         starts++;
         Path log = logDirectory.resolve("server-" + starts + ".log");
-        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g",
-                "-XX:+UseG1GC", "-jar", jar.toString(),
-                "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC"));
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port,
                 // Each connected user holds one socket; Tomcat's default cap is 8192.
                 "--server.tomcat.max-connections=40000",
                 "--server.tomcat.accept-count=1000",
@@ -65,9 +76,12 @@ final class BenchServer implements AutoCloseable {
                 "--logging.level.root=warn", "--logging.level.org.parley=info"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("PARLEY_DB_URL", jdbcUrl);
-        builder.environment().put("PARLEY_DB_USER", "root");
-        builder.environment().put("PARLEY_DB_PASSWORD", "");
+        // Both spellings: a test JVM's SPRING_DATASOURCE_* would otherwise win over PARLEY_DB_*.
+        for (String prefix : List.of("PARLEY_DB_", "SPRING_DATASOURCE_")) {
+            builder.environment().put(prefix + "URL", jdbcUrl);
+            builder.environment().put(prefix + (prefix.startsWith("PARLEY") ? "USER" : "USERNAME"), BenchDatabase.user());
+            builder.environment().put(prefix + "PASSWORD", BenchDatabase.password());
+        }
         long started = System.nanoTime();
         process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -1,15 +1,212 @@
 package org.parley.bench;
 
-/** Placeholder until written. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Delivery latency (one-on-one and group, over WebSocket and long polling, against a bare WebSocket broadcast on
+ * the same server) and group fan-out. Real Chromium pages send; light clients receive and note each push.
+ */
 final class DeliveryBench {
+
+    private static final int MESSAGES = Integer.getInteger("bench.latency.messages", 100);
+    private static final int GROUP_RECEIVERS = 19;
+    private static final long PAUSE_MILLIS = 100;
+
     private DeliveryBench() {
     }
 
-    static void latency(BenchContext context) {
-        throw new UnsupportedOperationException("not written yet");
+    static void latency(BenchContext context) throws Exception {
+        List<Seeder.Person> senders = Seeder.people("latsend", 2);
+        List<ChromiumSender> pages = new ArrayList<>();
+        for (Seeder.Person sender : senders) {
+            pages.add(new ChromiumSender(context.signedInPage(sender.username(), "websocket")));
+        }
+        Stats.Summary directWebSocket = null;
+        Stats.Summary groupWebSocket = null;
+        double directBytes = 0;
+        double groupBytes = 0;
+        Crowd groupReceivers = null;
+        for (LightClient.Transport transport : LightClient.Transport.values()) {
+            String tag = transport == LightClient.Transport.WEBSOCKET ? "ws" : "lp";
+            String name = transport == LightClient.Transport.WEBSOCKET ? "WebSocket" : "long polling";
+
+            List<Seeder.Person> receivers = Seeder.people("lat1" + tag, senders.size());
+            long[] conversations = Seeder.friendsWithConversations(senders, receivers);
+            Deliveries direct = new Deliveries("direct-" + tag + "-");
+            try (Crowd crowd = Crowd.connect(context, seats(receivers, conversations), transport, direct, 2)) {
+                requireConnected(crowd, receivers.size());
+                for (int i = 0; i < pages.size(); i++) {
+                    pages.get(i).open(context.baseUrl(), conversations[i]);
+                }
+                warmUp(pages);
+                send(pages, direct);
+                direct.awaitAll(1, 30_000);
+                Stats.Summary summary = context.results.add("latency", "1:1, " + name, "ms", direct.latencies());
+                figureMissing(context, "1:1, " + name, direct.missing(1));
+                double bytes = pushedBytesPerDelivery(crowd, summary.count());
+                context.results.figure("latency", "1:1, " + name + ": pushed bytes per message",
+                        String.format(Locale.ROOT, "%.0f", bytes));
+                if (transport == LightClient.Transport.WEBSOCKET) {
+                    directWebSocket = summary;
+                    directBytes = bytes;
+                }
+            }
+
+            List<Seeder.Person> members = Seeder.people("latg" + tag, GROUP_RECEIVERS);
+            List<Seeder.Person> everyone = new ArrayList<>(List.of(senders.getFirst()));
+            everyone.addAll(members);
+            Seeder.Group group = Seeder.group("Latency " + name, everyone);
+            Deliveries inGroup = new Deliveries("group-" + tag + "-");
+            Crowd crowd = Crowd.connect(context, seats(members, group.conversationId()), transport, inGroup, 4);
+            requireConnected(crowd, members.size());
+            ChromiumSender sender = pages.getFirst();
+            sender.open(context.baseUrl(), group.conversationId());
+            warmUp(List.of(sender));
+            send(List.of(sender), inGroup);
+            inGroup.awaitAll(GROUP_RECEIVERS, 30_000);
+            String scenario = "group of " + (GROUP_RECEIVERS + 1) + ", " + name;
+            Stats.Summary summary = context.results.add("latency", scenario, "ms", inGroup.latencies());
+            figureMissing(context, scenario, inGroup.missing(GROUP_RECEIVERS));
+            double bytes = pushedBytesPerDelivery(crowd, summary.count());
+            context.results.figure("latency", scenario + ": pushed bytes per message",
+                    String.format(Locale.ROOT, "%.0f", bytes));
+            if (transport == LightClient.Transport.WEBSOCKET) {
+                groupWebSocket = summary;
+                groupBytes = bytes;
+                groupReceivers = crowd;
+            } else {
+                crowd.close();
+            }
+        }
+
+        // The floor: the same sender page, the same receivers' sessions, a bare socket, payloads as large as
+        // Parley's pushes for the same message.
+        ChromiumSender sender = pages.getFirst();
+        sender.joinBroadcastFloor(context.baseUrl());
+        List<LightClient> receivers = groupReceivers.clients;
+        List<java.net.http.WebSocket> floorSockets = new ArrayList<>();
+        Deliveries floorOne = new Deliveries("floor1-");
+        receivers.getFirst().listener(floorOne);
+        floorSockets.add(receivers.getFirst().joinBroadcastFloor());
+        sendOverFloor(sender, floorOne, (int) directBytes);
+        floorOne.awaitAll(1, 30_000);
+        Stats.Summary floorToOne = context.results.add("latency", "floor: bare WebSocket to 1", "ms",
+                floorOne.latencies());
+        Deliveries floorMany = new Deliveries("floor" + GROUP_RECEIVERS + "-");
+        for (LightClient receiver : receivers) {
+            receiver.listener(floorMany);
+            if (receiver != receivers.getFirst()) {
+                floorSockets.add(receiver.joinBroadcastFloor());
+            }
+        }
+        sendOverFloor(sender, floorMany, (int) groupBytes);
+        floorMany.awaitAll(receivers.size(), 30_000);
+        Stats.Summary floorToMany = context.results.add("latency", "floor: bare WebSocket to " + receivers.size(),
+                "ms", floorMany.latencies());
+        ratio(context, "1:1, WebSocket", directWebSocket, floorToOne);
+        ratio(context, "group, WebSocket", groupWebSocket, floorToMany);
+        floorSockets.forEach(java.net.http.WebSocket::abort);
+        groupReceivers.close();
+        pages.forEach(page -> page.page().context().close());
     }
 
-    static void fanOut(BenchContext context) {
-        throw new UnsupportedOperationException("not written yet");
+    static void fanOut(BenchContext context) throws Exception {
+        int messages = Integer.getInteger("bench.fanout.messages", 20);
+        for (int size : new int[] {10, 100, 500, 1000}) {
+            Seeder.Person sender = Seeder.people("fans" + size + "-", 1).getFirst();
+            List<Seeder.Person> members = Seeder.people("fan" + size + "-", size);
+            List<Seeder.Person> everyone = new ArrayList<>(List.of(sender));
+            everyone.addAll(members);
+            Seeder.Group group = Seeder.group("Fan-out " + size, everyone);
+            Deliveries deliveries = new Deliveries("fan" + size + "-");
+            long connecting = System.nanoTime();
+            try (Crowd crowd = Crowd.connect(context, seats(members, group.conversationId()),
+                    LightClient.Transport.WEBSOCKET, deliveries, 8)) {
+                requireConnected(crowd, size);
+                context.results.figure("fan-out", size + " members: connected in (s)", String.format(Locale.ROOT,
+                        "%.1f", (System.nanoTime() - connecting) / 1e9));
+                ChromiumSender page = new ChromiumSender(context.signedInPage(sender.username(), "websocket"));
+                page.open(context.baseUrl(), group.conversationId());
+                warmUp(List.of(page));
+                for (int n = 0; n < messages; n++) {
+                    String text = deliveries.text(n);
+                    deliveries.sent(text, page.send(text));
+                    long deadline = System.currentTimeMillis() + 30_000;
+                    while (deliveries.receivers(text) < size && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(200);
+                }
+                context.results.add("fan-out", size + " members: until the last has it", "ms",
+                        deliveries.untilLast(size));
+                context.results.add("fan-out", size + " members: each delivery", "ms", deliveries.latencies());
+                figureMissing(context, size + " members", deliveries.missing(size));
+                page.page().context().close();
+            }
+        }
+    }
+
+    private static void send(List<ChromiumSender> pages, Deliveries deliveries) throws InterruptedException {
+        for (int n = 0; n < MESSAGES; n++) {
+            String text = deliveries.text(n);
+            deliveries.sent(text, pages.get(n % pages.size()).send(text));
+            Thread.sleep(PAUSE_MILLIS);
+        }
+    }
+
+    private static void sendOverFloor(ChromiumSender sender, Deliveries deliveries, int payloadBytes)
+            throws InterruptedException {
+        for (int n = 0; n < MESSAGES; n++) {
+            String text = deliveries.text(n);
+            String padded = text + " " + "x".repeat(Math.max(0, payloadBytes - text.length() - 1));
+            deliveries.sent(padded, sender.sendOverFloor(padded));
+            Thread.sleep(PAUSE_MILLIS);
+        }
+    }
+
+    /** First sends pay for class loading and JIT on both sides; they are not measured. */
+    private static void warmUp(List<ChromiumSender> pages) throws InterruptedException {
+        for (int n = 0; n < 10; n++) {
+            pages.get(n % pages.size()).send("warm-up " + n);
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+    }
+
+    private static double pushedBytesPerDelivery(Crowd crowd, int deliveries) {
+        long bytes = crowd.clients.stream().mapToLong(LightClient::pushedBytes).sum();
+        return deliveries == 0 ? 0 : (double) bytes / (deliveries + 10.0 * crowd.clients.size());
+    }
+
+    private static void ratio(BenchContext context, String scenario, Stats.Summary parley, Stats.Summary floor) {
+        context.results.figure("latency", scenario + " vs floor (p50 ratio, p99 ratio)",
+                String.format(Locale.ROOT, "%.1f×, %.1f×", parley.p50() / floor.p50(), parley.p99() / floor.p99()));
+    }
+
+    private static void figureMissing(BenchContext context, String scenario, long missing) {
+        if (missing > 0) {
+            context.results.figure("latency", scenario + ": deliveries MISSING", Long.toString(missing));
+        }
+    }
+
+    static void requireConnected(Crowd crowd, int expected) {
+        if (crowd.size() != expected) {
+            throw new IllegalStateException(crowd.failures.size() + " of " + expected + " clients failed to connect",
+                    crowd.failures.isEmpty() ? null : crowd.failures.getFirst());
+        }
+    }
+
+    static List<Crowd.Seat> seats(List<Seeder.Person> people, long[] conversations) {
+        List<Crowd.Seat> seats = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            seats.add(new Crowd.Seat(people.get(i), conversations[i]));
+        }
+        return seats;
+    }
+
+    static List<Crowd.Seat> seats(List<Seeder.Person> people, long conversationId) {
+        return people.stream().map(person -> new Crowd.Seat(person, conversationId)).toList();
     }
 }

@@ -34,6 +34,10 @@ final class LightClient {
     interface Listener {
         void message(LightClient client, String text, long arrivedEpochMicros, boolean pushed);
 
+        /** Every UIDL message whole (a push, or the answer to a request), before its texts are reported. */
+        default void uidl(LightClient client, String json, boolean pushed) {
+        }
+
         default void disconnected(LightClient client, Throwable cause) {
         }
     }
@@ -223,6 +227,33 @@ final class LightClient {
         }
     }
 
+    /**
+     * Joins the bare WebSocket broadcast ({@code /benchmark/broadcast}, the latency floor) with this session;
+     * every text it delivers is reported as a pushed message.
+     */
+    WebSocket joinBroadcastFloor() throws IOException {
+        URI uri = URI.create("ws://" + base.getAuthority() + "/benchmark/broadcast");
+        try {
+            return HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
+                    .buildAsync(uri, new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                listener.message(LightClient.this, text.toString(), epochMicros(), true);
+                                text.setLength(0);
+                            }
+                            webSocket.request(1);
+                            return null;
+                        }
+                    }).get(30, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            throw new IOException("Broadcast floor WebSocket failed", failed);
+        }
+    }
+
     private String pushQuery(String atmosphereTransport, String tracking) {
         return "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=" + tracking
                 + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=" + atmosphereTransport
@@ -326,6 +357,7 @@ final class LightClient {
     }
 
     private void reportMessages(String json, long at, boolean pushed) {
+        listener.uidl(this, json, pushed);
         if (!json.contains("\"text\":\"")) {
             return;
         }
@@ -351,15 +383,37 @@ final class LightClient {
         return texts;
     }
 
+    /** Leaves like a closing tab: tells Vaadin the UI is gone (so it is freed at once), then drops the push. */
     void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (securityKey != null) {
+            HTTP.sendAsync(request("?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"csrfToken\":\"" + securityKey
+                            + "\",\"rpc\":[],\"UNLOAD\":true}")).build(), HttpResponse.BodyHandlers.discarding());
         }
         WebSocket open = socket;
         if (open != null) {
             open.abort();
         }
+    }
+
+    /** Drops everything without a word, as when the server died: the next {@link #open} starts over. */
+    void abandon() {
+        WebSocket open = socket;
+        socket = null;
+        if (open != null) {
+            open.abort();
+        }
+        synchronized (pushBuffer) {
+            pushBuffer.setLength(0);
+        }
+        trackingId = "0";
     }
 
     boolean isClosed() {

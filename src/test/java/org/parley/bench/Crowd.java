@@ -1,0 +1,70 @@
+package org.parley.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Many light clients, each signed in on its own session with a conversation open and push connected. */
+final class Crowd implements AutoCloseable {
+
+    /** Who opens what: a person and the conversation their page shows. */
+    record Seat(Seeder.Person person, long conversationId) {
+    }
+
+    final List<LightClient> clients = new ArrayList<>();
+    final Stats connectMillis = new Stats();
+    final List<Throwable> failures = new ArrayList<>();
+
+    /** Connects everyone, several at a time; failures are kept (not thrown) so a ramp can stop on them. */
+    static Crowd connect(BenchContext context, List<Seat> seats, LightClient.Transport transport,
+            LightClient.Listener listener, int parallel) throws InterruptedException {
+        Crowd crowd = new Crowd();
+        crowd.add(context, seats, transport, listener, parallel);
+        return crowd;
+    }
+
+    void add(BenchContext context, List<Seat> seats, LightClient.Transport transport, LightClient.Listener listener,
+            int parallel) throws InterruptedException {
+        try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
+            List<Future<LightClient>> joining = new ArrayList<>();
+            for (Seat seat : seats) {
+                joining.add(pool.submit(() -> {
+                    long started = System.nanoTime();
+                    LightClient client = context.lightClient(listener);
+                    client.signIn(seat.person().username(), Seeder.PASSWORD);
+                    client.open("chat/" + seat.conversationId());
+                    client.connectPush(transport);
+                    connectMillis.add((System.nanoTime() - started) / 1e6);
+                    return client;
+                }));
+            }
+            for (Future<LightClient> client : joining) {
+                try {
+                    synchronized (clients) {
+                        clients.add(client.get());
+                    }
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    synchronized (failures) {
+                        failures.add(failed.getCause());
+                    }
+                }
+            }
+        }
+    }
+
+    int size() {
+        synchronized (clients) {
+            return clients.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(LightClient::close);
+            clients.clear();
+        }
+    }
+}

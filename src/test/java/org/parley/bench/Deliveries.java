@@ -1,0 +1,84 @@
+package org.parley.bench;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Send and arrival times of uniquely numbered messages ({@code prefix + number}); each receiver's first arrival
+ * of each message counts (a later re-render of the same list does not).
+ */
+final class Deliveries implements LightClient.Listener {
+
+    private final String prefix;
+    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+    private final Map<String, Map<LightClient, Long>> arrived = new ConcurrentHashMap<>();
+
+    Deliveries(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String text(int number) {
+        return prefix + number;
+    }
+
+    void sent(String text, long epochMicros) {
+        sent.put(text, epochMicros);
+    }
+
+    @Override
+    public void message(LightClient client, String text, long arrivedEpochMicros, boolean pushed) {
+        if (pushed && text.startsWith(prefix)) {
+            arrived.computeIfAbsent(text, t -> new ConcurrentHashMap<>()).putIfAbsent(client, arrivedEpochMicros);
+        }
+    }
+
+    /** How many receivers have this message so far. */
+    int receivers(String text) {
+        Map<LightClient, Long> receivers = arrived.get(text);
+        return receivers == null ? 0 : receivers.size();
+    }
+
+    /** Waits until every sent message reached {@code receivers} clients, or the timeout passed. */
+    boolean awaitAll(int receivers, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (sent.keySet().stream().allMatch(t -> receivers(t) >= receivers)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** Every delivery: arrival minus send, in milliseconds. */
+    Stats latencies() {
+        Stats stats = new Stats();
+        sent.forEach((text, at) -> {
+            Map<LightClient, Long> receivers = arrived.getOrDefault(text, Map.of());
+            receivers.values().forEach(arrival -> stats.add((arrival - at) / 1000.0));
+        });
+        return stats;
+    }
+
+    /** Per message: until the last receiver had it, in milliseconds (only messages every receiver got). */
+    Stats untilLast(int receivers) {
+        Stats stats = new Stats();
+        sent.forEach((text, at) -> {
+            Map<LightClient, Long> got = arrived.getOrDefault(text, Map.of());
+            if (got.size() >= receivers) {
+                stats.add((got.values().stream().mapToLong(Long::longValue).max().orElseThrow() - at) / 1000.0);
+            }
+        });
+        return stats;
+    }
+
+    /** Deliveries missing: sent messages times receivers, minus first arrivals. */
+    long missing(int receivers) {
+        return sent.keySet().stream().mapToLong(t -> Math.max(0, receivers - receivers(t))).sum();
+    }
+
+    Set<String> sentTexts() {
+        return sent.keySet();
+    }
+}
