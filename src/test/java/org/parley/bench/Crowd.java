@@ -16,6 +16,7 @@ final class Crowd implements AutoCloseable {
     final List<LightClient> clients = new ArrayList<>();
     final Stats connectMillis = new Stats();
     final List<Throwable> failures = new ArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Connects everyone, several at a time; failures are kept (not thrown) so a ramp can stop on them. */
     static Crowd connect(BenchContext context, List<Seat> seats, LightClient.Transport transport,
@@ -31,13 +32,24 @@ final class Crowd implements AutoCloseable {
             List<Future<LightClient>> joining = new ArrayList<>();
             for (Seat seat : seats) {
                 joining.add(pool.submit(() -> {
-                    long started = System.nanoTime();
-                    LightClient client = context.lightClient(listener);
-                    client.signIn(seat.person().username(), Seeder.PASSWORD);
-                    client.open("chat/" + seat.conversationId());
-                    client.connectPush(transport);
-                    connectMillis.add((System.nanoTime() - started) / 1e6);
-                    return client;
+                    // A loaded machine sometimes drops a connection attempt; a person would reload the page.
+                    for (int attempt = 1; ; attempt++) {
+                        long started = System.nanoTime();
+                        LightClient client = context.lightClient(listener);
+                        try {
+                            client.signIn(seat.person().username(), Seeder.PASSWORD);
+                            client.open("chat/" + seat.conversationId());
+                            client.connectPush(transport);
+                            connectMillis.add((System.nanoTime() - started) / 1e6);
+                            return client;
+                        } catch (java.io.IOException failed) {
+                            client.close();
+                            retries.incrementAndGet();
+                            if (attempt == 3) {
+                                throw failed;
+                            }
+                        }
+                    }
                 }));
             }
             for (Future<LightClient> client : joining) {

@@ -193,8 +193,10 @@ final class DeliveryBench {
 
     static void requireConnected(Crowd crowd, int expected) {
         if (crowd.size() != expected) {
-            throw new IllegalStateException(crowd.failures.size() + " of " + expected + " clients failed to connect",
-                    crowd.failures.isEmpty() ? null : crowd.failures.getFirst());
+            Throwable first = crowd.failures.isEmpty() ? null : crowd.failures.getFirst();
+            throw new IllegalStateException(crowd.failures.size() + " of " + expected + " clients failed to connect"
+                    + (first == null ? "" : ": " + first + (first.getCause() == null ? "" : " / " + first.getCause())),
+                    first);
         }
     }
 

@@ -38,10 +38,9 @@ final class HistoryBench {
             "I'll send you the photos tonight", "did you see the news about the bridge?", "haha, exactly",
             "can we move it to Thursday?", "running ten minutes late, sorry", "thanks, that helps a lot",
             "what time does the train leave?", "let me check and get back to you"};
-    /** The SQL Hibernate sends for {@code ChatMessageRepository.pageBefore} (copied from its log), for its plan. */
-    private static final String PAGE_SQL = "select cm1_0.id,cm1_0.attachment_id,cm1_0.body,cm1_0.client_id,"
-            + "cm1_0.conversation_id,cm1_0.created_at,cm1_0.kind,cm1_0.sender_id from chat_message cm1_0 where"
-            + " cm1_0.conversation_id=? and cm1_0.id<? order by cm1_0.id desc limit ?";
+    /** The page query Parley sends on MariaDB (ChatMessagePagesImpl), for its plan. */
+    private static final String PAGE_SQL = "select * from chat_message force index (ix_message_conversation)"
+            + " where conversation_id = ? and id < ? order by id desc limit ?";
 
     private HistoryBench() {
     }

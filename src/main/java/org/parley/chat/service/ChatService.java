@@ -31,7 +31,6 @@ import org.parley.friends.service.FriendService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -197,7 +196,7 @@ public class ChatService {
                     last != null && last.getSenderId() == me && last.getKind() == ChatMessage.Kind.USER,
                     conversation.getLastActivityAt(),
                     membership.getUnreadCount(), group ? look.avatarUrl() : null,
-                    temporaryFrom.get(conversation.getId())));
+                    temporaryFrom.get(conversation.getId()), conversation.getLastMessageId()));
         }
         return result;
     }
@@ -228,7 +227,7 @@ public class ChatService {
         long me = currentUser.requireId();
         requireMembership(conversationId, me);
         List<ChatMessage> page = messages.pageBefore(conversationId,
-                beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Limit.of(Math.clamp(limit, 1, 200)));
+                beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
         Map<Long, UserSummary> senders = accounts.summaries(page.stream().map(ChatMessage::getSenderId)
                 .distinct().toList());
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
@@ -440,10 +439,15 @@ public class ChatService {
     }
 
     private static String preview(ChatMessage message, AttachmentView attachment) {
+        return preview(message.getBody(), attachment);
+    }
+
+    /** How a message reads in the conversation list: one line, shortened; "Picture" or "File: name". */
+    static String preview(String body, AttachmentView attachment) {
         if (attachment != null) {
             return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
         }
-        String oneLine = message.getBody().replaceAll("\\s+", " ");
+        String oneLine = body.replaceAll("\\s+", " ");
         return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";
     }
 }

@@ -84,6 +84,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Div conversationList = new Div();
     private final Div pane = new Div();
     final MessageList messageList = new MessageList();
+    /** The conversation list as shown, newest activity first, and each one's row. */
+    private final List<ConversationSummary> listed = new java.util.ArrayList<>();
+    private final Map<Long, ConversationRow> rows = new HashMap<>();
     final MessageInput input = new MessageInput();
     final Button loadEarlier = new Button("Load earlier messages");
     private final Div sendNotice = new Div();
@@ -158,7 +161,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messageArrived(posted.message());
-                case ConversationRead read -> renderConversationList();
+                case ConversationRead read -> conversationRead(read.conversationId());
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -321,7 +324,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 }
             }
         }
-        renderConversationList();
+        conversationChanged(message);
     }
 
     private void loadEarlier() {
@@ -340,8 +343,64 @@ public class ChatView extends Div implements BeforeEnterObserver {
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
     }
 
+    /**
+     * A message moves its conversation's row to the top with the new preview, from what the event carries: one
+     * row changes, no queries (every member of a group gets every message). Unknown conversations reload the list.
+     */
+    private void conversationChanged(ChatMessageView message) {
+        int index = listedIndex(message.conversationId());
+        if (index < 0) {
+            renderConversationList();
+            return;
+        }
+        boolean open = openConversationId != null && openConversationId == message.conversationId();
+        ConversationSummary current = listed.get(index);
+        ConversationSummary updated = current.after(message, me, open);
+        if (updated == current) {
+            return;
+        }
+        ConversationRow row = new ConversationRow(updated, open, zone, clock);
+        ConversationRow previous = rows.put(updated.id(), row);
+        if (java.util.Objects.equals(updated.lastMessageId(), current.lastMessageId())) {
+            // Only read now: the row stays where it is.
+            listed.set(index, updated);
+            conversationList.replace(previous, row);
+            return;
+        }
+        listed.remove(index);
+        listed.addFirst(updated);
+        conversationList.remove(previous);
+        // Index 0 is the list's title.
+        conversationList.addComponentAtIndex(1, row);
+    }
+
+    /** Read in this tab or another: the row's unread badge goes. */
+    private void conversationRead(long conversationId) {
+        int index = listedIndex(conversationId);
+        if (index < 0 || listed.get(index).unreadCount() == 0) {
+            return;
+        }
+        ConversationSummary read = listed.get(index).read();
+        listed.set(index, read);
+        boolean open = openConversationId != null && openConversationId == conversationId;
+        ConversationRow row = new ConversationRow(read, open, zone, clock);
+        conversationList.replace(rows.put(conversationId, row), row);
+    }
+
+    private int listedIndex(long conversationId) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i).id() == conversationId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void renderConversationList() {
         List<ConversationSummary> conversations = chat.conversations();
+        listed.clear();
+        listed.addAll(conversations);
+        rows.clear();
         conversationList.removeAll();
         H3 title = new H3("Chats");
         title.addClassName("conversation-list-title");
@@ -352,7 +411,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
         for (ConversationSummary conversation : conversations) {
             boolean selected = openConversationId != null && conversation.id() == openConversationId;
-            conversationList.add(new ConversationRow(conversation, selected, zone, clock));
+            ConversationRow row = new ConversationRow(conversation, selected, zone, clock);
+            rows.put(conversation.id(), row);
+            conversationList.add(row);
         }
     }
 

@@ -240,6 +240,52 @@ class ChatViewTest extends BrowserlessUiTest {
         }
     }
 
+    /**
+     * The list follows messages from the events alone (no reload per message, as every group member gets every
+     * message): the conversation with news moves to the top with its preview and count, the open one shows no
+     * count, and a message the list already reflects (it was reloaded after the message was stored) is not
+     * counted a second time.
+     */
+    @Test
+    void the_conversation_list_moves_news_to_the_top_and_counts_each_message_once() {
+        UserSummary alice = users.create("alice");
+        UserSummary bob = users.create("bob");
+        UserSummary carol = users.create("carol");
+        long withBob = befriendAndOpenConversation(alice, bob);
+        long withCarol = befriendAndOpenConversation(alice, carol);
+        try (BrowserlessUIContext aliceWindow = windowOf(alice)) {
+            openConversation(aliceWindow, withBob);
+            TestUsers.run(carol, () -> chat.send(withCarol, "First from Carol"));
+            TestUsers.run(carol, () -> chat.send(withCarol, "Second from Carol"));
+            push(aliceWindow);
+            assertThat(rowOrder(aliceWindow)).containsExactly("conversation-" + carol.username(),
+                    "conversation-" + bob.username());
+            assertThat(unreadBadgeOf(aliceWindow, carol)).contains("2");
+            assertThat(textOf(conversationRow(aliceWindow, carol))).contains("Second from Carol");
+
+            TestUsers.run(bob, () -> chat.send(withBob, "Bob here"));
+            push(aliceWindow);
+            assertThat(rowOrder(aliceWindow)).containsExactly("conversation-" + bob.username(),
+                    "conversation-" + carol.username());
+            assertThat(unreadBadgeOf(aliceWindow, bob)).as("the open conversation").isEmpty();
+            assertThat(textOf(conversationRow(aliceWindow, bob))).contains("Bob here");
+            assertThat(unreadBadgeOf(aliceWindow, carol)).contains("2");
+
+            // Carol writes again while Alice's page reloads the list: the message is counted once.
+            TestUsers.run(carol, () -> chat.send(withCarol, "Third from Carol"));
+            openConversation(aliceWindow, withBob);
+            push(aliceWindow);
+            assertThat(unreadBadgeOf(aliceWindow, carol)).contains("3");
+            assertThat(rowOrder(aliceWindow).getFirst()).isEqualTo("conversation-" + carol.username());
+        }
+    }
+
+    private static List<String> rowOrder(BrowserlessUIContext window) {
+        window.activate();
+        return window.find(ConversationRow.class).all().stream()
+                .map(row -> row.getElement().getAttribute("data-testid")).toList();
+    }
+
     /** Makes the two friends and returns their conversation's id. */
     private long befriendAndOpenConversation(UserSummary a, UserSummary b) {
         TestUsers.run(a, () -> friends.sendRequest(b.id(), null));
