@@ -13,6 +13,7 @@ final class ChromiumSender {
     private final Page page;
 
     private double clockOffsetMillis;
+    private Stats inBrowser = new Stats();
 
     ChromiumSender(Page page) {
         this.page = page;
@@ -21,8 +22,14 @@ final class ChromiumSender {
 
     /** Notes key presses and calibrates the clock; needed again after every page load. */
     private void prepare() {
-        page.evaluate("() => document.addEventListener('keydown', e => { if (e.key === 'Enter') "
-                + "window.__parleySentAt = performance.timeOrigin + performance.now(); }, true)");
+        page.evaluate("() => { document.addEventListener('keydown', e => { if (e.key === 'Enter') {"
+                + " window.__parleyKeyAt = performance.now();"
+                + " window.__parleySentAt = performance.timeOrigin + window.__parleyKeyAt; } }, true);"
+                // When each of Vaadin's UIDL requests left the browser (resource timing, relative to the page).
+                + " window.__parleyRequests = [];"
+                + " new PerformanceObserver(list => { for (const e of list.getEntries()) {"
+                + " if (e.name.includes('v-r=uidl')) window.__parleyRequests.push(e.startTime); } })"
+                + ".observe({type: 'resource'}); }");
         // At the instant Date.now() steps to a new millisecond, wall time is that millisecond: the difference to
         // the high-resolution clock read just before is the offset (averaged over 20 steps).
         clockOffsetMillis = ((Number) page.evaluate("() => { let sum = 0; const n = 20;"
@@ -47,12 +54,26 @@ final class ChromiumSender {
         return page.locator("vaadin-message-input textarea");
     }
 
-    /** Types and sends one message; returns when the key was pressed, in epoch microseconds. */
+    /**
+     * Types and sends one message; returns when the key was pressed, in epoch microseconds. Also notes how long
+     * the page took from the key press until Vaadin's request left it ({@link #inBrowser}).
+     */
     long send(String text) {
         composer().fill(text);
         composer().press("Enter");
         double at = ((Number) page.evaluate("() => window.__parleySentAt")).doubleValue();
+        Object leftAfter = page.waitForFunction("() => { const key = window.__parleyKeyAt;"
+                + " const sent = window.__parleyRequests.filter(t => t >= key);"
+                + " return sent.length ? Math.min(...sent) - key : null; }").jsonValue();
+        inBrowser.add(((Number) leftAfter).doubleValue());
         return wallMicros(at);
+    }
+
+    /** Key press → the request with the message leaving the page, per send since the last call (ms). */
+    Stats inBrowser() {
+        Stats taken = inBrowser;
+        inBrowser = new Stats();
+        return taken;
     }
 
     /** Opens the bare broadcast socket in this page (the latency floor). */

@@ -40,10 +40,16 @@ final class DeliveryBench {
                 for (int i = 0; i < pages.size(); i++) {
                     pages.get(i).open(context.baseUrl(), conversations[i]);
                 }
-                warmUp(pages);
+                // The first scenario runs on a fresh server: warm it up longer, or it pays for the JIT.
+                warmUp(pages, transport == LightClient.Transport.WEBSOCKET ? 100 : 10);
+                pages.forEach(ChromiumSender::inBrowser);
                 send(pages, direct);
                 direct.awaitAll(1, 30_000);
                 Stats.Summary summary = context.results.add("latency", "1:1, " + name, "ms", direct.latencies());
+                Stats inBrowser = new Stats();
+                pages.forEach(page -> inBrowser.addAll(page.inBrowser()));
+                context.results.add("latency", "1:1, " + name + ": of which in the sending page (key press →"
+                        + " request leaves)", "ms", inBrowser);
                 figureMissing(context, "1:1, " + name, direct.missing(1));
                 double bytes = pushedBytesPerDelivery(crowd, summary.count());
                 context.results.figure("latency", "1:1, " + name + ": pushed bytes per message",
@@ -64,10 +70,12 @@ final class DeliveryBench {
             ChromiumSender sender = pages.getFirst();
             sender.open(context.baseUrl(), group.conversationId());
             warmUp(List.of(sender));
+            sender.inBrowser();
             send(List.of(sender), inGroup);
             inGroup.awaitAll(GROUP_RECEIVERS, 30_000);
             String scenario = "group of " + (GROUP_RECEIVERS + 1) + ", " + name;
             Stats.Summary summary = context.results.add("latency", scenario, "ms", inGroup.latencies());
+            context.results.add("latency", scenario + ": of which in the sending page", "ms", sender.inBrowser());
             figureMissing(context, scenario, inGroup.missing(GROUP_RECEIVERS));
             double bytes = pushedBytesPerDelivery(crowd, summary.count());
             context.results.figure("latency", scenario + ": pushed bytes per message",
@@ -168,7 +176,11 @@ final class DeliveryBench {
 
     /** First sends pay for class loading and JIT on both sides; they are not measured. */
     private static void warmUp(List<ChromiumSender> pages) throws InterruptedException {
-        for (int n = 0; n < 10; n++) {
+        warmUp(pages, 10);
+    }
+
+    private static void warmUp(List<ChromiumSender> pages, int messages) throws InterruptedException {
+        for (int n = 0; n < messages; n++) {
             pages.get(n % pages.size()).send("warm-up " + n);
             Thread.sleep(50);
         }

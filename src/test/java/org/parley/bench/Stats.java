@@ -16,6 +16,16 @@ final class Stats {
         samples.add(value);
     }
 
+    void addAll(Stats other) {
+        List<Double> theirs;
+        synchronized (other) {
+            theirs = new ArrayList<>(other.samples);
+        }
+        synchronized (this) {
+            samples.addAll(theirs);
+        }
+    }
+
     synchronized int count() {
         return samples.size();
     }

@@ -5,6 +5,6 @@ import java.util.List;
 /** Keyset pages of a conversation's history (a fragment of {@link ChatMessageRepository}). */
 public interface ChatMessagePages {
 
-    /** Newest first, below {@code beforeId}: at most {@code limit} messages read from the (conversation_id, id) index. */
+    /** Newest first, below {@code beforeId}: at most {@code limit}, read from the (conversation_id, id) index. */
     List<ChatMessage> pageBefore(long conversationId, long beforeId, int limit);
 }

@@ -18,8 +18,10 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -85,7 +87,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Div pane = new Div();
     final MessageList messageList = new MessageList();
     /** The conversation list as shown, newest activity first, and each one's row. */
-    private final List<ConversationSummary> listed = new java.util.ArrayList<>();
+    private final List<ConversationSummary> listed = new ArrayList<>();
     private final Map<Long, ConversationRow> rows = new HashMap<>();
     final MessageInput input = new MessageInput();
     final Button loadEarlier = new Button("Load earlier messages");
@@ -361,7 +363,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
         ConversationRow row = new ConversationRow(updated, open, zone, clock);
         ConversationRow previous = rows.put(updated.id(), row);
-        if (java.util.Objects.equals(updated.lastMessageId(), current.lastMessageId())) {
+        if (Objects.equals(updated.lastMessageId(), current.lastMessageId())) {
             // Only read now: the row stays where it is.
             listed.set(index, updated);
             conversationList.replace(previous, row);
