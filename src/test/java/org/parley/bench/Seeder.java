@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.base.service.TextRules;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -44,9 +45,9 @@ final class Seeder {
                     String username = prefix + String.format("%06d", i);
                     String displayName = displayName(prefix, i);
                     insert.setString(1, username);
-                    insert.setString(2, username.toLowerCase());
+                    insert.setString(2, TextRules.searchKey(username));
                     insert.setString(3, displayName);
-                    insert.setString(4, displayName.toLowerCase());
+                    insert.setString(4, TextRules.searchKey(displayName));
                     insert.setString(5, HASH);
                     insert.setTimestamp(6, now);
                     insert.addBatch();
@@ -60,7 +61,7 @@ final class Seeder {
             List<Person> people = new ArrayList<>(count);
             try (PreparedStatement select = db.prepareStatement(
                     "select id, username from user_account where username_key like ? order by username_key")) {
-                select.setString(1, prefix.toLowerCase() + "%");
+                select.setString(1, TextRules.searchKey(prefix) + "%");
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         people.add(new Person(rows.getLong(1), rows.getString(2)));
@@ -160,9 +161,9 @@ final class Seeder {
                     + " description_key, join_policy, conversation_id, member_count, created_at)"
                     + " values (?, ?, ?, ?, 'OPEN', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 group.setString(1, name);
-                group.setString(2, name.toLowerCase());
+                group.setString(2, TextRules.searchKey(name));
                 group.setString(3, "Benchmark group " + name);
-                group.setString(4, ("Benchmark group " + name).toLowerCase());
+                group.setString(4, TextRules.searchKey("Benchmark group " + name));
                 group.setLong(5, conversationId);
                 group.setInt(6, members.size());
                 group.setTimestamp(7, now);

@@ -1,6 +1,5 @@
 package org.parley.chat.ui;
 
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
@@ -74,7 +73,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public static final String CLIENT_ID_EXPRESSION = "(window.crypto && crypto.randomUUID) ? crypto.randomUUID()"
             + " : (Date.now().toString(36) + Math.random().toString(36).slice(2))";
     /** The composer's text in the submit event's data (the key is the expression, as for every event data). */
-    static final String TEXT_KEY = "event.detail.value";
+    public static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
     private final AttachmentService attachments;
@@ -138,10 +137,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
             JsonNode data = submit.getEventData();
             send(data.path(TEXT_KEY).asString(""), data.path(CLIENT_ID_EXPRESSION).asString(null));
         }).addEventData(TEXT_KEY).addEventData(CLIENT_ID_EXPRESSION);
-        // MessageInput's own SubmitEvent, only when Java code fires it (browser-less testers do): it sends
-        // without an id. Its DOM trigger, which would send each browser submit a second time, never fires.
-        ComponentUtil.addListener(input, MessageInput.SubmitEvent.class, submit -> send(submit.getValue(), null),
-                domTrigger -> domTrigger.setFilter("false"));
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
         header.addClassName("conversation-header");

@@ -1,5 +1,6 @@
 package org.parley.chat.service;
 
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.LiveEvents;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
+import org.parley.support.HeardEvents;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,15 +49,14 @@ class ChatServiceTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    LiveEvents live;
-    @Autowired
     PlatformTransactionManager transactionManager;
 
-    private final List<Runnable> subscriptions = new ArrayList<>();
+    @Autowired
+    HeardEvents heardEvents;
 
     @AfterEach
     void cleanUp() {
-        subscriptions.forEach(Runnable::run);
+        heardEvents.close();
         SecurityContextHolder.clearContext();
     }
 
@@ -416,9 +416,9 @@ class ChatServiceTest {
         UserSummary carl = users.create("carl");
         long conversation = scenarios.friendsWithConversation(ann, bob);
         long annAndCarl = scenarios.friendsWithConversation(carl, ann);
-        List<UserEvent> annHeard = listen(ann);
-        List<UserEvent> bobHeard = listen(bob);
-        List<UserEvent> carlHeard = listen(carl);
+        List<UserEvent> annHeard = heardEvents.listen(ann);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
+        List<UserEvent> carlHeard = heardEvents.listen(carl);
 
         ChatMessageView sent = as(ann, () -> chat.send(conversation, "live!"));
 
@@ -449,9 +449,9 @@ class ChatServiceTest {
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
         long conversation = scenarios.friendsWithConversation(ann, bob);
-        List<UserEvent> annHeard = listen(ann);
-        List<UserEvent> bobHeard = listen(bob);
-        List<UserEvent> malloryHeard = listen(mallory);
+        List<UserEvent> annHeard = heardEvents.listen(ann);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
+        List<UserEvent> malloryHeard = heardEvents.listen(mallory);
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "  "))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "x".repeat(4001))))
@@ -480,10 +480,10 @@ class ChatServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         long conversation = scenarios.friendsWithConversation(ann, bob);
-        List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
         List<List<String>> bobCouldReadWhenTold = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(bob.id(), event -> bobCouldReadWhenTold.add(
-                as(bob, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList())));
+        heardEvents.listen(bob.id(), event -> bobCouldReadWhenTold.add(
+                as(bob, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList()));
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
         // Rolled back after the send: it is not there, and (below) nobody ever hears of it.
@@ -513,19 +513,6 @@ class ChatServiceTest {
     }
 
     // ----------------------------------------------------------------------------------------------
-
-    private List<UserEvent> listen(UserSummary user) {
-        List<UserEvent> heard = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(user.id(), heard::add));
-        return heard;
-    }
-
-    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
-    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
-        await().atMost(WAIT).until(() -> heard.size() >= count);
-        assertThat(heard).hasSize(count);
-        return List.copyOf(heard);
-    }
 
     private static List<String> describe(List<UserEvent> events) {
         return events.stream().map(event -> switch (event) {

@@ -1,5 +1,6 @@
 package org.parley.chat.service;
 
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.LiveEvents;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.domain.ConversationRepository;
 import org.parley.friends.service.FriendService;
+import org.parley.support.HeardEvents;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,17 +55,16 @@ class IdempotentSendTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    LiveEvents live;
-    @Autowired
     ConversationRepository conversations;
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    private final List<Runnable> subscriptions = new ArrayList<>();
+    @Autowired
+    HeardEvents heardEvents;
 
     @AfterEach
     void cleanUp() {
-        subscriptions.forEach(Runnable::run);
+        heardEvents.close();
         SecurityContextHolder.clearContext();
     }
 
@@ -73,7 +73,7 @@ class IdempotentSendTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         long conversation = scenarios.friendsWithConversation(ann, bob);
-        List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
 
         String id = "5b0c6e0e-2d4f-4f4e-9c5a-1f2e3d4c5b6a";
         ChatMessageView first = as(ann, () -> chat.send(conversation, "Dinner at eight?", id));
@@ -218,7 +218,7 @@ class IdempotentSendTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         long conversation = scenarios.friendsWithConversation(ann, bob);
-        List<UserEvent> bobHeard = listen(bob);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
         int senders = 4;
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         CountDownLatch locked = new CountDownLatch(1);
@@ -259,19 +259,6 @@ class IdempotentSendTest {
     }
 
     // ----------------------------------------------------------------------------------------------
-
-    private List<UserEvent> listen(UserSummary user) {
-        List<UserEvent> heard = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(user.id(), heard::add));
-        return heard;
-    }
-
-    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
-    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
-        await().atMost(WAIT).until(() -> heard.size() >= count);
-        assertThat(heard).hasSize(count);
-        return List.copyOf(heard);
-    }
 
     private static List<String> describe(List<UserEvent> events) {
         return events.stream().map(event -> event instanceof MessagePosted posted

@@ -17,6 +17,7 @@ import org.parley.support.BrowserlessUiTest;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.ui.FriendsView;
+import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,13 +31,16 @@ class ChatViewTest extends BrowserlessUiTest {
     ChatService chat;
 
     @Autowired
+    Scenarios scenarios;
+
+    @Autowired
     ChatMessageRepository storedMessages;
 
     @Test
     void a_message_sent_by_one_friend_appears_once_for_both_without_reloading() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         try (BrowserlessUIContext aliceWindow = windowOf(alice);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView bobsChat = openConversation(bobWindow, conversation);
@@ -73,7 +77,7 @@ class ChatViewTest extends BrowserlessUiTest {
     void a_message_for_a_conversation_not_open_shows_as_unread_until_opened() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         try (BrowserlessUIContext aliceWindow = windowOf(alice);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             // Bob has the chat page open, but no conversation selected.
@@ -103,7 +107,7 @@ class ChatViewTest extends BrowserlessUiTest {
     void the_unread_badge_counts_messages_arriving_while_on_another_page() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         try (BrowserlessUIContext aliceWindow = windowOf(alice);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             bobWindow.navigate(ProfileView.class);
@@ -121,7 +125,7 @@ class ChatViewTest extends BrowserlessUiTest {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
         UserSummary mallory = users.create("mallory");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         TestUsers.run(alice, () -> chat.send(conversation, "Our secret plan"));
         try (BrowserlessUIContext malloryWindow = windowOf(mallory)) {
             ChatView view = malloryWindow.navigate("chat/" + conversation, ChatView.class);
@@ -147,7 +151,7 @@ class ChatViewTest extends BrowserlessUiTest {
     void a_message_arriving_in_the_conversation_being_read_is_not_left_unread_when_the_tab_is_idle() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         try (BrowserlessUIContext aliceWindow = windowOf(alice);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView bobsChat = openConversation(bobWindow, conversation);
@@ -167,7 +171,7 @@ class ChatViewTest extends BrowserlessUiTest {
     void message_on_a_friend_opens_the_conversation_with_them() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         TestUsers.run(bob, () -> chat.send(conversation, "Welcome!"));
         try (BrowserlessUIContext aliceWindow = windowOf(alice)) {
             aliceWindow.navigate(FriendsView.class);
@@ -208,7 +212,7 @@ class ChatViewTest extends BrowserlessUiTest {
     void a_message_the_browser_sends_twice_is_stored_and_shown_once() {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
-        long conversation = befriendAndOpenConversation(alice, bob);
+        long conversation = scenarios.friendsWithConversation(alice, bob);
         try (BrowserlessUIContext aliceWindow = windowOf(alice);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
             ChatView bobsChat = openConversation(bobWindow, conversation);
@@ -217,9 +221,10 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(alicesChat.input.getElement().getNode().getFeature(ElementListenerMap.class)
                     .getExpressions("submit")).contains(ChatView.TEXT_KEY, ChatView.CLIENT_ID_EXPRESSION);
 
-            composer(aliceWindow, alicesChat).submit("Running late", "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87");
+            String sameId = "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87";
+            ComposerTester.in(aliceWindow, alicesChat.input).submit("Running late", sameId);
             // The same submit again, as a browser re-sends it after a lost answer or a reconnect.
-            composer(aliceWindow, alicesChat).submit("Running late", "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87");
+            ComposerTester.in(aliceWindow, alicesChat.input).submit("Running late", sameId);
             push(aliceWindow);
             push(bobWindow);
 
@@ -251,8 +256,8 @@ class ChatViewTest extends BrowserlessUiTest {
         UserSummary alice = users.create("alice");
         UserSummary bob = users.create("bob");
         UserSummary carol = users.create("carol");
-        long withBob = befriendAndOpenConversation(alice, bob);
-        long withCarol = befriendAndOpenConversation(alice, carol);
+        long withBob = scenarios.friendsWithConversation(alice, bob);
+        long withCarol = scenarios.friendsWithConversation(alice, carol);
         try (BrowserlessUIContext aliceWindow = windowOf(alice)) {
             openConversation(aliceWindow, withBob);
             TestUsers.run(carol, () -> chat.send(withCarol, "First from Carol"));
@@ -286,22 +291,11 @@ class ChatViewTest extends BrowserlessUiTest {
                 .map(row -> row.getElement().getAttribute("data-testid")).toList();
     }
 
-    /** Makes the two friends and returns their conversation's id. */
-    private long befriendAndOpenConversation(UserSummary a, UserSummary b) {
-        TestUsers.run(a, () -> friends.sendRequest(b.id(), null));
-        TestUsers.run(b, () -> friends.acceptRequest(friends.incomingRequests().getFirst().id()));
-        return TestUsers.as(a, () -> chat.openDirect(b.id()));
-    }
-
     /** Types {@code text} into the open conversation's composer and presses Enter, as the browser sends it. */
     private static void send(BrowserlessUIContext window, ChatView view, String text) {
-        composer(window, view).submit(text);
+        ComposerTester.in(window, view.input).submit(text);
     }
 
-    private static ComposerTester composer(BrowserlessUIContext window, ChatView view) {
-        in(window);
-        return new ComposerTester(view.input);
-    }
 
     private static ChatView openConversation(BrowserlessUIContext window, long conversationId) {
         return window.navigate("chat/" + conversationId, ChatView.class);

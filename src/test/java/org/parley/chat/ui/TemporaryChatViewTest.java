@@ -76,7 +76,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             assertThat(textOf(annsHeader)).contains(cat.displayName(), "@" + cat.username(), "from " + group.name());
             assertThat(annsChat.input.isEnabled()).isTrue();
 
-            in(annWindow).test(annsChat.input).send("Hi Cat, may I have some of your seeds?");
+            ComposerTester.in(annWindow, annsChat.input).submit("Hi Cat, may I have some of your seeds?");
             push(annWindow);
             assertThat(texts(annWindow, annsChat)).containsExactly("Hi Cat, may I have some of your seeds?");
 
@@ -102,7 +102,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             assertThat(catsChat.input.isEnabled()).isTrue();
 
             // And her answer reaches Ann.
-            in(catWindow).test(catsChat.input).send("Of course!");
+            ComposerTester.in(catWindow, catsChat.input).submit("Of course!");
             push(annWindow);
             assertThat(texts(annWindow, annsChat)).containsExactly("Hi Cat, may I have some of your seeds?",
                     "Of course!");
@@ -137,7 +137,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             closePanel(olgaWindow, panel);
 
             // Cat answers before her window has heard of it: refused, with the reason, and the input stops.
-            in(catWindow).test(catsChat.input).send("Yes, with the seeds");
+            ComposerTester.in(catWindow, catsChat.input).submit("Yes, with the seeds");
 
             String reason = "This temporary conversation has ended: you and " + ann.displayName()
                     + " no longer share a group that allows it. Add them as a friend to keep talking.";
@@ -268,4 +268,5 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     private static List<String> texts(BrowserlessUIContext window, ChatView view) {
         return messages(window, view).stream().map(MessageListItem::getText).toList();
     }
+
 }

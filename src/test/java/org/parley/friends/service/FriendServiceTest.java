@@ -1,5 +1,6 @@
 package org.parley.friends.service;
 
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.LiveEvents;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
+import org.parley.support.HeardEvents;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +42,15 @@ class FriendServiceTest {
     AccountService accounts;
     @Autowired
     TestUsers users;
-    @Autowired
-    LiveEvents live;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final List<Runnable> subscriptions = new ArrayList<>();
+    @Autowired
+    HeardEvents heardEvents;
 
     @AfterEach
     void cleanUp() {
-        subscriptions.forEach(Runnable::run);
+        heardEvents.close();
         SecurityContextHolder.clearContext();
     }
 
@@ -494,10 +494,10 @@ class FriendServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         UserSummary carl = users.create("carl");
-        List<UserEvent> bobHeard = listen(bob);
-        List<UserEvent> carlHeard = listen(carl);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
+        List<UserEvent> carlHeard = heardEvents.listen(carl);
         List<Integer> bobsPendingWhenTold = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(bob.id(), event -> bobsPendingWhenTold.add(incoming(bob).size())));
+        heardEvents.listen(bob.id(), event -> bobsPendingWhenTold.add(incoming(bob).size()));
 
         run(ann, () -> friends.sendRequest(bob.id(), "hi"));
 
@@ -526,9 +526,9 @@ class FriendServiceTest {
         run(ann, () -> friends.sendRequest(bob.id(), "first"));
         run(bob, () -> friends.block(mallory.id()));
         long requestId = incoming(bob).getFirst().id();
-        List<UserEvent> annHeard = listen(ann);
-        List<UserEvent> bobHeard = listen(bob);
-        List<UserEvent> malloryHeard = listen(mallory);
+        List<UserEvent> annHeard = heardEvents.listen(ann);
+        List<UserEvent> bobHeard = heardEvents.listen(bob);
+        List<UserEvent> malloryHeard = heardEvents.listen(mallory);
 
         assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "again")))
                 .isInstanceOf(InvalidInputException.class);
@@ -557,19 +557,6 @@ class FriendServiceTest {
         run(b, () -> friends.acceptRequest(incoming(b).stream().filter(r -> r.other().id() == a.id())
                 .findFirst().orElseThrow().id()));
         assertThat(friends.areFriends(a.id(), b.id())).isTrue();
-    }
-
-    private List<UserEvent> listen(UserSummary user) {
-        List<UserEvent> heard = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(user.id(), heard::add));
-        return heard;
-    }
-
-    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
-    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
-        await().atMost(WAIT).until(() -> heard.size() >= count);
-        assertThat(heard).hasSize(count);
-        return List.copyOf(heard);
     }
 
     /** The kind of each FriendsChanged; any other event stays as it is, and fails the comparison. */

@@ -1,5 +1,6 @@
 package org.parley.groups.service;
 
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.LiveEvents;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.service.ChatMessageView;
@@ -37,6 +37,7 @@ import org.parley.chat.service.MessagePosted;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupMember.Role;
+import org.parley.support.HeardEvents;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,15 +76,14 @@ class GroupServiceTest {
     @Autowired
     TestUsers users;
     @Autowired
-    LiveEvents live;
-    @Autowired
     PlatformTransactionManager transactionManager;
 
-    private final List<Runnable> subscriptions = new ArrayList<>();
+    @Autowired
+    HeardEvents heardEvents;
 
     @AfterEach
     void cleanUp() {
-        subscriptions.forEach(Runnable::run);
+        heardEvents.close();
         SecurityContextHolder.clearContext();
     }
 
@@ -782,7 +782,7 @@ class GroupServiceTest {
     void a_removed_member_can_no_longer_read_write_or_mark_read_and_hears_nothing_more() {
         Crew crew = crew(JoinPolicy.APPROVAL);
         run(crew.owner, () -> chat.send(crew.conversation(), "before"));
-        List<UserEvent> heard = listen(crew.member);
+        List<UserEvent> heard = heardEvents.listen(crew.member);
 
         run(crew.admin, () -> groups.removeMember(crew.id(), crew.member.id(), "Off topic"));
 
@@ -994,11 +994,11 @@ class GroupServiceTest {
     void every_administrator_hears_of_a_join_request_at_once_and_everyone_of_the_approval() {
         Crew crew = crew(JoinPolicy.APPROVAL, "carol");
         UserSummary carol = crew.guest("carol");
-        List<UserEvent> ownerHeard = listen(crew.owner);
-        List<UserEvent> adminHeard = listen(crew.admin);
-        List<UserEvent> otherAdminHeard = listen(crew.otherAdmin);
-        List<UserEvent> memberHeard = listen(crew.member);
-        List<UserEvent> carolHeard = listen(carol);
+        List<UserEvent> ownerHeard = heardEvents.listen(crew.owner);
+        List<UserEvent> adminHeard = heardEvents.listen(crew.admin);
+        List<UserEvent> otherAdminHeard = heardEvents.listen(crew.otherAdmin);
+        List<UserEvent> memberHeard = heardEvents.listen(crew.member);
+        List<UserEvent> carolHeard = heardEvents.listen(carol);
 
         run(carol, () -> groups.join(crew.id(), "hi"));
 
@@ -1035,11 +1035,11 @@ class GroupServiceTest {
         run(carol, () -> groups.join(crew.id(), null));
         run(dave, () -> groups.join(crew.id(), null));
         List<JoinRequestView> queue = as(crew.owner, () -> groups.pendingRequests(crew.id()));
-        List<UserEvent> ownerHeard = listen(crew.owner);
-        List<UserEvent> otherAdminHeard = listen(crew.otherAdmin);
-        List<UserEvent> memberHeard = listen(crew.member);
-        List<UserEvent> carolHeard = listen(carol);
-        List<UserEvent> daveHeard = listen(dave);
+        List<UserEvent> ownerHeard = heardEvents.listen(crew.owner);
+        List<UserEvent> otherAdminHeard = heardEvents.listen(crew.otherAdmin);
+        List<UserEvent> memberHeard = heardEvents.listen(crew.member);
+        List<UserEvent> carolHeard = heardEvents.listen(carol);
+        List<UserEvent> daveHeard = heardEvents.listen(dave);
 
         run(crew.admin, () -> groups.reject(queue.get(0).id(), "No"));
         run(dave, () -> groups.cancelJoinRequest(queue.get(1).id()));
@@ -1290,19 +1290,6 @@ class GroupServiceTest {
         assertThat(entry.action()).isEqualTo(action);
         assertThat(entry.reason()).isEqualTo(reason);
         assertThat(entry.at()).isNotNull();
-    }
-
-    private List<UserEvent> listen(UserSummary user) {
-        List<UserEvent> heard = new CopyOnWriteArrayList<>();
-        subscriptions.add(live.subscribe(user.id(), heard::add));
-        return heard;
-    }
-
-    /** Waits until {@code count} events have arrived and gives them; more than that fails the test. */
-    private static List<UserEvent> awaitEvents(List<UserEvent> heard, int count) {
-        await().atMost(WAIT).until(() -> heard.size() >= count);
-        assertThat(heard).hasSize(count);
-        return List.copyOf(heard);
     }
 
     private static List<String> describe(List<UserEvent> events) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
+import org.parley.chat.ui.ComposerTester;
 import org.parley.chat.ui.ChatView;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
@@ -274,7 +275,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(messageInput(olgaWindow).isEnabled()).as("owner").isTrue();
 
             // The administrator still speaks, and the muted member still reads.
-            in(adaWindow).test(messageInput(adaWindow)).send("Quiet please, announcements only");
+            ComposerTester.in(adaWindow, messageInput(adaWindow)).submit("Quiet please, announcements only");
             push(maxWindow);
             assertThat(messages(maxWindow)).contains("Quiet please, announcements only");
 
