@@ -6,6 +6,7 @@ import static org.parley.support.TestUsers.run;
 
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ReadMarkers;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.Relationship;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
@@ -24,11 +25,23 @@ public class Scenarios {
     private final FriendService friends;
     private final ChatService chat;
     private final GroupService groups;
+    private final ReadMarkers readMarkers;
 
-    public Scenarios(FriendService friends, ChatService chat, GroupService groups) {
+    public Scenarios(FriendService friends, ChatService chat, GroupService groups, ReadMarkers readMarkers) {
         this.friends = friends;
         this.chat = chat;
         this.groups = groups;
+        this.readMarkers = readMarkers;
+    }
+
+    /** What {@code user}'s badge on the conversation says, read afresh from the database. */
+    public long unreadIn(UserSummary user, long conversationId) {
+        return as(user, readMarkers::unreadCounts).unread(conversationId);
+    }
+
+    /** What {@code user}'s Chats badge says, read afresh from the database. */
+    public long totalUnread(UserSummary user) {
+        return as(user, readMarkers::unreadCounts).total();
     }
 
     /** {@code a} asks, {@code b} asks back: they are friends. */

@@ -4,24 +4,36 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ties components to the live events of their user. Each browser tab (UI) holds one subscription,
  * made when its first component attaches and dropped when the last detaches or the tab closes, so
  * nothing leaks. An event runs every handler of the tab in a single {@code ui.access}: one push per
- * event, which also keeps long polling from racing itself with back-to-back pushes.
+ * event. Events that pile up while the tab is busy (its lock held by a request, or an earlier push still
+ * being made) are applied together in the next access: one push for all of them, and the first is never
+ * held back waiting for more.
  */
 public final class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     private final UI ui;
     private final LiveEvents liveEvents;
     private final long userId;
     private final Set<Consumer<UserEvent>> handlers = new CopyOnWriteArraySet<>();
+    private final Queue<UserEvent> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean accessScheduled = new AtomicBoolean();
     private Runnable unsubscribe;
 
     private LiveUpdates(UI ui, LiveEvents liveEvents, long userId) {
@@ -70,10 +82,35 @@ public final class LiveUpdates {
     }
 
     private void deliver(UserEvent event) {
+        pending.add(event);
+        if (!accessScheduled.compareAndSet(false, true)) {
+            return; // an access is already on its way and will apply this event too
+        }
         try {
-            ui.access(() -> handlers.forEach(handler -> handler.accept(event)));
+            ui.access(this::applyPending);
         } catch (UIDetachedException closedMeanwhile) {
+            pending.clear();
             stop();
+        }
+    }
+
+    /** Runs under the tab's lock: every event that arrived until now, in order, then one push. */
+    private void applyPending() {
+        // Cleared first: an event arriving while these run schedules the next access instead of being missed.
+        accessScheduled.set(false);
+        UserEvent event;
+        while ((event = pending.poll()) != null) {
+            if (event.tracedMessageId() != null) {
+                DeliveryTrace.applied(event.tracedMessageId(), userId);
+            }
+            for (Consumer<UserEvent> handler : handlers) {
+                try {
+                    handler.accept(event);
+                } catch (RuntimeException broken) {
+                    // One broken view must not keep this event from the others, nor the next events from all.
+                    log.warn("A live update failed", broken);
+                }
+            }
         }
     }
 

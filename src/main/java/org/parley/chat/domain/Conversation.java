@@ -45,6 +45,10 @@ public class Conversation {
     @Column(name = "origin_group_id")
     private Long originGroupId;
 
+    /** How many of its messages count as unread for others: people's messages, not system lines. */
+    @Column(name = "message_count", nullable = false)
+    private long messageCount;
+
     protected Conversation() {
     }
 
@@ -103,5 +107,21 @@ public class Conversation {
 
     public Long getLastMessageId() {
         return lastMessageId;
+    }
+
+    public long getMessageCount() {
+        return messageCount;
+    }
+
+    /**
+     * A message was stored, under this conversation's lock: it is the newest, and a counted one (see
+     * {@link #getMessageCount()}) raises the count by one. The lock makes ids and counts follow commit order.
+     */
+    public void recordMessage(long messageId, Instant at, boolean counted) {
+        this.lastMessageId = messageId;
+        this.lastActivityAt = at;
+        if (counted) {
+            this.messageCount++;
+        }
     }
 }

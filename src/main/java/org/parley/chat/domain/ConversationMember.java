@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A user's place in a conversation, with their own unread count (kept, not counted per view). */
+/**
+ * A user's place in a conversation, with how far they have read: {@code readCount} is the conversation's
+ * message count when they last read it, so their unread count is the difference (nothing per message).
+ */
 @Entity
 @Table(name = "conversation_member")
 public class ConversationMember {
@@ -23,8 +26,8 @@ public class ConversationMember {
     @Column(name = "user_id", nullable = false)
     private Long userId;
 
-    @Column(name = "unread_count", nullable = false)
-    private int unreadCount;
+    @Column(name = "read_count", nullable = false)
+    private long readCount;
 
     @Column(name = "last_read_message_id")
     private Long lastReadMessageId;
@@ -35,15 +38,13 @@ public class ConversationMember {
     protected ConversationMember() {
     }
 
-    public ConversationMember(long conversationId, long userId, Instant joinedAt) {
-        this.conversationId = conversationId;
+    /** Someone joins having read what was said before them: nothing earlier counts as unread. */
+    public ConversationMember(Conversation conversation, long userId, Instant joinedAt) {
+        this.conversationId = conversation.getId();
         this.userId = userId;
         this.joinedAt = joinedAt;
-    }
-
-    public void markRead(Long upToMessageId) {
-        this.unreadCount = 0;
-        this.lastReadMessageId = upToMessageId;
+        this.readCount = conversation.getMessageCount();
+        this.lastReadMessageId = conversation.getLastMessageId();
     }
 
     public Long getConversationId() {
@@ -54,8 +55,8 @@ public class ConversationMember {
         return userId;
     }
 
-    public int getUnreadCount() {
-        return unreadCount;
+    public long getReadCount() {
+        return readCount;
     }
 
     public Long getLastReadMessageId() {

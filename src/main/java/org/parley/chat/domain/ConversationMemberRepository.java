@@ -1,11 +1,9 @@
 package org.parley.chat.domain;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -13,12 +11,6 @@ import org.springframework.data.repository.query.Param;
 public interface ConversationMemberRepository extends JpaRepository<ConversationMember, Long> {
 
     Optional<ConversationMember> findByConversationIdAndUserId(long conversationId, long userId);
-
-    /** The same row, locked: a concurrent send's unread increment waits instead of being overwritten. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select m from ConversationMember m where m.conversationId = :conversationId and m.userId = :userId")
-    Optional<ConversationMember> lockMembership(@Param("conversationId") long conversationId,
-            @Param("userId") long userId);
 
     List<ConversationMember> findByConversationId(long conversationId);
 
@@ -30,13 +22,39 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
             where m.userId = :userId order by c.lastActivityAt desc, c.id desc""")
     List<Object[]> findWithConversationsOf(@Param("userId") long userId);
 
-    /** One statement for every other member, however large the conversation. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("""
-            update ConversationMember m set m.unreadCount = m.unreadCount + 1
-            where m.conversationId = :conversationId and m.userId <> :senderId""")
-    int incrementUnread(@Param("conversationId") long conversationId, @Param("senderId") long senderId);
+    /** Who is in the conversation: their user ids only (one query, no entities, however many they are). */
+    @Query("select m.userId from ConversationMember m where m.conversationId = :conversationId")
+    List<Long> findUserIdsByConversationId(@Param("conversationId") long conversationId);
 
-    @Query("select coalesce(sum(m.unreadCount), 0) from ConversationMember m where m.userId = :userId")
-    long totalUnread(@Param("userId") long userId);
+    /**
+     * Moves one member's read marker forward to {@code readCount} (never back: a slower, older mark loses),
+     * in one statement. Returns 1 if it moved. Leaves the persistence context alone (nothing is cleared), so an
+     * entity the caller holds, such as the locked conversation, stays managed.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update ConversationMember m set m.readCount = :readCount, m.lastReadMessageId = :lastReadMessageId
+            where m.conversationId = :conversationId and m.userId = :userId and m.readCount < :readCount""")
+    int advanceReadMarker(@Param("conversationId") long conversationId, @Param("userId") long userId,
+            @Param("readCount") long readCount, @Param("lastReadMessageId") Long lastReadMessageId);
+
+    /**
+     * The user's place in one conversation beside the conversation's count: {read count, message count, last
+     * message id}, or nothing for a non-member. One query.
+     */
+    @Query("""
+            select new org.parley.chat.domain.ReadPosition(m.conversationId, m.readCount, c.messageCount,
+                c.lastMessageId)
+            from ConversationMember m join Conversation c on c.id = m.conversationId
+            where m.conversationId = :conversationId and m.userId = :userId""")
+    Optional<ReadPosition> findReadPosition(@Param("conversationId") long conversationId,
+            @Param("userId") long userId);
+
+    /** The same for every conversation the user is in: one query. */
+    @Query("""
+            select new org.parley.chat.domain.ReadPosition(m.conversationId, m.readCount, c.messageCount,
+                c.lastMessageId)
+            from ConversationMember m join Conversation c on c.id = m.conversationId
+            where m.userId = :userId""")
+    List<ReadPosition> findReadPositions(@Param("userId") long userId);
 }

@@ -29,7 +29,6 @@ import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
 import org.parley.friends.service.FriendService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -59,14 +58,14 @@ public class ChatService {
     private final AccountService accounts;
     private final FriendService friends;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
+    private final MessageAppender appender;
     private final Clock clock;
     private final ObjectProvider<GroupConversations> groups;
     private final AttachmentRepository attachments;
 
     ChatService(ConversationRepository conversations, ConversationMemberRepository members,
             ChatMessageRepository messages, AccountService accounts, FriendService friends, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock, ObjectProvider<GroupConversations> groups,
+            MessageAppender appender, Clock clock, ObjectProvider<GroupConversations> groups,
             AttachmentRepository attachments) {
         this.attachments = attachments;
         this.groups = groups;
@@ -76,7 +75,7 @@ public class ChatService {
         this.accounts = accounts;
         this.friends = friends;
         this.currentUser = currentUser;
-        this.events = events;
+        this.appender = appender;
         this.clock = clock;
     }
 
@@ -93,8 +92,8 @@ public class ChatService {
         Instant now = clock.instant();
         try {
             Conversation conversation = conversations.saveAndFlush(Conversation.direct(me, otherUserId, now));
-            members.save(new ConversationMember(conversation.getId(), me, now));
-            members.saveAndFlush(new ConversationMember(conversation.getId(), otherUserId, now));
+            members.save(new ConversationMember(conversation, me, now));
+            members.saveAndFlush(new ConversationMember(conversation, otherUserId, now));
             return conversation.getId();
         } catch (DataIntegrityViolationException bothOpenedAtOnce) {
             throw new NotAllowedException("The conversation was just created. Please try again.");
@@ -146,8 +145,8 @@ public class ChatService {
         try {
             Conversation conversation = conversations.saveAndFlush(
                     Conversation.temporary(me, otherUserId, groupId, now));
-            members.save(new ConversationMember(conversation.getId(), me, now));
-            members.saveAndFlush(new ConversationMember(conversation.getId(), otherUserId, now));
+            members.save(new ConversationMember(conversation, me, now));
+            members.saveAndFlush(new ConversationMember(conversation, otherUserId, now));
             return conversation.getId();
         } catch (DataIntegrityViolationException bothOpenedAtOnce) {
             throw new NotAllowedException("The conversation was just created. Please try again.");
@@ -182,7 +181,6 @@ public class ChatService {
         Map<Long, AttachmentView> lastAttachments = attachmentsOf(lastMessages.values());
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            ConversationMember membership = (ConversationMember) row[0];
             Conversation conversation = (Conversation) row[1];
             boolean group = conversation.getKind() == Conversation.Kind.GROUP;
             UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
@@ -194,8 +192,7 @@ public class ChatService {
                     last == null ? null : preview(last, last.getAttachmentId() == null ? null
                             : lastAttachments.get(last.getAttachmentId())),
                     last != null && last.getSenderId() == me && last.getKind() == ChatMessage.Kind.USER,
-                    conversation.getLastActivityAt(),
-                    membership.getUnreadCount(), group ? look.avatarUrl() : null,
+                    conversation.getLastActivityAt(), group ? look.avatarUrl() : null,
                     temporaryFrom.get(conversation.getId()), conversation.getLastMessageId()));
         }
         return result;
@@ -293,14 +290,14 @@ public class ChatService {
     }
 
     /**
-     * Stores and announces a message, the one way every message is stored. With a {@code clientId}, a message
-     * the sender already stored under it is answered instead; the conversation lock makes a concurrent repeat
-     * wait for the first to commit, and find it.
+     * Checks the sender may write, then stores and announces the message through the one pipeline
+     * ({@link MessageAppender}). With a {@code clientId}, a message the sender already stored under it is
+     * answered instead; the conversation lock makes a concurrent repeat wait for the first to commit, and find it.
      */
     private ChatMessageView post(long conversationId, long me, String clientId,
             Function<Instant, ChatMessage> newMessage, Attachment attachment) {
         requireMembership(conversationId, me);
-        Conversation conversation = conversations.lockById(conversationId).orElseThrow();
+        Conversation conversation = appender.lock(conversationId);
         String refusal = refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
@@ -315,33 +312,7 @@ public class ChatService {
                 return view(earlier, accounts.summaries(List.of(me)).get(me), null);
             }
         }
-        List<Long> recipients = members.findByConversationId(conversationId).stream()
-                .map(ConversationMember::getUserId).toList();
-        Instant now = clock.instant();
-        ChatMessage message = messages.saveAndFlush(newMessage.apply(now));
-        conversations.messagePosted(conversationId, message.getId(), now);
-        members.incrementUnread(conversationId, me);
-        ChatMessageView view = view(message, accounts.summaries(List.of(me)).get(me),
-                attachment == null ? null : attachmentView(attachment));
-        events.publishEvent(new MessagePosted(view, recipients));
-        return view;
-    }
-
-    public void markRead(long conversationId) {
-        long me = currentUser.requireId();
-        requireMembership(conversationId, me);
-        ConversationMember membership = members.lockMembership(conversationId, me).orElseThrow();
-        if (membership.getUnreadCount() == 0) {
-            return;
-        }
-        Long last = conversations.findById(conversationId).map(Conversation::getLastMessageId).orElse(null);
-        membership.markRead(last);
-        events.publishEvent(new ConversationRead(conversationId, me));
-    }
-
-    @Transactional(readOnly = true)
-    public long totalUnread() {
-        return members.totalUnread(currentUser.requireId());
+        return appender.append(conversation, newMessage, attachment == null ? null : attachmentView(attachment), null);
     }
 
     private String refusal(Conversation conversation, long me) {

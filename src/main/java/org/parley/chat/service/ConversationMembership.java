@@ -1,17 +1,11 @@
 package org.parley.chat.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import org.parley.account.service.AccountService;
-import org.parley.account.service.UserSummary;
 import org.parley.chat.domain.ChatMessage;
-import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,18 +19,14 @@ public class ConversationMembership {
 
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
-    private final ChatMessageRepository messages;
-    private final AccountService accounts;
-    private final ApplicationEventPublisher events;
+    private final MessageAppender appender;
     private final Clock clock;
 
     ConversationMembership(ConversationRepository conversations, ConversationMemberRepository members,
-            ChatMessageRepository messages, AccountService accounts, ApplicationEventPublisher events, Clock clock) {
+            MessageAppender appender, Clock clock) {
         this.conversations = conversations;
         this.members = members;
-        this.messages = messages;
-        this.accounts = accounts;
-        this.events = events;
+        this.appender = appender;
         this.clock = clock;
     }
 
@@ -44,9 +34,14 @@ public class ConversationMembership {
         return conversations.saveAndFlush(Conversation.group(clock.instant())).getId();
     }
 
+    /**
+     * Adds someone, who starts with nothing unread. Under the conversation lock, so that no message is stored
+     * between reading the count they start from and their joining.
+     */
     public void add(long conversationId, long userId) {
+        Conversation conversation = appender.lock(conversationId);
         if (members.findByConversationIdAndUserId(conversationId, userId).isEmpty()) {
-            members.save(new ConversationMember(conversationId, userId, clock.instant()));
+            members.save(new ConversationMember(conversation, userId, clock.instant()));
         }
     }
 
@@ -64,16 +59,7 @@ public class ConversationMembership {
      * left still sees the line that says so).
      */
     public void postSystemLine(long conversationId, long actorId, String text, Long alsoTell) {
-        conversations.lockById(conversationId).orElseThrow();
-        Instant now = clock.instant();
-        ChatMessage line = messages.saveAndFlush(ChatMessage.system(conversationId, actorId, text, now));
-        conversations.messagePosted(conversationId, line.getId(), now);
-        UserSummary actor = accounts.summaries(List.of(actorId)).get(actorId);
-        List<Long> recipients = new java.util.ArrayList<>(members.findByConversationId(conversationId).stream()
-                .map(ConversationMember::getUserId).toList());
-        if (alsoTell != null && !recipients.contains(alsoTell)) {
-            recipients.add(alsoTell);
-        }
-        events.publishEvent(new MessagePosted(ChatService.view(line, actor, null), recipients));
+        appender.append(appender.lock(conversationId), now -> ChatMessage.system(conversationId, actorId, text, now),
+                null, alsoTell);
     }
 }

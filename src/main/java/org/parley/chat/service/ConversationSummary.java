@@ -10,7 +10,7 @@ import org.parley.account.service.UserSummary;
  * {@code lastMessageId} is the newest message this row already reflects (null: none).
  */
 public record ConversationSummary(long id, String title, UserSummary partner, String lastMessage,
-        boolean lastMessageIsMine, Instant lastActivityAt, int unreadCount, String groupAvatarUrl,
+        boolean lastMessageIsMine, Instant lastActivityAt, String groupAvatarUrl,
         String temporaryFrom, Long lastMessageId) {
 
     /** A temporary conversation (the two are not friends): marked as such, with the group it came from. */
@@ -18,31 +18,20 @@ public record ConversationSummary(long id, String title, UserSummary partner, St
         return temporaryFrom != null;
     }
 
-
     public boolean isGroup() {
         return partner == null;
     }
 
     /**
-     * This row as {@code viewer} sees it once {@code message} was posted in it, without asking the database
-     * again: {@code open} means the viewer has the conversation open (and so has read it). System lines ("Ann
-     * joined") are not counted as unread, as the service does not count them.
+     * This row as {@code viewer} sees it once {@code message} was posted in it, from the event alone (no
+     * query): its preview, time and newest message. Unread counts are kept by the tab's {@link UnreadCounts}.
      */
-    public ConversationSummary after(ChatMessageView message, long viewer, boolean open) {
+    public ConversationSummary after(ChatMessageView message, long viewer) {
         if (lastMessageId != null && message.id() <= lastMessageId) {
             // Already in this row: the list was read after the message was stored.
-            return open ? read() : this;
+            return this;
         }
-        boolean sentByViewer = message.sender().id() == viewer;
-        int unread = open ? 0 : sentByViewer || message.system() ? unreadCount : unreadCount + 1;
         return new ConversationSummary(id, title, partner, ChatService.preview(message.body(), message.attachment()),
-                sentByViewer && !message.system(), message.sentAt(), unread, groupAvatarUrl, temporaryFrom,
-                message.id());
-    }
-
-    /** This row once its reader has read everything. */
-    public ConversationSummary read() {
-        return unreadCount == 0 ? this : new ConversationSummary(id, title, partner, lastMessage, lastMessageIsMine,
-                lastActivityAt, 0, groupAvatarUrl, temporaryFrom, lastMessageId);
+                message.sender().id() == viewer && !message.system(), message.sentAt(), groupAvatarUrl, temporaryFrom, message.id());
     }
 }

@@ -10,54 +10,50 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.component.page.PageVisibility;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.streams.UploadEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.signals.Signal;
 import jakarta.annotation.security.PermitAll;
-import tools.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.TreeMap;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Badges;
-import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.EmptyState;
+import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AccessChanged;
 import org.parley.chat.service.AttachmentService;
-import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
-import org.parley.chat.service.ConversationRead;
-import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.ReadMarkers;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The conversation list beside the open conversation. Messages arrive by push; they are keyed by id,
- * so each shows once and in stored order even when pushes and history pages overlap.
+ * The conversation list beside the open conversation, with its header and composer. This view routes: it opens
+ * what the address names and hands live events to its parts ({@link ConversationList}, {@link MessageTimeline},
+ * {@link ReadTracker}).
  */
 @Route("chat/:conversationId?([0-9]{1,18})")
 @RouteAlias("")
@@ -78,57 +74,44 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final ChatService chat;
     private final AttachmentService attachments;
     private final FriendService friends;
+    private final ReadMarkers readMarkers;
     private final long me;
     private final Clock clock;
-    private ZoneId zone = ZoneId.of("UTC");
 
-    private final Div conversationList = new Div();
+    private final ConversationList conversationList;
+    private final MessageTimeline timeline;
     private final Div pane = new Div();
-    final MessageList messageList = new MessageList();
-    /** The conversation list as shown, newest activity first, and each one's row. */
-    private final List<ConversationSummary> listed = new ArrayList<>();
-    private final Map<Long, ConversationRow> rows = new HashMap<>();
+    /** The parts of the timeline and composer that tests reach for. */
+    final MessageList messageList;
     final MessageInput input = new MessageInput();
-    final Button loadEarlier = new Button("Load earlier messages");
+    final Button loadEarlier;
     private final Div sendNotice = new Div();
     private final Div header = new Div();
     final Upload upload = new Upload();
     private final Div composer = new Div();
-    /** What each shown attachment is, by the address the message list knows it by. */
-    private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
     private Long openConversationId;
     private boolean openIsTemporary;
-    private final TreeMap<Long, MessageListItem> shownMessages = new TreeMap<>();
-    private boolean hasEarlier;
+    private final ReadTracker reading;
 
     private final List<ConversationHeaderActions> headerActions;
 
-    public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, LiveEvents liveEvents,
-            CurrentUser currentUser, Clock clock, List<ConversationHeaderActions> headerActions) {
+    public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, ReadMarkers readMarkers,
+            LiveEvents liveEvents, CurrentUser currentUser, Clock clock, List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
         this.attachments = attachments;
         this.friends = friends;
+        this.readMarkers = readMarkers;
         this.headerActions = headerActions;
         this.clock = clock;
         this.me = currentUser.requireId();
         addClassName("chat-page");
-
-        conversationList.addClassName("conversation-list");
-        conversationList.setTestId("conversation-list");
+        conversationList = new ConversationList(me, clock);
+        timeline = new MessageTimeline(chat, me);
+        messageList = timeline.list;
+        loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        messageList.addClassName("message-list");
-        messageList.setTestId("message-list");
-        messageList.setMarkdown(false);
-        // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
-        messageList.getElement().addEventListener("scroll", scroll -> loadEarlier())
-                .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
-                .debounce(250);
-        loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        loadEarlier.addClassName("load-earlier");
-        loadEarlier.addClickListener(click -> loadEarlier());
-        loadEarlier.setTestId("load-earlier");
         input.addClassName("message-input");
         input.setTestId("message-input");
         // The browser names each message it sends with an id it makes (CLIENT_ID_EXPRESSION): a submit that
@@ -140,17 +123,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
         header.addClassName("conversation-header");
-        messageList.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
         configureUpload();
         composer.addClassName("composer");
         composer.add(upload, input);
         acceptDropsOnWholePane();
 
         add(conversationList, pane);
-        UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
+        UI ui = UI.getCurrent();
+        ui.getPage().retrieveExtendedClientDetails(details -> {
             try {
-                zone = ZoneId.of(details.getTimeZoneId());
-                renderConversationList();
+                conversationList.zone(ZoneId.of(details.getTimeZoneId()));
             } catch (RuntimeException unknownZone) {
                 // Keep UTC.
             }
@@ -158,7 +140,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messageArrived(posted.message());
-                case ConversationRead read -> conversationRead(read.conversationId());
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -175,6 +156,18 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 default -> { }
             }
         });
+        TabUnread unread = TabUnread.of(ui, readMarkers);
+        reading = new ReadTracker(ui, readMarkers, unread);
+        addAttachListener(attach -> {
+            Registration rendering = unread.onChange(() -> conversationList.showUnread(unread.counts()));
+            addDetachListener(detach -> {
+                rendering.remove();
+                reading.open(null);
+                detach.unregisterListener();
+            });
+        });
+        // Hidden tabs read nothing; coming back into view reads what arrived meanwhile. (Runs while attached.)
+        Signal.effect(this, () -> reading.visible(ui.getPage().pageVisibilitySignal().get() != PageVisibility.HIDDEN));
     }
 
     @Override
@@ -182,8 +175,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         Long requested = event.getRouteParameters().get("conversationId").map(Long::valueOf).orElse(null);
         openConversationId = null;
         openIsTemporary = false;
-        shownMessages.clear();
-        shownAttachments.clear();
+        timeline.open(null);
         if (requested != null) {
             try {
                 open(chat.details(requested));
@@ -194,6 +186,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         } else {
             showNoConversation();
         }
+        reading.open(openConversationId);
+        conversationList.select(openConversationId);
         renderConversationList();
     }
 
@@ -203,13 +197,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         pane.removeAll();
         renderHeader(details);
         prepareUpload(details.id());
-        List<ChatMessageView> newest = chat.history(details.id(), null, ChatService.PAGE_SIZE);
-        hasEarlier = newest.size() == ChatService.PAGE_SIZE;
-        newest.forEach(m -> shownMessages.put(m.id(), item(m)));
-        messageList.setItems(shownMessages.values());
-        loadEarlier.setVisible(hasEarlier);
+        timeline.open(details.id());
         pane.add(header, loadEarlier, messageList, sendNotice, composer);
-        chat.markRead(details.id());
         input.getElement().callJsFunction("focus");
     }
 
@@ -271,8 +260,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             sendNotice.setVisible(true);
             input.setEnabled(false);
             upload.setEnabled(false);
-            loadEarlier.setVisible(false);
-            hasEarlier = false;
+            timeline.stopPaging();
         }
     }
 
@@ -301,117 +289,20 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
     }
 
-    /** Shows a message once, in id order; marks the open conversation read; refreshes the list. */
-    private void messageArrived(ChatMessageView message) {
-        if (openConversationId != null && message.conversationId() == openConversationId
-                && !shownMessages.containsKey(message.id())) {
-            boolean newest = shownMessages.isEmpty() || message.id() > shownMessages.lastKey();
-            MessageListItem item = item(message);
-            shownMessages.put(message.id(), item);
-            if (newest) {
-                messageList.addItem(item);
-            } else {
-                messageList.setItems(shownMessages.values());
-            }
-            if (message.sender().id() != me) {
-                try {
-                    chat.markRead(openConversationId);
-                } catch (UserFacingException noLongerMember) {
-                    // Removed from the conversation: the access change that follows says so.
-                }
-            }
-        }
-        conversationChanged(message);
-    }
-
-    private void loadEarlier() {
-        if (openConversationId == null || !hasEarlier || shownMessages.isEmpty()) {
-            return;
-        }
-        List<ChatMessageView> page = chat.history(openConversationId, shownMessages.firstKey(),
-                ChatService.PAGE_SIZE);
-        hasEarlier = page.size() == ChatService.PAGE_SIZE;
-        page.forEach(m -> shownMessages.put(m.id(), item(m)));
-        messageList.setItems(shownMessages.values());
-        loadEarlier.setVisible(hasEarlier);
-        // Keep the message the reader was looking at in place while older ones are added above it.
-        messageList.getElement().executeJs(
-                "const fromBottom = this.scrollHeight - this.scrollTop;"
-                        + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
-    }
-
     /**
-     * A message moves its conversation's row to the top with the new preview, from what the event carries: one
-     * row changes, no queries (every member of a group gets every message). Unknown conversations reload the list.
+     * A message of the caller's: shown if its conversation is open (and read within a second, if the tab is in
+     * view), and its conversation's row moves to the top.
      */
-    private void conversationChanged(ChatMessageView message) {
-        int index = listedIndex(message.conversationId());
-        if (index < 0) {
+    private void messageArrived(ChatMessageView message) {
+        timeline.add(message);
+        reading.messageArrived(message.conversationId());
+        if (!conversationList.messagePosted(message)) {
             renderConversationList();
-            return;
         }
-        boolean open = openConversationId != null && openConversationId == message.conversationId();
-        ConversationSummary current = listed.get(index);
-        ConversationSummary updated = current.after(message, me, open);
-        if (updated == current) {
-            return;
-        }
-        ConversationRow row = new ConversationRow(updated, open, zone, clock);
-        ConversationRow previous = rows.put(updated.id(), row);
-        if (Objects.equals(updated.lastMessageId(), current.lastMessageId())) {
-            // Only read now: the row stays where it is.
-            listed.set(index, updated);
-            conversationList.replace(previous, row);
-            return;
-        }
-        listed.remove(index);
-        listed.addFirst(updated);
-        conversationList.remove(previous);
-        // Index 0 is the list's title.
-        conversationList.addComponentAtIndex(1, row);
-    }
-
-    /** Read in this tab or another: the row's unread badge goes. */
-    private void conversationRead(long conversationId) {
-        int index = listedIndex(conversationId);
-        if (index < 0 || listed.get(index).unreadCount() == 0) {
-            return;
-        }
-        ConversationSummary read = listed.get(index).read();
-        listed.set(index, read);
-        boolean open = openConversationId != null && openConversationId == conversationId;
-        ConversationRow row = new ConversationRow(read, open, zone, clock);
-        conversationList.replace(rows.put(conversationId, row), row);
-    }
-
-    private int listedIndex(long conversationId) {
-        for (int i = 0; i < listed.size(); i++) {
-            if (listed.get(i).id() == conversationId) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void renderConversationList() {
-        List<ConversationSummary> conversations = chat.conversations();
-        listed.clear();
-        listed.addAll(conversations);
-        rows.clear();
-        conversationList.removeAll();
-        H3 title = new H3("Chats");
-        title.addClassName("conversation-list-title");
-        conversationList.add(title);
-        if (conversations.isEmpty()) {
-            conversationList.add(new EmptyState(VaadinIcon.COMMENTS_O, "No conversations yet",
-                    "Add friends in Find people; then press Message next to a friend."));
-        }
-        for (ConversationSummary conversation : conversations) {
-            boolean selected = openConversationId != null && conversation.id() == openConversationId;
-            ConversationRow row = new ConversationRow(conversation, selected, zone, clock);
-            rows.put(conversation.id(), row);
-            conversationList.add(row);
-        }
+        conversationList.show(chat.conversations(), TabUnread.of(UI.getCurrent(), readMarkers).counts());
     }
 
     private void configureUpload() {
@@ -489,31 +380,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 ? "Pictures up to " + FileSizes.of(rules.maxBytes()) : "Files up to " + FileSizes.of(rules.maxBytes()));
     }
 
-    private void attachmentClicked(MessageListItem.Attachment clicked) {
-        AttachmentView attachment = clicked == null ? null : shownAttachments.get(clicked.url());
-        if (attachment == null) {
-            return;
-        }
-        if (attachment.picture()) {
-            new PictureDialog(attachment).open();
-        } else {
-            // A same-page link with "download": the browser saves the file and the chat stays open.
-            getElement().executeJs("const a = document.createElement('a'); a.href = $0; a.download = '';"
-                    + "document.body.appendChild(a); a.click(); a.remove();", attachment.downloadUrl());
-        }
-    }
-
-    /** The type the sender's browser declared; for an unknown one ("octet-stream"), what the name ends with. */
-    private static String typeOf(AttachmentView file) {
-        if (!"application/octet-stream".equals(file.contentType())) {
-            return file.contentType();
-        }
-        int dot = file.fileName().lastIndexOf('.');
-        String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
-        return extension.isEmpty() || extension.length() > 8 ? "file"
-                : extension.toUpperCase(java.util.Locale.ROOT) + " file";
-    }
-
     private Button addFriendButton(UserSummary partner) {
         Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -539,36 +405,5 @@ public class ChatView extends Div implements BeforeEnterObserver {
             }
         });
         return add;
-    }
-
-    private MessageListItem item(ChatMessageView message) {
-        UserSummary sender = message.sender();
-        if (message.system()) {
-            MessageListItem line = new MessageListItem(message.body(), message.sentAt(), "Parley");
-            line.addClassNames("system");
-            return line;
-        }
-        MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
-        AttachmentView attachment = message.attachment();
-        if (attachment != null) {
-            // A picture shows its server-made preview; a file shows its name and size and downloads on click.
-            String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
-            item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
-                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · " + typeOf(attachment),
-                    url,
-                    // Only a recognised picture may look like an image: the list would load anything else inline.
-                    attachment.picture() || !attachment.contentType().startsWith("image/") ? attachment.contentType()
-                            : "application/octet-stream"));
-            shownAttachments.put(url, attachment);
-            item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
-        }
-        if (sender.avatarUrl() != null) {
-            item.setUserImage(sender.avatarUrl());
-        }
-        item.setUserColorIndex(sender.colorIndex());
-        if (sender.id() == me) {
-            item.addClassNames("own");
-        }
-        return item;
     }
 }

@@ -8,25 +8,33 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Objects;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.TimeFormat;
 import org.parley.chat.service.ConversationSummary;
 
-/** A conversation in the list: partner, last message, when, and how many are unread. */
+/**
+ * A conversation in the list: partner, last message, when, and how many are unread. Built once; a new message
+ * or a read changes only the texts that differ, so each push carries a few words, not a new row.
+ */
 class ConversationRow extends RouterLink {
 
-    ConversationRow(ConversationSummary conversation, boolean selected, ZoneId zone, Clock clock) {
+    private final Span time = new Span();
+    private final Span preview = new Span();
+    private final Badge unread = new Badge();
+    private String shownTime;
+    private String shownPreview;
+    private long shownUnread = -1;
+
+    ConversationRow(ConversationSummary conversation, long unreadCount, boolean selected, ZoneId zone, Clock clock) {
         super(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversation.id())));
         addClassName("conversation-row");
-        if (selected) {
-            addClassName("selected");
-        }
+        setSelected(selected);
         setTestId(conversation.isGroup() ? "conversation-group-" + conversation.id()
                 : "conversation-" + conversation.partner().username());
         Span name = new Span(conversation.title());
         name.addClassName("conversation-name");
-        Span time = new Span(TimeFormat.brief(conversation.lastActivityAt(), zone, clock));
         time.addClassName("conversation-time");
         Div top = new Div(name);
         if (conversation.isTemporary()) {
@@ -38,27 +46,55 @@ class ConversationRow extends RouterLink {
         }
         top.add(time);
         top.addClassName("conversation-top");
-        String previewText = conversation.lastMessage() == null
-                ? (conversation.isTemporary() ? "From " + conversation.temporaryFrom() + " — say hello"
-                        : "No messages yet — say hello")
-                : (conversation.lastMessageIsMine() ? "You: " : "") + conversation.lastMessage();
-        Span preview = new Span(previewText);
         preview.addClassName("conversation-preview");
-        Div bottom = new Div(preview);
+        unread.getElement().getThemeList().add("primary pill");
+        unread.addClassName("unread-badge");
+        unread.setTestId(conversation.isGroup() ? "unread-group-" + conversation.id()
+                : "unread-" + conversation.partner().username());
+        Div bottom = new Div(preview, unread);
         bottom.addClassName("conversation-bottom");
-        if (conversation.unreadCount() > 0) {
-            Badge unread = new Badge(String.valueOf(conversation.unreadCount()));
-            unread.getElement().getThemeList().add("primary pill");
-            unread.addClassName("unread-badge");
-            unread.setTestId(conversation.isGroup() ? "unread-group-" + conversation.id()
-                    : "unread-" + conversation.partner().username());
-            bottom.add(unread);
-            addClassName("has-unread");
-        }
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
         add(conversation.isGroup() ? groupAvatar(conversation.title(), conversation.groupAvatarUrl())
                 : UserAvatars.avatar(conversation.partner()), text);
+        show(conversation, zone, clock);
+        showUnread(unreadCount);
+    }
+
+    /** Shows the conversation's latest message and time; unchanged texts are not sent again. */
+    void show(ConversationSummary conversation, ZoneId zone, Clock clock) {
+        String when = TimeFormat.brief(conversation.lastActivityAt(), zone, clock);
+        if (!when.equals(shownTime)) {
+            time.setText(when);
+            shownTime = when;
+        }
+        String text = conversation.lastMessage() == null
+                ? (conversation.isTemporary() ? "From " + conversation.temporaryFrom() + " — say hello"
+                        : "No messages yet — say hello")
+                : (conversation.lastMessageIsMine() ? "You: " : "") + conversation.lastMessage();
+        if (!Objects.equals(text, shownPreview)) {
+            preview.setText(text);
+            shownPreview = text;
+        }
+    }
+
+    /** Shows the unread count (none: no badge). */
+    void showUnread(long count) {
+        if (count == shownUnread) {
+            return;
+        }
+        shownUnread = count;
+        unread.setText(String.valueOf(count));
+        unread.setVisible(count > 0);
+        if (count > 0) {
+            addClassName("has-unread");
+        } else {
+            removeClassName("has-unread");
+        }
+    }
+
+    void setSelected(boolean selected) {
+        setClassName("selected", selected);
     }
 
     static Avatar groupAvatar(String title, String imageUrl) {

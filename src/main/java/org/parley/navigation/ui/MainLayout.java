@@ -1,5 +1,6 @@
 package org.parley.navigation.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.AvatarVariant;
@@ -26,10 +27,11 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
-import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationRead;
 import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.ReadMarkers;
 import org.parley.chat.ui.ChatView;
+import org.parley.chat.ui.TabUnread;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.ui.FriendsView;
@@ -46,8 +48,9 @@ import org.parley.groups.ui.GroupsView;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    private final ChatService chat;
     private final FriendService friends;
+    private final TabUnread unread;
+    private long shownUnread = -1;
     private final long me;
     private final Badge unreadBadge = new Badge();
     private final Badge requestBadge = new Badge();
@@ -55,9 +58,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final GroupService groups;
     private final Span pageTitle = new Span();
 
-    public MainLayout(ChatService chat, FriendService friends, GroupService groups, AccountService accounts,
+    public MainLayout(ReadMarkers readMarkers, FriendService friends, GroupService groups, AccountService accounts,
             LiveEvents liveEvents, CurrentUser currentUser, AuthenticationContext authentication) {
-        this.chat = chat;
         this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
@@ -104,15 +106,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         pageTitle.addClassName("navbar-title");
         addToNavbar(new DrawerToggle(), pageTitle);
 
+        unread = TabUnread.of(UI.getCurrent(), readMarkers);
+        unread.onChange(this::showUnread);
+        showUnread();
+
+        // Subscribed before the counts are read: an event committed in between waits, and is taken in after.
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
-                case MessagePosted posted -> refreshUnread();
-                case ConversationRead read -> refreshUnread();
+                case MessagePosted posted -> unread.apply(posted);
+                case ConversationRead read -> unread.apply(read);
                 case FriendsChanged changed -> {
                     refreshBadges();
                     announce(changed);
                 }
                 case GroupChanged changed -> {
+                    // Joined, left or removed: which conversations count may have changed.
+                    unread.reload();
                     refreshBadges();
                     announce(changed);
                 }
@@ -130,17 +139,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             case "Groups" -> "Groups";
             default -> title;
         });
-        // The view may just have changed the counts (opening a conversation marks it read).
+        // Friend and group requests may have changed on another page (answering one there, say).
         refreshBadges();
     }
 
-    /** Messages change only the unread badge: one query per message per tab, not three. */
-    private void refreshUnread() {
-        show(unreadBadge, chat.totalUnread());
+    /** The Chats badge follows the tab's unread counts, in memory: no query per message. */
+    private void showUnread() {
+        long total = unread.counts().total();
+        if (total != shownUnread) {
+            shownUnread = total;
+            show(unreadBadge, total);
+        }
     }
 
     private void refreshBadges() {
-        refreshUnread();
         show(requestBadge, friends.incomingRequestCount());
         show(groupRequestBadge, groups.pendingRequestsForMe());
     }

@@ -65,6 +65,8 @@ class AttachmentServiceTest {
     @Autowired
     ChatService chat;
     @Autowired
+    ReadMarkers readMarkers;
+    @Autowired
     GroupService groups;
     @Autowired
     FriendService friends;
@@ -517,8 +519,8 @@ class AttachmentServiceTest {
         assertThat(as(direct.receiver(), chat::conversations)).filteredOn(c -> c.id() == direct.conversationId())
                 .singleElement().satisfies(c -> {
                     assertThat(c.lastMessage()).isEqualTo("File: Quartalsbericht Q3 — Grüße.bin");
-                    assertThat(c.unreadCount()).isEqualTo(1);
                 });
+        assertThat(scenarios.unreadIn(direct.receiver(), direct.conversationId())).isEqualTo(1);
         assertThat(as(direct.sender(), () -> attachments.thumbnail(view.id()))).as("a file has no preview").isEmpty();
     }
 

@@ -43,6 +43,8 @@ class ChatServiceTest {
     @Autowired
     ChatService chat;
     @Autowired
+    ReadMarkers readMarkers;
+    @Autowired
     FriendService friends;
     @Autowired
     TestUsers users;
@@ -89,8 +91,8 @@ class ChatServiceTest {
             assertThat(c.id()).isEqualTo(conversation);
             assertThat(c.partner()).isEqualTo(ann);
             assertThat(c.lastMessage()).isNull();
-            assertThat(c.unreadCount()).isZero();
         });
+        assertThat(scenarios.unreadIn(bob, conversation)).isZero();
         ConversationDetails details = as(ann, () -> chat.details(conversation));
         assertThat(details.partner()).isEqualTo(bob);
         assertThat(details.canSend()).isTrue();
@@ -242,7 +244,7 @@ class ChatServiceTest {
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
-            assertThatThrownBy(() -> chat.markRead(conversation))
+            assertThatThrownBy(() -> readMarkers.markRead(conversation))
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
             // Same answer as for a conversation that does not exist: nothing is revealed.
             assertThatThrownBy(() -> chat.history(Long.MAX_VALUE, null, 50))
@@ -252,7 +254,7 @@ class ChatServiceTest {
 
         assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
                 .containsExactly("private");
-        assertThat(unreadIn(bob, conversation)).as("mallory's markRead did not clear Bob's badge").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation)).as("mallory's markRead did not clear Bob's badge").isEqualTo(1);
     }
 
     @Test
@@ -268,8 +270,8 @@ class ChatServiceTest {
                 () -> chat.details(conversation),
                 () -> chat.history(conversation, null, 50),
                 () -> chat.send(conversation, "anonymous"),
-                () -> chat.markRead(conversation),
-                chat::totalUnread)) {
+                () -> readMarkers.markRead(conversation),
+                readMarkers::unreadCounts)) {
             assertThatThrownBy(call::run).isInstanceOf(NotAllowedException.class).hasMessage("Please sign in first.");
         }
         assertThat(as(bob, () -> chat.history(conversation, null, 50))).isEmpty();
@@ -339,27 +341,27 @@ class ChatServiceTest {
         run(ann, () -> chat.send(withAnn, "three"));
         run(carl, () -> chat.send(withCarl, "hello"));
 
-        assertThat(unreadIn(bob, withAnn)).isEqualTo(3);
-        assertThat(unreadIn(bob, withCarl)).isEqualTo(1);
-        assertThat(as(bob, chat::totalUnread)).isEqualTo(4);
-        assertThat(unreadIn(ann, withAnn)).as("your own messages are not unread").isZero();
-        assertThat(as(ann, chat::totalUnread)).isZero();
+        assertThat(scenarios.unreadIn(bob, withAnn)).isEqualTo(3);
+        assertThat(scenarios.unreadIn(bob, withCarl)).isEqualTo(1);
+        assertThat(scenarios.totalUnread(bob)).isEqualTo(4);
+        assertThat(scenarios.unreadIn(ann, withAnn)).as("your own messages are not unread").isZero();
+        assertThat(scenarios.totalUnread(ann)).isZero();
 
-        run(bob, () -> chat.markRead(withAnn));
+        run(bob, () -> readMarkers.markRead(withAnn));
 
-        assertThat(unreadIn(bob, withAnn)).isZero();
-        assertThat(unreadIn(bob, withCarl)).isEqualTo(1);
-        assertThat(as(bob, chat::totalUnread)).isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, withAnn)).isZero();
+        assertThat(scenarios.unreadIn(bob, withCarl)).isEqualTo(1);
+        assertThat(scenarios.totalUnread(bob)).isEqualTo(1);
 
         run(ann, () -> chat.send(withAnn, "four"));
-        assertThat(unreadIn(bob, withAnn)).isEqualTo(1);
-        assertThat(as(bob, chat::totalUnread)).isEqualTo(2);
+        assertThat(scenarios.unreadIn(bob, withAnn)).isEqualTo(1);
+        assertThat(scenarios.totalUnread(bob)).isEqualTo(2);
 
-        run(bob, () -> chat.markRead(withAnn));
-        run(bob, () -> chat.markRead(withCarl));
-        assertThat(as(bob, chat::totalUnread)).isZero();
-        run(bob, () -> chat.markRead(withCarl)); // nothing left to read: harmless
-        assertThat(as(bob, chat::totalUnread)).isZero();
+        run(bob, () -> readMarkers.markRead(withAnn));
+        run(bob, () -> readMarkers.markRead(withCarl));
+        assertThat(scenarios.totalUnread(bob)).isZero();
+        run(bob, () -> readMarkers.markRead(withCarl)); // nothing left to read: harmless
+        assertThat(scenarios.totalUnread(bob)).isZero();
     }
 
     @Test
@@ -383,7 +385,7 @@ class ChatServiceTest {
         assertThat(list.get(1).partner()).isEqualTo(carl);
         assertThat(list.get(1).lastMessage()).isEqualTo("Carl here");
         assertThat(list.get(1).lastMessageIsMine()).isFalse();
-        assertThat(list.get(1).unreadCount()).isEqualTo(1);
+        assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(1);
         assertThat(list.get(2).partner()).isEqualTo(dora);
         assertThat(list.get(2).lastMessage()).isNull();
 
@@ -394,7 +396,7 @@ class ChatServiceTest {
         list = as(me, chat::conversations);
         assertThat(list).extracting(ConversationSummary::id).containsExactly(withCarl, withBob, withDora);
         assertThat(list.getFirst().lastMessage()).hasSize(80).endsWith("…").startsWith("word word");
-        assertThat(list.getFirst().unreadCount()).isEqualTo(3);
+        assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(3);
 
         run(carl, () -> chat.send(withCarl, "line one\n\n   line two"));
         assertThat(as(me, chat::conversations).getFirst().lastMessage()).as("preview on one line")
@@ -432,7 +434,7 @@ class ChatServiceTest {
         }
 
         // Reading clears the badge in the reader's other tabs, and tells nobody else.
-        run(bob, () -> chat.markRead(conversation));
+        run(bob, () -> readMarkers.markRead(conversation));
         // Later news for each: Carl's first news is his own message, Ann's next is Carl's, then Bob's reply.
         run(carl, () -> chat.send(annAndCarl, "carl here"));
         run(bob, () -> chat.send(conversation, "reply"));
@@ -458,7 +460,7 @@ class ChatServiceTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> run(mallory, () -> chat.send(conversation, "forged")))
                 .isInstanceOf(NotAllowedException.class);
-        assertThatThrownBy(() -> run(mallory, () -> chat.markRead(conversation)))
+        assertThatThrownBy(() -> run(mallory, () -> readMarkers.markRead(conversation)))
                 .isInstanceOf(NotAllowedException.class);
         run(ann, () -> friends.removeFriend(bob.id()));
         assertThatThrownBy(() -> run(bob, () -> chat.send(conversation, "still there?")))
@@ -523,21 +525,14 @@ class ChatServiceTest {
         }).toList();
     }
 
-    private int unreadIn(UserSummary user, long conversation) {
-        return as(user, chat::conversations).stream().filter(c -> c.id() == conversation).findFirst().orElseThrow()
-                .unreadCount();
-    }
-
     private void assertNothingStored(long conversation, UserSummary sender, UserSummary receiver) {
         for (UserSummary member : List.of(sender, receiver)) {
             assertThat(as(member, () -> chat.history(conversation, null, 50))).isEmpty();
             assertThat(as(member, chat::conversations)).filteredOn(c -> c.id() == conversation).singleElement()
-                    .satisfies(c -> {
-                        assertThat(c.lastMessage()).isNull();
-                        assertThat(c.unreadCount()).isZero();
-                    });
+                    .satisfies(c -> assertThat(c.lastMessage()).isNull());
+            assertThat(scenarios.unreadIn(member, conversation)).isZero();
         }
-        assertThat(as(receiver, chat::totalUnread)).isZero();
+        assertThat(scenarios.totalUnread(receiver)).isZero();
     }
 
     private void assertSendRefusedForBoth(long conversation, UserSummary ann, UserSummary bob) {

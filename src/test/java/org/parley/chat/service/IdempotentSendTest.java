@@ -49,6 +49,8 @@ class IdempotentSendTest {
     @Autowired
     ChatService chat;
     @Autowired
+    ReadMarkers readMarkers;
+    @Autowired
     FriendService friends;
     @Autowired
     TestUsers users;
@@ -92,7 +94,7 @@ class IdempotentSendTest {
                     .extracting(ChatMessageView::id, ChatMessageView::body)
                     .containsExactly(tuple(first.id(), "Dinner at eight?"));
         }
-        assertThat(unreadIn(bob, conversation)).as("Bob's badge counts the message once").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation)).as("Bob's badge counts the message once").isEqualTo(1);
         // Bob's next news after the message is Ann's next one: the repeats were not announced.
         run(ann, () -> chat.send(conversation, "Let me know", "next-1"));
         assertThat(describe(awaitEvents(bobHeard, 2))).containsExactly("posted:Dinner at eight?", "posted:Let me know");
@@ -166,7 +168,7 @@ class IdempotentSendTest {
         run(ann, () -> chat.send(conversation, "again"));
 
         assertThat(as(bob, () -> chat.history(conversation, null, 50))).hasSize(6);
-        assertThat(unreadIn(bob, conversation)).isEqualTo(6);
+        assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(6);
     }
 
     @Test
@@ -190,7 +192,7 @@ class IdempotentSendTest {
 
         assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
                 .containsExactly("private");
-        assertThat(unreadIn(bob, conversation)).isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);
     }
 
     @Test
@@ -253,7 +255,7 @@ class IdempotentSendTest {
         assertThat(answers).extracting(ChatMessageView::id).containsOnly(answers.getFirst().id());
         assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
                 .containsExactly("Only once, please");
-        assertThat(unreadIn(bob, conversation)).isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);
         run(ann, () -> chat.send(conversation, "done"));
         assertThat(describe(awaitEvents(bobHeard, 2))).containsExactly("posted:Only once, please", "posted:done");
     }
@@ -265,20 +267,13 @@ class IdempotentSendTest {
                 ? "posted:" + posted.message().body() : event.toString()).toList();
     }
 
-    private int unreadIn(UserSummary user, long conversation) {
-        return as(user, chat::conversations).stream().filter(c -> c.id() == conversation).findFirst().orElseThrow()
-                .unreadCount();
-    }
-
     private void assertNothingStored(long conversation, UserSummary sender, UserSummary receiver) {
         for (UserSummary member : List.of(sender, receiver)) {
             assertThat(as(member, () -> chat.history(conversation, null, 50))).isEmpty();
             assertThat(as(member, chat::conversations)).filteredOn(c -> c.id() == conversation).singleElement()
-                    .satisfies(c -> {
-                        assertThat(c.lastMessage()).isNull();
-                        assertThat(c.unreadCount()).isZero();
-                    });
+                    .satisfies(c -> assertThat(c.lastMessage()).isNull());
+            assertThat(scenarios.unreadIn(member, conversation)).isZero();
         }
-        assertThat(as(receiver, chat::totalUnread)).isZero();
+        assertThat(scenarios.totalUnread(receiver)).isZero();
     }
 }

@@ -46,6 +46,8 @@ class TemporaryConversationServiceTest {
     @Autowired
     ChatService chat;
     @Autowired
+    ReadMarkers readMarkers;
+    @Autowired
     GroupService groups;
     @Autowired
     FriendService friends;
@@ -96,8 +98,8 @@ class TemporaryConversationServiceTest {
                     assertThat(c.partner()).isEqualTo(ann);
                     assertThat(c.lastMessage()).isEqualTo("Hi Bob, saw you in the club");
                     assertThat(c.lastMessageIsMine()).isFalse();
-                    assertThat(c.unreadCount()).isEqualTo(1);
                 });
+        assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);
         run(bob, () -> chat.send(conversation, "Hi Ann!"));
         run(ann, () -> chat.send(conversation, "Nice to meet you"));
         for (UserSummary reader : List.of(ann, bob)) {
@@ -168,7 +170,7 @@ class TemporaryConversationServiceTest {
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
-            assertThatThrownBy(() -> chat.markRead(conversation))
+            assertThatThrownBy(() -> readMarkers.markRead(conversation))
                     .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
         });
         assertThat(listOf(mallory)).extracting(ConversationSummary::id).doesNotContain(conversation);
@@ -176,7 +178,7 @@ class TemporaryConversationServiceTest {
         for (UserSummary member : List.of(ann, bob)) {
             assertThat(bodies(member, conversation)).as("nothing was stored").containsExactly("just between us");
         }
-        assertThat(unreadIn(bob, conversation)).as("Mallory's markRead did not clear Bob's badge").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation)).as("Mallory's markRead did not clear Bob's badge").isEqualTo(1);
         // Mallory's own temporary conversation with Ann is a different one.
         long mallorysOwn = as(mallory, () -> chat.openTemporary(ann.id(), club.id()));
         assertThat(mallorysOwn).isNotEqualTo(conversation);
@@ -614,11 +616,6 @@ class TemporaryConversationServiceTest {
         return as(reader, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList();
     }
 
-    private int unreadIn(UserSummary user, long conversation) {
-        return listOf(user).stream().filter(c -> c.id() == conversation).findFirst().orElseThrow()
-                .unreadCount();
-    }
-
     private List<Long> logIds(Club club) {
         return as(club.owner(), () -> groups.adminLog(club.id(), null, GroupService.MAX_PAGE)).stream()
                 .map(AdminLogView::id).toList();
@@ -640,7 +637,7 @@ class TemporaryConversationServiceTest {
      */
     private void assertSendRefused(UserSummary sender, long conversation, String reason, String... history) {
         UserSummary partner = as(sender, () -> chat.details(conversation)).partner();
-        int partnerUnread = unreadIn(partner, conversation);
+        long partnerUnread = scenarios.unreadIn(partner, conversation);
         assertThatThrownBy(() -> run(sender, () -> chat.send(conversation, "can you hear me?")))
                 .isInstanceOf(NotAllowedException.class).hasMessage(reason);
         ConversationDetails details = as(sender, () -> chat.details(conversation));
@@ -651,7 +648,7 @@ class TemporaryConversationServiceTest {
                     .containsExactly(history);
             assertThat(listOf(member)).extracting(ConversationSummary::id).contains(conversation);
         }
-        assertThat(unreadIn(partner, conversation)).as("no unread message for the partner").isEqualTo(partnerUnread);
+        assertThat(scenarios.unreadIn(partner, conversation)).as("no unread message for the partner").isEqualTo(partnerUnread);
     }
 
     private void assertNoPairConversation(UserSummary a, UserSummary b) {

@@ -32,6 +32,7 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ReadMarkers;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.MessagePosted;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
@@ -73,6 +74,8 @@ class GroupServiceTest {
     GroupService groups;
     @Autowired
     ChatService chat;
+    @Autowired
+    ReadMarkers readMarkers;
     @Autowired
     TestUsers users;
     @Autowired
@@ -376,7 +379,7 @@ class GroupServiceTest {
             assertThat(chat.history(crew.conversation(), null, 50)).extracting(ChatMessageView::body)
                     .endsWith("before you came", "Carol Tester joined");
             chat.send(crew.conversation(), "thanks!");
-            chat.markRead(crew.conversation());
+            readMarkers.markRead(crew.conversation());
         });
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
                 .extracting(ChatMessageView::body).last().isEqualTo("thanks!");
@@ -1257,7 +1260,7 @@ class GroupServiceTest {
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
             assertThatThrownBy(() -> chat.send(crew.conversation(), "am I in?"))
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
-            assertThatThrownBy(() -> chat.markRead(crew.conversation()))
+            assertThatThrownBy(() -> readMarkers.markRead(crew.conversation()))
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
             assertThatThrownBy(() -> chat.details(crew.conversation()))
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);

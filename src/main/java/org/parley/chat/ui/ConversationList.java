@@ -1,0 +1,111 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.parley.base.ui.EmptyState;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ConversationSummary;
+import org.parley.chat.service.UnreadCounts;
+
+/**
+ * The caller's conversations, newest activity first. Loaded whole when the page opens or membership changes;
+ * after that each message moves and updates one row from what the event carries (no queries: every member of a
+ * group gets every message), and unread badges follow the tab's {@link UnreadCounts}.
+ */
+class ConversationList extends Div {
+
+    private final long me;
+    private final Clock clock;
+    private ZoneId zone = ZoneId.of("UTC");
+    /** The conversations as shown, newest activity first, and each one's row. */
+    private final List<ConversationSummary> listed = new ArrayList<>();
+    private final Map<Long, ConversationRow> rows = new HashMap<>();
+    private Long selected;
+
+    ConversationList(long me, Clock clock) {
+        this.me = me;
+        this.clock = clock;
+        addClassName("conversation-list");
+        setTestId("conversation-list");
+    }
+
+    /** Shows these conversations (from the service) with the tab's unread counts. */
+    void show(List<ConversationSummary> conversations, UnreadCounts unread) {
+        listed.clear();
+        listed.addAll(conversations);
+        rows.clear();
+        removeAll();
+        H3 title = new H3("Chats");
+        title.addClassName("conversation-list-title");
+        add(title);
+        if (conversations.isEmpty()) {
+            add(new EmptyState(VaadinIcon.COMMENTS_O, "No conversations yet",
+                    "Add friends in Find people; then press Message next to a friend."));
+        }
+        for (ConversationSummary conversation : conversations) {
+            ConversationRow row = new ConversationRow(conversation, unread.unread(conversation.id()),
+                    Objects.equals(selected, conversation.id()), zone, clock);
+            rows.put(conversation.id(), row);
+            add(row);
+        }
+    }
+
+    /** Times are shown in the reader's zone, once the browser has said which. */
+    void zone(ZoneId zone) {
+        this.zone = zone;
+        listed.forEach(conversation -> rows.get(conversation.id()).show(conversation, zone, clock));
+    }
+
+    void select(Long conversationId) {
+        selected = conversationId;
+        rows.forEach((id, row) -> row.setSelected(id.equals(conversationId)));
+    }
+
+    /**
+     * Moves the message's conversation to the top with the new preview. Returns false for a conversation the
+     * list does not have yet (new, or just joined): the caller loads the list again.
+     */
+    boolean messagePosted(ChatMessageView message) {
+        int index = listedIndex(message.conversationId());
+        if (index < 0) {
+            return false;
+        }
+        ConversationSummary current = listed.get(index);
+        ConversationSummary updated = current.after(message, me);
+        if (updated == current) {
+            return true;
+        }
+        ConversationRow row = rows.get(updated.id());
+        row.show(updated, zone, clock);
+        listed.set(index, updated);
+        if (index > 0) {
+            listed.remove(index);
+            listed.addFirst(updated);
+            // Index 0 is the list's title.
+            addComponentAtIndex(1, row);
+        }
+        return true;
+    }
+
+    /** Brings every badge in line with the tab's counts; only those that differ change. */
+    void showUnread(UnreadCounts unread) {
+        rows.forEach((id, row) -> row.showUnread(unread.unread(id)));
+    }
+
+    private int listedIndex(long conversationId) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i).id() == conversationId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,159 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.account.service.UserSummary;
+import org.parley.base.ui.FileSizes;
+import org.parley.chat.service.AttachmentView;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ChatService;
+
+/**
+ * The open conversation's messages: the newest page first, older pages as the reader scrolls up, new ones as
+ * they arrive. Messages are keyed by id, so each shows once and in stored order even when pushes and history
+ * pages overlap.
+ */
+class MessageTimeline {
+
+    final MessageList list = new MessageList();
+    final Button loadEarlier = new Button("Load earlier messages");
+    private final ChatService chat;
+    private final long me;
+    private final TreeMap<Long, MessageListItem> shown = new TreeMap<>();
+    /** What each shown attachment is, by the address the message list knows it by. */
+    private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
+    private Long conversationId;
+    private boolean hasEarlier;
+
+    MessageTimeline(ChatService chat, long me) {
+        this.chat = chat;
+        this.me = me;
+        list.addClassName("message-list");
+        list.setTestId("message-list");
+        list.setMarkdown(false);
+        // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
+        list.getElement().addEventListener("scroll", scroll -> loadEarlier())
+                .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
+                .debounce(250);
+        list.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
+        loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        loadEarlier.addClassName("load-earlier");
+        loadEarlier.addClickListener(click -> loadEarlier());
+        loadEarlier.setTestId("load-earlier");
+    }
+
+    /** Shows the newest page of a conversation (null: none). */
+    void open(Long conversationId) {
+        this.conversationId = conversationId;
+        shown.clear();
+        shownAttachments.clear();
+        hasEarlier = false;
+        if (conversationId != null) {
+            List<ChatMessageView> newest = chat.history(conversationId, null, ChatService.PAGE_SIZE);
+            hasEarlier = newest.size() == ChatService.PAGE_SIZE;
+            newest.forEach(m -> shown.put(m.id(), item(m)));
+            list.setItems(shown.values());
+        }
+        loadEarlier.setVisible(hasEarlier);
+    }
+
+    /** No earlier pages to fetch any more (the reader lost access). */
+    void stopPaging() {
+        hasEarlier = false;
+        loadEarlier.setVisible(false);
+    }
+
+    /** Shows a message of the open conversation once, in id order; returns false if it was already shown. */
+    boolean add(ChatMessageView message) {
+        if (conversationId == null || message.conversationId() != conversationId || shown.containsKey(message.id())) {
+            return false;
+        }
+        boolean newest = shown.isEmpty() || message.id() > shown.lastKey();
+        MessageListItem item = item(message);
+        shown.put(message.id(), item);
+        if (newest) {
+            list.addItem(item);
+        } else {
+            list.setItems(shown.values());
+        }
+        return true;
+    }
+
+    private void loadEarlier() {
+        if (conversationId == null || !hasEarlier || shown.isEmpty()) {
+            return;
+        }
+        List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), ChatService.PAGE_SIZE);
+        hasEarlier = page.size() == ChatService.PAGE_SIZE;
+        page.forEach(m -> shown.put(m.id(), item(m)));
+        list.setItems(shown.values());
+        loadEarlier.setVisible(hasEarlier);
+        // Keep the message the reader was looking at in place while older ones are added above it.
+        list.getElement().executeJs(
+                "const fromBottom = this.scrollHeight - this.scrollTop;"
+                        + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
+    }
+
+    private void attachmentClicked(MessageListItem.Attachment clicked) {
+        AttachmentView attachment = clicked == null ? null : shownAttachments.get(clicked.url());
+        if (attachment == null) {
+            return;
+        }
+        if (attachment.picture()) {
+            new PictureDialog(attachment).open();
+        } else {
+            // A same-page link with "download": the browser saves the file and the chat stays open.
+            list.getElement().executeJs("const a = document.createElement('a'); a.href = $0; a.download = '';"
+                    + "document.body.appendChild(a); a.click(); a.remove();", attachment.downloadUrl());
+        }
+    }
+
+    private MessageListItem item(ChatMessageView message) {
+        UserSummary sender = message.sender();
+        if (message.system()) {
+            MessageListItem line = new MessageListItem(message.body(), message.sentAt(), "Parley");
+            line.addClassNames("system");
+            return line;
+        }
+        MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
+        AttachmentView attachment = message.attachment();
+        if (attachment != null) {
+            // A picture shows its server-made preview; a file shows its name and size and downloads on click.
+            String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
+            item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
+                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · " + typeOf(attachment),
+                    url,
+                    // Only a recognised picture may look like an image: the list would load anything else inline.
+                    attachment.picture() || !attachment.contentType().startsWith("image/") ? attachment.contentType()
+                            : "application/octet-stream"));
+            shownAttachments.put(url, attachment);
+            item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
+        }
+        if (sender.avatarUrl() != null) {
+            item.setUserImage(sender.avatarUrl());
+        }
+        item.setUserColorIndex(sender.colorIndex());
+        if (sender.id() == me) {
+            item.addClassNames("own");
+        }
+        return item;
+    }
+
+    /** The type the sender's browser declared; for an unknown one ("octet-stream"), what the name ends with. */
+    private static String typeOf(AttachmentView file) {
+        if (!"application/octet-stream".equals(file.contentType())) {
+            return file.contentType();
+        }
+        int dot = file.fileName().lastIndexOf('.');
+        String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
+        return extension.isEmpty() || extension.length() > 8 ? "file"
+                : extension.toUpperCase(Locale.ROOT) + " file";
+    }
+}
