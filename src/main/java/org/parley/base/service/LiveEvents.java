@@ -45,6 +45,9 @@ public class LiveEvents {
 
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(UserEvent event) {
+        if (event.tracedMessageId() != null) {
+            DeliveryTrace.committed(event.tracedMessageId());
+        }
         for (Long recipient : event.recipients()) {
             if (listenersByUser.containsKey(recipient)) {
                 queuesByUser.computeIfAbsent(recipient, SerialQueue::new).submit(event);
@@ -73,6 +76,9 @@ public class LiveEvents {
             do {
                 UserEvent event;
                 while ((event = pending.poll()) != null) {
+                    if (event.tracedMessageId() != null) {
+                        DeliveryTrace.delivered(event.tracedMessageId(), userId);
+                    }
                     for (Consumer<UserEvent> listener : listenersByUser.getOrDefault(userId, List.of())) {
                         try {
                             listener.accept(event);
