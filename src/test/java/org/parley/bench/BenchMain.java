@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * Runs Parley's benchmarks against its production jar on MariaDB and writes {@code bench/results/}. Started by
  * {@code bench/run}; arguments name benchmarks to run (all by default): latency, fanout, history, transfer, search,
- * users, crash.
+ * users, crash. With fanout, ejabberd's fan-out on this machine is measured afterwards for comparison
+ * ({@link XmppPeer}), once Parley's server has stopped.
  */
 public final class BenchMain {
 
@@ -29,7 +30,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         benchmarks.put("latency", DeliveryBench::latency);
-        benchmarks.put("fanout", DeliveryBench::fanOut);
+        benchmarks.put("fanout", FanOutBench::run);
         benchmarks.put("history", HistoryBench::run);
         benchmarks.put("transfer", TransferBench::run);
         benchmarks.put("search", SearchBench::run);
@@ -69,6 +70,9 @@ public final class BenchMain {
                 System.out.printf("   (%s took %d s)%n", benchmark.getKey(), (System.nanoTime() - started) / 1_000_000_000);
             }
         }
+        if (chosen.contains("fanout")) {
+            compareWithEjabberd(results, failed);
+        }
         Path written = results.writeTo(resultsDirectory);
         System.out.println("\n" + results.markdown());
         System.out.println("Written to " + written + " (and .json, latest.md)");
@@ -77,6 +81,17 @@ public final class BenchMain {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** On a quiet machine: Parley's server, database load and Chromium are gone by now. */
+    private static void compareWithEjabberd(Results results, List<String> failed) {
+        try {
+            XmppPeer.compare(results, failed.stream().noneMatch(f -> f.startsWith("fanout:")));
+        } catch (Exception | AssertionError broken) {
+            broken.printStackTrace();
+            failed.add("ejabberd comparison: " + broken);
+            results.figure(FanOutBench.BENCHMARK, "ejabberd comparison FAILED", String.valueOf(broken.getMessage()));
+        }
     }
 
     private static void describeMachine(Results results) throws IOException {

@@ -27,6 +27,11 @@ final class ConnectedUsersBench {
         public void message(LightClient client, String text, long arrivedEpochMicros, boolean pushed) {
             current.message(client, text, arrivedEpochMicros, pushed);
         }
+
+        @Override
+        public void resynced(LightClient client, String text, long arrivedEpochMicros) {
+            current.resynced(client, text, arrivedEpochMicros);
+        }
     }
 
     static void run(BenchContext context) throws Exception {
@@ -64,6 +69,10 @@ final class ConnectedUsersBench {
                         mib(live) + ", " + String.format(Locale.ROOT, "%.0f", perUserKib));
                 context.results.figure("users", step + ": joined in (s), failures", String.format(Locale.ROOT,
                         "%.0f, %d", seconds, crowd.failures.size()));
+                if (crowd.resyncs() > 0) {
+                    context.results.figure("users", step + ": resyncs (a push went missing), deliveries via resync",
+                            crowd.resyncs() + ", " + probe.viaResync());
+                }
                 Stats.Summary summary = latency.summary();
                 if (summary.count() > 0 && summary.p99() < 1000) {
                     largestUnderOneSecond = connected;

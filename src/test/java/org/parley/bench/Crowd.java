@@ -72,6 +72,20 @@ final class Crowd implements AutoCloseable {
         }
     }
 
+    /** Resyncs of all clients so far (each one a push that never came, then 5 s of waiting). */
+    int resyncs() {
+        synchronized (clients) {
+            return clients.stream().mapToInt(LightClient::resyncs).sum();
+        }
+    }
+
+    /** Server messages of all clients that arrived before an earlier one and waited for it. */
+    int heldBack() {
+        synchronized (clients) {
+            return clients.stream().mapToInt(LightClient::heldBack).sum();
+        }
+    }
+
     @Override
     public void close() {
         synchronized (clients) {

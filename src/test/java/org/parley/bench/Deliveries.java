@@ -3,16 +3,19 @@ package org.parley.bench;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Send and arrival times of uniquely numbered messages ({@code prefix + number}); each receiver's first arrival
- * of each message counts (a later re-render of the same list does not).
+ * of each message counts (a later re-render of the same list does not). A message a receiver first gets in the
+ * whole state sent after a resync (its push went missing) counts as arrived then, and is also counted apart.
  */
 final class Deliveries implements LightClient.Listener {
 
     private final String prefix;
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
     private final Map<String, Map<LightClient, Long>> arrived = new ConcurrentHashMap<>();
+    private final AtomicLong viaResync = new AtomicLong();
 
     Deliveries(String prefix) {
         this.prefix = prefix;
@@ -31,6 +34,20 @@ final class Deliveries implements LightClient.Listener {
         if (pushed && text.startsWith(prefix)) {
             arrived.computeIfAbsent(text, t -> new ConcurrentHashMap<>()).putIfAbsent(client, arrivedEpochMicros);
         }
+    }
+
+    /** Arrived late, as a person's screen would show it: with the state after the client's resync. */
+    @Override
+    public void resynced(LightClient client, String text, long arrivedEpochMicros) {
+        if (text.startsWith(prefix) && arrived.computeIfAbsent(text, t -> new ConcurrentHashMap<>())
+                .putIfAbsent(client, arrivedEpochMicros) == null) {
+            viaResync.incrementAndGet();
+        }
+    }
+
+    /** Deliveries that first arrived in the state sent after a resync (their push never came). */
+    long viaResync() {
+        return viaResync.get();
     }
 
     /** How many receivers have this message so far. */

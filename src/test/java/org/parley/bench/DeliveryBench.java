@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Delivery latency (one-on-one and group, over WebSocket and long polling, against a bare WebSocket broadcast on
- * the same server) and group fan-out. Real Chromium pages send; light clients receive and note each push.
+ * the same server). Real Chromium pages send; light clients receive and note each push. Group fan-out is
+ * {@link FanOutBench}.
  */
 final class DeliveryBench {
 
@@ -50,7 +51,8 @@ final class DeliveryBench {
                 pages.forEach(page -> inBrowser.addAll(page.inBrowser()));
                 context.results.add("latency", "1:1, " + name + ": of which in the sending page (key press →"
                         + " request leaves)", "ms", inBrowser);
-                figureMissing(context, "1:1, " + name, direct.missing(1));
+                figureMissing(context, "latency", "1:1, " + name, direct.missing(1));
+                figureResyncs(context, "latency", "1:1, " + name, crowd, direct);
                 double bytes = pushedBytesPerDelivery(crowd, summary.count());
                 context.results.figure("latency", "1:1, " + name + ": pushed bytes per message",
                         String.format(Locale.ROOT, "%.0f", bytes));
@@ -76,7 +78,8 @@ final class DeliveryBench {
             String scenario = "group of " + (GROUP_RECEIVERS + 1) + ", " + name;
             Stats.Summary summary = context.results.add("latency", scenario, "ms", inGroup.latencies());
             context.results.add("latency", scenario + ": of which in the sending page", "ms", sender.inBrowser());
-            figureMissing(context, scenario, inGroup.missing(GROUP_RECEIVERS));
+            figureMissing(context, "latency", scenario, inGroup.missing(GROUP_RECEIVERS));
+            figureResyncs(context, "latency", scenario, crowd, inGroup);
             double bytes = pushedBytesPerDelivery(crowd, summary.count());
             context.results.figure("latency", scenario + ": pushed bytes per message",
                     String.format(Locale.ROOT, "%.0f", bytes));
@@ -120,42 +123,6 @@ final class DeliveryBench {
         pages.forEach(page -> page.page().context().close());
     }
 
-    static void fanOut(BenchContext context) throws Exception {
-        int messages = Integer.getInteger("bench.fanout.messages", 20);
-        for (int size : new int[] {10, 100, 500, 1000}) {
-            Seeder.Person sender = Seeder.people("fans" + size + "-", 1).getFirst();
-            List<Seeder.Person> members = Seeder.people("fan" + size + "-", size);
-            List<Seeder.Person> everyone = new ArrayList<>(List.of(sender));
-            everyone.addAll(members);
-            Seeder.Group group = Seeder.group("Fan-out " + size, everyone);
-            Deliveries deliveries = new Deliveries("fan" + size + "-");
-            long connecting = System.nanoTime();
-            try (Crowd crowd = Crowd.connect(context, seats(members, group.conversationId()),
-                    LightClient.Transport.WEBSOCKET, deliveries, 8)) {
-                requireConnected(crowd, size);
-                context.results.figure("fan-out", size + " members: connected in (s)", String.format(Locale.ROOT,
-                        "%.1f", (System.nanoTime() - connecting) / 1e9));
-                ChromiumSender page = new ChromiumSender(context.signedInPage(sender.username(), "websocket"));
-                page.open(context.baseUrl(), group.conversationId());
-                warmUp(List.of(page));
-                for (int n = 0; n < messages; n++) {
-                    String text = deliveries.text(n);
-                    deliveries.sent(text, page.send(text));
-                    long deadline = System.currentTimeMillis() + 30_000;
-                    while (deliveries.receivers(text) < size && System.currentTimeMillis() < deadline) {
-                        Thread.sleep(5);
-                    }
-                    Thread.sleep(200);
-                }
-                context.results.add("fan-out", size + " members: until the last has it", "ms",
-                        deliveries.untilLast(size));
-                context.results.add("fan-out", size + " members: each delivery", "ms", deliveries.latencies());
-                figureMissing(context, size + " members", deliveries.missing(size));
-                page.page().context().close();
-            }
-        }
-    }
-
     private static void send(List<ChromiumSender> pages, Deliveries deliveries) throws InterruptedException {
         for (int n = 0; n < MESSAGES; n++) {
             String text = deliveries.text(n);
@@ -175,7 +142,7 @@ final class DeliveryBench {
     }
 
     /** First sends pay for class loading and JIT on both sides; they are not measured. */
-    private static void warmUp(List<ChromiumSender> pages) throws InterruptedException {
+    static void warmUp(List<ChromiumSender> pages) throws InterruptedException {
         warmUp(pages, 10);
     }
 
@@ -197,10 +164,21 @@ final class DeliveryBench {
                 String.format(Locale.ROOT, "%.1f×, %.1f×", parley.p50() / floor.p50(), parley.p99() / floor.p99()));
     }
 
-    private static void figureMissing(BenchContext context, String scenario, long missing) {
+    static void figureMissing(BenchContext context, String benchmark, String scenario, long missing) {
         if (missing > 0) {
-            context.results.figure("latency", scenario + ": deliveries MISSING", Long.toString(missing));
+            context.results.figure(benchmark, scenario + ": deliveries MISSING", Long.toString(missing));
         }
+    }
+
+    /**
+     * How often the receivers' clients found a gap in the server's message sequence: messages held back for an
+     * earlier one, and resyncs (the earlier one never came: 5 s of waiting, then the whole state again, which is
+     * where the deliveries "via resync" arrived). Anything but 0 resyncs needs explaining.
+     */
+    static void figureResyncs(BenchContext context, String benchmark, String scenario, Crowd crowd,
+            Deliveries deliveries) {
+        context.results.figure(benchmark, scenario + ": resyncs / deliveries via resync / messages held back",
+                crowd.resyncs() + " / " + deliveries.viaResync() + " / " + crowd.heldBack());
     }
 
     static void requireConnected(Crowd crowd, int expected) {

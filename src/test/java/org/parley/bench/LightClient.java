@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * One signed-in Parley user without a browser. It speaks what Vaadin's own client speaks: the login form (with its
  * CSRF token), the bootstrap request ({@code v-r=init}: UI id, security key, push id), the router's navigation
  * event, UIDL requests with their sync and client ids, and the Atmosphere push connection — over WebSocket or
- * long polling, with Atmosphere's length-prefixed messages. It notes the moment each pushed chat message arrives;
- * it does not render anything. One {@link HttpClient} serves every client of a run, so thousands fit in one JVM.
+ * long polling, with Atmosphere's length-prefixed messages. It applies the server's messages in sync id order as
+ * Vaadin's client does, resynchronising after a gap of 5 s ({@link SyncOrder}), and notes the moment each chat
+ * message arrives; it does not render anything. One {@link HttpClient} serves every client of a run, so thousands
+ * fit in one JVM.
  */
 final class LightClient {
 
@@ -33,6 +35,14 @@ final class LightClient {
     /** What a client learns from the server: a chat message text in a push or in a response, and when. */
     interface Listener {
         void message(LightClient client, String text, long arrivedEpochMicros, boolean pushed);
+
+        /**
+         * A text in the whole state the server sent back after the client resynchronised (a push went missing); it
+         * may have been shown before.
+         */
+        default void resynced(LightClient client, String text, long arrivedEpochMicros) {
+            message(client, text, arrivedEpochMicros, false);
+        }
 
         /** Every UIDL message whole (a push, or the answer to a request), before its texts are reported. */
         default void uidl(LightClient client, String json, boolean pushed) {
@@ -44,8 +54,9 @@ final class LightClient {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
-    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("light-heartbeats").factory());
+    /** Heartbeats and the sync order's give-up timers of every client. */
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("light-timers").factory());
     private static final String CLIENT_DETAILS = "&query=&v-sh=900&v-sw=1440&v-wh=800&v-ww=1400&v-bh=800&v-bw=1400"
             + "&v-curdate=0&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux"
             + "&v-cs=light&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT"
@@ -69,7 +80,7 @@ final class LightClient {
     private int uiId;
     private String securityKey;
     private String pushId;
-    private volatile int syncId;
+    private final SyncOrder order = new SyncOrder(new Applier(), TIMERS, SyncOrder.SUSPEND_TIMEOUT_MILLIS);
     private int nextClientId;
     private int messageInputNode = -1;
     private volatile boolean closed;
@@ -93,6 +104,16 @@ final class LightClient {
 
     long pushedBytes() {
         return pushedBytes;
+    }
+
+    /** Times this client gave up waiting for a missing message and asked for the whole state again. */
+    int resyncs() {
+        return order.resyncs();
+    }
+
+    /** Server messages that arrived before an earlier one and waited for it. */
+    int heldBack() {
+        return order.heldBackCount();
     }
 
     void listener(Listener listener) {
@@ -138,17 +159,18 @@ final class LightClient {
         uiId = Integer.parseInt(ui.group(1));
         securityKey = key.group(1);
         pushId = push.group(1);
-        syncId = 0;
+        // The bootstrap carries the UI's first message; the navigation's answer is the next one.
+        Matcher sync = SYNC_ID.matcher(body);
+        order.reset(sync.find() ? Integer.parseInt(sync.group(1)) : 0);
         nextClientId = 0;
         String navigation = rpc("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":"
                 + Results.quote("/" + route) + ",\"query\":\"\",\"appShellTitle\":\"Parley\","
                 + "\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
         Matcher input = MESSAGE_INPUT.matcher(navigation);
         messageInputNode = input.find() ? Integer.parseInt(input.group(1)) : -1;
-        reportMessages(navigation, epochMicros(), false);
         if (heartbeat == null) {
             // Vaadin closes a UI after three missed heartbeats (5 minutes apart).
-            heartbeat = HEARTBEATS.scheduleAtFixedRate(this::heartbeat, 240, 240, TimeUnit.SECONDS);
+            heartbeat = TIMERS.scheduleAtFixedRate(this::heartbeat, 240, 240, TimeUnit.SECONDS);
         }
         return navigation;
     }
@@ -175,8 +197,34 @@ final class LightClient {
         return response.contains("\"text\":" + Results.quote(text));
     }
 
+    /** One UIDL request; its answer goes through the sync order like a push (its texts reported as not pushed). */
     private String rpc(String invocation) throws IOException, InterruptedException {
-        String payload = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocation + "],\"syncId\":" + syncId
+        return uidlRequest("\"rpc\":[" + invocation + "]");
+    }
+
+    /**
+     * What Vaadin's client does when it gave up waiting for a message: an empty UIDL request asking for the whole
+     * state. The answer ("resynchronize":true, the full state and the current sync id) is applied through the sync
+     * order, and the message texts in it reported as {@link Listener#resynced}.
+     */
+    private synchronized void resynchronize() {
+        if (closed || securityKey == null) {
+            return;
+        }
+        try {
+            uidlRequest("\"rpc\":[],\"resynchronize\":true");
+        } catch (IOException | RuntimeException failed) {
+            order.resyncFailed();
+            disconnected(failed);
+        } catch (InterruptedException interrupted) {
+            order.resyncFailed();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String uidlRequest(String content) throws IOException, InterruptedException {
+        int generation = order.generation();
+        String payload = "{\"csrfToken\":\"" + securityKey + "\"," + content + ",\"syncId\":" + order.lastSeen()
                 + ",\"clientId\":" + nextClientId + "}";
         HttpResponse<String> response = HTTP.send(request("?v-r=uidl&v-uiId=" + uiId)
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -189,7 +237,7 @@ final class LightClient {
         if (client.find()) {
             nextClientId = Integer.parseInt(client.group(1));
         }
-        noteSyncId(body);
+        order.accept(uidl(body, epochMicros(), false), generation);
         if (body.contains("\"meta\":{\"sessionExpired\":true}") || body.contains("\"appError\"")) {
             throw new IOException("Vaadin refused the request: " + body.substring(0, Math.min(300, body.length())));
         }
@@ -208,17 +256,19 @@ final class LightClient {
     void connectPush(Transport transport) throws IOException, InterruptedException {
         this.transport = transport;
         CompletableFuture<Void> handshake = new CompletableFuture<>();
+        // Frames still arriving on an abandoned connection belong to an earlier UI.
+        int generation = order.generation();
         if (transport == Transport.WEBSOCKET) {
             URI uri = URI.create("ws://" + base.getAuthority() + "/" + pushQuery("websocket", "0"));
             try {
                 socket = HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
                         .connectTimeout(Duration.ofSeconds(20))
-                        .buildAsync(uri, new PushSocket(handshake)).get(30, TimeUnit.SECONDS);
+                        .buildAsync(uri, new PushSocket(handshake, generation)).get(30, TimeUnit.SECONDS);
             } catch (Exception failed) {
                 throw new IOException("Push WebSocket failed", failed);
             }
         } else {
-            poll(handshake);
+            poll(handshake, generation);
         }
         try {
             handshake.get(30, TimeUnit.SECONDS);
@@ -258,11 +308,11 @@ final class LightClient {
         return "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=" + tracking
                 + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=" + atmosphereTransport
                 + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application%2Fjson%3B%20charset%3DUTF-8"
-                + "&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=" + syncId;
+                + "&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=" + order.lastSeen();
     }
 
     /** Long polling: one request at a time, re-opened as soon as the previous one answers. */
-    private void poll(CompletableFuture<Void> handshake) {
+    private void poll(CompletableFuture<Void> handshake, int generation) {
         if (closed) {
             return;
         }
@@ -281,17 +331,19 @@ final class LightClient {
                     long at = epochMicros();
                     synchronized (pushBuffer) {
                         pushBuffer.append(response.body().stripLeading());
-                        drainPushBuffer(at, handshake);
+                        drainPushBuffer(at, handshake, generation);
                     }
-                    poll(handshake);
+                    poll(handshake, generation);
                 });
     }
 
     private final class PushSocket implements WebSocket.Listener {
         private final CompletableFuture<Void> handshake;
+        private final int generation;
 
-        PushSocket(CompletableFuture<Void> handshake) {
+        PushSocket(CompletableFuture<Void> handshake, int generation) {
             this.handshake = handshake;
+            this.generation = generation;
         }
 
         @Override
@@ -299,7 +351,7 @@ final class LightClient {
             long at = epochMicros();
             synchronized (pushBuffer) {
                 pushBuffer.append(data);
-                drainPushBuffer(at, handshake);
+                drainPushBuffer(at, handshake, generation);
             }
             webSocket.request(1);
             return null;
@@ -319,7 +371,7 @@ final class LightClient {
     }
 
     /** Atmosphere frames each message as {@code length|message}; a WebSocket frame may hold parts or several. */
-    private void drainPushBuffer(long at, CompletableFuture<Void> handshake) {
+    private void drainPushBuffer(long at, CompletableFuture<Void> handshake, int generation) {
         while (true) {
             int bar = pushBuffer.indexOf("|");
             if (bar < 0) {
@@ -339,8 +391,7 @@ final class LightClient {
             pushBuffer.delete(0, bar + 1 + length);
             if (message.startsWith("{")) {
                 pushedBytes += message.length();
-                noteSyncId(message);
-                reportMessages(message, at, true);
+                order.accept(uidl(message, at, true), generation);
             } else if (message.contains("|")) {
                 // Atmosphere's handshake: "trackingId|0|X|".
                 trackingId = message.substring(0, message.indexOf('|'));
@@ -349,21 +400,35 @@ final class LightClient {
         }
     }
 
-    private void noteSyncId(String json) {
+    private static SyncOrder.Uidl uidl(String json, long at, boolean pushed) {
         Matcher sync = SYNC_ID.matcher(json);
-        if (sync.find()) {
-            syncId = Math.max(syncId, Integer.parseInt(sync.group(1)));
-        }
+        int syncId = sync.find() ? Integer.parseInt(sync.group(1)) : -1;
+        return new SyncOrder.Uidl(json, syncId, at, pushed, json.contains("\"resynchronize\":true"));
     }
 
-    private void reportMessages(String json, long at, boolean pushed) {
-        listener.uidl(this, json, pushed);
-        if (!json.contains("\"text\":\"")) {
-            return;
+    /** Reports each server message, in sync id order (under the order's lock), to the listener. */
+    private final class Applier implements SyncOrder.Handler {
+        @Override
+        public void apply(SyncOrder.Uidl message, long at) {
+            Listener to = listener;
+            to.uidl(LightClient.this, message.json(), message.pushed());
+            if (!message.json().contains("\"text\":\"")) {
+                return;
+            }
+            Matcher text = ITEM_TEXT.matcher(message.json());
+            while (text.find()) {
+                if (message.resync()) {
+                    to.resynced(LightClient.this, unescape(text.group(1)), at);
+                } else {
+                    to.message(LightClient.this, unescape(text.group(1)), at, message.pushed());
+                }
+            }
         }
-        Matcher text = ITEM_TEXT.matcher(json);
-        while (text.find()) {
-            listener.message(this, unescape(text.group(1)), at, pushed);
+
+        @Override
+        public void resynchronize() {
+            // Not on the timer thread: the request waits for any request of this client in flight.
+            Thread.ofVirtual().name("resync-" + username).start(LightClient.this::resynchronize);
         }
     }
 
@@ -389,6 +454,7 @@ final class LightClient {
             return;
         }
         closed = true;
+        order.reset(0);
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
@@ -405,6 +471,7 @@ final class LightClient {
 
     /** Drops everything without a word, as when the server died: the next {@link #open} starts over. */
     void abandon() {
+        order.reset(0);
         WebSocket open = socket;
         socket = null;
         if (open != null) {

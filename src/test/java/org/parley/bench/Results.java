@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Everything one run measured: distributions and single figures, written as a Markdown table and as JSON. */
 final class Results {
@@ -28,7 +30,11 @@ final class Results {
     private final List<Figure> figures = new ArrayList<>();
 
     synchronized Stats.Summary add(String benchmark, String scenario, String unit, Stats stats) {
-        Stats.Summary summary = stats.summary();
+        return add(benchmark, scenario, unit, stats.summary());
+    }
+
+    /** A distribution summarised elsewhere (a peer benchmark's results). */
+    synchronized Stats.Summary add(String benchmark, String scenario, String unit, Stats.Summary summary) {
         distributions.add(new Distribution(benchmark, scenario, unit, summary));
         System.out.printf(Locale.ROOT, "  %-14s %-48s n=%-6d p50=%s p95=%s p99=%s max=%s %s%n", benchmark, scenario,
                 summary.count(), number(summary.p50()), number(summary.p95()), number(summary.p99()),
@@ -39,6 +45,19 @@ final class Results {
     synchronized void figure(String benchmark, String name, String value) {
         figures.add(new Figure(benchmark, name, value));
         System.out.printf(Locale.ROOT, "  %-14s %-48s %s%n", benchmark, name, value);
+    }
+
+    /** A distribution this run measured, by its benchmark and scenario. */
+    synchronized Optional<Stats.Summary> summary(String benchmark, String scenario) {
+        return distributions.stream().filter(d -> d.benchmark().equals(benchmark) && d.scenario().equals(scenario))
+                .map(Distribution::summary).findFirst();
+    }
+
+    /** A figure this run measured, as a number (empty when missing or not a number). */
+    synchronized OptionalDouble number(String benchmark, String name) {
+        return figures.stream().filter(f -> f.benchmark().equals(benchmark) && f.name().equals(name)).findFirst()
+                .map(Figure::value).filter(v -> v.matches("-?\\d+(\\.\\d+)?"))
+                .map(v -> OptionalDouble.of(Double.parseDouble(v))).orElse(OptionalDouble.empty());
     }
 
     synchronized String markdown() {
