@@ -43,7 +43,7 @@ public final class BenchMain {
             }
         }
         Path jar = Path.of(System.getProperty("bench.jar"));
-        Path resultsDirectory = Path.of(System.getProperty("bench.results", "bench/results"));
+        Path resultsDirectory = resultsDirectory();
         Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench")));
         Results results = new Results();
         describeMachine(results);
@@ -81,6 +81,11 @@ public final class BenchMain {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** Where a run's files go: {@code -Dbench.results}, by default bench/results. */
+    static Path resultsDirectory() {
+        return Path.of(System.getProperty("bench.results", "bench/results"));
     }
 
     /** On a quiet machine: Parley's server, database load and Chromium are gone by now. */

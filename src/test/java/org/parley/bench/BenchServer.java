@@ -71,6 +71,8 @@ final class BenchServer implements AutoCloseable {
                 "--server.tomcat.accept-count=1000",
                 // The minimal WebSocket broadcast used as the floor for delivery latency.
                 "--parley.benchmark.broadcast-floor=true",
+                // When each message passed each stage on the server (GET /benchmark/trace): the latency breakdown.
+                "--parley.benchmark.trace=true",
                 // The 1 GB upload benchmark needs more than the default 100 MB.
                 "--parley.files.max-bytes=1200000000",
                 "--logging.level.root=warn", "--logging.level.org.parley=info"));

@@ -1,5 +1,7 @@
 package org.parley.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,5 +99,22 @@ final class Deliveries implements LightClient.Listener {
 
     Set<String> sentTexts() {
         return sent.keySet();
+    }
+
+    /** One receiver's first arrival of one message; times in epoch microseconds. */
+    record Delivery(String text, long sent, LightClient receiver, long arrived) {
+    }
+
+    /** When each message was sent (epoch microseconds), by text. */
+    Map<String, Long> sentTimes() {
+        return Map.copyOf(sent);
+    }
+
+    /** Every delivery of a sent message so far. */
+    List<Delivery> deliveries() {
+        List<Delivery> all = new ArrayList<>();
+        sent.forEach((text, at) -> arrived.getOrDefault(text, Map.of())
+                .forEach((receiver, arrival) -> all.add(new Delivery(text, at, receiver, arrival))));
+        return all;
     }
 }

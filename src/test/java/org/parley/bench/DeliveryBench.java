@@ -3,11 +3,14 @@ package org.parley.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Delivery latency (one-on-one and group, over WebSocket and long polling, against a bare WebSocket broadcast on
- * the same server). Real Chromium pages send; light clients receive and note each push. Group fan-out is
- * {@link FanOutBench}.
+ * the same server). Real Chromium pages send; light clients receive and note each push. The server is warmed up
+ * first ({@link ServerWarmUp}), and each scenario's latency is split into stages by the server's own trace
+ * ({@link ServerTrace}). Group fan-out is {@link FanOutBench}.
  */
 final class DeliveryBench {
 
@@ -19,6 +22,7 @@ final class DeliveryBench {
     }
 
     static void latency(BenchContext context) throws Exception {
+        ServerWarmUp.run(context);
         List<Seeder.Person> senders = Seeder.people("latsend", 2);
         List<ChromiumSender> pages = new ArrayList<>();
         for (Seeder.Person sender : senders) {
@@ -41,9 +45,11 @@ final class DeliveryBench {
                 for (int i = 0; i < pages.size(); i++) {
                     pages.get(i).open(context.baseUrl(), conversations[i]);
                 }
-                // The first scenario runs on a fresh server: warm it up longer, or it pays for the JIT.
+                // The first scenario's pages are fresh, and so is this JVM's side: warm them up longer.
                 warmUp(pages, transport == LightClient.Transport.WEBSOCKET ? 100 : 10);
                 pages.forEach(ChromiumSender::inBrowser);
+                ServerTrace.clear(crowd.clients.getFirst());
+                long pushedBefore = pushedBytes(crowd);
                 send(pages, direct);
                 direct.awaitAll(1, 30_000);
                 Stats.Summary summary = context.results.add("latency", "1:1, " + name, "ms", direct.latencies());
@@ -51,9 +57,11 @@ final class DeliveryBench {
                 pages.forEach(page -> inBrowser.addAll(page.inBrowser()));
                 context.results.add("latency", "1:1, " + name + ": of which in the sending page (key press →"
                         + " request leaves)", "ms", inBrowser);
+                ServerTrace.breakdown(context, "latency", "1:1, " + name, direct, userIds(receivers),
+                        crowd.clients.getFirst());
                 figureMissing(context, "latency", "1:1, " + name, direct.missing(1));
                 figureResyncs(context, "latency", "1:1, " + name, crowd, direct);
-                double bytes = pushedBytesPerDelivery(crowd, summary.count());
+                double bytes = pushedBytesPerDelivery(crowd, pushedBefore, summary.count());
                 context.results.figure("latency", "1:1, " + name + ": pushed bytes per message",
                         String.format(Locale.ROOT, "%.0f", bytes));
                 if (transport == LightClient.Transport.WEBSOCKET) {
@@ -73,14 +81,17 @@ final class DeliveryBench {
             sender.open(context.baseUrl(), group.conversationId());
             warmUp(List.of(sender));
             sender.inBrowser();
+            ServerTrace.clear(crowd.clients.getFirst());
+            long pushedBefore = pushedBytes(crowd);
             send(List.of(sender), inGroup);
             inGroup.awaitAll(GROUP_RECEIVERS, 30_000);
             String scenario = "group of " + (GROUP_RECEIVERS + 1) + ", " + name;
             Stats.Summary summary = context.results.add("latency", scenario, "ms", inGroup.latencies());
             context.results.add("latency", scenario + ": of which in the sending page", "ms", sender.inBrowser());
+            ServerTrace.breakdown(context, "latency", scenario, inGroup, userIds(members), crowd.clients.getFirst());
             figureMissing(context, "latency", scenario, inGroup.missing(GROUP_RECEIVERS));
             figureResyncs(context, "latency", scenario, crowd, inGroup);
-            double bytes = pushedBytesPerDelivery(crowd, summary.count());
+            double bytes = pushedBytesPerDelivery(crowd, pushedBefore, summary.count());
             context.results.figure("latency", scenario + ": pushed bytes per message",
                     String.format(Locale.ROOT, "%.0f", bytes));
             if (transport == LightClient.Transport.WEBSOCKET) {
@@ -154,9 +165,13 @@ final class DeliveryBench {
         Thread.sleep(500);
     }
 
-    private static double pushedBytesPerDelivery(Crowd crowd, int deliveries) {
-        long bytes = crowd.clients.stream().mapToLong(LightClient::pushedBytes).sum();
-        return deliveries == 0 ? 0 : (double) bytes / (deliveries + 10.0 * crowd.clients.size());
+    private static long pushedBytes(Crowd crowd) {
+        return crowd.clients.stream().mapToLong(LightClient::pushedBytes).sum();
+    }
+
+    /** Pushed to the receivers since {@code before} (the measured messages only, not the warm-up's), per delivery. */
+    private static double pushedBytesPerDelivery(Crowd crowd, long before, int deliveries) {
+        return deliveries == 0 ? 0 : (double) (pushedBytes(crowd) - before) / deliveries;
     }
 
     private static void ratio(BenchContext context, String scenario, Stats.Summary parley, Stats.Summary floor) {
@@ -188,6 +203,11 @@ final class DeliveryBench {
                     + (first == null ? "" : ": " + first + (first.getCause() == null ? "" : " / " + first.getCause())),
                     first);
         }
+    }
+
+    /** People's ids by username: whose tab a light client is, for the server's trace. */
+    private static Map<String, Long> userIds(List<Seeder.Person> people) {
+        return people.stream().collect(Collectors.toMap(Seeder.Person::username, Seeder.Person::id));
     }
 
     static List<Crowd.Seat> seats(List<Seeder.Person> people, long[] conversations) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * One signed-in Parley user without a browser. It speaks what Vaadin's own client speaks: the login form (with its
  * CSRF token), the bootstrap request ({@code v-r=init}: UI id, security key, push id), the router's navigation
- * event, UIDL requests with their sync and client ids, and the Atmosphere push connection — over WebSocket or
- * long polling, with Atmosphere's length-prefixed messages. It applies the server's messages in sync id order as
+ * event, UIDL requests with their sync and client ids, and the Atmosphere push connection over WebSocket or long
+ * polling ({@link PushConnection}). It applies the server's messages in sync id order as
  * Vaadin's client does, resynchronising after a gap of 5 s ({@link SyncOrder}), and notes the moment each chat
  * message arrives; it does not render anything. One {@link HttpClient} serves every client of a run, so thousands
  * fit in one JVM.
@@ -84,10 +83,7 @@ final class LightClient {
     private int nextClientId;
     private int messageInputNode = -1;
     private volatile boolean closed;
-    private volatile WebSocket socket;
-    private volatile Transport transport;
-    private final StringBuilder pushBuffer = new StringBuilder();
-    private String trackingId = "0";
+    private volatile PushConnection push;
     private volatile String username;
     private java.util.concurrent.ScheduledFuture<?> heartbeat;
     private volatile long pushedBytes;
@@ -123,7 +119,7 @@ final class LightClient {
     /** Signs in through the login form, as the login page does. */
     void signIn(String username, String password) throws IOException, InterruptedException {
         this.username = username;
-        HttpResponse<String> login = HTTP.send(get("login"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HTTP.send(getRequest("login"), HttpResponse.BodyHandlers.ofString());
         remember(login);
         Matcher csrf = CSRF.matcher(login.body());
         if (login.statusCode() != 200 || !csrf.find()) {
@@ -146,7 +142,7 @@ final class LightClient {
      * the response of the navigation; message texts in it are reported as not pushed.
      */
     synchronized String open(String route) throws IOException, InterruptedException {
-        HttpResponse<String> init = HTTP.send(get("?v-r=init&location=" + encode(route) + CLIENT_DETAILS
+        HttpResponse<String> init = HTTP.send(getRequest("?v-r=init&location=" + encode(route) + CLIENT_DETAILS
                 + "v-" + Math.random()), HttpResponse.BodyHandlers.ofString());
         remember(init);
         String body = init.body();
@@ -252,29 +248,29 @@ final class LightClient {
                 HttpResponse.BodyHandlers.discarding());
     }
 
-    /** Opens the push connection; returns once Atmosphere's handshake arrived. */
+    /** Opens the push connection for the page last opened (dropping any earlier one); returns after the handshake. */
     void connectPush(Transport transport) throws IOException, InterruptedException {
-        this.transport = transport;
-        CompletableFuture<Void> handshake = new CompletableFuture<>();
         // Frames still arriving on an abandoned connection belong to an earlier UI.
         int generation = order.generation();
-        if (transport == Transport.WEBSOCKET) {
-            URI uri = URI.create("ws://" + base.getAuthority() + "/" + pushQuery("websocket", "0"));
-            try {
-                socket = HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
-                        .connectTimeout(Duration.ofSeconds(20))
-                        .buildAsync(uri, new PushSocket(handshake, generation)).get(30, TimeUnit.SECONDS);
-            } catch (Exception failed) {
-                throw new IOException("Push WebSocket failed", failed);
-            }
-        } else {
-            poll(handshake, generation);
+        PushConnection connection = new PushConnection(base, session, uiId, pushId, order::lastSeen,
+                new PushConnection.Receiver() {
+                    @Override
+                    public void message(String json, long at) {
+                        pushedBytes += json.length();
+                        order.accept(uidl(json, at, true), generation);
+                    }
+
+                    @Override
+                    public void disconnected(Throwable cause) {
+                        LightClient.this.disconnected(cause);
+                    }
+                });
+        PushConnection previous = push;
+        push = connection;
+        if (previous != null) {
+            previous.close();
         }
-        try {
-            handshake.get(30, TimeUnit.SECONDS);
-        } catch (Exception failed) {
-            throw new IOException("No push handshake", failed);
-        }
+        connection.connect(transport);
     }
 
     /**
@@ -301,102 +297,6 @@ final class LightClient {
                     }).get(30, TimeUnit.SECONDS);
         } catch (Exception failed) {
             throw new IOException("Broadcast floor WebSocket failed", failed);
-        }
-    }
-
-    private String pushQuery(String atmosphereTransport, String tracking) {
-        return "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId=" + pushId + "&X-Atmosphere-tracking-id=" + tracking
-                + "&X-Atmosphere-Framework=4.0.1&X-Atmosphere-Transport=" + atmosphereTransport
-                + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application%2Fjson%3B%20charset%3DUTF-8"
-                + "&X-atmo-protocol=true&X-Vaadin-LastSeenServerSyncId=" + order.lastSeen();
-    }
-
-    /** Long polling: one request at a time, re-opened as soon as the previous one answers. */
-    private void poll(CompletableFuture<Void> handshake, int generation) {
-        if (closed) {
-            return;
-        }
-        HTTP.sendAsync(request(pushQuery("long-polling", trackingId) + "&_=" + System.nanoTime())
-                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, failure) -> {
-                    if (closed) {
-                        return;
-                    }
-                    if (failure != null || response.statusCode() != 200) {
-                        handshake.completeExceptionally(failure != null ? failure
-                                : new IOException("HTTP " + response.statusCode()));
-                        disconnected(failure != null ? failure : new IOException("HTTP " + response.statusCode()));
-                        return;
-                    }
-                    long at = epochMicros();
-                    synchronized (pushBuffer) {
-                        pushBuffer.append(response.body().stripLeading());
-                        drainPushBuffer(at, handshake, generation);
-                    }
-                    poll(handshake, generation);
-                });
-    }
-
-    private final class PushSocket implements WebSocket.Listener {
-        private final CompletableFuture<Void> handshake;
-        private final int generation;
-
-        PushSocket(CompletableFuture<Void> handshake, int generation) {
-            this.handshake = handshake;
-            this.generation = generation;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long at = epochMicros();
-            synchronized (pushBuffer) {
-                pushBuffer.append(data);
-                drainPushBuffer(at, handshake, generation);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            disconnected(new IOException("Push closed: " + statusCode + " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            handshake.completeExceptionally(error);
-            disconnected(error);
-        }
-    }
-
-    /** Atmosphere frames each message as {@code length|message}; a WebSocket frame may hold parts or several. */
-    private void drainPushBuffer(long at, CompletableFuture<Void> handshake, int generation) {
-        while (true) {
-            int bar = pushBuffer.indexOf("|");
-            if (bar < 0) {
-                return;
-            }
-            int length;
-            try {
-                length = Integer.parseInt(pushBuffer.substring(0, bar).trim());
-            } catch (NumberFormatException notFramed) {
-                pushBuffer.setLength(0);
-                return;
-            }
-            if (pushBuffer.length() < bar + 1 + length) {
-                return;
-            }
-            String message = pushBuffer.substring(bar + 1, bar + 1 + length);
-            pushBuffer.delete(0, bar + 1 + length);
-            if (message.startsWith("{")) {
-                pushedBytes += message.length();
-                order.accept(uidl(message, at, true), generation);
-            } else if (message.contains("|")) {
-                // Atmosphere's handshake: "trackingId|0|X|".
-                trackingId = message.substring(0, message.indexOf('|'));
-                handshake.complete(null);
-            }
         }
     }
 
@@ -463,24 +363,20 @@ final class LightClient {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"csrfToken\":\"" + securityKey
                             + "\",\"rpc\":[],\"UNLOAD\":true}")).build(), HttpResponse.BodyHandlers.discarding());
         }
-        WebSocket open = socket;
+        PushConnection open = push;
         if (open != null) {
-            open.abort();
+            open.close();
         }
     }
 
     /** Drops everything without a word, as when the server died: the next {@link #open} starts over. */
     void abandon() {
         order.reset(0);
-        WebSocket open = socket;
-        socket = null;
+        PushConnection open = push;
+        push = null;
         if (open != null) {
-            open.abort();
+            open.close();
         }
-        synchronized (pushBuffer) {
-            pushBuffer.setLength(0);
-        }
-        trackingId = "0";
     }
 
     boolean isClosed() {
@@ -496,7 +392,19 @@ final class LightClient {
         }
     }
 
-    private HttpRequest get(String path) {
+    /**
+     * A GET of {@code path} (relative to the server's root) on this client's session, e.g. the benchmark trace;
+     * returns the body, or fails unless the answer is 200.
+     */
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(getRequest(path), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + ": HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpRequest getRequest(String path) {
         return request(path).GET().build();
     }
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reference beside Parley's fan-out: ejabberd's multi-user chat on this machine, measured by the peer
  * benchmark in {@code ../shared/peers/xmpp-bench} (its {@code run.sh} installs and starts ejabberd, runs a Smack
- * client in its own JVM and writes {@code results/xmpp-<date>.json}). It runs after Parley's server has stopped,
+ * client in its own JVM and writes {@code xmpp-<date>.json}, here into Parley's results folder). It runs after Parley's server has stopped,
  * so each has a quiet machine, with the same group sizes and number of measured messages; its figures and the
  * ratios Parley / ejabberd land in the same results. Where it cannot run, the results say why.
  */
@@ -45,7 +45,7 @@ final class XmppPeer {
         System.out.println("\n== ejabberd comparison (" + directory + "/run.sh)");
         long started = System.nanoTime();
         List<Integer> sizes = FanOutBench.sizes();
-        Path json = run(directory, outputDirectory(directory), sizes, FanOutBench.messages());
+        Path json = run(directory, outputDirectory(), sizes, FanOutBench.messages());
         report(results, JsonMapper.builder().build().readTree(json.toFile()), json, sizes);
         System.out.printf("   (ejabberd comparison took %d s)%n", (System.nanoTime() - started) / 1_000_000_000);
     }
@@ -56,10 +56,13 @@ final class XmppPeer {
         return Path.of(configured != null ? configured : "../shared/peers/xmpp-bench").toAbsolutePath().normalize();
     }
 
-    /** Where run.sh writes its JSON: its own results folder unless {@code -Dbench.xmpp.out} says otherwise. */
-    private static Path outputDirectory(Path directory) {
+    /**
+     * Where run.sh writes its JSON: beside Parley's own results of this run ({@code bench.results}, by default
+     * bench/results), unless {@code -Dbench.xmpp.out} says otherwise.
+     */
+    private static Path outputDirectory() {
         String configured = System.getProperty("bench.xmpp.out");
-        return configured != null ? Path.of(configured).toAbsolutePath() : directory.resolve("results");
+        return Path.of(configured != null ? configured : BenchMain.resultsDirectory().toString()).toAbsolutePath();
     }
 
     private static Optional<String> reasonToSkip(Path directory, boolean parleyMeasured)
@@ -85,6 +88,7 @@ final class XmppPeer {
     /** Runs {@code run.sh}, echoing its output; returns the JSON it wrote. */
     private static Path run(Path directory, Path out, List<Integer> sizes, int messages)
             throws IOException, InterruptedException {
+        Files.createDirectories(out);
         Set<Path> before = resultFiles(out);
         List<String> command = new ArrayList<>(List.of("./run.sh"));
         sizes.forEach(size -> command.add(size.toString()));

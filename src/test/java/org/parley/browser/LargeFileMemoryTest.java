@@ -48,6 +48,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -117,6 +119,8 @@ class LargeFileMemoryTest extends BrowserTestBase {
     DataSource dataSource;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final List<String> report = new ArrayList<>();
     private final List<Long> stored = new ArrayList<>();
@@ -190,7 +194,9 @@ class LargeFileMemoryTest extends BrowserTestBase {
         } finally {
             Files.writeString(MEASUREMENTS, String.join("\n", report) + "\n");
             // The bulk of the rows: kept out of the shared database (MariaDB runs use one for the suite).
-            stored.forEach(id -> jdbc.update("delete from attachment_chunk where attachment_id = ?", id));
+            // In a transaction: connections leave the pool with auto-commit off (application.properties).
+            new TransactionTemplate(transactions).executeWithoutResult(done -> stored.forEach(id ->
+                    jdbc.update("delete from attachment_chunk where attachment_id = ?", id)));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.parley.base.ui;
 
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.atmosphere.cpr.AtmosphereConfig;
 import org.atmosphere.cpr.AtmosphereResource;
 import org.atmosphere.cpr.AtmosphereResourceEvent;
@@ -21,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * a group reaches one browser per member at once, so members 201 and up waited for those threads: 100 ms more
  * per 200 members (the fan-out to 1,000 took over half a second for that alone). Here a writer returns its
  * thread as soon as its queue is empty.</li>
- * <li><b>No lost wake-up, no second dispatcher.</b> The stock dispatch loop left when it had waited in vain, and
- * a message offered just then found the loop "still running" and waited for the next message anywhere in the
- * application; two messages offered together could also start two loops, and overtake each other.</li>
+ * <li><b>No dispatcher thread.</b> The stock broadcaster queued every push in the application for one dispatch
+ * loop: a hand-over (and a thread to wake) per push, one thread for all of them in a large fan-out, and a loop that
+ * could miss a message offered just as it gave up waiting, which then waited for the next message anywhere in
+ * the application. Pushes are dispatched on the thread that makes them.</li>
  * <li><b>No false alarm after a long poll.</b> A long-polling write completes (and Tomcat recycles) its request
  * before Atmosphere's clean-up touches it; the clean-up then threw "The request object has been recycled", and
  * the stock broadcaster took the delivered message for lost, cached it again and dropped the connection's
@@ -33,53 +33,27 @@ import org.slf4j.LoggerFactory;
 public class PushBroadcaster extends DefaultBroadcaster {
 
     private static final Logger log = LoggerFactory.getLogger(PushBroadcaster.class);
-    /** How long the dispatch loop waits for the next message before it gives its thread back. */
-    private static final long DISPATCHER_IDLE_MILLIS = 100;
 
     @Override
     public Broadcaster initialize(String name, java.net.URI uri, AtmosphereConfig config) {
         Broadcaster initialized = super.initialize(name, uri, config);
-        // The writers' wait (see getAsyncWriteHandler): none. The dispatcher keeps its own (above).
+        // The writers' wait for more to write before they give their thread back (see the class comment): none.
         waitTime = 0;
         return initialized;
     }
 
+    /**
+     * Dispatches on the pushing thread (it holds the tab's session lock, so one tab's pushes keep their order):
+     * no hand-over to a dispatcher thread that must first wake up, and no single dispatcher that every push in
+     * the application queues behind. The write itself still goes to the writers' pool.
+     */
     @Override
     protected void dispatchMessages(Deliver message) {
-        messages.offer(message);
-        if (dispatchThread.compareAndSet(0, 1)) {
-            bc.getExecutorService().submit(getBroadcastHandler());
+        try {
+            push(message);
+        } catch (RuntimeException failed) {
+            log.warn("A push could not be dispatched", failed);
         }
-    }
-
-    @Override
-    protected Runnable getBroadcastHandler() {
-        return () -> {
-            while (!isDestroyed()) {
-                Deliver message;
-                try {
-                    message = messages.poll(DISPATCHER_IDLE_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException stopping) {
-                    dispatchThread.set(0);
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (message == null) {
-                    dispatchThread.set(0);
-                    // A message offered after the poll gave up, before the flag went down: take it on.
-                    if (messages.isEmpty() || !dispatchThread.compareAndSet(0, 1)) {
-                        return;
-                    }
-                    continue;
-                }
-                try {
-                    push(message);
-                } catch (RuntimeException failed) {
-                    log.warn("A push could not be dispatched", failed);
-                }
-            }
-            dispatchThread.set(0);
-        };
     }
 
     @Override

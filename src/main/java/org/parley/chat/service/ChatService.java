@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.service.AccountService;
@@ -31,7 +32,6 @@ import org.parley.friends.service.FriendService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -214,7 +214,7 @@ public class ChatService {
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
-                pairRefusal(conversation, me, partner), null, null,
+                pairRefusal(conversation, me, partnerId, partner::displayName), null, null,
                 temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId)).get(conversationId));
     }
 
@@ -248,11 +248,11 @@ public class ChatService {
      * Ids are the sender's own (another sender may use the same one) and name one message: an id already
      * used in another conversation is refused. Permission checks come first, as for any message.
      * <p>
-     * Read committed: a repeat racing the first send waits for it on the conversation lock and must then see
-     * its message. Under MariaDB's default (repeatable read) it would still read from the snapshot its
-     * membership check took before the wait, miss the message, and fail on the unique (sender, id) index.
+     * Relies on read committed (Parley's isolation everywhere, see application.properties): a repeat racing the
+     * first send waits for it on the conversation lock and must then see its message. Under repeatable read it
+     * would still read from the snapshot its membership check took before the wait, miss the message, and fail
+     * on the unique (sender, id) index.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     public ChatMessageView send(long conversationId, String text, String clientId) {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
@@ -321,32 +321,34 @@ public class ChatService {
             return restriction == null ? null : restriction.reason();
         }
         long partnerId = partnerOf(conversation.getId(), me);
-        return pairRefusal(conversation, me, accounts.summaries(List.of(partnerId)).get(partnerId));
+        // The partner's name only goes into a refusal: friends (the usual case) cost no query for it.
+        return pairRefusal(conversation, me, partnerId,
+                () -> accounts.summaries(List.of(partnerId)).get(partnerId).displayName());
     }
 
     /**
      * Friends may always write. A temporary conversation also lives while nobody blocked the other, both
      * still accept temporary conversations, and the two share a group that allows them.
      */
-    private String pairRefusal(Conversation conversation, long me, UserSummary partner) {
-        if (friends.areFriends(me, partner.id())) {
+    private String pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
+        if (friends.areFriends(me, partnerId)) {
             return null;
         }
         if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
-            return "You can't send messages here: you and " + partner.displayName() + " are no longer friends.";
+            return "You can't send messages here: you and " + partnerName.get() + " are no longer friends.";
         }
-        if (friends.isBlockedEitherWay(me, partner.id())) {
-            return "You can't send messages to " + partner.displayName() + ".";
+        if (friends.isBlockedEitherWay(me, partnerId)) {
+            return "You can't send messages to " + partnerName.get() + ".";
         }
-        if (!accounts.acceptsTemporaryChats(partner.id())) {
-            return partner.displayName() + " no longer accepts temporary conversations.";
+        if (!accounts.acceptsTemporaryChats(partnerId)) {
+            return partnerName.get() + " no longer accepts temporary conversations.";
         }
         if (!accounts.acceptsTemporaryChats(me)) {
             // Both ways or not at all: the partner could not answer.
             return "You have switched temporary conversations off in your profile. Switch them on to write here.";
         }
-        if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partner.id())) {
-            return "This temporary conversation has ended: you and " + partner.displayName()
+        if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partnerId)) {
+            return "This temporary conversation has ended: you and " + partnerName.get()
                     + " no longer share a group that allows it. Add them as a friend to keep talking.";
         }
         return null;
