@@ -63,7 +63,9 @@ final class BenchServer implements AutoCloseable {
     long start() throws IOException, InterruptedException {
         starts++;
         Path log = logDirectory.resolve("server-" + starts + ".log");
-        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC"));
+        // Compiler threads kept for the JVM's life, so that their CPU time can be told apart (ProcessCpu).
+        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC",
+                "-XX:-UseDynamicNumberOfCompilerThreads"));
         command.addAll(launch);
         command.addAll(List.of("--server.port=" + port,
                 // Each connected user holds one socket; Tomcat's default cap is 8192.

@@ -22,7 +22,7 @@ final class DeliveryBench {
     }
 
     static void latency(BenchContext context) throws Exception {
-        ServerWarmUp.run(context);
+        ServerWarmUp.once(context);
         List<Seeder.Person> senders = Seeder.people("latsend", 2);
         List<ChromiumSender> pages = new ArrayList<>();
         for (Seeder.Person sender : senders) {

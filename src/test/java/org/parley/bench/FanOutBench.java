@@ -43,6 +43,7 @@ final class FanOutBench {
     }
 
     static void run(BenchContext context) throws Exception {
+        ServerWarmUp.once(context);
         for (int size : sizes()) {
             measure(context, size, messages());
         }
@@ -67,16 +68,27 @@ final class FanOutBench {
             ChromiumSender page = new ChromiumSender(context.signedInPage(sender.username(), "websocket"));
             page.open(context.baseUrl(), group.conversationId());
             DeliveryBench.warmUp(List.of(page));
+            // CPU per delivery is Parley's own: the benchmarks' stage trace does not run meanwhile.
+            ServerTrace.record(crowd.clients.getFirst(), false);
             long serverCpu = ProcessCpu.micros(context.server.pid());
+            long compiling = ProcessCpu.compilerMicros(context.server.pid());
+            long collecting = ProcessCpu.collectorMicros(context.server.pid());
             long driverCpu = ProcessCpu.micros(ProcessCpu.SELF);
             sendOneAtATime(page, deliveries, size, messages);
             serverCpu = ProcessCpu.micros(context.server.pid()) - serverCpu;
+            compiling = ProcessCpu.compilerMicros(context.server.pid()) - compiling;
+            collecting = ProcessCpu.collectorMicros(context.server.pid()) - collecting;
             driverCpu = ProcessCpu.micros(ProcessCpu.SELF) - driverCpu;
+            ServerTrace.record(crowd.clients.getFirst(), true);
             context.results.add(BENCHMARK, untilLast(size), "ms", deliveries.untilLast(size));
             Stats.Summary each = context.results.add(BENCHMARK, size + " members: each delivery", "ms",
                     deliveries.latencies());
             int delivered = Math.max(1, each.count());
             figure(context, serverCpu(size), "%.0f", (double) serverCpu / delivered);
+            figure(context, size + " members: of which the JIT compiler, still compiling (µs)", "%.0f",
+                    (double) compiling / delivered);
+            figure(context, size + " members: of which the garbage collector (µs)", "%.0f",
+                    (double) collecting / delivered);
             figure(context, size + " members: driver JVM (light clients) CPU per delivery (µs)",
                     "%.0f", (double) driverCpu / delivered);
             DeliveryBench.figureMissing(context, BENCHMARK, size + " members", deliveries.missing(size));

@@ -37,6 +37,11 @@ final class ServerTrace {
     }
 
     /** Starts the trace afresh (through {@code session}'s signed-in session). */
+    /** Stops or resumes the server's recording (what is measured while it is off does not pay for it). */
+    static void record(LightClient session, boolean on) throws IOException, InterruptedException {
+        session.get("benchmark/trace?clear=true&enabled=" + on);
+    }
+
     static void clear(LightClient session) throws IOException, InterruptedException {
         session.get("benchmark/trace?clear=true");
     }

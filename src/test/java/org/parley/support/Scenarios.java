@@ -34,6 +34,17 @@ public class Scenarios {
         this.readMarkers = readMarkers;
     }
 
+    /**
+     * {@code user} reads the conversation (as far as their counts, read now, know it), and it is written before
+     * this returns: as the reader's next look at their own counts would make it.
+     */
+    public void markRead(UserSummary user, long conversationId) {
+        run(user, () -> {
+            readMarkers.markRead(conversationId, readMarkers.unreadCounts());
+            readMarkers.unreadCounts();
+        });
+    }
+
     /** What {@code user}'s badge on the conversation says, read afresh from the database. */
     public long unreadIn(UserSummary user, long conversationId) {
         return as(user, readMarkers::unreadCounts).unread(conversationId);

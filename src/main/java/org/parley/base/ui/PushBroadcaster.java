@@ -1,9 +1,11 @@
 package org.parley.base.ui;
 
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.atmosphere.cpr.AtmosphereConfig;
 import org.atmosphere.cpr.AtmosphereResource;
 import org.atmosphere.cpr.AtmosphereResourceEvent;
+import org.atmosphere.cpr.BroadcastFilter;
 import org.atmosphere.cpr.Broadcaster;
 import org.atmosphere.cpr.DefaultBroadcaster;
 import org.atmosphere.cpr.Deliver;
@@ -12,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Atmosphere's broadcaster, which carries every Vaadin push to its browser, with three faults of the one Vaadin
- * 25.2 ships (Atmosphere 3.0.5) put right. Installed by {@link PushSettings}.
+ * Atmosphere's broadcaster, which carries every Vaadin push to its browser, with the faults and hand-overs of the
+ * one Vaadin 25.2 ships (Atmosphere 3.0.5) taken out. Installed by {@link PushSettings}.
  * <ol>
  * <li><b>Writers no longer linger.</b> Each browser's writes run on a pool of 200 threads, and the stock writer
  * kept its thread for the broadcaster's wait time (100 ms) after its last write, in case more came. A message to
  * a group reaches one browser per member at once, so members 201 and up waited for those threads: 100 ms more
  * per 200 members (the fan-out to 1,000 took over half a second for that alone). Here a writer returns its
- * thread as soon as its queue is empty.</li>
+ * thread as soon as its queue is empty, and most writes do not need one at all (see {@link #queueWriteIO}).</li>
  * <li><b>No dispatcher thread.</b> The stock broadcaster queued every push in the application for one dispatch
  * loop: a hand-over (and a thread to wake) per push, one thread for all of them in a large fan-out, and a loop that
  * could miss a message offered just as it gave up waiting, which then waited for the next message anywhere in
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public class PushBroadcaster extends DefaultBroadcaster {
 
     private static final Logger log = LoggerFactory.getLogger(PushBroadcaster.class);
+    private static final String VAADIN_FILTERS = "com.vaadin.flow.server.communication.";
 
     @Override
     public Broadcaster initialize(String name, java.net.URI uri, AtmosphereConfig config) {
@@ -54,6 +57,37 @@ public class PushBroadcaster extends DefaultBroadcaster {
         } catch (RuntimeException failed) {
             log.warn("A push could not be dispatched", failed);
         }
+    }
+
+    /**
+     * Writes on the pushing thread as well, when the connection is ready for it: no hand-over to the writers' pool.
+     * That thread is the pushing tab's own (a virtual thread delivering to its user, or the tab's request): a
+     * slow connection holds up its own tab only, not a pool that every tab's writes share. A long poll that is
+     * between requests still goes the stock way (the message is cached for the next request).
+     */
+    @Override
+    protected void queueWriteIO(AtmosphereResource resource, Deliver message, AtomicInteger count)
+            throws InterruptedException {
+        if (!resource.isResumed() && !resource.isCancelled()) {
+            executeBlockingWrite(resource, message, count);
+        } else {
+            super.queueWriteIO(resource, message, count);
+        }
+    }
+
+    /**
+     * Skips the application-wide filter step when only Vaadin's own filters are installed: theirs act per
+     * connection, their application-wide step changes nothing, and the stock loop runs it under a lock on each
+     * filter that every push in the application shares.
+     */
+    @Override
+    protected Object filter(Object push) {
+        for (BroadcastFilter installed : bc.filters()) {
+            if (!installed.getClass().getName().startsWith(VAADIN_FILTERS)) {
+                return super.filter(push);
+            }
+        }
+        return push;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The benchmarks' view into {@link DeliveryTrace}: switches it on, notes when each request begins, and serves what
- * it recorded at {@code /benchmark/trace} (JSON; {@code ?clear=true} starts afresh). Only where asked for: bench/run
+ * it recorded at {@code /benchmark/trace} (JSON; {@code ?clear=true} starts afresh; {@code ?enabled=false} stops
+ * recording, so that what is measured then does not pay for the trace, and {@code true} resumes). Only where asked for: bench/run
  * starts Parley with {@code parley.benchmark.trace=true}; signed-in users only (see SecurityConfig).
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +60,10 @@ class DeliveryTraceConfig {
                 }
                 out.print("\n]\n");
                 if ("true".equals(request.getParameter("clear"))) {
-                    DeliveryTrace.enable(true);
+                    DeliveryTrace.enable(DeliveryTrace.enabled());
+                }
+                if (request.getParameter("enabled") != null) {
+                    DeliveryTrace.enable(Boolean.parseBoolean(request.getParameter("enabled")));
                 }
             }
         }, "/benchmark/trace");

@@ -57,4 +57,11 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
             from ConversationMember m join Conversation c on c.id = m.conversationId
             where m.userId = :userId""")
     List<ReadPosition> findReadPositions(@Param("userId") long userId);
+
+    /** {conversation id, user id, read count} of the memberships among these conversations and users: one query. */
+    @Query("""
+            select m.conversationId, m.userId, m.readCount from ConversationMember m
+            where m.conversationId in :conversationIds and m.userId in :userIds""")
+    List<Object[]> findPairs(@Param("conversationIds") Collection<Long> conversationIds,
+            @Param("userIds") Collection<Long> userIds);
 }

@@ -1,6 +1,8 @@
 package org.parley.chat.domain;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -19,4 +21,8 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Conversation c where c.id = :id")
     Optional<Conversation> lockById(@Param("id") long id);
+
+    /** {id, message count, last message id} of each of these conversations: one query. */
+    @Query("select c.id, c.messageCount, c.lastMessageId from Conversation c where c.id in :ids")
+    List<Object[]> findEnds(@Param("ids") Collection<Long> ids);
 }

@@ -50,6 +50,7 @@ public class ChatService {
     public static final int MAX_CLIENT_ID_LENGTH = 64;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CLIENT_ID_LENGTH + "}");
     private static final int PREVIEW_LENGTH = 80;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final ConversationLook UNKNOWN_GROUP = new ConversationLook("Group", null);
 
     private final ConversationRepository conversations;
@@ -420,7 +421,7 @@ public class ChatService {
         if (attachment != null) {
             return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
         }
-        String oneLine = body.replaceAll("\\s+", " ");
+        String oneLine = WHITESPACE.matcher(body).replaceAll(" ");
         return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";
     }
 }

@@ -33,10 +33,13 @@ public final class UnreadCounts {
     private static final class Position {
         long messageCount;
         long readCount;
+        /** The newest message this tab knows of (0: none): what reading now would read up to. */
+        long lastMessageId;
 
-        Position(long messageCount, long readCount) {
+        Position(long messageCount, long readCount, Long lastMessageId) {
             this.messageCount = messageCount;
             this.readCount = readCount;
+            this.lastMessageId = lastMessageId == null ? 0 : lastMessageId;
         }
     }
 
@@ -57,7 +60,8 @@ public final class UnreadCounts {
     void replace(List<ReadPosition> loaded) {
         positions.clear();
         for (ReadPosition position : loaded) {
-            positions.put(position.conversationId(), new Position(position.messageCount(), position.readCount()));
+            positions.put(position.conversationId(), new Position(position.messageCount(), position.readCount(),
+                    position.lastMessageId()));
         }
     }
 
@@ -78,6 +82,7 @@ public final class UnreadCounts {
         }
         long before = unread(message.conversationId());
         position.messageCount = Math.max(position.messageCount, posted.messageCount());
+        position.lastMessageId = Math.max(position.lastMessageId, message.id());
         if (message.sender().id() == viewer && !message.system()) {
             position.readCount = Math.max(position.readCount, posted.messageCount());
         }
@@ -124,9 +129,23 @@ public final class UnreadCounts {
         return true;
     }
 
-    /** Whether the stored read marker is behind the conversation: marking it read would change something. */
+    /** Whether the stored read marker is behind what this tab has shown: marking it read would change something. */
     public boolean behind(long conversationId) {
         Position position = positions.get(conversationId);
         return position != null && position.readCount < position.messageCount;
+    }
+
+    /** The tab read the conversation up to {@code count} counted messages (its write follows). */
+    void readUpTo(long conversationId, long count) {
+        Position position = positions.get(conversationId);
+        if (position != null) {
+            position.readCount = Math.max(position.readCount, count);
+        }
+    }
+
+    /** How far this tab has seen a conversation: {count of counted messages, newest message id}; null: unknown. */
+    long[] seen(long conversationId) {
+        Position position = positions.get(conversationId);
+        return position == null ? null : new long[] {position.messageCount, position.lastMessageId};
     }
 }

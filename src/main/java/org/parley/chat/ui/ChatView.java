@@ -157,7 +157,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             }
         });
         TabUnread unread = TabUnread.of(ui, readMarkers);
-        reading = new ReadTracker(ui, readMarkers, unread);
+        reading = new ReadTracker(ui, unread);
         addAttachListener(attach -> {
             Registration rendering = unread.onChange(() -> conversationList.showUnread(unread.counts()));
             addDetachListener(detach -> {

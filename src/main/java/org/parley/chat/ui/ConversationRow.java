@@ -1,5 +1,6 @@
 package org.parley.chat.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.html.Div;
@@ -20,12 +21,13 @@ import org.parley.chat.service.ConversationSummary;
  */
 class ConversationRow extends RouterLink {
 
-    private final Span time = new Span();
-    private final Span preview = new Span();
+    /** Text nodes, so that a change sends the new words only (a span's setText would also re-send its child). */
+    private final Text time = new Text("");
+    private final Text preview = new Text("");
     private final Badge unread = new Badge();
     private String shownTime;
     private String shownPreview;
-    private long shownUnread = -1;
+    private long shownUnread;
 
     ConversationRow(ConversationSummary conversation, long unreadCount, boolean selected, ZoneId zone, Clock clock) {
         super(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversation.id())));
@@ -35,7 +37,8 @@ class ConversationRow extends RouterLink {
                 : "conversation-" + conversation.partner().username());
         Span name = new Span(conversation.title());
         name.addClassName("conversation-name");
-        time.addClassName("conversation-time");
+        Span timeSpan = new Span(time);
+        timeSpan.addClassName("conversation-time");
         Div top = new Div(name);
         if (conversation.isTemporary()) {
             var temporary = Badges.of("Temporary", "warning small");
@@ -44,14 +47,16 @@ class ConversationRow extends RouterLink {
             temporary.addClassName("temporary-badge");
             top.add(temporary);
         }
-        top.add(time);
+        top.add(timeSpan);
         top.addClassName("conversation-top");
-        preview.addClassName("conversation-preview");
+        Span previewSpan = new Span(preview);
+        previewSpan.addClassName("conversation-preview");
         unread.getElement().getThemeList().add("primary pill");
+        unread.setVisible(false);
         unread.addClassName("unread-badge");
         unread.setTestId(conversation.isGroup() ? "unread-group-" + conversation.id()
                 : "unread-" + conversation.partner().username());
-        Div bottom = new Div(preview, unread);
+        Div bottom = new Div(previewSpan, unread);
         bottom.addClassName("conversation-bottom");
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
@@ -83,13 +88,12 @@ class ConversationRow extends RouterLink {
         if (count == shownUnread) {
             return;
         }
+        boolean shownBefore = shownUnread > 0;
         shownUnread = count;
         unread.setText(String.valueOf(count));
-        unread.setVisible(count > 0);
-        if (count > 0) {
-            addClassName("has-unread");
-        } else {
-            removeClassName("has-unread");
+        if (shownBefore != count > 0) {
+            unread.setVisible(count > 0);
+            setClassName("has-unread", count > 0);
         }
     }
 

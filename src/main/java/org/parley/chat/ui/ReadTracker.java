@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.base.service.UserFacingException;
-import org.parley.chat.service.ReadMarkers;
 
 /**
- * Marks the conversation a tab shows read, without a transaction per incoming message: at once when it is
- * opened or the tab comes back into view, and otherwise at most once a second while messages keep coming
- * (one read then covers all of them). A hidden tab reads nothing: its messages stay unread until it is seen.
+ * Marks the conversation a tab shows read, as far as the tab has shown it, without a read per incoming message:
+ * at once when it is opened or the tab comes back into view, and otherwise at most once a second while messages
+ * keep coming (one read then covers all of them). A hidden tab reads nothing: its messages stay unread until it
+ * is seen. (The service writes everyone's reads together, see ReadMarkers.)
  */
 final class ReadTracker {
 
@@ -19,15 +19,13 @@ final class ReadTracker {
     static final long GATHER_MILLIS = 1000;
 
     private final UI ui;
-    private final ReadMarkers readMarkers;
     private final TabUnread unread;
     private Long open;
     private boolean visible = true;
     private boolean scheduled;
 
-    ReadTracker(UI ui, ReadMarkers readMarkers, TabUnread unread) {
+    ReadTracker(UI ui, TabUnread unread) {
         this.ui = ui;
-        this.readMarkers = readMarkers;
         this.unread = unread;
     }
 
@@ -73,13 +71,13 @@ final class ReadTracker {
     }
 
     private void markNow() {
-        if (!visible || open == null || !unread.counts().behind(open)) {
+        if (!visible || open == null) {
             return;
         }
         try {
-            readMarkers.markRead(open);
+            unread.markRead(open);
         } catch (UserFacingException noLongerMember) {
-            // Removed from the conversation: the access change that follows says so.
+            // Signed out meanwhile: nobody is reading.
         }
     }
 }

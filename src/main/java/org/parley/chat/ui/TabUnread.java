@@ -63,6 +63,14 @@ public final class TabUnread {
         }
     }
 
+    /** The tab's reader read the conversation (as far as the tab has shown it): its badges go at once. */
+    void markRead(long conversationId) {
+        if (counts.behind(conversationId)) {
+            readMarkers.markRead(conversationId, counts);
+            rendered();
+        }
+    }
+
     /** Runs {@code renderer} whenever the counts may have changed; it shows only what differs. */
     public Registration onChange(Runnable renderer) {
         renderers.add(renderer);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
+import org.parley.friends.service.FriendService;
+import org.parley.friends.service.FriendsChanged;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
@@ -45,6 +47,8 @@ class ReadMarkersTest {
     ReadMarkers readMarkers;
     @Autowired
     GroupService groups;
+    @Autowired
+    FriendService friends;
     @Autowired
     TestUsers users;
     @Autowired
@@ -106,6 +110,8 @@ class ReadMarkersTest {
         long conversation = club.conversationId();
         run(owner, () -> chat.send(conversation, "unread by both"));
         assertThat(scenarios.totalUnread(leaver)).isEqualTo(1);
+        UnreadCounts removedTab = as(removed, readMarkers::unreadCounts); // a tab left open
+        List<UserEvent> removedHeard = heardEvents.listen(removed);
 
         run(leaver, () -> groups.leave(club.id()));
         run(owner, () -> groups.removeMember(club.id(), removed.id(), null));
@@ -113,13 +119,23 @@ class ReadMarkersTest {
 
         assertThat(scenarios.totalUnread(leaver)).as("left: nothing counts any more").isZero();
         assertThat(scenarios.totalUnread(removed)).as("removed: nothing counts any more").isZero();
-        assertThatThrownBy(() -> run(removed, () -> readMarkers.markRead(conversation)))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Conversation not found.");
+        // The open tab still knows the conversation: reading it now changes nothing and tells nobody.
+        run(removed, () -> readMarkers.markRead(conversation, removedTab));
+        assertThat(scenarios.totalUnread(removed)).isZero();
 
         run(leaver, () -> groups.join(club.id(), null));
         assertThat(scenarios.totalUnread(leaver)).as("back, with nothing unread from before").isZero();
         run(owner, () -> chat.send(conversation, "welcome back"));
         assertThat(scenarios.unreadIn(leaver, conversation)).isEqualTo(1);
+        assertNothingReadReached(removedHeard, removed, owner);
+    }
+
+    /** A friend request sent now is the next thing {@code user} hears: no read was told to them before it. */
+    private void assertNothingReadReached(List<UserEvent> heard, UserSummary user, UserSummary other) {
+        run(other, () -> friends.sendRequest(user.id(), null));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> heard.stream().anyMatch(FriendsChanged.class::isInstance));
+        assertThat(heard).noneMatch(ConversationRead.class::isInstance);
     }
 
     @Test
@@ -131,8 +147,8 @@ class ReadMarkersTest {
         List<UserEvent> annHeard = heardEvents.listen(ann);
         List<UserEvent> bobHeard = heardEvents.listen(bob);
 
-        run(bob, () -> readMarkers.markRead(conversation));
-        run(bob, () -> readMarkers.markRead(conversation)); // nothing left: no write, no event
+        scenarios.markRead(bob, conversation);
+        scenarios.markRead(bob, conversation); // nothing left: no write, no event
         run(ann, () -> chat.send(conversation, "marker")); // later news for both, to know all has arrived
 
         assertThat(awaitEvents(bobHeard, 2)).first().isEqualTo(new ConversationRead(conversation, bob.id(), 1));
@@ -148,18 +164,21 @@ class ReadMarkersTest {
         run(ann, () -> chat.send(conversation, "for Bob only"));
         UnreadCounts bobsCounts = as(bob, readMarkers::unreadCounts);
 
-        assertThatThrownBy(() -> run(mallory, () -> readMarkers.markRead(conversation)))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Conversation not found.");
+        List<UserEvent> malloryHeard = heardEvents.listen(mallory);
+        scenarios.markRead(mallory, conversation); // her counts do not know it: nothing to read
+        assertThatThrownBy(() -> run(mallory, () -> readMarkers.markRead(conversation, bobsCounts)))
+                .as("reading with Bob's counts").isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> run(mallory, () -> readMarkers.reload(bobsCounts)))
                 .as("someone else's counts filled with Mallory's").isInstanceOf(NotAllowedException.class);
         assertThat(as(mallory, readMarkers::unreadCounts).total()).isZero();
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> readMarkers.markRead(conversation)).isInstanceOf(NotAllowedException.class)
-                .hasMessage("Please sign in first.");
+        assertThatThrownBy(() -> readMarkers.markRead(conversation, bobsCounts))
+                .isInstanceOf(NotAllowedException.class).hasMessage("Please sign in first.");
         assertThatThrownBy(readMarkers::unreadCounts).isInstanceOf(NotAllowedException.class);
 
         assertThat(scenarios.unreadIn(bob, conversation)).as("still unread for Bob").isEqualTo(1);
         assertThat(bobsCounts.unread(conversation)).isEqualTo(1);
+        assertNothingReadReached(malloryHeard, mallory, ann);
     }
 
     @Test
@@ -179,7 +198,7 @@ class ReadMarkersTest {
             for (int reader = 0; reader < 2; reader++) {
                 running.add(threads.submit(() -> {
                     for (int i = 0; i < messages; i++) {
-                        run(bob, () -> readMarkers.markRead(conversation));
+                        scenarios.markRead(bob, conversation);
                     }
                 }));
             }
@@ -188,7 +207,7 @@ class ReadMarkersTest {
             }
         }
         long left = scenarios.unreadIn(bob, conversation);
-        run(bob, () -> readMarkers.markRead(conversation));
+        scenarios.markRead(bob, conversation);
         assertThat(scenarios.unreadIn(bob, conversation)).isZero();
         run(ann, () -> chat.send(conversation, "one more"));
         assertThat(scenarios.unreadIn(bob, conversation)).as("%d were left before the last read", left).isEqualTo(1);
@@ -219,7 +238,7 @@ class ReadMarkersTest {
             switch (random.nextInt(5)) {
                 case 0, 1 -> run(conversation == withAnn || random.nextBoolean() ? ann : bob,
                         () -> chat.send(conversation, "news " + n));
-                case 2 -> run(me, () -> readMarkers.markRead(conversation));
+                case 2 -> scenarios.markRead(me, conversation);
                 case 3 -> run(me, () -> chat.send(conversation, "mine " + n)); // from another tab of mine
                 default -> {
                     if (step == 30) {

@@ -379,7 +379,7 @@ class GroupServiceTest {
             assertThat(chat.history(crew.conversation(), null, 50)).extracting(ChatMessageView::body)
                     .endsWith("before you came", "Carol Tester joined");
             chat.send(crew.conversation(), "thanks!");
-            readMarkers.markRead(crew.conversation());
+            readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts());
         });
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
                 .extracting(ChatMessageView::body).last().isEqualTo("thanks!");
@@ -1260,8 +1260,7 @@ class GroupServiceTest {
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
             assertThatThrownBy(() -> chat.send(crew.conversation(), "am I in?"))
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
-            assertThatThrownBy(() -> readMarkers.markRead(crew.conversation()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
+            readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts()); // not theirs: nothing happens
             assertThatThrownBy(() -> chat.details(crew.conversation()))
                     .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
             assertThat(chat.conversations()).extracting(ConversationSummary::id).doesNotContain(crew.conversation());
