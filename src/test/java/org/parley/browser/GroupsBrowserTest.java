@@ -56,7 +56,7 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(olga.locator("[data-testid=group-requests]")).containsText("No one is waiting");
         olga.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Members")).click();
         assertThat(olga.locator("[data-testid=group-members] [data-testid=member-" + maxName + "]")).isVisible();
-        // Both have Parley open: the member panel shows them online (Collaboration Kit presence).
+        // Both have Parley open: the member panel shows them online (live presence).
         assertThat(olga.locator("[data-testid=group-members]")).containsText("2 of 2 online now");
         assertThat(olga.locator("[data-testid=member-" + maxName + "] .presence-dot.online")).isVisible();
         assertThat(olga.locator("[data-testid=group-requests-badge]")).isHidden();

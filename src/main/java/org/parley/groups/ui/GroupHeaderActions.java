@@ -8,6 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.Clock;
 import java.util.List;
 import org.parley.account.service.AccountService;
+import org.parley.account.ui.OnlinePresence;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
@@ -32,10 +33,12 @@ class GroupHeaderActions implements ConversationHeaderActions {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ChatService chat;
+    private final OnlinePresence presence;
 
     GroupHeaderActions(GroupService groups, AccountService accounts, LiveEvents liveEvents, CurrentUser currentUser,
-            Clock clock, ChatService chat) {
+            Clock clock, ChatService chat, OnlinePresence presence) {
         this.chat = chat;
+        this.presence = presence;
         this.groups = groups;
         this.accounts = accounts;
         this.liveEvents = liveEvents;
@@ -53,7 +56,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Button members = new Button("Members", VaadinIcon.USERS.create());
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
-        members.addClickListener(click -> new GroupPanel(groups, accounts, chat, liveEvents, group.id(), me,
+        members.addClickListener(click -> new GroupPanel(groups, accounts, chat, liveEvents, presence, group.id(), me,
                 clock).open());
         boolean admin = groups.myMembership(group.id()).role() != Role.MEMBER;
         if (!admin) {

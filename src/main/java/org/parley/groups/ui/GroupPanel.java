@@ -69,11 +69,12 @@ class GroupPanel extends Dialog {
     private final Div settings = new Div();
     private Tab requestsTab;
     private Set<Long> online = Set.of();
+    private final OnlinePresence.Watch presenceWatch;
     private GroupMemberView lastMine;
     private List<GroupMemberView> lastMembers = List.of();
 
-    GroupPanel(GroupService groups, AccountService accounts, ChatService chat, LiveEvents liveEvents, long groupId,
-            long me, Clock clock) {
+    GroupPanel(GroupService groups, AccountService accounts, ChatService chat, LiveEvents liveEvents,
+            OnlinePresence presence, long groupId, long me, Clock clock) {
         this.groups = groups;
         this.chat = chat;
         this.accounts = accounts;
@@ -92,7 +93,7 @@ class GroupPanel extends Dialog {
                 refresh();
             }
         });
-        OnlinePresence.watch(this, accounts.me(), nowOnline -> {
+        presenceWatch = presence.watch(this, nowOnline -> {
             online = nowOnline;
             // Presence changes re-draw what is already loaded: no query per person coming or going.
             if (lastMine != null) {
@@ -127,7 +128,11 @@ class GroupPanel extends Dialog {
         GroupSummary group = groups.group(groupId);
         setHeaderTitle(group.name() + " · " + group.memberCount()
                 + (group.memberCount() == 1 ? " member" : " members"));
-        renderMembers(mine, groups.members(groupId));
+        List<GroupMemberView> members = groups.members(groupId);
+        lastMine = mine;
+        lastMembers = members;
+        // Whose presence the panel shows: its members, nobody else's. Draws the members with who is online.
+        presenceWatch.watching(members.stream().map(member -> member.user().id()).toList());
         renderSettings(group, mine);
         if (admin) {
             renderRequests();

@@ -59,7 +59,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span pageTitle = new Span();
 
     public MainLayout(ReadMarkers readMarkers, FriendService friends, GroupService groups, AccountService accounts,
-            LiveEvents liveEvents, CurrentUser currentUser, AuthenticationContext authentication) {
+            OnlinePresence presence, LiveEvents liveEvents, CurrentUser currentUser,
+            AuthenticationContext authentication) {
         this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
@@ -92,7 +93,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         requestBadge.setTestId("nav-requests");
 
         UserSummary user = accounts.me();
-        OnlinePresence.markOnline(this, user);
+        presence.markOnline(this, user.id());
         Div who = UserAvatars.identity(user);
         who.getChildren().findFirst().ifPresent(avatar ->
                 ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
