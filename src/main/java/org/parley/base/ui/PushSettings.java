@@ -1,6 +1,7 @@
 package org.parley.base.ui;
 
 import com.vaadin.flow.spring.SpringServlet;
+import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PushSettings {
 
+    /** The largest message a browser may send over its push connection (see below). */
+    static final int INCOMING_MESSAGE_BYTES = 2048;
+
     /** Static: a post-processor must exist before the beans it processes. */
     @Bean
     static BeanPostProcessor atmosphereSettings() {
@@ -24,6 +28,15 @@ class PushSettings {
                         && registration.getServlet() instanceof SpringServlet) {
                     registration.addInitParameter("org.atmosphere.cpr.broadcasterClass",
                             PushBroadcaster.class.getName());
+                    // What a browser may send over its push connection in one message. Parley's pages send over
+                    // XHR (WEBSOCKET_XHR, see ParleyServiceInit): the socket carries Atmosphere's few bytes only.
+                    // Vaadin's 16 KiB (a 32 KiB text buffer and a 16 KiB binary one, per open tab) was a fifth of
+                    // what a connected person cost the heap.
+                    for (String size : List.of("org.atmosphere.websocket.bufferSize",
+                            "org.atmosphere.websocket.maxTextMessageSize",
+                            "org.atmosphere.websocket.maxBinaryMessageSize")) {
+                        registration.addInitParameter(size, String.valueOf(INCOMING_MESSAGE_BYTES));
+                    }
                 }
                 return bean;
             }
