@@ -12,19 +12,14 @@ import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.page.PageVisibility;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.signals.Signal;
 import jakarta.annotation.security.PermitAll;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,7 +30,6 @@ import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.EmptyState;
-import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AccessChanged;
@@ -48,7 +42,6 @@ import org.parley.chat.service.ReadMarkers;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The conversation list beside the open conversation, with its header and composer. This view routes: it opens
@@ -72,7 +65,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
-    private final AttachmentService attachments;
     private final FriendService friends;
     private final ReadMarkers readMarkers;
     private final long me;
@@ -83,12 +75,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Div pane = new Div();
     /** The parts of the timeline and composer that tests reach for. */
     final MessageList messageList;
-    final MessageInput input = new MessageInput();
+    final MessageInput input;
     final Button loadEarlier;
     private final Div sendNotice = new Div();
     private final Div header = new Div();
-    final Upload upload = new Upload();
-    private final Div composer = new Div();
+    final Upload upload;
+    private final Composer composer;
 
     private Long openConversationId;
     private boolean openIsTemporary;
@@ -99,7 +91,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, ReadMarkers readMarkers,
             LiveEvents liveEvents, CurrentUser currentUser, Clock clock, List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
-        this.attachments = attachments;
         this.friends = friends;
         this.readMarkers = readMarkers;
         this.headerActions = headerActions;
@@ -112,21 +103,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        input.addClassName("message-input");
-        input.setTestId("message-input");
-        // The browser names each message it sends with an id it makes (CLIENT_ID_EXPRESSION): a submit that
-        // reaches the server twice (a retry after a lost response or a reconnect) is stored and shown once.
-        input.getElement().addEventListener("submit", submit -> {
-            JsonNode data = submit.getEventData();
-            send(data.path(TEXT_KEY).asString(""), data.path(CLIENT_ID_EXPRESSION).asString(null));
-        }).addEventData(TEXT_KEY).addEventData(CLIENT_ID_EXPRESSION);
+        composer = new Composer(attachments, this::send, this::recheckAccess);
+        input = composer.input;
+        upload = composer.upload;
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
         header.addClassName("conversation-header");
-        configureUpload();
-        composer.addClassName("composer");
-        composer.add(upload, input);
-        acceptDropsOnWholePane();
+        Composer.acceptDropsOn(pane);
 
         add(conversationList, pane);
         UI ui = UI.getCurrent();
@@ -196,10 +179,10 @@ public class ChatView extends Div implements BeforeEnterObserver {
         addClassName("has-selection");
         pane.removeAll();
         renderHeader(details);
-        prepareUpload(details.id());
+        composer.prepareFor(details.id());
         timeline.open(details.id());
         pane.add(header, loadEarlier, messageList, sendNotice, composer);
-        input.getElement().callJsFunction("focus");
+        composer.focus();
     }
 
     private void showNoConversation() {
@@ -241,8 +224,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         header.setTestId("conversation-header");
         sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
         sendNotice.setVisible(!details.canSend());
-        input.setEnabled(details.canSend());
-        upload.setEnabled(details.canSend());
+        composer.allowSending(details.canSend());
         if (details.canSendAgainAt() != null) {
             scheduleRecheck(details.canSendAgainAt());
         }
@@ -258,8 +240,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         } catch (UserFacingException noLongerYours) {
             sendNotice.setText("You are no longer in this conversation.");
             sendNotice.setVisible(true);
-            input.setEnabled(false);
-            upload.setEnabled(false);
+            composer.allowSending(false);
             timeline.stopPaging();
         }
     }
@@ -303,81 +284,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private void renderConversationList() {
         conversationList.show(chat.conversations(), TabUnread.of(UI.getCurrent(), readMarkers).counts());
-    }
-
-    private void configureUpload() {
-        upload.addClassName("attach");
-        upload.setTestId("attach");
-        upload.setUploadFormat(UploadFormat.RAW);
-        upload.setDropAllowed(true);
-        upload.setMaxFiles(10);
-        Button attach = new Button(VaadinIcon.PAPERCLIP.create());
-        attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        attach.setAriaLabel("Send a file");
-        attach.setTooltipText("Send a file or picture (or drop it here)");
-        upload.setUploadButton(attach);
-        upload.setDropLabel(new Span("Drop to send"));
-        // The file list is progress only: each finished file shows up as a message.
-        upload.addAllFinishedListener(finished -> upload.clearFileList());
-        upload.addFileRejectedListener(rejected -> Toasts.error(rejected.getFileName() + ": "
-                + rejected.getErrorMessage()));
-    }
-
-    /**
-     * Files dragged anywhere over the conversation make the upload cover it (class "dropping"), so the drop
-     * lands on the upload itself; a drop beside it would otherwise make the browser open the file.
-     */
-    private void acceptDropsOnWholePane() {
-        pane.getElement().executeJs("""
-                const pane = this;
-                let depth = 0;
-                const carriesFiles = e => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-                const stop = () => { depth = 0; pane.classList.remove('dropping'); };
-                pane.addEventListener('dragenter', e => {
-                  if (carriesFiles(e) && pane.querySelector('vaadin-upload.attach:not([disabled])')) {
-                    depth++;
-                    pane.classList.add('dropping');
-                  }
-                });
-                pane.addEventListener('dragleave', e => { if (carriesFiles(e) && --depth <= 0) stop(); });
-                pane.addEventListener('dragover', e => { if (carriesFiles(e)) e.preventDefault(); });
-                pane.addEventListener('drop', e => { if (carriesFiles(e)) e.preventDefault(); stop(); });
-                """);
-    }
-
-    /** Runs on the upload's own request, outside the UI lock; the stored message arrives by push. */
-    private void receive(UploadEvent event, long conversationId) throws IOException {
-        try (InputStream content = event.getInputStream()) {
-            attachments.upload(conversationId, event.getFileName(), event.getContentType(), content);
-        } catch (UserFacingException refused) {
-            event.reject(refused.getMessage());
-            // Like a refused message: say why, and show at once whether this conversation still takes any.
-            event.getUI().access(() -> {
-                Toasts.error(refused.getMessage());
-                recheckAccess();
-            });
-        }
-    }
-
-    private void prepareUpload(long conversationId) {
-        AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
-        upload.setUploadHandler(event -> receive(event, conversationId));
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
-        UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error()
-                .setIncorrectFileType("only pictures (PNG, JPEG, GIF or WebP) can be sent in a group.")
-                .setFileIsTooBig("too large: at most " + FileSizes.of(rules.maxBytes()) + ".")
-                .setTooManyFiles("at most 10 files at once."));
-        upload.setI18n(i18n);
-        if (rules.picturesOnly()) {
-            upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-            upload.getUploadButton().getElement().setAttribute("aria-label", "Send pictures");
-        } else {
-            upload.setAcceptedFileTypes();
-            upload.getUploadButton().getElement().setAttribute("aria-label", "Send a file");
-        }
-        upload.getElement().setProperty("title", rules.picturesOnly()
-                ? "Pictures up to " + FileSizes.of(rules.maxBytes()) : "Files up to " + FileSizes.of(rules.maxBytes()));
     }
 
     private Button addFriendButton(UserSummary partner) {
