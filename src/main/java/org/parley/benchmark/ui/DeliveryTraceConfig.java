@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import org.parley.base.service.DeliveryTrace;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +12,9 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The benchmarks' view into {@link DeliveryTrace}: switches it on, notes when each request begins, and serves what
@@ -45,20 +47,15 @@ class DeliveryTraceConfig {
 
     @Bean
     ServletRegistrationBean<HttpServlet> traceEndpoint() {
+        JsonMapper json = JsonMapper.builder().build();
         return new ServletRegistrationBean<>(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                PrintWriter out = response.getWriter();
-                out.print('[');
-                boolean first = true;
-                for (DeliveryTrace.Passage passage : DeliveryTrace.passages()) {
-                    out.print(first ? "\n" : ",\n");
-                    first = false;
-                    write(out, passage);
-                }
-                out.print("\n]\n");
+                ArrayNode passages = json.createArrayNode();
+                DeliveryTrace.passages().forEach(passage -> passages.add(toJson(json, passage)));
+                json.writeValue(response.getWriter(), passages);
                 if ("true".equals(request.getParameter("clear"))) {
                     DeliveryTrace.enable(DeliveryTrace.enabled());
                 }
@@ -70,34 +67,14 @@ class DeliveryTraceConfig {
     }
 
     /** {"id":…,"text":…,"received":…,"stored":…,"committed":…,"tabs":[{"user":…,"stage":…,"at":…},…]} */
-    private static void write(PrintWriter out, DeliveryTrace.Passage passage) {
-        out.print("{\"id\":" + passage.messageId() + ",\"text\":" + quote(passage.text()) + ",\"received\":"
-                + passage.received() + ",\"stored\":" + passage.stored() + ",\"committed\":" + passage.committed()
-                + ",\"tabs\":[");
-        boolean first = true;
+    private static ObjectNode toJson(JsonMapper json, DeliveryTrace.Passage passage) {
+        ObjectNode node = json.createObjectNode().put("id", passage.messageId()).put("text", passage.text())
+                .put("received", passage.received()).put("stored", passage.stored())
+                .put("committed", passage.committed());
+        ArrayNode tabs = node.putArray("tabs");
         for (DeliveryTrace.TabStage stage : passage.tabs()) {
-            out.print((first ? "" : ",") + "{\"user\":" + stage.userId() + ",\"stage\":\"" + stage.stage()
-                    + "\",\"at\":" + stage.at() + "}");
-            first = false;
+            tabs.addObject().put("user", stage.userId()).put("stage", stage.stage().name()).put("at", stage.at());
         }
-        out.print("]}");
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return node;
     }
 }
