@@ -58,7 +58,9 @@ final class LightClient {
             Thread.ofPlatform().daemon().name("light-timers").factory());
     private static final String CLIENT_DETAILS = "&query=&v-sh=900&v-sw=1440&v-wh=800&v-ww=1400&v-bh=800&v-bw=1400"
             + "&v-curdate=0&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux"
-            + "&v-cs=light&v-pv=" + System.getProperty("bench.visibility", "VISIBLE") + "&v-fs=NOT_FULLSCREEN&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT"
+            // Page visibility: VISIBLE (people looking, so their tabs read what arrives) unless -Dbench.visibility.
+            + "&v-cs=light&v-pv=" + System.getProperty("bench.visibility", "VISIBLE")
+            + "&v-fs=NOT_FULLSCREEN&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=PROMPT"
             + "&v-wla=SUPPORTED&v-ws=false&v-wn=";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");

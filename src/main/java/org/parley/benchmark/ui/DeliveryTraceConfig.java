@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The benchmarks' view into {@link DeliveryTrace}: switches it on, notes when each request begins, and serves what
  * it recorded at {@code /benchmark/trace} (JSON; {@code ?clear=true} starts afresh; {@code ?enabled=false} stops
- * recording, so that what is measured then does not pay for the trace, and {@code true} resumes). Only where asked for: bench/run
- * starts Parley with {@code parley.benchmark.trace=true}; signed-in users only (see SecurityConfig).
+ * recording, so that what is measured then does not pay for the trace, and {@code true} resumes). Only where asked
+ * for: bench/run starts Parley with {@code parley.benchmark.trace=true}; signed-in users only (see SecurityConfig).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("parley.benchmark.trace")

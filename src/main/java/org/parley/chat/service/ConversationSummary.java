@@ -32,6 +32,7 @@ public record ConversationSummary(long id, String title, UserSummary partner, St
             return this;
         }
         return new ConversationSummary(id, title, partner, ChatService.preview(message.body(), message.attachment()),
-                message.sender().id() == viewer && !message.system(), message.sentAt(), groupAvatarUrl, temporaryFrom, message.id());
+                message.sender().id() == viewer && !message.system(), message.sentAt(), groupAvatarUrl, temporaryFrom,
+                message.id());
     }
 }

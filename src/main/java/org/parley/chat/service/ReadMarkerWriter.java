@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +65,8 @@ class ReadMarkerWriter {
         this.members = members;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        // Its own transaction, also when a reader's look at their counts (read-only) flushes first.
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
     }
 

@@ -85,11 +85,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private Long openConversationId;
     private boolean openIsTemporary;
     private final ReadTracker reading;
+    private final TabUnread unread;
 
     private final List<ConversationHeaderActions> headerActions;
 
     public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, ReadMarkers readMarkers,
-            LiveEvents liveEvents, CurrentUser currentUser, Clock clock, List<ConversationHeaderActions> headerActions) {
+            LiveEvents liveEvents, CurrentUser currentUser, Clock clock,
+            List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
         this.friends = friends;
         this.readMarkers = readMarkers;
@@ -122,7 +124,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         });
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
-                case MessagePosted posted -> messageArrived(posted.message());
+                case MessagePosted posted -> messagePosted(posted);
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -139,7 +141,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 default -> { }
             }
         });
-        TabUnread unread = TabUnread.of(ui, readMarkers);
+        unread = TabUnread.of(ui, readMarkers);
         reading = new ReadTracker(ui, unread);
         addAttachListener(attach -> {
             Registration rendering = unread.onChange(() -> conversationList.showUnread(unread.counts()));
@@ -271,6 +273,15 @@ public class ChatView extends Div implements BeforeEnterObserver {
     }
 
     /**
+     * A message reached this tab: the tab's counts take it first (the main layout feeds them too; twice changes
+     * nothing), since whether the open conversation needs reading depends on them.
+     */
+    private void messagePosted(MessagePosted posted) {
+        unread.apply(posted);
+        messageArrived(posted.message());
+    }
+
+    /**
      * A message of the caller's: shown if its conversation is open (and read within a second, if the tab is in
      * view), and its conversation's row moves to the top.
      */
@@ -283,7 +294,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     }
 
     private void renderConversationList() {
-        conversationList.show(chat.conversations(), TabUnread.of(UI.getCurrent(), readMarkers).counts());
+        conversationList.show(chat.conversations(), unread.counts());
     }
 
     private Button addFriendButton(UserSummary partner) {
