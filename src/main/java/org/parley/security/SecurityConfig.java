@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /** Every page but login and registration needs a signed-in user; Vaadin's configurer does the rest. */
 @Configuration
@@ -17,6 +18,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.headers(headers -> headers.contentTypeOptions(c -> { }));
+        // Vaadin leaves the login form without a CSRF token: a sign-in posted from another site is refused here.
+        http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Parley's own stylesheet is needed by the login page too.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles/**").permitAll()
