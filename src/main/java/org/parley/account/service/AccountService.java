@@ -1,5 +1,6 @@
 package org.parley.account.service;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -109,9 +110,13 @@ public class AccountService {
     }
 
     /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
-    public UserSummary changeAvatar(byte[] upload) {
+    /**
+     * Sets the caller's picture from an upload of {@code declaredBytes} (negative: unknown), streamed. The upload
+     * is read before the database is touched: a slow one never holds a connection of the pool.
+     */
+    public UserSummary changeAvatar(InputStream upload, long declaredBytes) {
+        EncodedPicture picture = avatarImages.normalize(upload, declaredBytes);
         UserAccount me = requireMe();
-        EncodedPicture picture = avatarImages.normalize(upload);
         avatars.findById(me.getId()).ifPresentOrElse(
                 existing -> existing.replace(picture.contentType(), picture.data()),
                 () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));

@@ -1,22 +1,28 @@
 package org.parley.account.service;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.Pictures;
+import org.parley.base.service.UploadLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an uploaded picture into a small square avatar: checks what it really is, refuses pictures too
- * large to decode safely, crops the centre and scales it down. The original is never kept.
+ * Turns an uploaded picture into a small square avatar (a person's or a group's): checks what it really is,
+ * refuses pictures too large to decode safely, crops the centre and scales it down. The original is never kept,
+ * nor ever held whole in memory.
  */
 @Component
 public class AvatarImages {
 
     static final int SIZE = 256;
+    /** Enough of the start of a file to tell its format. */
+    private static final int HEAD_BYTES = 16;
 
     private final long maxBytes;
 
@@ -28,19 +34,39 @@ public class AvatarImages {
         return maxBytes;
     }
 
-    public EncodedPicture normalize(byte[] upload) {
-        if (upload == null || upload.length == 0) {
+    /**
+     * The avatar made of an upload of {@code declaredBytes} (negative: unknown): refused at once when declared too
+     * large, cut one byte past the limit when it is larger than it said, recognised by its first bytes, decoded at
+     * about the avatar's size (never whole), centre-cropped and scaled down.
+     */
+    public EncodedPicture normalize(InputStream upload, long declaredBytes) {
+        if (upload == null) {
             throw new InvalidInputException("The picture is empty.");
         }
-        if (upload.length > maxBytes) {
-            throw new InvalidInputException("The picture is too large: at most " + (maxBytes / (1024 * 1024)) + " MB.");
-        }
-        ImageFormat format = ImageFormat.detect(upload).orElseThrow(() -> new InvalidInputException(
+        String tooLarge = "The picture is too large: at most " + (maxBytes / (1024 * 1024)) + " MB.";
+        BufferedInputStream content = new BufferedInputStream(
+                UploadLimit.capped(upload, declaredBytes, maxBytes, tooLarge), HEAD_BYTES);
+        ImageFormat format = ImageFormat.detect(head(content)).orElseThrow(() -> new InvalidInputException(
                 "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP."));
-        BufferedImage image = Pictures.decode(new ByteArrayInputStream(upload), format, 0).image();
+        BufferedImage image = Pictures.decode(content, format, SIZE, Pictures.Sampling.COVER).image();
         int side = Math.min(image.getWidth(), image.getHeight());
         int target = Math.min(SIZE, side);
         return Pictures.encode(Pictures.scale(image, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2,
                 side, side, target, target));
+    }
+
+    /** The first bytes, left in the stream for the decoder; refuses an empty upload. */
+    private static byte[] head(BufferedInputStream content) {
+        try {
+            content.mark(HEAD_BYTES);
+            byte[] head = content.readNBytes(HEAD_BYTES);
+            content.reset();
+            if (head.length == 0) {
+                throw new InvalidInputException("The picture is empty.");
+            }
+            return head;
+        } catch (IOException unreadable) {
+            throw new InvalidInputException("The picture could not be read.");
+        }
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.InputStream;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
@@ -44,10 +45,11 @@ public class ProfileView extends Div {
         UserSummary me = accounts.me();
 
         avatarBox.addClassName("profile-avatar");
-        avatarUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            UI ui = avatarUploadUi();
-            try {
-                UserSummary updated = accounts.changeAvatar(bytes);
+        // Streamed to the service, which cuts it at the limit: never read whole into memory here.
+        avatarUpload = new Upload((UploadHandler) event -> {
+            UI ui = event.getUI();
+            try (InputStream content = event.getInputStream()) {
+                UserSummary updated = accounts.changeAvatar(content, event.getFileSize());
                 ui.access(() -> {
                     showAvatar(updated);
                     Toasts.success("Your picture is updated.");
@@ -57,7 +59,7 @@ public class ProfileView extends Div {
             } finally {
                 ui.access(() -> avatarUploadClear());
             }
-        }));
+        });
         avatarUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
         avatarUpload.setMaxFileSize((int) accounts.avatarMaxBytes());
         avatarUpload.setMaxFiles(1);
@@ -115,10 +117,6 @@ public class ProfileView extends Div {
         Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard);
         cards.addClassName("card-grid");
         add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);
-    }
-
-    private UI avatarUploadUi() {
-        return avatarUpload.getUI().orElseThrow();
     }
 
     private void avatarUploadClear() {

@@ -9,18 +9,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decoding and encoding of uploaded pictures, shared by avatars and picture messages. The pixel count is
- * checked from the header before anything is decoded: a tiny file can claim a huge canvas.
+ * checked from the header before anything is decoded: a tiny file can claim a huge canvas. Every picture is
+ * decoded at the size it is needed at (every n-th pixel), the memory that takes is bounded whatever its bits per
+ * pixel, and only a few are decoded at a time: a crafted picture cannot take the server's heap.
  */
 public final class Pictures {
 
     public static final long MAX_PIXELS = 50_000_000L;
+    /** The most one decoded picture may take in memory (a 16-bit RGBA pixel takes 8 bytes). */
+    static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
+    /** How many pictures are decoded at once; more wait their turn (for a while). */
+    private static final Semaphore DECODING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final long WAIT_FOR_TURN_SECONDS = 20;
+
+    /** How a picture is decoded: to fit a box ({@code FIT}, previews) or to cover a square ({@code COVER}, avatars). */
+    public enum Sampling { FIT, COVER }
 
     static {
         // Registers the WebP reader from the class path (also inside the Spring Boot jar).
@@ -40,6 +53,32 @@ public final class Pictures {
      * much larger: memory then depends on the preview size, not on the picture's.
      */
     public static Decoded decode(InputStream content, ImageFormat format, int maxSide) {
+        return decode(content, format, maxSide, Sampling.FIT);
+    }
+
+    /**
+     * Decodes a picture at about {@code side} pixels: with {@link Sampling#FIT} its longer side is no smaller than
+     * {@code side}, with {@link Sampling#COVER} its shorter one (a square of that size can be cut from it).
+     */
+    public static Decoded decode(InputStream content, ImageFormat format, int side, Sampling sampling) {
+        boolean turn;
+        try {
+            turn = DECODING.tryAcquire(WAIT_FOR_TURN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new InvalidInputException("Parley is busy with other pictures. Please try again in a moment.");
+        }
+        try {
+            return decodeNow(content, format, side, sampling);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static Decoded decodeNow(InputStream content, ImageFormat format, int side, Sampling sampling) {
         try (ImageInputStream cached = ImageIO.createImageInputStream(content);
                 ImageInputStream input = cached == null ? null : new TruncationGuard(cached)) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
@@ -55,9 +94,15 @@ public final class Pictures {
                     throw new InvalidInputException("The picture has too many pixels: at most 50 megapixels.");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                if (maxSide > 0) {
-                    int step = Math.max(1, Math.max(width, height) / maxSide);
+                int step = 1;
+                if (side > 0) {
+                    int measured = sampling == Sampling.FIT ? Math.max(width, height) : Math.min(width, height);
+                    step = Math.max(1, measured / side);
                     param.setSourceSubsampling(step, step, 0, 0);
+                }
+                long pixels = (long) ceilDiv(width, step) * ceilDiv(height, step);
+                if (pixels * bytesPerPixel(reader) > MAX_DECODED_BYTES) {
+                    throw new InvalidInputException("The picture is too large to process. Use a smaller one.");
                 }
                 BufferedImage image = reader.read(0, param);
                 if (image == null) {
@@ -68,11 +113,31 @@ public final class Pictures {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
+            // Our own refusal (say, the upload's limit) may come wrapped in the reader's exception.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
             }
             throw new InvalidInputException("The picture is damaged or not what its first bytes claim.");
         }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** What one decoded pixel of this picture takes (its samples' bits, rounded up); 4 when the reader cannot say. */
+    private static long bytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw == null) {
+            return 4;
+        }
+        int bits = 0;
+        for (int size : raw.getSampleModel().getSampleSize()) {
+            bits += size;
+        }
+        return Math.max(4, (bits + 7) / 8);
     }
 
     /** The part {@code (x, y, w, h)} of an image drawn at {@code targetW × targetH}, smoothly. */

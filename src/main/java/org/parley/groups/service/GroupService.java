@@ -1,5 +1,6 @@
 package org.parley.groups.service;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -466,12 +467,16 @@ public class GroupService {
                 new ArrayList<>(told)));
     }
 
-    /** Sets the group's picture (administrators); checked and scaled like a user's avatar. */
-    public GroupSummary changeAvatar(long groupId, byte[] upload) {
+    /**
+     * Sets the group's picture (administrators); checked and scaled like a user's avatar, from an upload of
+     * {@code declaredBytes} (negative: unknown), streamed. The upload is read before the database is touched: a
+     * slow one never holds a connection of the pool.
+     */
+    public GroupSummary changeAvatar(long groupId, InputStream upload, long declaredBytes) {
         long me = currentUser.requireId();
+        EncodedPicture picture = avatarImages.normalize(upload, declaredBytes);
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
-        EncodedPicture picture = avatarImages.normalize(upload);
         avatars.findById(groupId).ifPresentOrElse(
                 existing -> existing.replace(picture.contentType(), picture.data()),
                 () -> avatars.save(new GroupAvatar(groupId, picture.contentType(), picture.data())));

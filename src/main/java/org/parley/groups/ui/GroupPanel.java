@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.io.InputStream;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.OnlinePresence;
@@ -349,15 +350,17 @@ class GroupPanel extends Dialog {
                 }
             });
             addPerson.setTestId("group-add-member");
-            Upload picture = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-                UI ui = getUI().orElseThrow();
-                try {
-                    groups.changeAvatar(groupId, bytes);
+            // Streamed to the service, which cuts it at the limit: never read whole into memory here.
+            Upload picture = new Upload((UploadHandler) event -> {
+                UI ui = event.getUI();
+                try (InputStream content = event.getInputStream()) {
+                    groups.changeAvatar(groupId, content, event.getFileSize());
                     ui.access(() -> Toasts.success("The group's picture is updated."));
                 } catch (UserFacingException refused) {
                     ui.access(() -> Toasts.error(refused.getMessage()));
                 }
-            }));
+            });
+            picture.setMaxFileSize((int) accounts.avatarMaxBytes());
             picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
             picture.setMaxFiles(1);
             picture.setUploadButton(new Button("Upload a group picture", VaadinIcon.UPLOAD.create()));

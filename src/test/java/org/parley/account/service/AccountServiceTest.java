@@ -257,7 +257,7 @@ class AccountServiceTest {
         g.fillRect(250, 150, 100, 100);
         g.dispose();
 
-        UserSummary changed = as(ann, () -> accounts.changeAvatar(encode(picture, "png")));
+        UserSummary changed = as(ann, () -> changeAvatar(encode(picture, "png")));
 
         assertThat(changed.avatarUrl()).startsWith(AvatarUrls.PREFIX + ann.id());
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(changed.avatarUrl());
@@ -285,7 +285,7 @@ class AccountServiceTest {
         byte[] jpeg = encode(photo, "jpeg");
         assertThat(ImageFormat.detect(jpeg)).contains(ImageFormat.JPEG);
 
-        UserSummary changed = as(ann, () -> accounts.changeAvatar(jpeg));
+        UserSummary changed = as(ann, () -> changeAvatar(jpeg));
 
         assertThat(changed.avatarUrl()).isNotNull();
         EncodedPicture stored = as(ann, () -> accounts.avatar(ann.id())).orElseThrow();
@@ -302,7 +302,7 @@ class AccountServiceTest {
         byte[] gif = encode(new BufferedImage(300, 500, BufferedImage.TYPE_INT_RGB), "gif");
         assertThat(ImageFormat.detect(gif)).contains(ImageFormat.GIF);
 
-        run(ann, () -> accounts.changeAvatar(gif));
+        run(ann, () -> changeAvatar(gif));
 
         BufferedImage served = decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
         assertThat(served.getWidth()).isEqualTo(256);
@@ -317,8 +317,8 @@ class AccountServiceTest {
         UserSummary ann = users.create("avatar");
         UserSummary bob = users.create("avatar");
 
-        assertThat(as(ann, () -> accounts.changeAvatar(lossy)).avatarUrl()).isNotNull();
-        assertThat(as(bob, () -> accounts.changeAvatar(lossless)).avatarUrl()).isNotNull();
+        assertThat(as(ann, () -> changeAvatar(lossy)).avatarUrl()).isNotNull();
+        assertThat(as(bob, () -> changeAvatar(lossless)).avatarUrl()).isNotNull();
 
         EncodedPicture annsPicture = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(annsPicture.contentType()).isEqualTo("image/jpeg");
@@ -333,7 +333,7 @@ class AccountServiceTest {
         UserSummary ann = users.create("avatar");
         byte[] small = encode(new BufferedImage(100, 80, BufferedImage.TYPE_INT_RGB), "png");
 
-        run(ann, () -> accounts.changeAvatar(small));
+        run(ann, () -> changeAvatar(small));
 
         BufferedImage served = decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
         assertThat(served.getWidth()).isEqualTo(80);
@@ -346,8 +346,8 @@ class AccountServiceTest {
         byte[] first = encode(new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB), "png");
         byte[] second = encode(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB), "jpeg");
 
-        String firstUrl = as(ann, () -> accounts.changeAvatar(first)).avatarUrl();
-        String secondUrl = as(ann, () -> accounts.changeAvatar(second)).avatarUrl();
+        String firstUrl = as(ann, () -> changeAvatar(first)).avatarUrl();
+        String secondUrl = as(ann, () -> changeAvatar(second)).avatarUrl();
 
         assertThat(secondUrl).as("browsers must not keep showing the cached old picture").isNotEqualTo(firstUrl);
         assertThat(decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data()).getWidth()).isEqualTo(50);
@@ -357,7 +357,7 @@ class AccountServiceTest {
         assertThat(as(ann, accounts::me).avatarUrl()).isNull();
         assertThat(as(ann, () -> accounts.avatar(ann.id()))).isEmpty();
 
-        String thirdUrl = as(ann, () -> accounts.changeAvatar(first)).avatarUrl();
+        String thirdUrl = as(ann, () -> changeAvatar(first)).avatarUrl();
         assertThat(thirdUrl).isNotNull().isNotIn(firstUrl, secondUrl);
     }
 
@@ -417,10 +417,10 @@ class AccountServiceTest {
     void a_refused_picture_keeps_the_previous_one() throws IOException {
         UserSummary ann = users.create("avatar");
         byte[] good = encode(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png");
-        String url = as(ann, () -> accounts.changeAvatar(good)).avatarUrl();
+        String url = as(ann, () -> changeAvatar(good)).avatarUrl();
         byte[] before = as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data();
 
-        run(ann, () -> assertThatThrownBy(() -> accounts.changeAvatar("<svg/>".getBytes(StandardCharsets.UTF_8)))
+        run(ann, () -> assertThatThrownBy(() -> changeAvatar("<svg/>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class));
 
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(url);
@@ -440,7 +440,7 @@ class AccountServiceTest {
                 accounts::me,
                 () -> accounts.changeDisplayName("Hacker"),
                 () -> accounts.changePassword(TestUsers.PASSWORD, "hijacked password"),
-                () -> accounts.changeAvatar(png),
+                () -> changeAvatar(png),
                 accounts::removeAvatar,
                 () -> accounts.avatar(ann.id()),
                 () -> accounts.searchOthers("anon", null, 10));
@@ -455,7 +455,7 @@ class AccountServiceTest {
 
     private void assertRefusedAndNothingStored(byte[] upload, String message) {
         UserSummary ann = users.create("badpic");
-        run(ann, () -> assertThatThrownBy(() -> accounts.changeAvatar(upload))
+        run(ann, () -> assertThatThrownBy(() -> changeAvatar(upload))
                 .isInstanceOf(InvalidInputException.class).hasMessage(message));
         assertThat(as(ann, accounts::me).avatarUrl()).isNull();
         assertThat(as(ann, () -> accounts.avatar(ann.id()))).isEmpty();
@@ -500,5 +500,11 @@ class AccountServiceTest {
         crc.update(patched, 12, 17);
         ByteBuffer.wrap(patched, 29, 4).putInt((int) crc.getValue());
         return patched;
+    }
+
+    /** The picture as the profile page sends it: streamed, with its declared size. */
+    private UserSummary changeAvatar(byte[] picture) {
+        return picture == null ? accounts.changeAvatar(null, -1)
+                : accounts.changeAvatar(new java.io.ByteArrayInputStream(picture), picture.length);
     }
 }

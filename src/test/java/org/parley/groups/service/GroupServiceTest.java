@@ -1149,14 +1149,14 @@ class GroupServiceTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", png);
 
-        assertThatThrownBy(() -> run(crew.member(), () -> groups.changeAvatar(crew.id(), png.toByteArray())))
+        assertThatThrownBy(() -> run(crew.member(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size())))
                 .isInstanceOf(NotAllowedException.class).hasMessage("Only the group's administrators can do that.");
         assertThatThrownBy(() -> run(crew.admin(), () -> groups.changeAvatar(crew.id(),
-                "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes())))
+                upload("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()), -1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("PNG, JPEG, GIF or WebP");
         assertThat(as(crew.owner(), () -> groups.group(crew.id()).avatarUrl())).isNull();
 
-        GroupSummary changed = as(crew.admin(), () -> groups.changeAvatar(crew.id(), png.toByteArray()));
+        GroupSummary changed = as(crew.admin(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size()));
         assertThat(changed.avatarUrl()).startsWith("/group-avatars/" + crew.id() + "?v=");
         var stored = as(crew.member(), () -> groups.avatar(crew.id()))
                 .orElseThrow();
@@ -1165,6 +1165,10 @@ class GroupServiceTest {
         assertThat(as(crew.member(), () -> chat.conversations()).stream()
                 .filter(c -> c.id() == crew.conversation()).findFirst().orElseThrow().groupAvatarUrl())
                 .isEqualTo(changed.avatarUrl());
+    }
+
+    private static java.io.InputStream upload(byte[] content) {
+        return new java.io.ByteArrayInputStream(content);
     }
 
     /**
