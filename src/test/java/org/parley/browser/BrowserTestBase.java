@@ -59,9 +59,13 @@ abstract class BrowserTestBase {
         contexts.clear();
     }
 
+    /** What Chromium refused under Parley's Content-Security-Policy: a page that works must not need any of it. */
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
+        assertThat(policyViolations).as("content refused by the Content-Security-Policy").isEmpty();
     }
 
     /** Keeps a picture of what a person saw, for humans reviewing a run (target/screenshots). */
@@ -78,7 +82,13 @@ abstract class BrowserTestBase {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         contexts.add(context);
-        return context.newPage();
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
+        return page;
     }
 
     /** Signs in through the login page as an existing user. */

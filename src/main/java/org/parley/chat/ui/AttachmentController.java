@@ -62,7 +62,8 @@ class AttachmentController {
         response.setHeader("Content-Disposition", contentDisposition(disposition, attachment.fileName()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        response.setHeader("Cache-Control", "private, max-age=86400");
+        // Not kept in any cache: a file stays readable only while its reader may read it (signed in, a member).
+        response.setHeader("Cache-Control", "private, no-store");
         try (InputStream content = attachments.open(attachment); OutputStream out = response.getOutputStream()) {
             content.transferTo(out);
         }
