@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executors;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
@@ -35,7 +36,7 @@ public class TestUsers {
     public UserSummary create(String prefix) {
         String username = uniqueName(prefix);
         String displayName = Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " Tester";
-        return accounts.register(username, displayName, PASSWORD);
+        return accounts.register(username, displayName, PASSWORD, TestUsers.newAddress());
     }
 
     /**
@@ -57,6 +58,12 @@ public class TestUsers {
     /** {@link #createAll(Iterable)} for the prefixes given. */
     public Map<String, UserSummary> createAll(String... prefixes) {
         return createAll(List.of(prefixes));
+    }
+
+    /** An address of its own for each registration, as if each test's people came from their own computers. */
+    public static String newAddress() {
+        return "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
     }
 
     public static String uniqueName(String prefix) {

@@ -17,6 +17,7 @@ import org.parley.account.domain.UserAvatarRepository;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,20 +40,25 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final AvatarImages avatarImages;
     private final CurrentUser currentUser;
+    private final RateLimits limits;
     private final Clock clock;
 
     AccountService(UserAccountRepository accounts, UserAvatarRepository avatars, PasswordEncoder passwordEncoder,
-            AvatarImages avatarImages, CurrentUser currentUser, Clock clock) {
+            AvatarImages avatarImages, CurrentUser currentUser, RateLimits limits, Clock clock) {
         this.accounts = accounts;
         this.avatars = avatars;
         this.passwordEncoder = passwordEncoder;
         this.avatarImages = avatarImages;
         this.currentUser = currentUser;
+        this.limits = limits;
         this.clock = clock;
     }
 
-    /** Creates an account; anyone may call this (it is how people join). */
-    public UserSummary register(String username, String displayName, String password) {
+    /**
+     * Creates an account; anyone may call this (it is how people join), but only so often from one address
+     * ({@code fromAddress}: the registering browser's), so nobody fills the directory with accounts.
+     */
+    public UserSummary register(String username, String displayName, String password, String fromAddress) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException(
@@ -63,6 +69,7 @@ public class AccountService {
         if (accounts.existsByUsernameKey(TextRules.searchKey(name))) {
             throw usernameTaken();
         }
+        limits.registrationsPerAddress().take(fromAddress == null ? "" : fromAddress);
         try {
             UserAccount account = accounts.saveAndFlush(
                     new UserAccount(name, display, passwordEncoder.encode(password), clock.instant()));

@@ -9,6 +9,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.parley.base.service.TooManyAttemptsException;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Parley")
@@ -17,11 +21,11 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
     private final Div notice = new Div();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("User name");
         i18n.getForm().setSubmit("Sign in");
@@ -42,11 +46,25 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
+        secondsToWait(params.get("throttled")).ifPresent(seconds -> {
+            i18n.getErrorMessage().setTitle("Sign-in paused");
+            i18n.getErrorMessage().setMessage("Too many attempts; try again in "
+                    + TooManyAttemptsException.inWords(Duration.ofSeconds(seconds)) + ".");
+            login.setI18n(i18n);
+            login.setError(true);
+        });
         if (params.containsKey("registered")) {
             showNotice("Your account is ready. Sign in with your user name and password.");
         } else if (params.containsKey("signed-out")) {
             showNotice("You have signed out.");
         }
+    }
+
+    private static Optional<Long> secondsToWait(List<String> values) {
+        if (values == null || values.isEmpty() || !values.getFirst().matches("\\d{1,7}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(values.getFirst()));
     }
 
     private void showNotice(String text) {

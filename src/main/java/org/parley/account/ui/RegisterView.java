@@ -12,9 +12,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.parley.account.service.AccountService;
-import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.UserFacingException;
 
 @Route(value = "register", autoLayout = false)
 @PageTitle("Create an account · Parley")
@@ -56,9 +57,10 @@ public class RegisterView extends AuthLayout {
                 return;
             }
             try {
-                accounts.register(username.getValue(), displayName.getValue(), password.getValue());
+                accounts.register(username.getValue(), displayName.getValue(), password.getValue(),
+                        VaadinSession.getCurrent().getBrowser().getAddress());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
-            } catch (InvalidInputException e) {
+            } catch (UserFacingException e) {
                 showError(e.getMessage());
             }
         });

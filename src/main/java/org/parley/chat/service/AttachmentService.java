@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
@@ -53,12 +54,14 @@ public class AttachmentService {
     private final TransactionTemplate readTx;
     private final long pictureMaxBytes;
     private final long fileMaxBytes;
+    private final RateLimits limits;
 
     AttachmentService(AttachmentRepository attachments, AttachmentThumbnailRepository thumbnails,
             ConversationMemberRepository members, ChatService chat, CurrentUser currentUser, Clock clock,
             PlatformTransactionManager transactions,
             @Value("${parley.pictures.max-bytes:20971520}") long pictureMaxBytes,
-            @Value("${parley.files.max-bytes:104857600}") long fileMaxBytes) {
+            @Value("${parley.files.max-bytes:104857600}") long fileMaxBytes, RateLimits limits) {
+        this.limits = limits;
         this.attachments = attachments;
         this.thumbnails = thumbnails;
         this.members = members;
@@ -100,6 +103,7 @@ public class AttachmentService {
         if (!rules.allowed()) {
             throw new NotAllowedException(rules.refusal());
         }
+        limits.messagesPerPerson().take(me);
         long id = tx.execute(status -> attachments.save(new Attachment(conversationId, me, name,
                 FileNames.declaredType(declaredType), clock.instant())).getId());
         try {

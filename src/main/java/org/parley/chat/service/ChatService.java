@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
@@ -63,11 +64,13 @@ public class ChatService {
     private final Clock clock;
     private final ObjectProvider<GroupConversations> groups;
     private final AttachmentRepository attachments;
+    private final RateLimits limits;
 
     ChatService(ConversationRepository conversations, ConversationMemberRepository members,
             ChatMessageRepository messages, AccountService accounts, FriendService friends, CurrentUser currentUser,
             MessageAppender appender, Clock clock, ObjectProvider<GroupConversations> groups,
-            AttachmentRepository attachments) {
+            AttachmentRepository attachments, RateLimits limits) {
+        this.limits = limits;
         this.attachments = attachments;
         this.groups = groups;
         this.conversations = conversations;
@@ -258,6 +261,7 @@ public class ChatService {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
         String id = clientId(clientId);
+        limits.messagesPerPerson().take(me);
         return post(conversationId, me, id, now -> new ChatMessage(conversationId, me, body, now, id), null);
     }
 

@@ -85,6 +85,10 @@ public class FriendRequest {
         return status;
     }
 
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -15,6 +15,9 @@ public interface FriendRequestRepository extends JpaRepository<FriendRequest, Lo
 
     List<FriendRequest> findBySenderIdAndStatusOrderByCreatedAtDesc(long senderId, FriendRequest.Status status);
 
+    Optional<FriendRequest> findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(long senderId,
+            long recipientId, FriendRequest.Status status);
+
     long countByRecipientIdAndStatus(long recipientId, FriendRequest.Status status);
 
     /** Pending requests between {@code userId} and any of {@code others}, in either direction. */

@@ -1,6 +1,7 @@
 package org.parley.friends.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.RateLimits;
+import org.parley.base.service.TooManyAttemptsException;
 import org.parley.base.service.TextRules;
 import org.parley.friends.domain.FriendRequest;
 import org.parley.friends.domain.FriendRequestRepository;
@@ -20,6 +23,7 @@ import org.parley.friends.domain.Friendship;
 import org.parley.friends.domain.FriendshipRepository;
 import org.parley.friends.domain.UserBlock;
 import org.parley.friends.domain.UserBlockRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -40,9 +44,14 @@ public class FriendService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimits limits;
+    private final Duration askAgainAfterDecline;
 
     FriendService(FriendRequestRepository requests, FriendshipRepository friendships, UserBlockRepository blocks,
-            AccountService accounts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+            AccountService accounts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+            RateLimits limits, @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline) {
+        this.limits = limits;
+        this.askAgainAfterDecline = askAgainAfterDecline;
         this.requests = requests;
         this.friendships = friendships;
         this.blocks = blocks;
@@ -89,6 +98,8 @@ public class FriendService {
         if (requests.findByPendingKey(me + ":" + recipientId).isPresent()) {
             throw new InvalidInputException("You already sent " + recipient.displayName() + " a request.");
         }
+        requireNoRecentDecline(me, recipient);
+        limits.friendRequestsPerPerson().take(me);
         try {
             requests.saveAndFlush(new FriendRequest(me, recipientId, cleanNote, clock.instant()));
         } catch (DataIntegrityViolationException sentTwiceAtOnce) {
@@ -96,6 +107,21 @@ public class FriendService {
         }
         publish(FriendsChanged.Kind.REQUEST_SENT, me, recipientId);
         return Relationship.REQUEST_SENT;
+    }
+
+    /**
+     * Someone who declined a request is not asked again by the same person until the cooldown has passed: each
+     * request is a notice and a badge for them, and a decline means "not now".
+     */
+    private void requireNoRecentDecline(long me, UserSummary recipient) {
+        requests.findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(me, recipient.id(),
+                FriendRequest.Status.DECLINED).ifPresent(declined -> {
+                    Duration left = Duration.between(clock.instant(), declined.getAnsweredAt().plus(askAgainAfterDecline));
+                    if (left.isPositive()) {
+                        throw new TooManyAttemptsException(recipient.displayName() + " declined your last request",
+                                left);
+                    }
+                });
     }
 
     public void cancelRequest(long requestId) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.AvatarImages;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.EncodedPicture;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
@@ -72,12 +73,14 @@ public class GroupService {
     private final GroupAvatarRepository avatars;
     private final AvatarImages avatarImages;
     private final GroupMuteCarryRepository muteCarries;
+    private final RateLimits limits;
 
     GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
             GroupBanRepository bans, GroupAdminLogRepository adminLog, AccountService accounts,
             ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
             Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages,
-            GroupMuteCarryRepository muteCarries) {
+            GroupMuteCarryRepository muteCarries, RateLimits limits) {
+        this.limits = limits;
         this.muteCarries = muteCarries;
         this.avatars = avatars;
         this.avatarImages = avatarImages;
@@ -100,6 +103,7 @@ public class GroupService {
         long me = currentUser.requireId();
         String cleanName = TextRules.requireText(name, "A group name", MAX_NAME_LENGTH);
         String cleanDescription = TextRules.optionalText(description, "The description", MAX_DESCRIPTION_LENGTH);
+        limits.groupsPerPerson().take(me);
         long conversationId = conversation.createGroupConversation();
         ChatGroup group = groups.save(new ChatGroup(cleanName, cleanDescription,
                 policy == null ? ChatGroup.JoinPolicy.APPROVAL : policy, conversationId, clock.instant()));

@@ -70,7 +70,7 @@ class AccountServiceTest {
     void registration_creates_an_account_that_signs_in_with_the_password_stored_only_as_a_hash() {
         String username = TestUsers.uniqueName("Reg");
 
-        UserSummary created = accounts.register(username, "  Regina Example  ", PASSWORD);
+        UserSummary created = accounts.register(username, "  Regina Example  ", PASSWORD, TestUsers.newAddress());
 
         assertThat(created.id()).isPositive();
         assertThat(created.username()).isEqualTo(username);
@@ -92,8 +92,8 @@ class AccountServiceTest {
         String longest = ("L." + UUID.randomUUID().toString().replace("-", "") + "_-").substring(0, 32);
         assertThat(longest).hasSize(32);
 
-        assertThat(accounts.register(shortest, "Shortest", PASSWORD).username()).isEqualTo(shortest);
-        assertThat(accounts.register(longest, "Longest", PASSWORD).username()).isEqualTo(longest);
+        assertThat(accounts.register(shortest, "Shortest", PASSWORD, TestUsers.newAddress()).username()).isEqualTo(shortest);
+        assertThat(accounts.register(longest, "Longest", PASSWORD, TestUsers.newAddress()).username()).isEqualTo(longest);
     }
 
     @ParameterizedTest
@@ -101,7 +101,7 @@ class AccountServiceTest {
     @ValueSource(strings = {"ab", "   ", "ann smith", "ann@example.org", "ann/../x", "jörg", "<b>ann</b>",
             "a23456789012345678901234567890123"})
     void user_names_outside_the_rules_are_refused_with_a_clear_message(String username) {
-        assertThatThrownBy(() -> accounts.register(username, "Someone", PASSWORD))
+        assertThatThrownBy(() -> accounts.register(username, "Someone", PASSWORD, TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens.");
     }
@@ -109,10 +109,10 @@ class AccountServiceTest {
     @Test
     void user_names_are_unique_ignoring_case() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        UserSummary ann = accounts.register("Ann-" + suffix, "Ann", PASSWORD);
+        UserSummary ann = accounts.register("Ann-" + suffix, "Ann", PASSWORD, TestUsers.newAddress());
 
         for (String clash : List.of("ann-" + suffix, "ANN-" + suffix, " Ann-" + suffix + " ")) {
-            assertThatThrownBy(() -> accounts.register(clash, "Other Ann", "another password"))
+            assertThatThrownBy(() -> accounts.register(clash, "Other Ann", "another password", TestUsers.newAddress()))
                     .as(clash).isInstanceOf(InvalidInputException.class)
                     .hasMessage("That user name is taken. Please choose another.");
         }
@@ -128,17 +128,17 @@ class AccountServiceTest {
         String username = TestUsers.uniqueName("disp");
 
         for (String blank : Arrays.asList(null, "", "   ", "\t\n")) {
-            assertThatThrownBy(() -> accounts.register(username, blank, PASSWORD))
+            assertThatThrownBy(() -> accounts.register(username, blank, PASSWORD, TestUsers.newAddress()))
                     .isInstanceOf(InvalidInputException.class).hasMessage("Display name cannot be empty.");
         }
-        assertThatThrownBy(() -> accounts.register(username, "x".repeat(65), PASSWORD))
+        assertThatThrownBy(() -> accounts.register(username, "x".repeat(65), PASSWORD, TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Display name can be at most 64 characters (it has 65).");
         assertThat(accountRows.existsByUsernameKey(username.toLowerCase(Locale.ROOT)))
                 .as("a refused registration stores nothing").isFalse();
 
         // The same user name is still free, and 64 characters are fine.
-        assertThat(accounts.register(username, "y".repeat(64), PASSWORD).displayName()).isEqualTo("y".repeat(64));
+        assertThat(accounts.register(username, "y".repeat(64), PASSWORD, TestUsers.newAddress()).displayName()).isEqualTo("y".repeat(64));
     }
 
     @Test
@@ -148,7 +148,7 @@ class AccountServiceTest {
         assertThat(turkish).hasSize(64);
         String username = TestUsers.uniqueName("tr");
 
-        UserSummary created = accounts.register(username, turkish, PASSWORD);
+        UserSummary created = accounts.register(username, turkish, PASSWORD, TestUsers.newAddress());
 
         assertThat(created.displayName()).isEqualTo(turkish);
         assertThat(accounts.summaries(List.of(created.id())).get(created.id()).displayName()).isEqualTo(turkish);
@@ -164,14 +164,14 @@ class AccountServiceTest {
         String username = TestUsers.uniqueName("pw");
 
         for (String weak : Arrays.asList(null, "", "1234567")) {
-            assertThatThrownBy(() -> accounts.register(username, "Pat", weak))
+            assertThatThrownBy(() -> accounts.register(username, "Pat", weak, TestUsers.newAddress()))
                     .isInstanceOf(InvalidInputException.class).hasMessage("A password has at least 8 characters.");
         }
-        assertThatThrownBy(() -> accounts.register(username, "Pat", "p".repeat(129)))
+        assertThatThrownBy(() -> accounts.register(username, "Pat", "p".repeat(129), TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class).hasMessage("A password has at most 128 characters.");
         assertThat(accountRows.existsByUsernameKey(username.toLowerCase(Locale.ROOT))).isFalse();
 
-        accounts.register(username, "Pat", "12345678");
+        accounts.register(username, "Pat", "12345678", TestUsers.newAddress());
         assertThat(passwordEncoder.matches("12345678", signIn.loadUserByUsername(username).getPassword())).isTrue();
     }
 

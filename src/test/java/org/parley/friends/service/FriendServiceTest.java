@@ -60,8 +60,8 @@ class FriendServiceTest {
     @Test
     void search_finds_a_case_insensitive_part_of_the_user_name_or_the_display_name() {
         String token = token();
-        UserSummary byUsername = accounts.register("Nm" + token.toUpperCase(Locale.ROOT) + "x", "Plain Person", "password1");
-        UserSummary byDisplayName = accounts.register(TestUsers.uniqueName("dn"), "Mr " + token + " Two", "password1");
+        UserSummary byUsername = accounts.register("Nm" + token.toUpperCase(Locale.ROOT) + "x", "Plain Person", "password1", TestUsers.newAddress());
+        UserSummary byDisplayName = accounts.register(TestUsers.uniqueName("dn"), "Mr " + token + " Two", "password1", TestUsers.newAddress());
         UserSummary unrelated = users.create("unrelated");
         UserSummary seeker = users.create("seeker");
 
@@ -76,8 +76,8 @@ class FriendServiceTest {
     @Test
     void search_never_lists_the_caller() {
         String token = token();
-        UserSummary me = accounts.register(TestUsers.uniqueName("self"), "Me " + token, "password1");
-        UserSummary other = accounts.register(TestUsers.uniqueName("self"), "Other " + token, "password1");
+        UserSummary me = accounts.register(TestUsers.uniqueName("self"), "Me " + token, "password1", TestUsers.newAddress());
+        UserSummary other = accounts.register(TestUsers.uniqueName("self"), "Other " + token, "password1", TestUsers.newAddress());
 
         assertThat(as(me, () -> friends.searchPeople(token, null, 50))).extracting(p -> p.user().id())
                 .containsExactly(other.id());
@@ -90,7 +90,7 @@ class FriendServiceTest {
         List<UserSummary> people = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             // Created out of order, with upper case, to prove the order is by user name, ignoring case.
-            people.add(accounts.register("Pg" + token + (char) ('e' - i), "Paged " + i, "password1"));
+            people.add(accounts.register("Pg" + token + (char) ('e' - i), "Paged " + i, "password1", TestUsers.newAddress()));
         }
         UserSummary seeker = users.create("seeker");
         List<Long> expectedOrder = people.reversed().stream().map(UserSummary::id).toList();
@@ -116,10 +116,10 @@ class FriendServiceTest {
     @Test
     void search_treats_like_wildcards_as_plain_characters() {
         String token = token();
-        UserSummary percent = accounts.register(TestUsers.uniqueName("pct"), "W" + token + "%off", "password1");
-        UserSummary underscore = accounts.register(TestUsers.uniqueName("usc"), "W" + token + "_x", "password1");
-        UserSummary bang = accounts.register(TestUsers.uniqueName("bng"), "W" + token + "!y", "password1");
-        UserSummary plain = accounts.register(TestUsers.uniqueName("pln"), "W" + token + "Aoffx", "password1");
+        UserSummary percent = accounts.register(TestUsers.uniqueName("pct"), "W" + token + "%off", "password1", TestUsers.newAddress());
+        UserSummary underscore = accounts.register(TestUsers.uniqueName("usc"), "W" + token + "_x", "password1", TestUsers.newAddress());
+        UserSummary bang = accounts.register(TestUsers.uniqueName("bng"), "W" + token + "!y", "password1", TestUsers.newAddress());
+        UserSummary plain = accounts.register(TestUsers.uniqueName("pln"), "W" + token + "Aoffx", "password1", TestUsers.newAddress());
         UserSummary seeker = users.create("seeker");
 
         assertThat(ids(as(seeker, () -> friends.searchPeople("w" + token + "%", null, 50))))
@@ -213,9 +213,9 @@ class FriendServiceTest {
     @Test
     void incoming_requests_are_newest_first_and_friends_are_listed_by_name() {
         UserSummary me = users.create("me");
-        UserSummary charlie = accounts.register(TestUsers.uniqueName("c"), "charlie", "password1");
-        UserSummary alpha = accounts.register(TestUsers.uniqueName("a"), "Alpha", "password1");
-        UserSummary beta = accounts.register(TestUsers.uniqueName("b"), "beta", "password1");
+        UserSummary charlie = accounts.register(TestUsers.uniqueName("c"), "charlie", "password1", TestUsers.newAddress());
+        UserSummary alpha = accounts.register(TestUsers.uniqueName("a"), "Alpha", "password1", TestUsers.newAddress());
+        UserSummary beta = accounts.register(TestUsers.uniqueName("b"), "beta", "password1", TestUsers.newAddress());
         run(charlie, () -> friends.sendRequest(me.id(), "1st"));
         run(alpha, () -> friends.sendRequest(me.id(), "2nd"));
         run(beta, () -> friends.sendRequest(me.id(), "3rd"));
@@ -578,7 +578,7 @@ class FriendServiceTest {
     }
 
     private UserSummary named(String role, String token) {
-        return accounts.register(TestUsers.uniqueName(role), role + " " + token, "password1");
+        return accounts.register(TestUsers.uniqueName(role), role + " " + token, "password1", TestUsers.newAddress());
     }
 
     private static String token() {

@@ -49,7 +49,7 @@ class PeopleViewTest extends BrowserlessUiTest {
         UserSummary alice = users.create("alice");
         String surname = "Zq" + TestUsers.uniqueName("x").substring(2);
         UserSummary carol = accounts.register(TestUsers.uniqueName("carol"), "Carol " + surname,
-                TestUsers.PASSWORD);
+                TestUsers.PASSWORD, TestUsers.newAddress());
         try (BrowserlessUIContext window = windowOf(alice)) {
             PeopleView view = window.navigate(PeopleView.class);
 

@@ -1,0 +1,107 @@
+package org.parley.base.service;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How often one kind of act may happen per key (a person's id, an address, a user name): a Bucket4j token bucket
+ * per key that holds {@code count} acts and refills evenly over {@code period}, so a burst of {@code count} is
+ * allowed and then one every {@code period / count}. Buckets live in this node's memory; one that has filled up
+ * again is the same as none and is dropped by {@link #forgetFullBuckets()}.
+ */
+public final class RateLimit {
+
+    private final String refusal;
+    private final long count;
+    private final Duration period;
+    private final TimeMeter time;
+    private final Map<Object, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** {@code refusal} starts the message shown when the limit is reached ("Too many new groups"). */
+    public RateLimit(String refusal, Spec spec) {
+        this(refusal, spec, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    RateLimit(String refusal, Spec spec, TimeMeter time) {
+        this.refusal = refusal;
+        this.count = spec.count();
+        this.period = spec.period();
+        this.time = time;
+    }
+
+    /** Counts one act for {@code key}, or refuses it (nothing counted) when the key has used up its acts. */
+    public void take(Object key) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyAttemptsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** Refuses, as {@link #take} would, without counting anything: for acts counted only when they fail. */
+    public void check(Object key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            var probe = bucket.estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                throw new TooManyAttemptsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            }
+        }
+    }
+
+    /** Counts one act for {@code key} whether or not any is left (a failed sign-in is counted after the fact). */
+    public void count(Object key) {
+        bucket(key).consumeIgnoringRateLimits(1);
+    }
+
+    /** Gives {@code key} all its acts back (a person who signed in is no longer being guessed at). */
+    public void forget(Object key) {
+        buckets.remove(key);
+    }
+
+    /** Drops the buckets that are full again, which keeps memory to the keys that acted recently. */
+    public void forgetFullBuckets() {
+        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= count);
+    }
+
+    int keysRemembered() {
+        return buckets.size();
+    }
+
+    private Bucket bucket(Object key) {
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(count).refillGreedy(count, period))
+                .withCustomTimePrecision(time)
+                .build());
+    }
+
+    /** "10/15m": at most 10 at once, refilled over 15 minutes (units s, m, h, d). */
+    public record Spec(long count, Duration period) {
+
+        public Spec {
+            if (count < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("A limit needs a count of at least 1 and a period: " + count + "/"
+                        + period);
+            }
+        }
+
+        public static Spec parse(String text) {
+            String[] parts = text.strip().split("/");
+            if (parts.length != 2 || parts[1].length() < 2) {
+                throw new IllegalArgumentException("A limit is written count/period, such as 10/15m: " + text);
+            }
+            long amount = Long.parseLong(parts[1].substring(0, parts[1].length() - 1));
+            Duration period = switch (parts[1].charAt(parts[1].length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new IllegalArgumentException("A limit's period ends in s, m, h or d: " + text);
+            };
+            return new Spec(Long.parseLong(parts[0]), period);
+        }
+    }
+}

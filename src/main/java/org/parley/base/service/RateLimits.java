@@ -1,0 +1,71 @@
+package org.parley.base.service;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every limit on how often someone may act, in one place, set by the {@code parley.limits.*} properties (README,
+ * "Security"). Each is used by the service method that does the act; this class only holds them.
+ */
+@Component
+public class RateLimits {
+
+    private final RateLimit signInFailuresPerAccount;
+    private final RateLimit signInFailuresPerAddress;
+    private final RateLimit registrationsPerAddress;
+    private final RateLimit friendRequestsPerPerson;
+    private final RateLimit groupsPerPerson;
+    private final RateLimit messagesPerPerson;
+
+    RateLimits(@Value("${parley.limits.sign-in-failures-per-account:10/15m}") String signInPerAccount,
+            @Value("${parley.limits.sign-in-failures-per-address:50/15m}") String signInPerAddress,
+            @Value("${parley.limits.registrations-per-address:5/1h}") String registrations,
+            @Value("${parley.limits.friend-requests-per-person:30/1h}") String friendRequests,
+            @Value("${parley.limits.groups-per-person:10/1h}") String groups,
+            @Value("${parley.limits.messages-per-person:30/10s}") String messages) {
+        signInFailuresPerAccount = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAccount));
+        signInFailuresPerAddress = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAddress));
+        registrationsPerAddress = new RateLimit("Too many new accounts from your address",
+                RateLimit.Spec.parse(registrations));
+        friendRequestsPerPerson = new RateLimit("You have sent many friend requests",
+                RateLimit.Spec.parse(friendRequests));
+        groupsPerPerson = new RateLimit("You have created many groups", RateLimit.Spec.parse(groups));
+        messagesPerPerson = new RateLimit("You are sending messages too fast", RateLimit.Spec.parse(messages));
+    }
+
+    /** Wrong passwords for one user name (its lower-cased key), from anywhere. */
+    public RateLimit signInFailuresPerAccount() {
+        return signInFailuresPerAccount;
+    }
+
+    /** Wrong passwords from one address, for any user name. */
+    public RateLimit signInFailuresPerAddress() {
+        return signInFailuresPerAddress;
+    }
+
+    public RateLimit registrationsPerAddress() {
+        return registrationsPerAddress;
+    }
+
+    public RateLimit friendRequestsPerPerson() {
+        return friendRequestsPerPerson;
+    }
+
+    public RateLimit groupsPerPerson() {
+        return groupsPerPerson;
+    }
+
+    /** Messages and files sent, by the sender's id. */
+    public RateLimit messagesPerPerson() {
+        return messagesPerPerson;
+    }
+
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void forgetFullBuckets() {
+        List.of(signInFailuresPerAccount, signInFailuresPerAddress, registrationsPerAddress, friendRequestsPerPerson,
+                groupsPerPerson, messagesPerPerson).forEach(RateLimit::forgetFullBuckets);
+    }
+}
