@@ -64,7 +64,7 @@ public class AccountService {
             throw new InvalidInputException(
                     "A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens.");
         }
-        String display = TextRules.requireText(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH);
+        String display = TextRules.requireName(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH);
         checkPassword(password);
         if (accounts.existsByUsernameKey(TextRules.searchKey(name))) {
             throw usernameTaken();
@@ -86,7 +86,7 @@ public class AccountService {
 
     public UserSummary changeDisplayName(String displayName) {
         UserAccount me = requireMe();
-        me.setDisplayName(TextRules.requireText(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH));
+        me.setDisplayName(TextRules.requireName(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH));
         return UserSummary.of(me);
     }
 

@@ -22,6 +22,17 @@ public final class UserAvatars {
         return avatar;
     }
 
+    /** What an avatar without a picture shows: the first letter of the name's first two words. */
+    public static String initials(String displayName) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : displayName.strip().split("\\s+")) {
+            if (!word.isEmpty() && initials.codePointCount(0, initials.length()) < 2) {
+                initials.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return initials.toString();
+    }
+
     /** Avatar, display name and @username side by side. */
     public static Div identity(UserSummary user) {
         Span name = new Span(user.displayName());

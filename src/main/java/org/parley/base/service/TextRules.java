@@ -15,6 +15,39 @@ public final class TextRules {
         return requireMaxLength(stripped, what, max);
     }
 
+    /**
+     * A name others will see beside what its owner writes (a display name, a group name): one line, and none of
+     * the invisible characters that make a name look like another's — direction overrides and isolates (which
+     * reorder what follows, "Admin" from "nimdA"), zero-width spaces and joiners between letters, and other
+     * formatting characters. The zero-width joiner inside emoji sequences (a family, a flag) stays allowed.
+     */
+    public static String requireName(String value, String what, int max) {
+        String name = requireText(value, what, max);
+        if (name.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
+            throw new InvalidInputException(what + " must be on one line.");
+        }
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (invisibleInName(c, i < name.length() ? name.codePointAt(i) : -1)) {
+                throw new InvalidInputException(what + " contains an invisible character (U+"
+                        + String.format("%04X", c) + ") that could make it pass for another name.");
+            }
+        }
+        return name;
+    }
+
+    private static boolean invisibleInName(int c, int next) {
+        if (c == 0x200D) {
+            // A joiner is part of an emoji sequence only when it joins a pictograph to what follows.
+            return next == -1 || !Character.isEmoji(next);
+        }
+        int type = Character.getType(c);
+        // Hangul fillers and the blank braille pattern are letters that draw nothing: an "empty" name.
+        return type == Character.FORMAT || type == Character.CONTROL || c == 0x115F || c == 0x1160 || c == 0x3164
+                || c == 0xFFA0 || c == 0x2800;
+    }
+
     /** Strips the text; blank becomes null. Refuses it when longer than {@code max} characters. */
     public static String optionalText(String value, String what, int max) {
         String stripped = value == null ? "" : value.strip();

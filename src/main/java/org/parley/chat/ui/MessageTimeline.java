@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.account.service.UserSummary;
+import org.parley.account.ui.UserAvatars;
 import org.parley.base.ui.FileSizes;
 import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
@@ -122,7 +123,10 @@ class MessageTimeline {
             line.addClassNames("system");
             return line;
         }
-        MessageListItem item = new MessageListItem(message.body(), message.sentAt(), sender.displayName());
+        // The @user name beside the display name: display names need not be unique, user names are.
+        MessageListItem item = new MessageListItem(message.body(), message.sentAt(),
+                sender.displayName() + " @" + sender.username());
+        item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
         AttachmentView attachment = message.attachment();
         if (attachment != null) {
             // A picture shows its server-made preview; a file shows its name and size and downloads on click.

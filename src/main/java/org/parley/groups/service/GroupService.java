@@ -101,7 +101,7 @@ public class GroupService {
     /** Creates a group owned by the caller; approval is the default way in. */
     public GroupSummary create(String name, String description, ChatGroup.JoinPolicy policy) {
         long me = currentUser.requireId();
-        String cleanName = TextRules.requireText(name, "A group name", MAX_NAME_LENGTH);
+        String cleanName = TextRules.requireName(name, "A group name", MAX_NAME_LENGTH);
         String cleanDescription = TextRules.optionalText(description, "The description", MAX_DESCRIPTION_LENGTH);
         limits.groupsPerPerson().take(me);
         long conversationId = conversation.createGroupConversation();

@@ -212,6 +212,9 @@ class AccountServiceTest {
                     .isInstanceOf(InvalidInputException.class).hasMessage("Display name cannot be empty.");
             assertThatThrownBy(() -> accounts.changeDisplayName("z".repeat(65)))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 64 characters");
+            // Posing as the owner: "renwO" shown right to left reads "Owner".
+            assertThatThrownBy(() -> accounts.changeDisplayName("\u202Erenwo"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("invisible character (U+202E)");
             assertThat(accounts.me().displayName()).isEqualTo(ann.displayName());
         });
     }

@@ -179,7 +179,8 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             push(bobWindow);
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(1);
-            assertThat(bobSees.getFirst().getUserName()).isEqualTo(ann.displayName());
+            assertThat(bobSees.getFirst().getUserName())
+                    .as("display name and @user name").isEqualTo(ann.displayName() + " @" + ann.username());
             assertThat(bobSees.getFirst().getAttachments()).singleElement().satisfies(attachment -> {
                 assertThat(attachment.name()).isEqualTo("notes.txt · 1.5 KB · text/plain");
                 assertThat(attachment.url()).isEqualTo("/files/" + stored.id()).isEqualTo(stored.downloadUrl());
@@ -270,7 +271,8 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     }
 
     private static void assertPicture(MessageListItem item, AttachmentView stored, UserSummary sender) {
-        assertThat(item.getUserName()).isEqualTo(sender.displayName());
+        assertThat(item.getUserName())
+                .as("display name and @user name").isEqualTo(sender.displayName() + " @" + sender.username());
         assertThat(item.getAttachments()).singleElement().satisfies(attachment -> {
             assertThat(attachment.url()).isEqualTo("/files/" + stored.id() + "/thumbnail")
                     .isEqualTo(stored.thumbnailUrl());

@@ -55,7 +55,8 @@ class ChatViewTest extends BrowserlessUiTest {
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(1);
             assertThat(bobSees.getFirst().getText()).isEqualTo("Hello Bob!");
-            assertThat(bobSees.getFirst().getUserName()).isEqualTo(alice.displayName());
+            assertThat(bobSees.getFirst().getUserName())
+                    .as("display name and @user name").isEqualTo(alice.displayName() + " @" + alice.username());
             // Bob is reading that very conversation: nothing is left unread, and the list shows the news.
             assertThat(unreadBadgeOf(bobWindow, alice)).isEmpty();
             assertThat(badge(bobWindow, "nav-unread")).isEmpty();
@@ -69,7 +70,8 @@ class ChatViewTest extends BrowserlessUiTest {
             push(bobWindow);
             assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Hello Bob!", "Hi Alice");
             assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Hello Bob!", "Hi Alice");
-            assertThat(messages(aliceWindow, alicesChat).getLast().getUserName()).isEqualTo(bob.displayName());
+            assertThat(messages(aliceWindow, alicesChat).getLast().getUserName())
+                    .as("display name and @user name").isEqualTo(bob.displayName() + " @" + bob.username());
         }
     }
 

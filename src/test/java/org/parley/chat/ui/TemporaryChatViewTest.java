@@ -95,7 +95,8 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             ChatView catsChat = (ChatView) catWindow.getCurrentView();
             assertThat(location(catWindow)).isEqualTo("chat/" + temporary);
             assertThat(texts(catWindow, catsChat)).containsExactly("Hi Cat, may I have some of your seeds?");
-            assertThat(messages(catWindow, catsChat).getFirst().getUserName()).isEqualTo(ann.displayName());
+            assertThat(messages(catWindow, catsChat).getFirst().getUserName())
+                    .as("display name and @user name").isEqualTo(ann.displayName() + " @" + ann.username());
             Div catsHeader = header(catWindow);
             assertThat(temporaryBadge(catsHeader)).isEqualTo("Temporary");
             assertThat(textOf(catsHeader)).contains(ann.displayName(), "from " + group.name());
