@@ -22,7 +22,7 @@ public class RateLimits {
 
     RateLimits(@Value("${parley.limits.sign-in-failures-per-account:10/15m}") String signInPerAccount,
             @Value("${parley.limits.sign-in-failures-per-address:50/15m}") String signInPerAddress,
-            @Value("${parley.limits.registrations-per-address:5/1h}") String registrations,
+            @Value("${parley.limits.registrations-per-address:10/1h}") String registrations,
             @Value("${parley.limits.friend-requests-per-person:30/1h}") String friendRequests,
             @Value("${parley.limits.groups-per-person:10/1h}") String groups,
             @Value("${parley.limits.messages-per-person:30/10s}") String messages) {

@@ -168,7 +168,14 @@ public class GroupService {
     @Transactional(readOnly = true)
     public GroupMemberView myMembership(long groupId) {
         long me = currentUser.requireId();
-        return view(requireMember(groupId, me), accounts.summaries(List.of(me)).get(me));
+        GroupMember mine = requireMember(groupId, me);
+        return view(mine, accounts.summaries(List.of(me)).get(me), mine);
+    }
+
+    /** What the caller may do with the group as a whole ({@link GroupRules#powers}); members only. */
+    @Transactional(readOnly = true)
+    public GroupPowers myPowers(long groupId) {
+        return GroupRules.powers(requireMember(groupId, currentUser.requireId()).getRole());
     }
 
     // --- Joining -------------------------------------------------------------------------------
@@ -227,7 +234,7 @@ public class GroupService {
         long me = currentUser.requireId();
         ChatGroup group = requireGroup(groupId);
         GroupMember membership = requireMember(groupId, me);
-        if (membership.getRole() == Role.OWNER) {
+        if (!GroupRules.powers(membership.getRole()).leave()) {
             throw new NotAllowedException("You own this group: hand it over to another member before you leave.");
         }
         Collection<Long> told = everyone(group);
@@ -527,10 +534,10 @@ public class GroupService {
     @Transactional(readOnly = true)
     public List<GroupMemberView> members(long groupId) {
         long me = currentUser.requireId();
-        requireMember(groupId, me);
+        GroupMember mine = requireMember(groupId, me);
         List<GroupMember> all = members.findByGroupId(groupId);
         Map<Long, UserSummary> people = accounts.summaries(all.stream().map(GroupMember::getUserId).toList());
-        return all.stream().map(m -> view(m, people.get(m.getUserId())))
+        return all.stream().map(m -> view(m, people.get(m.getUserId()), mine))
                 .sorted(Comparator.comparing((GroupMemberView v) -> v.role().ordinal())
                         .thenComparing(v -> v.user().displayName(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
@@ -574,10 +581,7 @@ public class GroupService {
         publish(group, GroupChanged.Kind.ROLES, userId, everyone(group));
     }
 
-    /**
-     * The acting administrator may act on the target: the owner on anyone else, an administrator on plain
-     * members only, nobody on the owner or on themselves.
-     */
+    /** The acting administrator may act on the target ({@link GroupRules#refusalToActOn}). */
     private GroupMember requireActingOn(long groupId, long actorId, long targetId) {
         GroupMember actor = requireAdministrator(groupId, actorId, true);
         if (actorId == targetId) {
@@ -585,12 +589,9 @@ public class GroupService {
         }
         GroupMember target = members.findByGroupIdAndUserId(groupId, targetId)
                 .orElseThrow(() -> new InvalidInputException(name(targetId) + " is not a member."));
-        if (target.getRole() == Role.OWNER) {
-            throw new NotAllowedException("Nobody can do that to the owner of the group.");
-        }
-        if (target.getRole() == Role.ADMIN && actor.getRole() != Role.OWNER) {
-            throw new NotAllowedException("Only the owner can do that to an administrator.");
-        }
+        GroupRules.refusalToActOn(actor, target).ifPresent(refusal -> {
+            throw new NotAllowedException(refusal);
+        });
         return target;
     }
 
@@ -676,9 +677,10 @@ public class GroupService {
     }
 
     /** A mute that has ended is no mute: it lifts itself without anybody writing to the database. */
-    private GroupMemberView view(GroupMember member, UserSummary user) {
+    /** A member as {@code viewer} sees them, with what the viewer may do to them. */
+    private GroupMemberView view(GroupMember member, UserSummary user, GroupMember viewer) {
         boolean muted = member.isMutedAt(clock.instant());
         return new GroupMemberView(user, member.getRole(), muted ? member.getMutedUntil() : null,
-                muted ? member.getMuteReason() : null);
+                muted ? member.getMuteReason() : null, GroupRules.actionsOn(viewer, member, muted));
     }
 }

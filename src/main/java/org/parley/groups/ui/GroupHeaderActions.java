@@ -15,7 +15,6 @@ import org.parley.base.ui.LiveUpdates;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.ui.ConversationHeaderActions;
-import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
@@ -58,7 +57,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
         members.setTestId("group-members-button");
         members.addClickListener(click -> new GroupPanel(groups, accounts, chat, liveEvents, presence, group.id(), me,
                 clock).open());
-        boolean admin = groups.myMembership(group.id()).role() != Role.MEMBER;
+        boolean admin = groups.myPowers(group.id()).administer();
         if (!admin) {
             return List.of(members);
         }

@@ -44,6 +44,8 @@ import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupPowers;
+import org.parley.groups.service.MemberAction;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
@@ -97,22 +99,22 @@ class GroupPanel extends Dialog {
         presenceWatch = presence.watch(this, nowOnline -> {
             online = nowOnline;
             // Presence changes re-draw what is already loaded: no query per person coming or going.
-            if (lastMine != null) {
-                renderMembers(lastMine, lastMembers);
+            if (lastMembers != null) {
+                renderMembers(lastMembers);
             }
         });
         refresh();
     }
 
     private void refresh() {
-        GroupMemberView mine;
+        GroupPowers powers;
         try {
-            mine = groups.myMembership(groupId);
+            powers = groups.myPowers(groupId);
         } catch (UserFacingException noLongerMember) {
             close();
             return;
         }
-        boolean admin = mine.role() != Role.MEMBER;
+        boolean admin = powers.administer();
         if (tabs.getTabCount() == 1) {
             if (admin) {
                 requestsTab = tabs.add("Requests", requestList);
@@ -130,11 +132,10 @@ class GroupPanel extends Dialog {
         setHeaderTitle(group.name() + " · " + group.memberCount()
                 + (group.memberCount() == 1 ? " member" : " members"));
         List<GroupMemberView> members = groups.members(groupId);
-        lastMine = mine;
         lastMembers = members;
         // Whose presence the panel shows: its members, nobody else's. Draws the members with who is online.
         presenceWatch.watching(members.stream().map(member -> member.user().id()).toList());
-        renderSettings(group, mine);
+        renderSettings(group, powers);
         if (admin) {
             renderRequests();
             renderBanned();
@@ -142,8 +143,7 @@ class GroupPanel extends Dialog {
         }
     }
 
-    private void renderMembers(GroupMemberView mine, List<GroupMemberView> all) {
-        lastMine = mine;
+    private void renderMembers(List<GroupMemberView> all) {
         lastMembers = all;
         memberList.removeAll();
         long onlineCount = all.stream().filter(m -> online.contains(m.user().id())).count();
@@ -171,8 +171,8 @@ class GroupPanel extends Dialog {
             if (member.user().id() != me) {
                 actions.add(messageButton(member.user()));
             }
-            if (canActOn(mine.role(), member)) {
-                actions.add(memberMenu(mine.role(), member));
+            if (!member.callerMay().isEmpty()) {
+                actions.add(memberMenu(member));
             }
             row.add(actions);
             memberList.add(row);
@@ -198,21 +198,16 @@ class GroupPanel extends Dialog {
         return message;
     }
 
-    private boolean canActOn(Role myRole, GroupMemberView target) {
-        if (target.user().id() == me || target.role() == Role.OWNER) {
-            return false;
-        }
-        return myRole == Role.OWNER || (myRole == Role.ADMIN && target.role() == Role.MEMBER);
-    }
-
-    private MenuBar memberMenu(Role myRole, GroupMemberView member) {
+    /** Offers what the service says the caller may do to this member, nothing else. */
+    private MenuBar memberMenu(GroupMemberView member) {
+        Set<MemberAction> may = member.callerMay();
         UserSummary user = member.user();
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         more.setAriaLabel("Actions for " + user.displayName());
         SubMenu sub = more.getSubMenu();
-        if (member.mutedUntil() == null) {
+        if (may.contains(MemberAction.MUTE)) {
             MenuItem mute = sub.addItem("Mute");
             mute.getSubMenu().addItem("For 10 minutes", c -> withReason("Mute " + user.displayName(),
                     reason -> groups.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
@@ -222,24 +217,28 @@ class GroupPanel extends Dialog {
                     reason -> groups.mute(groupId, user.id(), Duration.ofDays(1), reason)));
             mute.getSubMenu().addItem("Until lifted", c -> withReason("Mute " + user.displayName(),
                     reason -> groups.mute(groupId, user.id(), null, reason)));
-        } else {
+        }
+        if (may.contains(MemberAction.UNMUTE)) {
             sub.addItem("Lift mute", c -> act(() -> groups.unmute(groupId, user.id())));
         }
-        sub.addItem("Remove from group", c -> withReason("Remove " + user.displayName(),
-                reason -> groups.removeMember(groupId, user.id(), reason)));
-        sub.addItem("Ban", c -> withReason("Ban " + user.displayName() + " (removed, and can't rejoin)",
-                reason -> groups.ban(groupId, user.id(), reason)));
-        if (myRole == Role.OWNER) {
-            if (member.role() == Role.MEMBER) {
-                sub.addItem("Make administrator", c -> act(() -> groups.appoint(groupId, user.id())));
-            } else {
-                sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
-            }
-            sub.addItem("Hand over ownership", c -> {
-                Actions.confirm("Hand over the group to " + user.displayName() + "?",
-                        "They become the owner; you stay on as an administrator.", "Hand over", false,
-                        () -> act(() -> groups.handOver(groupId, user.id())));
-            });
+        if (may.contains(MemberAction.REMOVE)) {
+            sub.addItem("Remove from group", c -> withReason("Remove " + user.displayName(),
+                    reason -> groups.removeMember(groupId, user.id(), reason)));
+        }
+        if (may.contains(MemberAction.BAN)) {
+            sub.addItem("Ban", c -> withReason("Ban " + user.displayName() + " (removed, and can't rejoin)",
+                    reason -> groups.ban(groupId, user.id(), reason)));
+        }
+        if (may.contains(MemberAction.APPOINT)) {
+            sub.addItem("Make administrator", c -> act(() -> groups.appoint(groupId, user.id())));
+        }
+        if (may.contains(MemberAction.DISMISS)) {
+            sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
+        }
+        if (may.contains(MemberAction.HAND_OVER)) {
+            sub.addItem("Hand over ownership", c -> Actions.confirm("Hand over the group to " + user.displayName()
+                    + "?", "They become the owner; you stay on as an administrator.", "Hand over", false,
+                    () -> act(() -> groups.handOver(groupId, user.id()))));
         }
         return menu;
     }
@@ -306,10 +305,10 @@ class GroupPanel extends Dialog {
         }
     }
 
-    private void renderSettings(GroupSummary group, GroupMemberView mine) {
+    private void renderSettings(GroupSummary group, GroupPowers powers) {
         settings.removeAll();
         settings.addClassName("dialog-form");
-        if (mine.role() != Role.MEMBER) {
+        if (powers.administer()) {
             Select<ChatGroup.JoinPolicy> policy = new Select<>();
             policy.setLabel("Who can join");
             policy.setItems(ChatGroup.JoinPolicy.values());
@@ -345,8 +344,10 @@ class GroupPanel extends Dialog {
             addPerson.setWidthFull();
             addPerson.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
-                    act(() -> groups.addMember(groupId, e.getValue().id()));
-                    Toasts.success(e.getValue().displayName() + " was added.");
+                    UserSummary person = e.getValue();
+                    if (act(() -> groups.addMember(groupId, person.id()))) {
+                        Toasts.success(person.displayName() + " was added.");
+                    }
                 }
             });
             addPerson.setTestId("group-add-member");
@@ -369,25 +370,29 @@ class GroupPanel extends Dialog {
             picture.setTestId("group-avatar-upload");
             settings.add(policy, muteAll, temporaryChats, addPerson, picture);
         }
-        Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
-            Actions.confirm("Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true,
-                    () -> {
-                        act(() -> groups.leave(groupId));
-                        close();
-                        UI.getCurrent().navigate("chat");
-                    });
-        });
-        leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        leave.setTestId("group-leave");
-        settings.add(leave);
-        if (mine.role() == Role.OWNER) {
+        if (powers.leave()) {
+            Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
+                Actions.confirm("Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true,
+                        () -> {
+                            if (act(() -> groups.leave(groupId))) {
+                                close();
+                                UI.getCurrent().navigate("chat");
+                            }
+                        });
+            });
+            leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            leave.setTestId("group-leave");
+            settings.add(leave);
+        }
+        if (powers.delete()) {
             Button delete = new Button("Delete group", VaadinIcon.TRASH.create(), c -> {
                 Actions.confirm("Delete " + group.name() + "?",
                         "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
                         "Delete", true, () -> {
-                            act(() -> groups.delete(groupId));
-                            close();
-                            UI.getCurrent().navigate("chat");
+                            if (act(() -> groups.delete(groupId))) {
+                                close();
+                                UI.getCurrent().navigate("chat");
+                            }
                         });
             });
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -415,12 +420,16 @@ class GroupPanel extends Dialog {
         dialog.open();
     }
 
-    private void act(Runnable action) {
+    /** Runs the act and shows the panel as it now is; false (and the reason shown) when it was refused. */
+    private boolean act(Runnable action) {
+        boolean done = false;
         try {
             action.run();
+            done = true;
         } catch (UserFacingException refused) {
             Toasts.error(refused.getMessage());
         }
         refresh();
+        return done;
     }
 }

@@ -188,6 +188,13 @@ class GroupPanelTest extends BrowserlessUiTest {
                     "Remove administrator rights", "Hand over ownership");
             assertThat(menuItems(menuOf(olgaWindow, max))).containsExactly("Mute", "Remove from group", "Ban",
                     "Make administrator", "Hand over ownership");
+            // The owner cannot leave (she hands the group over first), so she is not offered it; she may delete.
+            selectTab(olgaWindow, "Settings");
+            assertThat(byTestId(panel(olgaWindow), "group-leave")).isEmpty();
+            assertThat(byTestId(panel(olgaWindow), "group-delete")).isPresent();
+            selectTab(adaWindow, "Settings");
+            assertThat(byTestId(panel(adaWindow), "group-leave")).isPresent();
+            assertThat(byTestId(panel(adaWindow), "group-delete")).isEmpty();
             closePanel(olgaWindow);
             closePanel(adaWindow);
             closePanel(maxWindow);
@@ -381,6 +388,15 @@ class GroupPanelTest extends BrowserlessUiTest {
             picker.selectItem(sam.displayName() + " (@" + sam.username() + ")");
 
             assertThat(notifications(olgaWindow)).contains(sam.displayName() + " was added.");
+
+            // Adding him again is refused, and the panel says so rather than that he was added.
+            @SuppressWarnings("unchecked")
+            ComboBox<UserSummary> again = olgaWindow.find(ComboBox.class).withTestId("group-add-member").single();
+            ComboBoxTester<ComboBox<UserSummary>, UserSummary> secondPick = new ComboBoxTester<>(again);
+            secondPick.setFilter(sam.username());
+            secondPick.selectItem(sam.displayName() + " (@" + sam.username() + ")");
+            assertThat(notifications(olgaWindow)).contains(sam.displayName() + " is already a member.")
+                    .containsOnlyOnce(sam.displayName() + " was added.");
             selectTab(olgaWindow, "Members");
             assertThat(roleOf(olgaWindow, sam)).containsExactly("Member");
             assertThat(panel(olgaWindow).getHeaderTitle()).isEqualTo(group.name() + " · 2 members");
