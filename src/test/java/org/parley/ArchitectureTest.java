@@ -52,6 +52,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void views_reach_users_only_through_services_that_check_the_caller() {
+        // service.internal answers about any user id without asking who wants to know (AccountDirectory,
+        // FriendGraph): only services, having decided the caller may know, use it.
+        noClasses().that().resideInAPackage(ROOT + "..ui..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + "..service.internal..").check(classes);
+    }
+
+    @Test
     void conversation_membership_is_changed_only_by_services() {
         noClasses().that().resideInAPackage(ROOT + "..ui..").should().dependOnClassesThat()
                 .haveFullyQualifiedName(ROOT + ".chat.service.ConversationMembership").check(classes);

@@ -2,13 +2,9 @@ package org.parley.account.service;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
@@ -109,13 +105,6 @@ public class AccountService {
         requireMe().setTemporaryChats(accepts ? TemporaryChats.SHARED_GROUPS : TemporaryChats.NOBODY);
     }
 
-    /** Whether someone who is not their friend may write to {@code userId} through a shared group. */
-    @Transactional(readOnly = true)
-    public boolean acceptsTemporaryChats(long userId) {
-        return accounts.findById(userId).map(u -> u.getTemporaryChats() == TemporaryChats.SHARED_GROUPS)
-                .orElse(false);
-    }
-
     /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
     /**
      * Sets the caller's picture from an upload of {@code declaredBytes} (negative: unknown), streamed. The upload
@@ -143,16 +132,6 @@ public class AccountService {
     public Optional<EncodedPicture> avatar(long userId) {
         currentUser.requireId();
         return avatars.findById(userId).map(a -> new EncodedPicture(a.getContentType(), a.getData()));
-    }
-
-    /** Summaries for many users in one query, keyed by id. */
-    @Transactional(readOnly = true)
-    public Map<Long, UserSummary> summaries(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
-            return Map.of();
-        }
-        return accounts.findByIdIn(userIds).stream().map(UserSummary::of)
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
     public long avatarMaxBytes() {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.parley.account.service.AccountService;
+import org.parley.friends.service.internal.FriendGraph;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.CurrentUser;
@@ -29,7 +30,6 @@ import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
-import org.parley.friends.service.FriendService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -57,27 +57,27 @@ public class ChatService {
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
     private final ChatMessageRepository messages;
-    private final AccountService accounts;
-    private final FriendService friends;
     private final CurrentUser currentUser;
     private final MessageAppender appender;
     private final Clock clock;
     private final ObjectProvider<GroupConversations> groups;
     private final AttachmentRepository attachments;
     private final RateLimits limits;
+    private final AccountDirectory directory;
+    private final FriendGraph friendGraph;
 
     ChatService(ConversationRepository conversations, ConversationMemberRepository members,
-            ChatMessageRepository messages, AccountService accounts, FriendService friends, CurrentUser currentUser,
+            ChatMessageRepository messages, CurrentUser currentUser,
             MessageAppender appender, Clock clock, ObjectProvider<GroupConversations> groups,
-            AttachmentRepository attachments, RateLimits limits) {
+            AttachmentRepository attachments, RateLimits limits, AccountDirectory directory, FriendGraph friendGraph) {
+        this.friendGraph = friendGraph;
+        this.directory = directory;
         this.limits = limits;
         this.attachments = attachments;
         this.groups = groups;
         this.conversations = conversations;
         this.members = members;
         this.messages = messages;
-        this.accounts = accounts;
-        this.friends = friends;
         this.currentUser = currentUser;
         this.appender = appender;
         this.clock = clock;
@@ -90,7 +90,7 @@ public class ChatService {
         if (existing.isPresent()) {
             return existing.get().getId();
         }
-        if (otherUserId == me || !friends.areFriends(me, otherUserId)) {
+        if (otherUserId == me || !friendGraph.areFriends(me, otherUserId)) {
             throw new NotAllowedException("You can only start a conversation with a friend.");
         }
         Instant now = clock.instant();
@@ -115,21 +115,21 @@ public class ChatService {
         if (otherUserId == me) {
             throw new InvalidInputException("That is you.");
         }
-        if (friends.areFriends(me, otherUserId)) {
+        if (friendGraph.areFriends(me, otherUserId)) {
             return openDirect(otherUserId);
         }
-        UserSummary other = accounts.summaries(List.of(otherUserId)).get(otherUserId);
+        UserSummary other = directory.summaries(List.of(otherUserId)).get(otherUserId);
         if (other == null) {
             throw new NotAllowedException("No such person.");
         }
         String refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
-        if (refusal == null && friends.isBlockedEitherWay(me, otherUserId)) {
+        if (refusal == null && friendGraph.isBlockedEitherWay(me, otherUserId)) {
             refusal = "You can't start a conversation with " + other.displayName() + ".";
         }
-        if (refusal == null && !accounts.acceptsTemporaryChats(otherUserId)) {
+        if (refusal == null && !directory.acceptsTemporaryChats(otherUserId)) {
             refusal = other.displayName() + " doesn't accept temporary conversations.";
         }
-        if (refusal == null && !accounts.acceptsTemporaryChats(me)) {
+        if (refusal == null && !directory.acceptsTemporaryChats(me)) {
             refusal = "You have switched temporary conversations off in your profile, so "
                     + other.displayName() + " could not answer. Switch them on first.";
         }
@@ -173,7 +173,7 @@ public class ChatService {
                 partnerByConversation.put(member.getConversationId(), member.getUserId());
             }
         }
-        Map<Long, UserSummary> partners = accounts.summaries(partnerByConversation.values());
+        Map<Long, UserSummary> partners = directory.summaries(partnerByConversation.values());
         List<Long> groupConversationIds = all.stream().filter(c -> c.getKind() == Conversation.Kind.GROUP)
                 .map(Conversation::getId).toList();
         Map<Long, ConversationLook> groupLooks = groupConversationIds.isEmpty() ? Map.of()
@@ -216,7 +216,7 @@ public class ChatService {
                     look.avatarUrl(), null);
         }
         long partnerId = partnerOf(conversationId, me);
-        UserSummary partner = accounts.summaries(List.of(partnerId)).get(partnerId);
+        UserSummary partner = directory.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(conversationId, partner.displayName(), partner,
                 pairRefusal(conversation, me, partnerId, partner::displayName), null, null,
                 temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId)).get(conversationId));
@@ -229,7 +229,7 @@ public class ChatService {
         requireMembership(conversationId, me);
         List<ChatMessage> page = messages.pageBefore(conversationId,
                 beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
-        Map<Long, UserSummary> senders = accounts.summaries(page.stream().map(ChatMessage::getSenderId)
+        Map<Long, UserSummary> senders = directory.summaries(page.stream().map(ChatMessage::getSenderId)
                 .distinct().toList());
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
         List<ChatMessageView> views = new ArrayList<>(page.size());
@@ -314,7 +314,7 @@ public class ChatService {
                     throw new InvalidInputException("This message id was already used.");
                 }
                 // Client ids are only given to text messages: no attachment to show.
-                return view(earlier, accounts.summaries(List.of(me)).get(me), null);
+                return view(earlier, directory.summaries(List.of(me)).get(me), null);
             }
         }
         return appender.append(conversation, newMessage, attachment == null ? null : attachmentView(attachment), null);
@@ -328,7 +328,7 @@ public class ChatService {
         long partnerId = partnerOf(conversation.getId(), me);
         // The partner's name only goes into a refusal: friends (the usual case) cost no query for it.
         return pairRefusal(conversation, me, partnerId,
-                () -> accounts.summaries(List.of(partnerId)).get(partnerId).displayName());
+                () -> directory.summaries(List.of(partnerId)).get(partnerId).displayName());
     }
 
     /**
@@ -336,19 +336,19 @@ public class ChatService {
      * still accept temporary conversations, and the two share a group that allows them.
      */
     private String pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
-        if (friends.areFriends(me, partnerId)) {
+        if (friendGraph.areFriends(me, partnerId)) {
             return null;
         }
         if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
             return "You can't send messages here: you and " + partnerName.get() + " are no longer friends.";
         }
-        if (friends.isBlockedEitherWay(me, partnerId)) {
+        if (friendGraph.isBlockedEitherWay(me, partnerId)) {
             return "You can't send messages to " + partnerName.get() + ".";
         }
-        if (!accounts.acceptsTemporaryChats(partnerId)) {
+        if (!directory.acceptsTemporaryChats(partnerId)) {
             return partnerName.get() + " no longer accepts temporary conversations.";
         }
-        if (!accounts.acceptsTemporaryChats(me)) {
+        if (!directory.acceptsTemporaryChats(me)) {
             // Both ways or not at all: the partner could not answer.
             return "You have switched temporary conversations off in your profile. Switch them on to write here.";
         }
@@ -367,7 +367,7 @@ public class ChatService {
         if (temporary.isEmpty()) {
             return Map.of();
         }
-        Set<Long> friendIds = friends.friendsAmong(me, temporary.stream()
+        Set<Long> friendIds = friendGraph.friendsAmong(me, temporary.stream()
                 .map(c -> partnerByConversation.get(c.getId())).filter(Objects::nonNull).toList());
         Map<Long, String> groupNames = groupPolicy().groupNames(temporary.stream()
                 .map(Conversation::getOriginGroupId).filter(Objects::nonNull).distinct().toList());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.parley.account.service.AccountService;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.NotAllowedException;
 import org.parley.chat.domain.ChatMessage;
@@ -31,16 +31,16 @@ class MessageAppender {
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
     private final ChatMessageRepository messages;
-    private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountDirectory directory;
 
     MessageAppender(ConversationRepository conversations, ConversationMemberRepository members,
-            ChatMessageRepository messages, AccountService accounts, ApplicationEventPublisher events, Clock clock) {
+            ChatMessageRepository messages, ApplicationEventPublisher events, Clock clock, AccountDirectory directory) {
+        this.directory = directory;
         this.conversations = conversations;
         this.members = members;
         this.messages = messages;
-        this.accounts = accounts;
         this.events = events;
         this.clock = clock;
     }
@@ -80,7 +80,7 @@ class MessageAppender {
         if (alsoTell != null && !recipients.contains(alsoTell)) {
             recipients.add(alsoTell);
         }
-        ChatMessageView view = ChatService.view(message, accounts.summaries(List.of(senderId)).get(senderId),
+        ChatMessageView view = ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId),
                 attachment);
         events.publishEvent(new MessagePosted(view, locked.getMessageCount(), recipients));
         return view;

@@ -3,12 +3,12 @@ package org.parley.friends.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.CurrentUser;
@@ -46,10 +46,12 @@ public class FriendService {
     private final Clock clock;
     private final RateLimits limits;
     private final Duration askAgainAfterDecline;
+    private final AccountDirectory directory;
 
     FriendService(FriendRequestRepository requests, FriendshipRepository friendships, UserBlockRepository blocks,
             AccountService accounts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-            RateLimits limits, @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline) {
+            RateLimits limits, @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline, AccountDirectory directory) {
+        this.directory = directory;
         this.limits = limits;
         this.askAgainAfterDecline = askAgainAfterDecline;
         this.requests = requests;
@@ -189,7 +191,7 @@ public class FriendService {
     public List<UserSummary> friends() {
         long me = currentUser.requireId();
         List<Long> ids = friendships.findAllOf(me).stream().map(f -> f.other(me)).toList();
-        return accounts.summaries(ids).values().stream()
+        return directory.summaries(ids).values().stream()
                 .sorted(Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
@@ -198,7 +200,7 @@ public class FriendService {
     public List<UserSummary> blockedUsers() {
         long me = currentUser.requireId();
         List<Long> ids = blocks.findByBlockerIdOrderByIdDesc(me).stream().map(UserBlock::getBlockedId).toList();
-        Map<Long, UserSummary> users = accounts.summaries(ids);
+        Map<Long, UserSummary> users = directory.summaries(ids);
         return ids.stream().map(users::get).toList();
     }
 
@@ -217,31 +219,6 @@ public class FriendService {
     @Transactional(readOnly = true)
     public long incomingRequestCount() {
         return requests.countByRecipientIdAndStatus(currentUser.requireId(), FriendRequest.Status.PENDING);
-    }
-
-    /**
-     * Whether these two may talk one-on-one. One query: a friendship never coexists with a block, because
-     * {@link #block} ends it and no request is sent or accepted while a block stands.
-     */
-    @Transactional(readOnly = true)
-    public boolean areFriends(long a, long b) {
-        return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent();
-    }
-
-    /** Which of {@code others} are friends of {@code userId}: one query. */
-    @Transactional(readOnly = true)
-    public Set<Long> friendsAmong(long userId, Collection<Long> others) {
-        Set<Long> found = new HashSet<>();
-        if (!others.isEmpty()) {
-            friendships.findBetween(userId, others).forEach(f -> found.add(f.other(userId)));
-        }
-        return found;
-    }
-
-    /** Whether either of the two blocked the other. */
-    @Transactional(readOnly = true)
-    public boolean isBlockedEitherWay(long a, long b) {
-        return blocks.existsByBlockerIdAndBlockedId(a, b) || blocks.existsByBlockerIdAndBlockedId(b, a);
     }
 
     /** Where the caller stands with one person (friend, request sent or received, blocked, none). */
@@ -294,7 +271,7 @@ public class FriendService {
     }
 
     private List<PendingRequest> pending(List<FriendRequest> found, long me) {
-        Map<Long, UserSummary> users = accounts.summaries(found.stream()
+        Map<Long, UserSummary> users = directory.summaries(found.stream()
                 .map(r -> r.getSenderId() == me ? r.getRecipientId() : r.getSenderId()).toList());
         return found.stream().map(r -> {
             boolean incoming = r.getRecipientId() == me;
@@ -315,7 +292,7 @@ public class FriendService {
         if (userId == me) {
             throw new InvalidInputException("That is you.");
         }
-        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
+        UserSummary user = directory.summaries(List.of(userId)).get(userId);
         if (user == null) {
             throw new NotAllowedException("No such person.");
         }
@@ -323,7 +300,7 @@ public class FriendService {
     }
 
     private void publish(FriendsChanged.Kind kind, long actorId, long otherId) {
-        UserSummary actor = accounts.summaries(List.of(actorId)).get(actorId);
+        UserSummary actor = directory.summaries(List.of(actorId)).get(actorId);
         events.publishEvent(new FriendsChanged(kind, actor, otherId));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.parley.account.service.AccountService;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.AvatarImages;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.EncodedPicture;
@@ -65,7 +65,6 @@ public class GroupService {
     private final GroupJoinRequestRepository requests;
     private final GroupBanRepository bans;
     private final GroupAdminLogRepository adminLog;
-    private final AccountService accounts;
     private final ConversationMembership conversation;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -74,12 +73,14 @@ public class GroupService {
     private final AvatarImages avatarImages;
     private final GroupMuteCarryRepository muteCarries;
     private final RateLimits limits;
+    private final AccountDirectory directory;
 
     GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
-            GroupBanRepository bans, GroupAdminLogRepository adminLog, AccountService accounts,
+            GroupBanRepository bans, GroupAdminLogRepository adminLog,
             ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
             Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages,
-            GroupMuteCarryRepository muteCarries, RateLimits limits) {
+            GroupMuteCarryRepository muteCarries, RateLimits limits, AccountDirectory directory) {
+        this.directory = directory;
         this.limits = limits;
         this.muteCarries = muteCarries;
         this.avatars = avatars;
@@ -89,7 +90,6 @@ public class GroupService {
         this.requests = requests;
         this.bans = bans;
         this.adminLog = adminLog;
-        this.accounts = accounts;
         this.conversation = conversation;
         this.currentUser = currentUser;
         this.events = events;
@@ -169,7 +169,7 @@ public class GroupService {
     public GroupMemberView myMembership(long groupId) {
         long me = currentUser.requireId();
         GroupMember mine = requireMember(groupId, me);
-        return view(mine, accounts.summaries(List.of(me)).get(me), mine);
+        return view(mine, directory.summaries(List.of(me)).get(me), mine);
     }
 
     /** What the caller may do with the group as a whole ({@link GroupRules#powers}); members only. */
@@ -259,7 +259,7 @@ public class GroupService {
         requireAdministrator(groupId, me, false);
         List<GroupJoinRequest> pending = requests.findByGroupIdAndStatusOrderByIdAsc(groupId,
                 GroupJoinRequest.Status.PENDING);
-        Map<Long, UserSummary> people = accounts.summaries(pending.stream().map(GroupJoinRequest::getUserId).toList());
+        Map<Long, UserSummary> people = directory.summaries(pending.stream().map(GroupJoinRequest::getUserId).toList());
         return pending.stream().map(r -> new JoinRequestView(r.getId(), groupId, people.get(r.getUserId()),
                 r.getMessage(), r.getCreatedAt())).toList();
     }
@@ -310,7 +310,7 @@ public class GroupService {
         long me = currentUser.requireId();
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
-        if (accounts.summaries(List.of(userId)).isEmpty()) {
+        if (directory.summaries(List.of(userId)).isEmpty()) {
             throw new NotAllowedException("No such person.");
         }
         if (bans.existsByGroupIdAndUserId(groupId, userId)) {
@@ -392,7 +392,7 @@ public class GroupService {
             conversation.postSystemLine(group.getConversationId(), me, name(userId) + " was removed", userId);
         } else {
             requireAdministrator(groupId, me, true);
-            if (accounts.summaries(List.of(userId)).isEmpty()) {
+            if (directory.summaries(List.of(userId)).isEmpty()) {
                 throw new NotAllowedException("No such person.");
             }
         }
@@ -424,7 +424,7 @@ public class GroupService {
         long me = currentUser.requireId();
         requireAdministrator(groupId, me, false);
         List<Long> ids = bans.findByGroupIdOrderByIdDesc(groupId).stream().map(GroupBan::getUserId).toList();
-        Map<Long, UserSummary> people = accounts.summaries(ids);
+        Map<Long, UserSummary> people = directory.summaries(ids);
         return ids.stream().map(people::get).toList();
     }
 
@@ -536,7 +536,7 @@ public class GroupService {
         long me = currentUser.requireId();
         GroupMember mine = requireMember(groupId, me);
         List<GroupMember> all = members.findByGroupId(groupId);
-        Map<Long, UserSummary> people = accounts.summaries(all.stream().map(GroupMember::getUserId).toList());
+        Map<Long, UserSummary> people = directory.summaries(all.stream().map(GroupMember::getUserId).toList());
         return all.stream().map(m -> view(m, people.get(m.getUserId()), mine))
                 .sorted(Comparator.comparing((GroupMemberView v) -> v.role().ordinal())
                         .thenComparing(v -> v.user().displayName(), String.CASE_INSENSITIVE_ORDER))
@@ -557,7 +557,7 @@ public class GroupService {
                 ids.add(e.getTargetId());
             }
         });
-        Map<Long, UserSummary> people = accounts.summaries(ids);
+        Map<Long, UserSummary> people = directory.summaries(ids);
         return entries.stream().map(e -> new AdminLogView(e.getId(), people.get(e.getActorId()),
                 e.getTargetId() == null ? null : people.get(e.getTargetId()), e.getAction(), e.getReason(),
                 e.getCreatedAt())).toList();
@@ -672,7 +672,7 @@ public class GroupService {
     }
 
     private String name(long userId) {
-        UserSummary user = accounts.summaries(List.of(userId)).get(userId);
+        UserSummary user = directory.summaries(List.of(userId)).get(userId);
         return user == null ? "Someone" : user.displayName();
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.account.domain.UserAccountRepository;
@@ -49,6 +50,9 @@ class AccountServiceTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    AccountDirectory directory;
     @Autowired
     TestUsers users;
     @Autowired
@@ -151,7 +155,7 @@ class AccountServiceTest {
         UserSummary created = accounts.register(username, turkish, PASSWORD, TestUsers.newAddress());
 
         assertThat(created.displayName()).isEqualTo(turkish);
-        assertThat(accounts.summaries(List.of(created.id())).get(created.id()).displayName()).isEqualTo(turkish);
+        assertThat(directory.summaries(List.of(created.id())).get(created.id()).displayName()).isEqualTo(turkish);
         UserSummary other = users.create("tr");
         assertThat(as(other, () -> accounts.searchOthers("İlkay İrem", null, 50)))
                 .extracting(UserSummary::id).contains(created.id());
@@ -197,7 +201,7 @@ class AccountServiceTest {
 
         assertThat(renamed.displayName()).isEqualTo("Ann " + token);
         assertThat(as(ann, accounts::me).displayName()).isEqualTo("Ann " + token);
-        assertThat(accounts.summaries(List.of(ann.id())).get(ann.id()).displayName()).isEqualTo("Ann " + token);
+        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).displayName()).isEqualTo("Ann " + token);
         // Search finds her by the new name, in any case.
         assertThat(as(bob, () -> accounts.searchOthers(token.toLowerCase(Locale.ROOT), null, 10)))
                 .extracting(UserSummary::id).containsExactly(ann.id());
@@ -264,7 +268,7 @@ class AccountServiceTest {
 
         assertThat(changed.avatarUrl()).startsWith(AvatarUrls.PREFIX + ann.id());
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(changed.avatarUrl());
-        assertThat(accounts.summaries(List.of(ann.id())).get(ann.id()).avatarUrl()).isEqualTo(changed.avatarUrl());
+        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).avatarUrl()).isEqualTo(changed.avatarUrl());
 
         EncodedPicture stored = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(stored.contentType()).as("transparency kept").isEqualTo("image/png");

@@ -1,0 +1,41 @@
+package org.parley.account.service.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.account.domain.TemporaryChats;
+import org.parley.account.domain.UserAccountRepository;
+import org.parley.account.service.UserSummary;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Facts about any user, for services that have already decided the caller may know them. Nothing here checks a
+ * caller, so views may not use it (ArchitectureTest); they ask the user-facing services, which do.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountDirectory {
+
+    private final UserAccountRepository accounts;
+
+    AccountDirectory(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Summaries for many users in one query, keyed by id. */
+    public Map<Long, UserSummary> summaries(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByIdIn(userIds).stream().map(UserSummary::of)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    /** Whether someone who is not their friend may write to {@code userId} through a shared group. */
+    public boolean acceptsTemporaryChats(long userId) {
+        return accounts.findById(userId).map(u -> u.getTemporaryChats() == TemporaryChats.SHARED_GROUPS)
+                .orElse(false);
+    }
+}
