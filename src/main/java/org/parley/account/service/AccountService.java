@@ -18,11 +18,14 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts: registration, profile changes, and how users appear to each other. */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 @Transactional
 public class AccountService {
 
@@ -54,6 +57,7 @@ public class AccountService {
      * Creates an account; anyone may call this (it is how people join), but only so often from one address
      * ({@code fromAddress}: the registering browser's), so nobody fills the directory with accounts.
      */
+    @PreAuthorize("permitAll()")
     public UserSummary register(String username, String displayName, String password, String fromAddress) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
@@ -134,6 +138,7 @@ public class AccountService {
         return avatars.findById(userId).map(a -> new EncodedPicture(a.getContentType(), a.getData()));
     }
 
+    @PreAuthorize("permitAll()") // configuration, the same for everyone
     public long avatarMaxBytes() {
         return avatarImages.maxBytes();
     }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * conversation, at the time of the request, reads an attachment.
  */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 public class AttachmentService {
 
     static final int CHUNK_SIZE = 1024 * 1024;
@@ -208,10 +211,12 @@ public class AttachmentService {
                         .map(t -> new EncodedPicture(t.getContentType(), t.getData()))));
     }
 
+    @PreAuthorize("permitAll()") // configuration, the same for everyone
     public long pictureMaxBytes() {
         return pictureMaxBytes;
     }
 
+    @PreAuthorize("permitAll()") // configuration, the same for everyone
     public long fileMaxBytes() {
         return fileMaxBytes;
     }
@@ -221,6 +226,7 @@ public class AttachmentService {
      * upload in progress is never that old).
      */
     @Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
+    @PreAuthorize("permitAll()") // a chore of the server's own, on nobody's behalf
     void removeAbandonedUploads() {
         List<Long> abandoned = attachments.findAbandoned(clock.instant().minus(Duration.ofDays(1)), Limit.of(100));
         abandoned.forEach(this::discard);

@@ -32,6 +32,7 @@ import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code LiveEvents}).
  */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 @Transactional
 public class ChatService {
 

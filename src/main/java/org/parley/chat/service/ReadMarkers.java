@@ -3,6 +3,7 @@ package org.parley.chat.service;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
 import org.parley.chat.domain.ConversationMemberRepository;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * written in batches ({@link ReadMarkerWriter}); a person's own counts always include their own reads.
  */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 @Transactional
 public class ReadMarkers {
 

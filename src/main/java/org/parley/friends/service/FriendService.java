@@ -26,11 +26,14 @@ import org.parley.friends.domain.UserBlockRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finding people, friend requests, friendships and blocks; always on behalf of the signed-in user. */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 @Transactional
 public class FriendService {
 

@@ -42,6 +42,7 @@ import org.parley.groups.domain.GroupMuteCarryRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the owner; every administrative act is logged.
  */
 @Service
+// A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
+@PreAuthorize("isAuthenticated()")
 @Transactional
 public class GroupService {
 
