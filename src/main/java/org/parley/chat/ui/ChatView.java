@@ -268,6 +268,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
             messageArrived(chat.send(openConversationId, text, clientId));
         } catch (UserFacingException refused) {
             Toasts.error(refused.getMessage());
+            // The browser emptied the field when it sent: a refused message ("too fast", "muted") is not lost.
+            composer.giveBack(text);
             recheckAccess();
         }
     }

@@ -80,6 +80,11 @@ class Composer extends Div {
         upload.setEnabled(allowed);
     }
 
+    /** Puts a message that was not sent back into the field, to send again or copy. */
+    void giveBack(String text) {
+        input.getElement().executeJs("this.value = $0", text);
+    }
+
     void focus() {
         input.getElement().callJsFunction("focus");
     }
