@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInAttempts {
 
+    /** Longer than any user name (at most 32 characters). */
+    private static final int MAX_KEY_LENGTH = 64;
+
     private final RateLimits limits;
 
     SignInAttempts(RateLimits limits) {
@@ -26,18 +29,27 @@ class SignInAttempts {
     /** Refuses with {@link org.parley.base.service.TooManyAttemptsException} when either allowance is used up. */
     void requireAllowed(String username, String address) {
         limits.signInFailuresPerAddress().check(address);
-        limits.signInFailuresPerAccount().check(TextRules.searchKey(username));
+        limits.signInFailuresPerAccount().check(accountKey(username));
     }
 
     @EventListener
     void wrongPassword(AuthenticationFailureBadCredentialsEvent failure) {
-        limits.signInFailuresPerAccount().count(TextRules.searchKey(failure.getAuthentication().getName()));
+        limits.signInFailuresPerAccount().count(accountKey(failure.getAuthentication().getName()));
         limits.signInFailuresPerAddress().count(addressOf(failure.getAuthentication()));
     }
 
     @EventListener
     void signedIn(AuthenticationSuccessEvent success) {
-        limits.signInFailuresPerAccount().forget(TextRules.searchKey(success.getAuthentication().getName()));
+        limits.signInFailuresPerAccount().forget(accountKey(success.getAuthentication().getName()));
+    }
+
+    /**
+     * The user name as counted: lower-cased, and cut to a length no user name has, so that a guesser posting huge
+     * names cannot make the counts hold much memory.
+     */
+    private static String accountKey(String username) {
+        String key = TextRules.searchKey(username);
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
     }
 
     private static String addressOf(Authentication authentication) {
