@@ -29,18 +29,21 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAttempts signInAttempts) throws Exception {
-        http.headers(headers -> headers.contentTypeOptions(c -> { }));
+        http.headers(headers -> headers.contentTypeOptions(c -> {}));
         // Vaadin leaves the login form without a CSRF token: a sign-in posted from another site is refused here.
         http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Password guessing: refused before the password is checked once the allowance is used up.
         http.addFilterBefore(new SignInThrottle(signInAttempts), UsernamePasswordAuthenticationFilter.class);
         // Parley's own stylesheet is needed by the login page too.
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles/**").permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**")
+                .permitAll()
                 // Avatars and attachments are served by controllers, outside Vaadin's own view access checks.
-                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**").authenticated()
+                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**")
+                .authenticated()
                 // The benchmarks' bare WebSocket broadcast (registered only when bench/run asks for it).
-                .requestMatchers("/benchmark/**").authenticated());
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out")).build();
+                .requestMatchers("/benchmark/**")
+                .authenticated());
+        return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out"))
+                .build();
     }
 }

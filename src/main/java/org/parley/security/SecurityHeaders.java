@@ -18,10 +18,11 @@ class SecurityHeaders extends OncePerRequestFilter {
      * What Vaadin's pages work under: its client evaluates the scripts the server sends, and styles components
      * inline. Nothing may frame Parley, no plugins, no other base, forms post only here, pushes connect only here.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self'; media-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                    + "connect-src 'self'; media-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,7 +41,10 @@ class SecurityHeaders extends OncePerRequestFilter {
 
     private static boolean staticAsset(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/VAADIN/build/") || path.startsWith("/VAADIN/static/")
-                || path.startsWith("/styles/") || path.startsWith("/icons/") || path.equals("/favicon.ico");
+        return path.startsWith("/VAADIN/build/")
+                || path.startsWith("/VAADIN/static/")
+                || path.startsWith("/styles/")
+                || path.startsWith("/icons/")
+                || path.equals("/favicon.ico");
     }
 }

@@ -34,13 +34,15 @@ class SignInAttempts {
 
     @EventListener
     void wrongPassword(AuthenticationFailureBadCredentialsEvent failure) {
-        limits.signInFailuresPerAccount().count(accountKey(failure.getAuthentication().getName()));
+        limits.signInFailuresPerAccount()
+                .count(accountKey(failure.getAuthentication().getName()));
         limits.signInFailuresPerAddress().count(addressOf(failure.getAuthentication()));
     }
 
     @EventListener
     void signedIn(AuthenticationSuccessEvent success) {
-        limits.signInFailuresPerAccount().forget(accountKey(success.getAuthentication().getName()));
+        limits.signInFailuresPerAccount()
+                .forget(accountKey(success.getAuthentication().getName()));
     }
 
     /**
@@ -54,6 +56,8 @@ class SignInAttempts {
 
     private static String addressOf(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "";
     }
 }

@@ -13,6 +13,7 @@ final class BenchDatabase {
 
     /** Where Parley and the seeding connect; the benchmark's MariaDB database unless {@link #use} says otherwise. */
     private static volatile String url = "jdbc:mariadb://" + HOST + "/" + NAME + "?useServerPrepStmts=true";
+
     private static volatile String bulkUrl = "jdbc:mariadb://" + HOST + "/" + NAME + "?rewriteBatchedStatements=true";
     private static volatile String user = "root";
     private static volatile String password = "";
@@ -52,7 +53,8 @@ final class BenchDatabase {
     }
 
     static String version() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
                 var result = statement.executeQuery("select version()")) {
             result.next();
             return "MariaDB " + result.getString(1);

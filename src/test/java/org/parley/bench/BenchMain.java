@@ -24,8 +24,7 @@ public final class BenchMain {
         void run(BenchContext context) throws Exception;
     }
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
@@ -49,8 +48,9 @@ public final class BenchMain {
         describeMachine(results);
         BenchDatabase.recreate();
         List<String> failed = new ArrayList<>();
-        try (BenchServer server = new BenchServer(jar, Integer.getInteger("bench.port", 18080), BenchDatabase.url(),
-                work); BenchContext context = new BenchContext(server, results, work)) {
+        try (BenchServer server =
+                        new BenchServer(jar, Integer.getInteger("bench.port", 18080), BenchDatabase.url(), work);
+                BenchContext context = new BenchContext(server, results, work)) {
             long startup = server.start();
             results.machine.put("database", BenchDatabase.version());
             results.figure("startup", "server start to first page (ms)", Long.toString(startup));
@@ -67,7 +67,8 @@ public final class BenchMain {
                     failed.add(benchmark.getKey() + ": " + broken);
                     results.figure(benchmark.getKey(), "FAILED", String.valueOf(broken.getMessage()));
                 }
-                System.out.printf("   (%s took %d s)%n", benchmark.getKey(), (System.nanoTime() - started) / 1_000_000_000);
+                System.out.printf(
+                        "   (%s took %d s)%n", benchmark.getKey(), (System.nanoTime() - started) / 1_000_000_000);
             }
         }
         if (chosen.contains("fanout")) {
@@ -101,15 +102,25 @@ public final class BenchMain {
 
     private static void describeMachine(Results results) throws IOException {
         results.machine.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB").orElse("?");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB")
+                .orElse("?");
         results.machine.put("memory", memory);
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("?");
         results.machine.put("cpu", cpu);
         results.machine.put("JDK", System.getProperty("java.vm.name") + " " + Runtime.version());
         results.machine.put("server heap", BenchServer.HEAP);
-        results.machine.put("driver JVM", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx")).findFirst().orElse("default heap"));
+        results.machine.put(
+                "driver JVM",
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-Xmx"))
+                        .findFirst()
+                        .orElse("default heap"));
     }
 }

@@ -40,8 +40,11 @@ final class BenchServer implements AutoCloseable {
 
     /** This JVM's own class path (Vaadin in development mode): for the crash drill inside the test suite. */
     static BenchServer fromClassPath(int port, String jdbcUrl, Path logDirectory) {
-        return new BenchServer(List.of("-cp", System.getProperty("java.class.path"), "org.parley.Application"), port,
-                jdbcUrl, logDirectory);
+        return new BenchServer(
+                List.of("-cp", System.getProperty("java.class.path"), "org.parley.Application"),
+                port,
+                jdbcUrl,
+                logDirectory);
     }
 
     private BenchServer(List<String> launch, int port, String jdbcUrl, Path logDirectory) {
@@ -64,10 +67,11 @@ final class BenchServer implements AutoCloseable {
         starts++;
         Path log = logDirectory.resolve("server-" + starts + ".log");
         // Compiler threads kept for the JVM's life, so that their CPU time can be told apart (ProcessCpu).
-        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC",
-                "-XX:-UseDynamicNumberOfCompilerThreads"));
+        List<String> command = new ArrayList<>(List.of(
+                javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC", "-XX:-UseDynamicNumberOfCompilerThreads"));
         command.addAll(launch);
-        command.addAll(List.of("--server.port=" + port,
+        command.addAll(List.of(
+                "--server.port=" + port,
                 // Each connected user holds one socket; Tomcat's default cap is 8192.
                 "--server.tomcat.max-connections=40000",
                 "--server.tomcat.accept-count=1000",
@@ -79,25 +83,29 @@ final class BenchServer implements AutoCloseable {
                 "--parley.files.max-bytes=1200000000",
                 // The senders here are machines sending as fast as they are told to, measured, not limited.
                 "--parley.limits.messages-per-person=1000000/1s",
-                "--logging.level.root=warn", "--logging.level.org.parley=info"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                "--logging.level.root=warn",
+                "--logging.level.org.parley=info"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Both spellings: a test JVM's SPRING_DATASOURCE_* would otherwise win over PARLEY_DB_*.
         for (String prefix : List.of("PARLEY_DB_", "SPRING_DATASOURCE_")) {
             builder.environment().put(prefix + "URL", jdbcUrl);
-            builder.environment().put(prefix + (prefix.startsWith("PARLEY") ? "USER" : "USERNAME"), BenchDatabase.user());
+            builder.environment()
+                    .put(prefix + (prefix.startsWith("PARLEY") ? "USER" : "USERNAME"), BenchDatabase.user());
             builder.environment().put(prefix + "PASSWORD", BenchDatabase.password());
         }
         long started = System.nanoTime();
         process = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Parley exited while starting; see " + log);
             }
             try {
-                HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "login")).build(),
+                HttpResponse<Void> page = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "login")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (page.statusCode() == 200) {
                     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -112,7 +120,10 @@ final class BenchServer implements AutoCloseable {
 
     /** {@code kill -9}: no shutdown hooks, no flushing, sockets cut. */
     void kill9() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-9", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         process.waitFor();
     }
 
@@ -135,7 +146,8 @@ final class BenchServer implements AutoCloseable {
     /** Samples heap use (garbage included) every 100 ms with jstat until closed; keeps the peak. */
     HeapSampler sampleHeap() throws IOException {
         return new HeapSampler(new ProcessBuilder(javaTool("jstat"), "-gc", Long.toString(process.pid()), "100")
-                .redirectErrorStream(true).start());
+                .redirectErrorStream(true)
+                .start());
     }
 
     static final class HeapSampler implements AutoCloseable {
@@ -146,8 +158,8 @@ final class BenchServer implements AutoCloseable {
         private HeapSampler(Process jstat) {
             this.jstat = jstat;
             this.reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
                     String[] header = null;
                     for (String line; (line = lines.readLine()) != null; ) {
                         String[] cells = line.trim().split("\\s+");

@@ -33,9 +33,10 @@ final class ChromiumSender {
         // At the instant Date.now() steps to a new millisecond, wall time is that millisecond: the difference to
         // the high-resolution clock read just before is the offset (averaged over 20 steps).
         clockOffsetMillis = ((Number) page.evaluate("() => { let sum = 0; const n = 20;"
-                + " for (let i = 0; i < n; i++) { const start = Date.now(); let wall; let high;"
-                + " do { high = performance.timeOrigin + performance.now(); wall = Date.now(); } while (wall === start);"
-                + " sum += wall - high; } return sum / n; }")).doubleValue();
+                        + " for (let i = 0; i < n; i++) { const start = Date.now(); let wall; let high;"
+                        + " do { high = performance.timeOrigin + performance.now(); wall = Date.now(); } while (wall === start);"
+                        + " sum += wall - high; } return sum / n; }"))
+                .doubleValue();
     }
 
     Page page() {
@@ -63,8 +64,9 @@ final class ChromiumSender {
         composer().press("Enter");
         double at = ((Number) page.evaluate("() => window.__parleySentAt")).doubleValue();
         Object leftAfter = page.waitForFunction("() => { const key = window.__parleyKeyAt;"
-                + " const sent = window.__parleyRequests.filter(t => t >= key);"
-                + " return sent.length ? Math.min(...sent) - key : null; }").jsonValue();
+                        + " const sent = window.__parleyRequests.filter(t => t >= key);"
+                        + " return sent.length ? Math.min(...sent) - key : null; }")
+                .jsonValue();
         inBrowser.add(((Number) leftAfter).doubleValue());
         return wallMicros(at);
     }
@@ -78,16 +80,20 @@ final class ChromiumSender {
 
     /** Opens the bare broadcast socket in this page (the latency floor). */
     void joinBroadcastFloor(String baseUrl) {
-        page.evaluate("(url) => new Promise((resolve, reject) => { window.__floor = new WebSocket(url);"
-                + " window.__floor.onopen = resolve; window.__floor.onerror = reject; })",
+        page.evaluate(
+                "(url) => new Promise((resolve, reject) => { window.__floor = new WebSocket(url);"
+                        + " window.__floor.onopen = resolve; window.__floor.onerror = reject; })",
                 baseUrl.replace("http", "ws") + "benchmark/broadcast");
         prepare();
     }
 
     /** Sends one text over the bare broadcast socket; returns when it was handed to the socket. */
     long sendOverFloor(String text) {
-        double at = ((Number) page.evaluate("(text) => { const t = performance.timeOrigin + performance.now();"
-                + " window.__floor.send(text); return t; }", text)).doubleValue();
+        double at = ((Number) page.evaluate(
+                        "(text) => { const t = performance.timeOrigin + performance.now();"
+                                + " window.__floor.send(text); return t; }",
+                        text))
+                .doubleValue();
         return wallMicros(at);
     }
 

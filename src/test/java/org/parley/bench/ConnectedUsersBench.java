@@ -16,8 +16,7 @@ final class ConnectedUsersBench {
     private static final long HEAP_LIMIT = 4L << 30;
     private static final int PROBES = 100;
 
-    private ConnectedUsersBench() {
-    }
+    private ConnectedUsersBench() {}
 
     /** Forwards every client's messages to the current step's probe deliveries. */
     private static final class Router implements LightClient.Listener {
@@ -65,12 +64,18 @@ final class ConnectedUsersBench {
                 Stats latency = probe(crowd, probe);
                 String step = connected + " users";
                 context.results.add("users", step + ": delivery while connected", "ms", latency);
-                context.results.figure("users", step + ": live heap after full GC (MiB), per user (KiB)",
+                context.results.figure(
+                        "users",
+                        step + ": live heap after full GC (MiB), per user (KiB)",
                         mib(live) + ", " + String.format(Locale.ROOT, "%.0f", perUserKib));
-                context.results.figure("users", step + ": joined in (s), failures", String.format(Locale.ROOT,
-                        "%.0f, %d", seconds, crowd.failures.size()));
+                context.results.figure(
+                        "users",
+                        step + ": joined in (s), failures",
+                        String.format(Locale.ROOT, "%.0f, %d", seconds, crowd.failures.size()));
                 if (crowd.resyncs() > 0) {
-                    context.results.figure("users", step + ": resyncs (a push went missing), deliveries via resync",
+                    context.results.figure(
+                            "users",
+                            step + ": resyncs (a push went missing), deliveries via resync",
                             crowd.resyncs() + ", " + probe.viaResync());
                 }
                 Stats.Summary summary = latency.summary();
@@ -78,7 +83,9 @@ final class ConnectedUsersBench {
                     largestUnderOneSecond = connected;
                 }
                 if (!crowd.failures.isEmpty()) {
-                    context.results.figure("users", "stopped: connections failing at " + connected,
+                    context.results.figure(
+                            "users",
+                            "stopped: connections failing at " + connected,
                             String.valueOf(crowd.failures.getFirst()));
                     break;
                 }
@@ -88,8 +95,8 @@ final class ConnectedUsersBench {
                     break;
                 }
             }
-            context.results.figure("users", "largest number held with delivery p99 < 1 s",
-                    Integer.toString(largestUnderOneSecond));
+            context.results.figure(
+                    "users", "largest number held with delivery p99 < 1 s", Integer.toString(largestUnderOneSecond));
             context.results.add("users", "time to sign in, open and connect one user", "ms", crowd.connectMillis);
         }
     }

@@ -28,34 +28,56 @@ final class CrashDrill {
     private static final Pattern NUMBERED = Pattern.compile("drill (s\\d+) #(\\d+)");
 
     /** What the drill counted; {@link #clean()} is the verdict. */
-    record Outcome(int attempts, int acknowledged, int resent, int stored, int lost, int duplicated, int outOfOrder,
-            int receivers, int receiversReconnected, int receiverGaps, int receiverDuplicates, long downMillis) {
+    record Outcome(
+            int attempts,
+            int acknowledged,
+            int resent,
+            int stored,
+            int lost,
+            int duplicated,
+            int outOfOrder,
+            int receivers,
+            int receiversReconnected,
+            int receiverGaps,
+            int receiverDuplicates,
+            long downMillis) {
         boolean clean() {
-            return lost == 0 && duplicated == 0 && outOfOrder == 0 && receiverGaps == 0 && receiverDuplicates == 0
-                    && receiversReconnected == receivers && acknowledged > 0;
+            return lost == 0
+                    && duplicated == 0
+                    && outOfOrder == 0
+                    && receiverGaps == 0
+                    && receiverDuplicates == 0
+                    && receiversReconnected == receivers
+                    && acknowledged > 0;
         }
     }
 
-    private CrashDrill() {
-    }
+    private CrashDrill() {}
 
     static void run(BenchContext context) throws Exception {
         Outcome outcome = drill(context, 6, 6, 8_000, 8_000);
-        context.results.figure("crash drill", "messages acknowledged / attempts / resent after the crash",
+        context.results.figure(
+                "crash drill",
+                "messages acknowledged / attempts / resent after the crash",
                 outcome.acknowledged() + " / " + outcome.attempts() + " / " + outcome.resent());
-        context.results.figure("crash drill", "stored / lost / duplicated / out of order",
-                outcome.stored() + " / " + outcome.lost() + " / " + outcome.duplicated() + " / " + outcome.outOfOrder());
-        context.results.figure("crash drill", "receivers reconnected / with a gap / with a duplicate",
+        context.results.figure(
+                "crash drill",
+                "stored / lost / duplicated / out of order",
+                outcome.stored() + " / " + outcome.lost() + " / " + outcome.duplicated() + " / "
+                        + outcome.outOfOrder());
+        context.results.figure(
+                "crash drill",
+                "receivers reconnected / with a gap / with a duplicate",
                 outcome.receiversReconnected() + " of " + outcome.receivers() + " / " + outcome.receiverGaps() + " / "
                         + outcome.receiverDuplicates());
-        context.results.figure("crash drill", "server down (kill -9 to answering again), ms",
-                Long.toString(outcome.downMillis()));
-        context.results.figure("crash drill", "verdict", outcome.clean() ? "exactly once, in order, no gaps"
-                : "FAILED: " + outcome);
+        context.results.figure(
+                "crash drill", "server down (kill -9 to answering again), ms", Long.toString(outcome.downMillis()));
+        context.results.figure(
+                "crash drill", "verdict", outcome.clean() ? "exactly once, in order, no gaps" : "FAILED: " + outcome);
     }
 
-    static Outcome drill(BenchContext context, int senderCount, int receiverCount, long beforeMillis,
-            long afterMillis) throws Exception {
+    static Outcome drill(BenchContext context, int senderCount, int receiverCount, long beforeMillis, long afterMillis)
+            throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Seeder.Person> senders = Seeder.people("drills" + run, senderCount);
         List<Seeder.Person> receivers = Seeder.people("drillr" + run, receiverCount);
@@ -77,7 +99,8 @@ final class CrashDrill {
             Sender sender = new Sender(context, senders.get(i), "s" + i, run, route, stop, serverDown);
             sending.add(sender);
         }
-        List<Thread> threads = sending.stream().map(s -> Thread.ofPlatform().name("drill-" + s.name).start(s))
+        List<Thread> threads = sending.stream()
+                .map(s -> Thread.ofPlatform().name("drill-" + s.name).start(s))
                 .toList();
 
         Thread.sleep(beforeMillis);
@@ -104,8 +127,8 @@ final class CrashDrill {
         // What is stored, per sender, in id order.
         Map<String, List<Integer>> stored = new HashMap<>();
         try (Connection db = BenchDatabase.connect();
-                PreparedStatement select = db.prepareStatement(
-                        "select body from chat_message where conversation_id = ? order by id")) {
+                PreparedStatement select =
+                        db.prepareStatement("select body from chat_message where conversation_id = ? order by id")) {
             select.setLong(1, group.conversationId());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -169,8 +192,19 @@ final class CrashDrill {
             gaps += gap ? 1 : 0;
             duplicates += duplicate ? 1 : 0;
         }
-        return new Outcome(attempts, acknowledged, resent, storedCount, lost, duplicated, outOfOrder, receiverCount,
-                reconnected, gaps, duplicates, downMillis);
+        return new Outcome(
+                attempts,
+                acknowledged,
+                resent,
+                storedCount,
+                lost,
+                duplicated,
+                outOfOrder,
+                receiverCount,
+                reconnected,
+                gaps,
+                duplicates,
+                downMillis);
     }
 
     private static Map<String, List<Integer>> perSender(List<String> texts) {
@@ -205,7 +239,13 @@ final class CrashDrill {
         /** Set from the kill until the receivers are back: senders hold off reconnecting meanwhile. */
         private final AtomicBoolean serverDown;
 
-        Sender(BenchContext context, Seeder.Person person, String name, String run, String route, AtomicBoolean stop,
+        Sender(
+                BenchContext context,
+                Seeder.Person person,
+                String name,
+                String run,
+                String route,
+                AtomicBoolean stop,
                 AtomicBoolean serverDown) {
             this.person = person;
             this.name = name;
@@ -213,7 +253,7 @@ final class CrashDrill {
             this.route = route;
             this.stop = stop;
             this.serverDown = serverDown;
-            this.client = context.lightClient((c, text, at, pushed) -> { });
+            this.client = context.lightClient((c, text, at, pushed) -> {});
         }
 
         @Override
@@ -304,11 +344,12 @@ final class CrashDrill {
         }
 
         @Override
-        public void message(LightClient source, String text, long arrivedEpochMicros, boolean pushed) {
-        }
+        public void message(LightClient source, String text, long arrivedEpochMicros, boolean pushed) {}
 
         private static List<String> drillTexts(String json) {
-            return LightClient.itemTexts(json).stream().filter(t -> t.startsWith("drill ")).toList();
+            return LightClient.itemTexts(json).stream()
+                    .filter(t -> t.startsWith("drill "))
+                    .toList();
         }
     }
 }

@@ -31,14 +31,25 @@ class CrashDrillTest {
             server.start();
             CrashDrill.Outcome outcome = CrashDrill.drill(context, 4, 3, 6_000, 5_000);
             System.out.println("Crash drill: " + outcome);
-            assertThat(outcome.acknowledged()).as("messages acknowledged before and after the crash").isGreaterThan(20);
-            assertThat(outcome.lost()).as("acknowledged but not stored: " + outcome).isZero();
+            assertThat(outcome.acknowledged())
+                    .as("messages acknowledged before and after the crash")
+                    .isGreaterThan(20);
+            assertThat(outcome.lost())
+                    .as("acknowledged but not stored: " + outcome)
+                    .isZero();
             assertThat(outcome.duplicated()).as("stored twice: " + outcome).isZero();
-            assertThat(outcome.outOfOrder()).as("stored out of order: " + outcome).isZero();
-            assertThat(outcome.receiversReconnected()).as("receivers back after the restart")
+            assertThat(outcome.outOfOrder())
+                    .as("stored out of order: " + outcome)
+                    .isZero();
+            assertThat(outcome.receiversReconnected())
+                    .as("receivers back after the restart")
                     .isEqualTo(outcome.receivers());
-            assertThat(outcome.receiverGaps()).as("receivers with a gap: " + outcome).isZero();
-            assertThat(outcome.receiverDuplicates()).as("receivers with a duplicate: " + outcome).isZero();
+            assertThat(outcome.receiverGaps())
+                    .as("receivers with a gap: " + outcome)
+                    .isZero();
+            assertThat(outcome.receiverDuplicates())
+                    .as("receivers with a duplicate: " + outcome)
+                    .isZero();
         }
     }
 
@@ -55,13 +66,16 @@ class CrashDrillTest {
             try (Connection admin = DriverManager.getConnection(server, user, password);
                     Statement statement = admin.createStatement()) {
                 statement.execute("drop database if exists parley_crash_drill");
-                statement.execute("create database parley_crash_drill character set utf8mb4"
-                        + " collate utf8mb4_unicode_ci");
+                statement.execute(
+                        "create database parley_crash_drill character set utf8mb4" + " collate utf8mb4_unicode_ci");
             }
             BenchDatabase.use(server + "parley_crash_drill?useServerPrepStmts=true", user, password);
         } else {
-            BenchDatabase.use("jdbc:h2:file:" + work.resolve("parley") + ";AUTO_SERVER=TRUE;MODE=MariaDB;"
-                    + "DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY;WRITE_DELAY=0", "sa", "");
+            BenchDatabase.use(
+                    "jdbc:h2:file:" + work.resolve("parley") + ";AUTO_SERVER=TRUE;MODE=MariaDB;"
+                            + "DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY;WRITE_DELAY=0",
+                    "sa",
+                    "");
         }
     }
 }

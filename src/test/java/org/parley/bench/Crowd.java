@@ -10,8 +10,7 @@ import java.util.concurrent.Future;
 final class Crowd implements AutoCloseable {
 
     /** Who opens what: a person and the conversation their page shows. */
-    record Seat(Seeder.Person person, long conversationId) {
-    }
+    record Seat(Seeder.Person person, long conversationId) {}
 
     final List<LightClient> clients = new ArrayList<>();
     final Stats connectMillis = new Stats();
@@ -19,15 +18,25 @@ final class Crowd implements AutoCloseable {
     final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Connects everyone, several at a time; failures are kept (not thrown) so a ramp can stop on them. */
-    static Crowd connect(BenchContext context, List<Seat> seats, LightClient.Transport transport,
-            LightClient.Listener listener, int parallel) throws InterruptedException {
+    static Crowd connect(
+            BenchContext context,
+            List<Seat> seats,
+            LightClient.Transport transport,
+            LightClient.Listener listener,
+            int parallel)
+            throws InterruptedException {
         Crowd crowd = new Crowd();
         crowd.add(context, seats, transport, listener, parallel);
         return crowd;
     }
 
-    void add(BenchContext context, List<Seat> seats, LightClient.Transport transport, LightClient.Listener listener,
-            int parallel) throws InterruptedException {
+    void add(
+            BenchContext context,
+            List<Seat> seats,
+            LightClient.Transport transport,
+            LightClient.Listener listener,
+            int parallel)
+            throws InterruptedException {
         try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
             List<Future<LightClient>> joining = new ArrayList<>();
             for (Seat seat : seats) {

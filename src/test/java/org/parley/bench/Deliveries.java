@@ -41,8 +41,9 @@ final class Deliveries implements LightClient.Listener {
     /** Arrived late, as a person's screen would show it: with the state after the client's resync. */
     @Override
     public void resynced(LightClient client, String text, long arrivedEpochMicros) {
-        if (text.startsWith(prefix) && arrived.computeIfAbsent(text, t -> new ConcurrentHashMap<>())
-                .putIfAbsent(client, arrivedEpochMicros) == null) {
+        if (text.startsWith(prefix)
+                && arrived.computeIfAbsent(text, t -> new ConcurrentHashMap<>()).putIfAbsent(client, arrivedEpochMicros)
+                        == null) {
             viaResync.incrementAndGet();
         }
     }
@@ -86,7 +87,8 @@ final class Deliveries implements LightClient.Listener {
         sent.forEach((text, at) -> {
             Map<LightClient, Long> got = arrived.getOrDefault(text, Map.of());
             if (got.size() >= receivers) {
-                stats.add((got.values().stream().mapToLong(Long::longValue).max().orElseThrow() - at) / 1000.0);
+                stats.add(
+                        (got.values().stream().mapToLong(Long::longValue).max().orElseThrow() - at) / 1000.0);
             }
         });
         return stats;
@@ -94,7 +96,9 @@ final class Deliveries implements LightClient.Listener {
 
     /** Deliveries missing: sent messages times receivers, minus first arrivals. */
     long missing(int receivers) {
-        return sent.keySet().stream().mapToLong(t -> Math.max(0, receivers - receivers(t))).sum();
+        return sent.keySet().stream()
+                .mapToLong(t -> Math.max(0, receivers - receivers(t)))
+                .sum();
     }
 
     Set<String> sentTexts() {
@@ -102,8 +106,7 @@ final class Deliveries implements LightClient.Listener {
     }
 
     /** One receiver's first arrival of one message; times in epoch microseconds. */
-    record Delivery(String text, long sent, LightClient receiver, long arrived) {
-    }
+    record Delivery(String text, long sent, LightClient receiver, long arrived) {}
 
     /** When each message was sent (epoch microseconds), by text. */
     Map<String, Long> sentTimes() {

@@ -18,8 +18,7 @@ final class DeliveryBench {
     private static final int GROUP_RECEIVERS = 19;
     private static final long PAUSE_MILLIS = 100;
 
-    private DeliveryBench() {
-    }
+    private DeliveryBench() {}
 
     static void latency(BenchContext context) throws Exception {
         ServerWarmUp.once(context);
@@ -55,14 +54,19 @@ final class DeliveryBench {
                 Stats.Summary summary = context.results.add("latency", "1:1, " + name, "ms", direct.latencies());
                 Stats inBrowser = new Stats();
                 pages.forEach(page -> inBrowser.addAll(page.inBrowser()));
-                context.results.add("latency", "1:1, " + name + ": of which in the sending page (key press →"
-                        + " request leaves)", "ms", inBrowser);
-                ServerTrace.breakdown(context, "latency", "1:1, " + name, direct, userIds(receivers),
-                        crowd.clients.getFirst());
+                context.results.add(
+                        "latency",
+                        "1:1, " + name + ": of which in the sending page (key press →" + " request leaves)",
+                        "ms",
+                        inBrowser);
+                ServerTrace.breakdown(
+                        context, "latency", "1:1, " + name, direct, userIds(receivers), crowd.clients.getFirst());
                 figureMissing(context, "latency", "1:1, " + name, direct.missing(1));
                 figureResyncs(context, "latency", "1:1, " + name, crowd, direct);
                 double bytes = pushedBytesPerDelivery(crowd, pushedBefore, summary.count());
-                context.results.figure("latency", "1:1, " + name + ": pushed bytes per message",
+                context.results.figure(
+                        "latency",
+                        "1:1, " + name + ": pushed bytes per message",
                         String.format(Locale.ROOT, "%.0f", bytes));
                 if (transport == LightClient.Transport.WEBSOCKET) {
                     directWebSocket = summary;
@@ -92,8 +96,8 @@ final class DeliveryBench {
             figureMissing(context, "latency", scenario, inGroup.missing(GROUP_RECEIVERS));
             figureResyncs(context, "latency", scenario, crowd, inGroup);
             double bytes = pushedBytesPerDelivery(crowd, pushedBefore, summary.count());
-            context.results.figure("latency", scenario + ": pushed bytes per message",
-                    String.format(Locale.ROOT, "%.0f", bytes));
+            context.results.figure(
+                    "latency", scenario + ": pushed bytes per message", String.format(Locale.ROOT, "%.0f", bytes));
             if (transport == LightClient.Transport.WEBSOCKET) {
                 groupWebSocket = summary;
                 groupBytes = bytes;
@@ -114,8 +118,8 @@ final class DeliveryBench {
         floorSockets.add(receivers.getFirst().joinBroadcastFloor());
         sendOverFloor(sender, floorOne, (int) directBytes);
         floorOne.awaitAll(1, 30_000);
-        Stats.Summary floorToOne = context.results.add("latency", "floor: bare WebSocket to 1", "ms",
-                floorOne.latencies());
+        Stats.Summary floorToOne =
+                context.results.add("latency", "floor: bare WebSocket to 1", "ms", floorOne.latencies());
         Deliveries floorMany = new Deliveries("floor" + GROUP_RECEIVERS + "-");
         for (LightClient receiver : receivers) {
             receiver.listener(floorMany);
@@ -125,8 +129,8 @@ final class DeliveryBench {
         }
         sendOverFloor(sender, floorMany, (int) groupBytes);
         floorMany.awaitAll(receivers.size(), 30_000);
-        Stats.Summary floorToMany = context.results.add("latency", "floor: bare WebSocket to " + receivers.size(),
-                "ms", floorMany.latencies());
+        Stats.Summary floorToMany = context.results.add(
+                "latency", "floor: bare WebSocket to " + receivers.size(), "ms", floorMany.latencies());
         ratio(context, "1:1, WebSocket", directWebSocket, floorToOne);
         ratio(context, "group, WebSocket", groupWebSocket, floorToMany);
         floorSockets.forEach(java.net.http.WebSocket::abort);
@@ -175,7 +179,9 @@ final class DeliveryBench {
     }
 
     private static void ratio(BenchContext context, String scenario, Stats.Summary parley, Stats.Summary floor) {
-        context.results.figure("latency", scenario + " vs floor (p50 ratio, p99 ratio)",
+        context.results.figure(
+                "latency",
+                scenario + " vs floor (p50 ratio, p99 ratio)",
                 String.format(Locale.ROOT, "%.1f×, %.1f×", parley.p50() / floor.p50(), parley.p99() / floor.p99()));
     }
 
@@ -190,17 +196,22 @@ final class DeliveryBench {
      * earlier one, and resyncs (the earlier one never came: 5 s of waiting, then the whole state again, which is
      * where the deliveries "via resync" arrived). Anything but 0 resyncs needs explaining.
      */
-    static void figureResyncs(BenchContext context, String benchmark, String scenario, Crowd crowd,
-            Deliveries deliveries) {
-        context.results.figure(benchmark, scenario + ": resyncs / deliveries via resync / messages held back",
+    static void figureResyncs(
+            BenchContext context, String benchmark, String scenario, Crowd crowd, Deliveries deliveries) {
+        context.results.figure(
+                benchmark,
+                scenario + ": resyncs / deliveries via resync / messages held back",
                 crowd.resyncs() + " / " + deliveries.viaResync() + " / " + crowd.heldBack());
     }
 
     static void requireConnected(Crowd crowd, int expected) {
         if (crowd.size() != expected) {
             Throwable first = crowd.failures.isEmpty() ? null : crowd.failures.getFirst();
-            throw new IllegalStateException(crowd.failures.size() + " of " + expected + " clients failed to connect"
-                    + (first == null ? "" : ": " + first + (first.getCause() == null ? "" : " / " + first.getCause())),
+            throw new IllegalStateException(
+                    crowd.failures.size() + " of " + expected + " clients failed to connect"
+                            + (first == null
+                                    ? ""
+                                    : ": " + first + (first.getCause() == null ? "" : " / " + first.getCause())),
                     first);
         }
     }
@@ -219,6 +230,8 @@ final class DeliveryBench {
     }
 
     static List<Crowd.Seat> seats(List<Seeder.Person> people, long conversationId) {
-        return people.stream().map(person -> new Crowd.Seat(person, conversationId)).toList();
+        return people.stream()
+                .map(person -> new Crowd.Seat(person, conversationId))
+                .toList();
     }
 }

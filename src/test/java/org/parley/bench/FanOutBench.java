@@ -15,13 +15,16 @@ final class FanOutBench {
 
     static final String BENCHMARK = "fan-out";
 
-    private FanOutBench() {
-    }
+    private FanOutBench() {}
 
     /** Group sizes (members besides the sender): {@code -Dbench.fanout.sizes=10,100,500,1000}. */
     static List<Integer> sizes() {
-        return Arrays.stream(System.getProperty("bench.fanout.sizes", "10,100,500,1000").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+        return Arrays.stream(System.getProperty("bench.fanout.sizes", "10,100,500,1000")
+                        .split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** Measured messages per size: {@code -Dbench.fanout.messages}. */
@@ -58,8 +61,12 @@ final class FanOutBench {
         Deliveries deliveries = new Deliveries("fan" + size + "-");
         long heapBefore = context.server.heapAfterFullGc();
         long connecting = System.nanoTime();
-        try (Crowd crowd = Crowd.connect(context, DeliveryBench.seats(members, group.conversationId()),
-                LightClient.Transport.WEBSOCKET, deliveries, 8)) {
+        try (Crowd crowd = Crowd.connect(
+                context,
+                DeliveryBench.seats(members, group.conversationId()),
+                LightClient.Transport.WEBSOCKET,
+                deliveries,
+                8)) {
             DeliveryBench.requireConnected(crowd, size);
             figure(context, size + " members: connected in (s)", "%.1f", (System.nanoTime() - connecting) / 1e9);
             // Before the sender's page and before any message: what holding the members alone costs.
@@ -81,16 +88,25 @@ final class FanOutBench {
             driverCpu = ProcessCpu.micros(ProcessCpu.SELF) - driverCpu;
             ServerTrace.record(crowd.clients.getFirst(), true);
             context.results.add(BENCHMARK, untilLast(size), "ms", deliveries.untilLast(size));
-            Stats.Summary each = context.results.add(BENCHMARK, size + " members: each delivery", "ms",
-                    deliveries.latencies());
+            Stats.Summary each =
+                    context.results.add(BENCHMARK, size + " members: each delivery", "ms", deliveries.latencies());
             int delivered = Math.max(1, each.count());
             figure(context, serverCpu(size), "%.0f", (double) serverCpu / delivered);
-            figure(context, size + " members: of which the JIT compiler, still compiling (µs)", "%.0f",
+            figure(
+                    context,
+                    size + " members: of which the JIT compiler, still compiling (µs)",
+                    "%.0f",
                     (double) compiling / delivered);
-            figure(context, size + " members: of which the garbage collector (µs)", "%.0f",
+            figure(
+                    context,
+                    size + " members: of which the garbage collector (µs)",
+                    "%.0f",
                     (double) collecting / delivered);
-            figure(context, size + " members: driver JVM (light clients) CPU per delivery (µs)",
-                    "%.0f", (double) driverCpu / delivered);
+            figure(
+                    context,
+                    size + " members: driver JVM (light clients) CPU per delivery (µs)",
+                    "%.0f",
+                    (double) driverCpu / delivered);
             DeliveryBench.figureMissing(context, BENCHMARK, size + " members", deliveries.missing(size));
             DeliveryBench.figureResyncs(context, BENCHMARK, size + " members", crowd, deliveries);
             page.page().context().close();

@@ -30,14 +30,16 @@ final class HistoryAndSearchServices implements AutoCloseable {
     private final ConfigurableApplicationContext spring;
 
     HistoryAndSearchServices() {
-        spring = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+        spring = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
                 // Parley's filter chain is built by Vaadin's configurer, which needs a web application context;
                 // without a web server no request would pass through it anyway.
                 .initializers(context -> context.addBeanFactoryPostProcessor(
                         beans -> ((BeanDefinitionRegistry) beans).removeBeanDefinition("securityFilterChain")))
                 // Command-line arguments, not default properties: they must win over the tests' H2 settings in
                 // test-classes/config/application.properties, which is on the benchmark's class path.
-                .run("--spring.datasource.url=" + BenchDatabase.url(),
+                .run(
+                        "--spring.datasource.url=" + BenchDatabase.url(),
                         "--spring.datasource.username=" + BenchDatabase.user(),
                         "--spring.datasource.password=" + BenchDatabase.password(),
                         // The server migrated the schema when it started.
@@ -57,8 +59,8 @@ final class HistoryAndSearchServices implements AutoCloseable {
     static <T> T as(Seeder.Person person, Callable<T> action) throws Exception {
         SignedInUser principal = new SignedInUser(person.id(), person.username(), "n/a");
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return action.call();

@@ -24,6 +24,7 @@ final class HistoryBench {
 
     /** Smaller values are only for trying the benchmark out; the issue asks for a million. */
     private static final int MESSAGES = Integer.getInteger("bench.history.messages", 1_000_000);
+
     private static final int PAGE = ChatService.PAGE_SIZE;
     private static final int BATCH = 5000;
     private static final int WARM_UP_CALLS = 200;
@@ -31,19 +32,27 @@ final class HistoryBench {
     private static final int CALLS = 200;
     /** Timed calls per tenth of the history's depth; pages far from both ends can take a second each. */
     private static final int CALLS_PER_DEPTH_TENTH = 6;
+
     private static final int BROWSER_OPENS = 10;
     private static final int BROWSER_PAGES_BACK = 30;
     private static final long BROWSER_TIMEOUT_MILLIS = 30_000;
-    private static final String[] PHRASES = {"are you around later?", "sounds good to me",
-            "I'll send you the photos tonight", "did you see the news about the bridge?", "haha, exactly",
-            "can we move it to Thursday?", "running ten minutes late, sorry", "thanks, that helps a lot",
-            "what time does the train leave?", "let me check and get back to you"};
+    private static final String[] PHRASES = {
+        "are you around later?",
+        "sounds good to me",
+        "I'll send you the photos tonight",
+        "did you see the news about the bridge?",
+        "haha, exactly",
+        "can we move it to Thursday?",
+        "running ten minutes late, sorry",
+        "thanks, that helps a lot",
+        "what time does the train leave?",
+        "let me check and get back to you"
+    };
     /** The page query Parley sends on MariaDB (ChatMessagePagesImpl), for its plan. */
     private static final String PAGE_SQL = "select * from chat_message force index (ix_message_conversation)"
             + " where conversation_id = ? and id < ? order by id desc limit ?";
 
-    private HistoryBench() {
-    }
+    private HistoryBench() {}
 
     static void run(BenchContext context) throws Exception {
         List<Seeder.Person> pair = Seeder.people("hist", 2);
@@ -51,7 +60,9 @@ final class HistoryBench {
         long started = System.nanoTime();
         seedMessages(conversationId, pair.get(0).id(), pair.get(1).id());
         double seconds = (System.nanoTime() - started) / 1e9;
-        context.results.figure("history", "seeding " + MESSAGES + " messages (s)",
+        context.results.figure(
+                "history",
+                "seeding " + MESSAGES + " messages (s)",
                 String.format(Locale.ROOT, "%.1f (%.0f rows/s)", seconds, MESSAGES / seconds));
 
         long[] ids = messageIds(conversationId);
@@ -86,8 +97,8 @@ final class HistoryBench {
             }
             // What sending would have left: the list shows the newest message and its time; both have read it.
             try (PreparedStatement conversation = db.prepareStatement("update conversation"
-                    + " set last_message_id = (select max(id) from chat_message where conversation_id = ?),"
-                    + " last_activity_at = ? where id = ?");
+                            + " set last_message_id = (select max(id) from chat_message where conversation_id = ?),"
+                            + " last_activity_at = ? where id = ?");
                     PreparedStatement members = db.prepareStatement("update conversation_member m join conversation c"
                             + " on c.id = m.conversation_id set m.last_read_message_id = c.last_message_id"
                             + " where c.id = ?")) {
@@ -117,8 +128,9 @@ final class HistoryBench {
      */
     private static long[] messageIds(long conversationId) throws SQLException {
         long[] ids = new long[MESSAGES];
-        try (Connection db = BenchDatabase.connect(); PreparedStatement select = db.prepareStatement(
-                "select id from chat_message where conversation_id = ? order by id")) {
+        try (Connection db = BenchDatabase.connect();
+                PreparedStatement select =
+                        db.prepareStatement("select id from chat_message where conversation_id = ? order by id")) {
             select.setLong(1, conversationId);
             try (ResultSet rows = select.executeQuery()) {
                 for (int i = 0; rows.next(); i++) {
@@ -142,7 +154,9 @@ final class HistoryBench {
             throws Exception {
         long started = System.nanoTime();
         try (HistoryAndSearchServices services = new HistoryAndSearchServices()) {
-            context.results.figure("history", "service context start (s)",
+            context.results.figure(
+                    "history",
+                    "service context start (s)",
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
             ChatService chat = services.bean(ChatService.class);
             HistoryAndSearchServices.as(reader, () -> {
@@ -161,12 +175,14 @@ final class HistoryBench {
                 Long before = page(chat, conversationId, null).getFirst().id();
                 for (int i = 0; i < CALLS; i++) {
                     timedPage(chat, conversationId, null, newest);
-                    before = timedPage(chat, conversationId, before, consecutive).getFirst().id();
+                    before = timedPage(chat, conversationId, before, consecutive)
+                            .getFirst()
+                            .id();
                     timedPage(chat, conversationId, beforeAtDepth(ids, random, 0.9, 1), oldest);
                 }
                 context.results.add("history", "service: newest page of 50", "ms", newest);
-                context.results.add("history", "service: " + CALLS + " consecutive pages back from the newest", "ms",
-                        consecutive);
+                context.results.add(
+                        "history", "service: " + CALLS + " consecutive pages back from the newest", "ms", consecutive);
                 context.results.add("history", "service: page at a random point in the oldest 10%", "ms", oldest);
 
                 // Every depth alike, a tenth of the history at a time: how a page's cost depends on how far back
@@ -176,15 +192,21 @@ final class HistoryBench {
                 for (int tenth = 0; tenth < 10; tenth++) {
                     Stats inThisTenth = new Stats();
                     for (int i = 0; i < CALLS_PER_DEPTH_TENTH; i++) {
-                        timedPage(chat, conversationId, beforeAtDepth(ids, random, tenth / 10.0, (tenth + 1) / 10.0),
-                                anyDepth, inThisTenth);
+                        timedPage(
+                                chat,
+                                conversationId,
+                                beforeAtDepth(ids, random, tenth / 10.0, (tenth + 1) / 10.0),
+                                anyDepth,
+                                inThisTenth);
                     }
                     byDepth.add(tenth * 10 + "-" + (tenth + 1) * 10 + "%: "
                             + Results.number(inThisTenth.summary().p50()));
                 }
-                context.results.add("history", "service: page at a random depth (each tenth of the history alike)",
-                        "ms", anyDepth);
-                context.results.figure("history", "service: p50 (ms) by depth (share of messages newer than the page)",
+                context.results.add(
+                        "history", "service: page at a random depth (each tenth of the history alike)", "ms", anyDepth);
+                context.results.figure(
+                        "history",
+                        "service: p50 (ms) by depth (share of messages newer than the page)",
                         String.join(", ", byDepth));
                 return null;
             });
@@ -192,8 +214,7 @@ final class HistoryBench {
     }
 
     /** Times one page into each of {@code times}. */
-    private static List<ChatMessageView> timedPage(ChatService chat, long conversationId, Long before,
-            Stats... times) {
+    private static List<ChatMessageView> timedPage(ChatService chat, long conversationId, Long before, Stats... times) {
         long started = System.nanoTime();
         List<ChatMessageView> page = page(chat, conversationId, before);
         double millis = (System.nanoTime() - started) / 1e6;
@@ -214,12 +235,18 @@ final class HistoryBench {
 
     /** Which index MariaDB uses for a page, and how many rows it reads for it, at both ends and half-way. */
     private static void plans(BenchContext context, long conversationId, long[] ids) throws SQLException {
-        context.results.figure("history", "MariaDB plan, newest page", HistoryAndSearchServices.plan(PAGE_SQL,
-                conversationId, Long.MAX_VALUE, PAGE));
-        context.results.figure("history", "MariaDB plan, page at depth 50%", HistoryAndSearchServices.plan(PAGE_SQL,
-                conversationId, ids[ids.length / 2], PAGE));
-        context.results.figure("history", "MariaDB plan, page at depth 95%", HistoryAndSearchServices.plan(PAGE_SQL,
-                conversationId, ids[ids.length / 20], PAGE));
+        context.results.figure(
+                "history",
+                "MariaDB plan, newest page",
+                HistoryAndSearchServices.plan(PAGE_SQL, conversationId, Long.MAX_VALUE, PAGE));
+        context.results.figure(
+                "history",
+                "MariaDB plan, page at depth 50%",
+                HistoryAndSearchServices.plan(PAGE_SQL, conversationId, ids[ids.length / 2], PAGE));
+        context.results.figure(
+                "history",
+                "MariaDB plan, page at depth 95%",
+                HistoryAndSearchServices.plan(PAGE_SQL, conversationId, ids[ids.length / 20], PAGE));
     }
 
     /**
@@ -284,15 +311,16 @@ final class HistoryBench {
             // The first open is not counted: it warms the server's view classes and the browser's caches.
             for (int i = 0; i <= BROWSER_OPENS; i++) {
                 page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-                page.waitForFunction("() => window.__newestVisibleAt !== undefined", null,
+                page.waitForFunction(
+                        "() => window.__newestVisibleAt !== undefined",
+                        null,
                         new Page.WaitForFunctionOptions().setTimeout(BROWSER_TIMEOUT_MILLIS));
                 double millis = ((Number) page.evaluate("() => window.__newestVisibleAt")).doubleValue();
                 if (i > 0) {
                     opens.add(millis);
                 }
             }
-            context.results.add("history", "browser: open, navigation start to newest message visible", "ms",
-                    opens);
+            context.results.add("history", "browser: open, navigation start to newest message visible", "ms", opens);
 
             Stats back = new Stats();
             long oldestShown = MESSAGES - PAGE + 1;
@@ -301,8 +329,11 @@ final class HistoryBench {
                 back.add(((Number) page.evaluate(SCROLL_BACK_SCRIPT, marker(expected))).doubleValue());
                 oldestShown = expected;
             }
-            context.results.add("history", "browser: scroll to top until the older 50 are shown"
-                    + " (incl. the view's 250 ms debounce)", "ms", back);
+            context.results.add(
+                    "history",
+                    "browser: scroll to top until the older 50 are shown" + " (incl. the view's 250 ms debounce)",
+                    "ms",
+                    back);
         } finally {
             page.context().close();
         }

@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  */
 final class LightClient {
 
-    enum Transport { WEBSOCKET, LONG_POLLING }
+    enum Transport {
+        WEBSOCKET,
+        LONG_POLLING
+    }
 
     /** What a client learns from the server: a chat message text in a push or in a response, and when. */
     interface Listener {
@@ -44,18 +47,20 @@ final class LightClient {
         }
 
         /** Every UIDL message whole (a push, or the answer to a request), before its texts are reported. */
-        default void uidl(LightClient client, String json, boolean pushed) {
-        }
+        default void uidl(LightClient client, String json, boolean pushed) {}
 
-        default void disconnected(LightClient client, Throwable cause) {
-        }
+        default void disconnected(LightClient client, Throwable cause) {}
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(20))
+            .build();
     /** Heartbeats and the sync order's give-up timers of every client. */
     private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("light-timers").factory());
+
     private static final String CLIENT_DETAILS = "&query=&v-sh=900&v-sw=1440&v-wh=800&v-ww=1400&v-bh=800&v-bw=1400"
             + "&v-curdate=0&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-td=false&v-pr=1&v-np=Linux"
             // Page visibility: VISIBLE (people looking, so their tabs read what arrives) unless -Dbench.visibility.
@@ -127,15 +132,19 @@ final class LightClient {
         if (login.statusCode() != 200 || !csrf.find()) {
             throw new IOException("No login page (HTTP " + login.statusCode() + ")");
         }
-        String form = "_csrf=" + encode(csrf.group(1)) + "&username=" + encode(username) + "&password="
-                + encode(password);
-        HttpResponse<String> signedIn = HTTP.send(request("login").header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        String form =
+                "_csrf=" + encode(csrf.group(1)) + "&username=" + encode(username) + "&password=" + encode(password);
+        HttpResponse<String> signedIn = HTTP.send(
+                request("login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         remember(signedIn);
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (signedIn.statusCode() != 302 || location.contains("login")) {
-            throw new IOException("Sign-in refused for " + username + " (" + signedIn.statusCode() + " " + location + ")");
+            throw new IOException(
+                    "Sign-in refused for " + username + " (" + signedIn.statusCode() + " " + location + ")");
         }
     }
 
@@ -144,8 +153,9 @@ final class LightClient {
      * the response of the navigation; message texts in it are reported as not pushed.
      */
     synchronized String open(String route) throws IOException, InterruptedException {
-        HttpResponse<String> init = HTTP.send(getRequest("?v-r=init&location=" + encode(route) + CLIENT_DETAILS
-                + "v-" + Math.random()), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> init = HTTP.send(
+                getRequest("?v-r=init&location=" + encode(route) + CLIENT_DETAILS + "v-" + Math.random()),
+                HttpResponse.BodyHandlers.ofString());
         remember(init);
         String body = init.body();
         Matcher ui = UI_ID.matcher(body);
@@ -224,9 +234,12 @@ final class LightClient {
         int generation = order.generation();
         String payload = "{\"csrfToken\":\"" + securityKey + "\"," + content + ",\"syncId\":" + order.lastSeen()
                 + ",\"clientId\":" + nextClientId + "}";
-        HttpResponse<String> response = HTTP.send(request("?v-r=uidl&v-uiId=" + uiId)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                request("?v-r=uidl&v-uiId=" + uiId)
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(payload))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         if (response.statusCode() != 200) {
             throw new IOException("UIDL request failed: HTTP " + response.statusCode());
@@ -246,7 +259,10 @@ final class LightClient {
         if (closed) {
             return;
         }
-        HTTP.sendAsync(request("?v-r=heartbeat&v-uiId=" + uiId).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HTTP.sendAsync(
+                request("?v-r=heartbeat&v-uiId=" + uiId)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
@@ -254,8 +270,8 @@ final class LightClient {
     void connectPush(Transport transport) throws IOException, InterruptedException {
         // Frames still arriving on an abandoned connection belong to an earlier UI.
         int generation = order.generation();
-        PushConnection connection = new PushConnection(base, session, uiId, pushId, order::lastSeen,
-                new PushConnection.Receiver() {
+        PushConnection connection =
+                new PushConnection(base, session, uiId, pushId, order::lastSeen, new PushConnection.Receiver() {
                     @Override
                     public void message(String json, long at) {
                         pushedBytes += json.length();
@@ -282,7 +298,8 @@ final class LightClient {
     WebSocket joinBroadcastFloor() throws IOException {
         URI uri = URI.create("ws://" + base.getAuthority() + "/benchmark/broadcast");
         try {
-            return HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
+            return HTTP.newWebSocketBuilder()
+                    .header("Cookie", "JSESSIONID=" + session)
                     .buildAsync(uri, new WebSocket.Listener() {
                         private final StringBuilder text = new StringBuilder();
 
@@ -296,7 +313,8 @@ final class LightClient {
                             webSocket.request(1);
                             return null;
                         }
-                    }).get(30, TimeUnit.SECONDS);
+                    })
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception failed) {
             throw new IOException("Broadcast floor WebSocket failed", failed);
         }
@@ -361,9 +379,13 @@ final class LightClient {
             heartbeat.cancel(false);
         }
         if (securityKey != null) {
-            HTTP.sendAsync(request("?v-r=uidl&v-uiId=" + uiId).header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"csrfToken\":\"" + securityKey
-                            + "\",\"rpc\":[],\"UNLOAD\":true}")).build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.sendAsync(
+                    request("?v-r=uidl&v-uiId=" + uiId)
+                            .header("Content-Type", "application/json; charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[],\"UNLOAD\":true}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
         PushConnection open = push;
         if (open != null) {

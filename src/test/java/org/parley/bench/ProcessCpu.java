@@ -17,8 +17,7 @@ final class ProcessCpu {
 
     private static final long TICKS_PER_SECOND = clockTicks();
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** User plus system CPU time of the process so far, in microseconds (to the kernel's clock tick). */
     static long micros(long pid) {
@@ -48,7 +47,8 @@ final class ProcessCpu {
         try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path thread : threads.toList()) {
                 try {
-                    if (Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII).contains(nameContains)) {
+                    if (Files.readString(thread.resolve("comm"), StandardCharsets.US_ASCII)
+                            .contains(nameContains)) {
                         total += micros(Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII));
                     }
                 } catch (IOException ended) {
@@ -71,7 +71,9 @@ final class ProcessCpu {
     /** {@code getconf CLK_TCK}: the unit of /proc's CPU times (100 on Linux almost everywhere). */
     private static long clockTicks() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String answer = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             getconf.waitFor();
             return Long.parseLong(answer);

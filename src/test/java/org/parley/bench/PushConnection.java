@@ -38,6 +38,7 @@ final class PushConnection {
     private final String pushId;
     /** The last server sync id the client has seen, sent along when (re)connecting. */
     private final IntSupplier lastSeenSyncId;
+
     private final Receiver receiver;
     private final StringBuilder buffer = new StringBuilder();
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
@@ -45,8 +46,7 @@ final class PushConnection {
     private volatile WebSocket socket;
     private volatile boolean closed;
 
-    PushConnection(URI base, String session, int uiId, String pushId, IntSupplier lastSeenSyncId,
-            Receiver receiver) {
+    PushConnection(URI base, String session, int uiId, String pushId, IntSupplier lastSeenSyncId, Receiver receiver) {
         this.base = base;
         this.session = session;
         this.uiId = uiId;
@@ -60,8 +60,10 @@ final class PushConnection {
         if (transport == LightClient.Transport.WEBSOCKET) {
             URI uri = URI.create("ws://" + base.getAuthority() + "/" + query("websocket", "0"));
             try {
-                socket = HTTP.newWebSocketBuilder().header("Cookie", "JSESSIONID=" + session)
-                        .connectTimeout(Duration.ofSeconds(20)).buildAsync(uri, new Socket())
+                socket = HTTP.newWebSocketBuilder()
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .connectTimeout(Duration.ofSeconds(20))
+                        .buildAsync(uri, new Socket())
                         .get(30, TimeUnit.SECONDS);
             } catch (Exception failed) {
                 throw new IOException("Push WebSocket failed", failed);
@@ -101,9 +103,13 @@ final class PushConnection {
         if (closed) {
             return;
         }
-        HTTP.sendAsync(HttpRequest.newBuilder(base.resolve(query("long-polling", trackingId) + "&_="
-                        + System.nanoTime())).header("Cookie", "JSESSIONID=" + session)
-                        .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString())
+        HTTP.sendAsync(
+                        HttpRequest.newBuilder(
+                                        base.resolve(query("long-polling", trackingId) + "&_=" + System.nanoTime()))
+                                .header("Cookie", "JSESSIONID=" + session)
+                                .timeout(Duration.ofSeconds(120))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) -> {
                     if (closed) {
                         return;

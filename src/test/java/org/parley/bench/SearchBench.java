@@ -34,14 +34,39 @@ final class SearchBench {
     private static final int WARM_UP_CALLS = 50;
     /** As Find people and Groups ask: a page of 20, plus one to tell whether there is more. */
     private static final int LIMIT = 21;
+
     private static final int BATCH = 2000;
-    private static final String[] TOPICS = {"Chess", "Hiking", "Photography", "Book club", "Jazz", "Cycling",
-            "Gardening", "Startups", "Running", "Cooking", "Board games", "Climbing", "Film", "Sailing", "Yoga",
-            "Birdwatching", "Pottery", "Astronomy", "Language exchange", "Volunteering", "Open source", "Knitting",
-            "Football", "Salsa", "Parents"};
-    private static final String[] PLACES = {"Lisbon", "Oslo", "Berlin", "Kraków", "Lyon", "Tallinn", "Porto",
-            "Zagreb", "Ghent", "Bologna", "Aarhus", "Vilnius", "Seville", "Graz", "Bergen", "Utrecht", "Brno", "Cork",
-            "Tampere", "Riga"};
+    private static final String[] TOPICS = {
+        "Chess",
+        "Hiking",
+        "Photography",
+        "Book club",
+        "Jazz",
+        "Cycling",
+        "Gardening",
+        "Startups",
+        "Running",
+        "Cooking",
+        "Board games",
+        "Climbing",
+        "Film",
+        "Sailing",
+        "Yoga",
+        "Birdwatching",
+        "Pottery",
+        "Astronomy",
+        "Language exchange",
+        "Volunteering",
+        "Open source",
+        "Knitting",
+        "Football",
+        "Salsa",
+        "Parents"
+    };
+    private static final String[] PLACES = {
+        "Lisbon", "Oslo", "Berlin", "Kraków", "Lyon", "Tallinn", "Porto", "Zagreb", "Ghent", "Bologna", "Aarhus",
+        "Vilnius", "Seville", "Graz", "Bergen", "Utrecht", "Brno", "Cork", "Tampere", "Riga"
+    };
 
     /** The SQL Hibernate sends for the two repository searches (copied from its log), for the query plans. */
     private static final String PEOPLE_SQL = "select ua1_0.id,ua1_0.avatar_version,ua1_0.created_at,"
@@ -49,17 +74,16 @@ final class SearchBench {
             + "ua1_0.username_key from user_account ua1_0 where (ua1_0.username_key like ? escape '!' or"
             + " ua1_0.display_name_key like ? escape '!') and ua1_0.username_key>? and ua1_0.id<>?"
             + " order by ua1_0.username_key limit ?";
+
     private static final String GROUPS_SQL = "select cg1_0.id,cg1_0.avatar_version,cg1_0.conversation_id,"
             + "cg1_0.created_at,cg1_0.description,cg1_0.description_key,cg1_0.join_policy,cg1_0.member_count,"
             + "cg1_0.muted_all,cg1_0.name,cg1_0.name_key,cg1_0.temporary_chats_allowed from chat_group cg1_0 where"
             + " (cg1_0.name_key like ? escape '!' or cg1_0.description_key like ? escape '!') and (cg1_0.name_key>?"
             + " or (cg1_0.name_key=? and cg1_0.id>?)) order by cg1_0.name_key,cg1_0.id limit ?";
 
-    private record Query(String kind, String text) {
-    }
+    private record Query(String kind, String text) {}
 
-    private SearchBench() {
-    }
+    private SearchBench() {}
 
     static void run(BenchContext context) throws Exception {
         long started = System.nanoTime();
@@ -79,9 +103,18 @@ final class SearchBench {
             FriendService friends = services.bean(FriendService.class);
             GroupService groups = services.bean(GroupService.class);
             HistoryAndSearchServices.as(searcher, () -> {
-                measure(context, "people", peopleQueries, random,
+                measure(
+                        context,
+                        "people",
+                        peopleQueries,
+                        random,
                         query -> friends.searchPeople(query, null, LIMIT).size());
-                measure(context, "groups", groupQueries, random, query -> groups.search(query, null, LIMIT).size());
+                measure(
+                        context,
+                        "groups",
+                        groupQueries,
+                        random,
+                        query -> groups.search(query, null, LIMIT).size());
                 return null;
             });
         }
@@ -94,8 +127,8 @@ final class SearchBench {
      * are shuffled together, so that changing load on the machine and warmer caches weigh on each alike. Notes the
      * time and the number of results per kind.
      */
-    private static void measure(BenchContext context, String what, List<Query> queries, Random random,
-            Function<String, Integer> search) {
+    private static void measure(
+            BenchContext context, String what, List<Query> queries, Random random, Function<String, Integer> search) {
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             search.apply(queries.get(random.nextInt(queries.size())).text());
         }
@@ -114,8 +147,8 @@ final class SearchBench {
             counts.get(query.kind()).add(found);
         }
         times.forEach((kind, stats) -> context.results.add("search", what + ": " + kind, "ms", stats));
-        counts.forEach((kind, stats) -> context.results.add("search", what + ": " + kind + ", results (at most "
-                + LIMIT + ")", "results", stats));
+        counts.forEach((kind, stats) -> context.results.add(
+                "search", what + ": " + kind + ", results (at most " + LIMIT + ")", "results", stats));
     }
 
     /**
@@ -124,8 +157,9 @@ final class SearchBench {
      */
     private static List<Query> peopleQueries(Random random, List<Seeder.Person> people) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection db = BenchDatabase.connect(); PreparedStatement select = db.prepareStatement(
-                "select display_name from user_account where username_key like ?")) {
+        try (Connection db = BenchDatabase.connect();
+                PreparedStatement select =
+                        db.prepareStatement("select display_name from user_account where username_key like ?")) {
             select.setString(1, PREFIX + "%");
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -136,7 +170,8 @@ final class SearchBench {
         }
         List<Query> queries = new ArrayList<>(nameQueries(random, names));
         for (int i = 0; i < QUERIES_PER_KIND; i++) {
-            queries.add(new Query("exact user name", people.get(random.nextInt(people.size())).username()));
+            queries.add(new Query(
+                    "exact user name", people.get(random.nextInt(people.size())).username()));
         }
         return queries;
     }
@@ -147,7 +182,8 @@ final class SearchBench {
         for (int i = 0; i < QUERIES_PER_KIND; i++) {
             String name = names.get(random.nextInt(names.size()));
             // Numbers in group names are not what people search by.
-            String[] words = Arrays.stream(name.split(" ")).filter(w -> !w.matches("\\d+"))
+            String[] words = Arrays.stream(name.split(" "))
+                    .filter(w -> !w.matches("\\d+"))
                     .toArray(String[]::new);
             String word = words[random.nextInt(words.length)];
             queries.add(new Query("1 letter", word.substring(0, 1)));
@@ -195,7 +231,7 @@ final class SearchBench {
             long firstConversation = nextId(db, "conversation");
             long firstGroup = nextId(db, "chat_group");
             try (PreparedStatement conversation = db.prepareStatement("insert into conversation (id, kind,"
-                    + " created_at, last_activity_at) values (?, 'GROUP', ?, ?)");
+                            + " created_at, last_activity_at) values (?, 'GROUP', ?, ?)");
                     PreparedStatement group = db.prepareStatement("insert into chat_group (id, name, name_key,"
                             + " description, description_key, join_policy, conversation_id, member_count, created_at)"
                             + " values (?, ?, ?, ?, ?, 'OPEN', ?, 1, ?)");
@@ -268,8 +304,8 @@ final class SearchBench {
             String plan = what.equals("people")
                     ? HistoryAndSearchServices.plan(PEOPLE_SQL, pattern, pattern, "", searcherId, LIMIT)
                     : HistoryAndSearchServices.plan(GROUPS_SQL, pattern, pattern, "", "", 0L, LIMIT);
-            context.results.figure("search", what + ": " + kind.getKey() + " (\"" + kind.getValue()
-                    + "\"): MariaDB plan", plan);
+            context.results.figure(
+                    "search", what + ": " + kind.getKey() + " (\"" + kind.getValue() + "\"): MariaDB plan", plan);
         }
     }
 

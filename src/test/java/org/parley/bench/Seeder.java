@@ -25,14 +25,11 @@ final class Seeder {
     private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
     private static final int BATCH = 2000;
 
-    record Person(long id, String username) {
-    }
+    record Person(long id, String username) {}
 
-    record Group(long id, long conversationId) {
-    }
+    record Group(long id, long conversationId) {}
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
     /** People named {@code prefix + number} (numbers from 1, zero-padded to six digits). */
     static List<Person> people(String prefix, int count) throws SQLException {
@@ -72,11 +69,32 @@ final class Seeder {
         }
     }
 
-    private static final String[] FIRST = {"Ada", "Björn", "Chiara", "Dmitri", "Elif", "Farah", "Goran", "Hana",
-            "Ines", "Jonas", "Kaito", "Lena", "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tariq"};
-    private static final String[] LAST = {"Andersen", "Bauer", "Costa", "Dubois", "Eriksson", "Fischer", "García",
-            "Horvat", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Novak", "Olsen", "Petrov", "Rossi",
-            "Schmidt", "Tanaka", "Weber"};
+    private static final String[] FIRST = {
+        "Ada", "Björn", "Chiara", "Dmitri", "Elif", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kaito", "Lena", "Mateo",
+        "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tariq"
+    };
+    private static final String[] LAST = {
+        "Andersen",
+        "Bauer",
+        "Costa",
+        "Dubois",
+        "Eriksson",
+        "Fischer",
+        "García",
+        "Horvat",
+        "Ivanova",
+        "Jensen",
+        "Kowalski",
+        "Larsen",
+        "Moreau",
+        "Novak",
+        "Olsen",
+        "Petrov",
+        "Rossi",
+        "Schmidt",
+        "Tanaka",
+        "Weber"
+    };
 
     private static String displayName(String prefix, int i) {
         return FIRST[i % FIRST.length] + " " + LAST[(i / FIRST.length) % LAST.length] + " " + prefix + i;
@@ -89,7 +107,7 @@ final class Seeder {
         try (Connection db = BenchDatabase.connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement friendship = db.prepareStatement(
-                    "insert into friendship (user_low, user_high, created_at) values (?, ?, ?)");
+                            "insert into friendship (user_low, user_high, created_at) values (?, ?, ?)");
                     PreparedStatement conversation = db.prepareStatement("insert into conversation (kind, direct_key,"
                             + " created_at, last_activity_at) values ('DIRECT', ?, ?, ?)")) {
                 for (int i = 0; i < left.size(); i++) {
@@ -112,8 +130,9 @@ final class Seeder {
             Map<String, Long> ids = new HashMap<>();
             for (int from = 0; from < keys.size(); from += 1000) {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
-                try (PreparedStatement select = db.prepareStatement("select id, direct_key from conversation where"
-                        + " direct_key in (" + String.join(",", chunk.stream().map(k -> "?").toList()) + ")")) {
+                try (PreparedStatement select =
+                        db.prepareStatement("select id, direct_key from conversation where" + " direct_key in ("
+                                + String.join(",", chunk.stream().map(k -> "?").toList()) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         select.setString(i + 1, chunk.get(i));
                     }
@@ -149,17 +168,20 @@ final class Seeder {
         try (Connection db = BenchDatabase.connect()) {
             db.setAutoCommit(false);
             long conversationId;
-            try (PreparedStatement conversation = db.prepareStatement("insert into conversation (kind, created_at,"
-                    + " last_activity_at) values ('GROUP', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement conversation = db.prepareStatement(
+                    "insert into conversation (kind, created_at," + " last_activity_at) values ('GROUP', ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 conversation.setTimestamp(1, now);
                 conversation.setTimestamp(2, now);
                 conversation.executeUpdate();
                 conversationId = generatedKey(conversation);
             }
             long groupId;
-            try (PreparedStatement group = db.prepareStatement("insert into chat_group (name, name_key, description,"
-                    + " description_key, join_policy, conversation_id, member_count, created_at)"
-                    + " values (?, ?, ?, ?, 'OPEN', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement group = db.prepareStatement(
+                    "insert into chat_group (name, name_key, description,"
+                            + " description_key, join_policy, conversation_id, member_count, created_at)"
+                            + " values (?, ?, ?, ?, 'OPEN', ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 group.setString(1, name);
                 group.setString(2, TextRules.searchKey(name));
                 group.setString(3, "Benchmark group " + name);
@@ -170,8 +192,8 @@ final class Seeder {
                 group.executeUpdate();
                 groupId = generatedKey(group);
             }
-            try (PreparedStatement groupMember = db.prepareStatement("insert into group_member (group_id, user_id,"
-                    + " role, joined_at) values (?, ?, ?, ?)");
+            try (PreparedStatement groupMember = db.prepareStatement(
+                            "insert into group_member (group_id, user_id," + " role, joined_at) values (?, ?, ?, ?)");
                     PreparedStatement member = db.prepareStatement("insert into conversation_member"
                             + " (conversation_id, user_id, joined_at) values (?, ?, ?)")) {
                 for (int i = 0; i < members.size(); i++) {

@@ -22,19 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServerTrace {
 
     /** The points a delivery passes, in order; each stage runs from one to the next. */
-    private static final List<String> POINTS = List.of("key press", "received", "stored", "committed", "delivered",
-            "applied", "pushed", "written", "arrived");
+    private static final List<String> POINTS = List.of(
+            "key press", "received", "stored", "committed", "delivered", "applied", "pushed", "written", "arrived");
     /** Points up to here belong to the message (one sample per message); later ones to each receiving tab. */
     private static final int LAST_MESSAGE_POINT = 3;
+
     private static final List<String> TAB_STAGES = List.of("DELIVERED", "APPLIED", "PUSHED", "WRITTEN");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One message in the trace: its own times, and per receiving user the earliest time of each tab stage. */
-    private record Passage(long received, long stored, long committed, Map<Long, Map<String, Long>> tabs) {
-    }
+    private record Passage(long received, long stored, long committed, Map<Long, Map<String, Long>> tabs) {}
 
-    private ServerTrace() {
-    }
+    private ServerTrace() {}
 
     /** Starts the trace afresh (through {@code session}'s signed-in session). */
     /** Stops or resumes the server's recording (what is measured while it is off does not pay for it). */
@@ -51,8 +50,14 @@ final class ServerTrace {
      * scenario, and a figure saying how many of them the trace covered. {@code userIds}: receivers' ids by
      * username. Stages up to committed count once per message, the others once per delivery.
      */
-    static void breakdown(BenchContext context, String benchmark, String scenario, Deliveries deliveries,
-            Map<String, Long> userIds, LightClient session) throws InterruptedException {
+    static void breakdown(
+            BenchContext context,
+            String benchmark,
+            String scenario,
+            Deliveries deliveries,
+            Map<String, Long> userIds,
+            LightClient session)
+            throws InterruptedException {
         Map<String, Passage> trace;
         try {
             trace = read(session.get("benchmark/trace"));
@@ -80,8 +85,8 @@ final class ServerTrace {
         for (Deliveries.Delivery delivery : all) {
             Passage passage = trace.get(delivery.text());
             Long user = userIds.get(delivery.receiver().username());
-            Map<String, Long> tab = passage == null || user == null ? Map.of() : passage.tabs().getOrDefault(user,
-                    Map.of());
+            Map<String, Long> tab =
+                    passage == null || user == null ? Map.of() : passage.tabs().getOrDefault(user, Map.of());
             long[] points = new long[POINTS.size()];
             points[LAST_MESSAGE_POINT] = passage == null ? 0 : passage.committed();
             for (int i = 0; i < TAB_STAGES.size(); i++) {
@@ -93,7 +98,9 @@ final class ServerTrace {
             }
         }
         stages.forEach((stage, stats) -> context.results.add(benchmark, scenario + ": stage " + stage, "ms", stats));
-        context.results.figure(benchmark, scenario + ": stage trace covers (messages; deliveries, every stage)",
+        context.results.figure(
+                benchmark,
+                scenario + ": stage trace covers (messages; deliveries, every stage)",
                 messagesTraced + " of " + sent.size() + "; " + deliveriesTraced + " of " + all.size());
     }
 
@@ -121,8 +128,14 @@ final class ServerTrace {
                         .merge(tab.path("stage").asString(), tab.path("at").asLong(), Math::min);
             }
             String text = message.path("text").asString();
-            if (passages.put(text, new Passage(message.path("received").asLong(), message.path("stored").asLong(),
-                    message.path("committed").asLong(), tabs)) != null) {
+            if (passages.put(
+                            text,
+                            new Passage(
+                                    message.path("received").asLong(),
+                                    message.path("stored").asLong(),
+                                    message.path("committed").asLong(),
+                                    tabs))
+                    != null) {
                 repeated.add(text);
             }
         }

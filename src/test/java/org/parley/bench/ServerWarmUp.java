@@ -18,8 +18,7 @@ final class ServerWarmUp {
     private static final int GROUP_RECEIVERS = 20;
     private static final int GROUP_LONG_POLLING = 5;
 
-    private ServerWarmUp() {
-    }
+    private ServerWarmUp() {}
 
     private static boolean warm;
 
@@ -35,7 +34,7 @@ final class ServerWarmUp {
         int direct = Integer.getInteger("bench.latency.warmup.direct", 2000);
         int inGroup = Integer.getInteger("bench.latency.warmup.group", 300);
         long started = System.nanoTime();
-        LightClient.Listener ignore = (client, text, at, pushed) -> { };
+        LightClient.Listener ignore = (client, text, at, pushed) -> {};
         long missing = 0;
 
         Seeder.Person sender = Seeder.people("warmsend", 1).getFirst();
@@ -43,8 +42,12 @@ final class ServerWarmUp {
         long conversation = Seeder.friendsWithConversations(List.of(sender), List.of(receiver))[0];
         Deliveries deliveries = new Deliveries("warm-up-direct-");
         List<Crowd.Seat> receiverTab = List.of(new Crowd.Seat(receiver, conversation));
-        try (Crowd sending = Crowd.connect(context, List.of(new Crowd.Seat(sender, conversation)),
-                LightClient.Transport.WEBSOCKET, ignore, 1);
+        try (Crowd sending = Crowd.connect(
+                        context,
+                        List.of(new Crowd.Seat(sender, conversation)),
+                        LightClient.Transport.WEBSOCKET,
+                        ignore,
+                        1);
                 Crowd receiving = Crowd.connect(context, receiverTab, LightClient.Transport.WEBSOCKET, deliveries, 1)) {
             receiving.add(context, receiverTab, LightClient.Transport.LONG_POLLING, deliveries, 1);
             DeliveryBench.requireConnected(sending, 1);
@@ -57,20 +60,36 @@ final class ServerWarmUp {
         everyone.addAll(members);
         long group = Seeder.group("Server warm-up", everyone).conversationId();
         deliveries = new Deliveries("warm-up-group-");
-        try (Crowd sending = Crowd.connect(context, List.of(new Crowd.Seat(sender, group)),
-                LightClient.Transport.WEBSOCKET, ignore, 1);
-                Crowd receiving = Crowd.connect(context, DeliveryBench.seats(members.subList(GROUP_LONG_POLLING,
-                        GROUP_RECEIVERS), group), LightClient.Transport.WEBSOCKET, deliveries, 4)) {
-            receiving.add(context, DeliveryBench.seats(members.subList(0, GROUP_LONG_POLLING), group),
-                    LightClient.Transport.LONG_POLLING, deliveries, 4);
+        try (Crowd sending = Crowd.connect(
+                        context, List.of(new Crowd.Seat(sender, group)), LightClient.Transport.WEBSOCKET, ignore, 1);
+                Crowd receiving = Crowd.connect(
+                        context,
+                        DeliveryBench.seats(members.subList(GROUP_LONG_POLLING, GROUP_RECEIVERS), group),
+                        LightClient.Transport.WEBSOCKET,
+                        deliveries,
+                        4)) {
+            receiving.add(
+                    context,
+                    DeliveryBench.seats(members.subList(0, GROUP_LONG_POLLING), group),
+                    LightClient.Transport.LONG_POLLING,
+                    deliveries,
+                    4);
             DeliveryBench.requireConnected(sending, 1);
             DeliveryBench.requireConnected(receiving, GROUP_RECEIVERS);
             missing += send(sending.clients.getFirst(), deliveries, inGroup, GROUP_RECEIVERS);
         }
-        context.results.figure("warm-up", "server warm-up before measuring", String.format(Locale.ROOT,
-                "%d messages (%d 1:1 to a WebSocket and a long-polling tab, %d to a group of %d) in %.1f s%s",
-                direct + inGroup, direct, inGroup, GROUP_RECEIVERS + 1, (System.nanoTime() - started) / 1e9,
-                missing == 0 ? "" : "; " + missing + " deliveries missing"));
+        context.results.figure(
+                "warm-up",
+                "server warm-up before measuring",
+                String.format(
+                        Locale.ROOT,
+                        "%d messages (%d 1:1 to a WebSocket and a long-polling tab, %d to a group of %d) in %.1f s%s",
+                        direct + inGroup,
+                        direct,
+                        inGroup,
+                        GROUP_RECEIVERS + 1,
+                        (System.nanoTime() - started) / 1e9,
+                        missing == 0 ? "" : "; " + missing + " deliveries missing"));
     }
 
     /**

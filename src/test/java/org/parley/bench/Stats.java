@@ -7,8 +7,7 @@ import java.util.List;
 /** Samples of one measurement (milliseconds unless the row says otherwise), summarised by nearest-rank percentiles. */
 final class Stats {
 
-    record Summary(int count, double p50, double p95, double p99, double max) {
-    }
+    record Summary(int count, double p50, double p95, double p99, double max) {}
 
     private final List<Double> samples = new ArrayList<>();
 

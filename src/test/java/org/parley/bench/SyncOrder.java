@@ -21,8 +21,7 @@ final class SyncOrder {
     static final long SUSPEND_TIMEOUT_MILLIS = 5000;
 
     /** One server message: its sync id (-1 without one), when it arrived, how, and whether it is a full resync. */
-    record Uidl(String json, int syncId, long arrivedEpochMicros, boolean pushed, boolean resync) {
-    }
+    record Uidl(String json, int syncId, long arrivedEpochMicros, boolean pushed, boolean resync) {}
 
     interface Handler {
         /** Applies a message in order; {@code atEpochMicros} is when it could be shown (later if it was held back). */
@@ -41,6 +40,7 @@ final class SyncOrder {
     private ScheduledFuture<?> giveUp;
     /** Bumped on every reset: a timer or connection of an earlier UI must not touch this one. */
     private int generation;
+
     private int resyncs;
     private int heldBackCount;
     private int ignored;

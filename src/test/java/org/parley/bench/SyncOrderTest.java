@@ -17,17 +17,20 @@ class SyncOrderTest {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final List<Integer> applied = new CopyOnWriteArrayList<>();
     private final CountDownLatch resyncRequested = new CountDownLatch(1);
-    private final SyncOrder order = new SyncOrder(new SyncOrder.Handler() {
-        @Override
-        public void apply(SyncOrder.Uidl message, long atEpochMicros) {
-            applied.add(message.syncId());
-        }
+    private final SyncOrder order = new SyncOrder(
+            new SyncOrder.Handler() {
+                @Override
+                public void apply(SyncOrder.Uidl message, long atEpochMicros) {
+                    applied.add(message.syncId());
+                }
 
-        @Override
-        public void resynchronize() {
-            resyncRequested.countDown();
-        }
-    }, timers, 200);
+                @Override
+                public void resynchronize() {
+                    resyncRequested.countDown();
+                }
+            },
+            timers,
+            200);
 
     @AfterEach
     void stopTimers() {
@@ -56,7 +59,9 @@ class SyncOrderTest {
         push(2);
         assertThat(applied).containsExactly(1, 2, 3, 4);
         assertThat(order.heldBackCount()).isEqualTo(2);
-        assertThat(resyncRequested.await(400, TimeUnit.MILLISECONDS)).as("no resync once the gap filled").isFalse();
+        assertThat(resyncRequested.await(400, TimeUnit.MILLISECONDS))
+                .as("no resync once the gap filled")
+                .isFalse();
         assertThat(order.resyncs()).isZero();
     }
 

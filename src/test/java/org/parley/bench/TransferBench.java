@@ -54,12 +54,11 @@ final class TransferBench {
     /** After the transfer, so that the jstat sample taken as it ends (every 100 ms) is in the peak. */
     private static final long SAMPLE_TAIL_MILLIS = 150;
 
-    private record Size(String label, long bytes, int repetitions) {
-    }
+    private record Size(String label, long bytes, int repetitions) {}
 
     /** Two 1 GiB round trips take about two minutes here: that is most of this benchmark's time. */
-    private static final List<Size> SIZES = List.of(new Size("1 MiB", MIB, 20), new Size("100 MiB", 100 * MIB, 3),
-            new Size("1 GiB", 1024 * MIB, 2));
+    private static final List<Size> SIZES =
+            List.of(new Size("1 MiB", MIB, 20), new Size("100 MiB", 100 * MIB, 3), new Size("1 GiB", 1024 * MIB, 2));
 
     /**
      * True once the file's message is in the list: then its download address. A toast or an upload error ends the
@@ -90,8 +89,7 @@ final class TransferBench {
                   : null;
             }""".formatted(UPLOAD);
 
-    private TransferBench() {
-    }
+    private TransferBench() {}
 
     static void run(BenchContext context) throws Exception {
         List<Seeder.Person> people = Seeder.people("transfer", 2);
@@ -99,13 +97,17 @@ final class TransferBench {
         Path files = Files.createDirectories(context.workDirectory.resolve("transfer-files"));
         Page receiver = context.signedInPage(people.get(1).username(), "websocket");
         String session = receiver.context().cookies(context.baseUrl()).stream()
-                .filter(c -> c.name.equals("JSESSIONID")).map(c -> c.name + "=" + c.value).findFirst()
+                .filter(c -> c.name.equals("JSESSIONID"))
+                .map(c -> c.name + "=" + c.value)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no session cookie after signing in"));
         // Only the receiver's session is needed: its page would just be one more renderer on the two cores.
         receiver.context().close();
         Page sender = context.signedInPage(people.get(0).username(), "websocket");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         try {
             sender.navigate(context.baseUrl() + "chat/" + conversation);
             sender.locator(UPLOAD + " input[type=file]")
@@ -121,8 +123,9 @@ final class TransferBench {
     }
 
     /** All repetitions of one size; returns the live heap after the last one (the next one's baseline). */
-    private static long measure(BenchContext context, Page sender, HttpClient http, String session, Path files,
-            Size size, long heapBefore) throws Exception {
+    private static long measure(
+            BenchContext context, Page sender, HttpClient http, String session, Path files, Size size, long heapBefore)
+            throws Exception {
         String tag = size.label().replace(" ", "").toLowerCase();
         Path file = files.resolve("transfer-" + tag + ".bin");
         String sha256 = writeRandomFile(file, size.bytes(), size.bytes());
@@ -153,22 +156,29 @@ final class TransferBench {
                 upKept.add(mib(up.heap().kept()));
 
                 String url = context.baseUrl() + "files/" + up.result();
-                Measured<Digest> down = measured(context.server, up.heap().after(),
-                        () -> download(http, url, session, size.bytes()));
-                if (down.result().bytes() != size.bytes() || !down.result().sha256().equals(sha256)) {
+                Measured<Digest> down =
+                        measured(context.server, up.heap().after(), () -> download(http, url, session, size.bytes()));
+                if (down.result().bytes() != size.bytes()
+                        || !down.result().sha256().equals(sha256)) {
                     throw new AssertionError(size.label() + " download of attachment " + up.result() + " differs: "
-                            + down.result().bytes() + " bytes, SHA-256 " + down.result().sha256());
+                            + down.result().bytes() + " bytes, SHA-256 "
+                            + down.result().sha256());
                 }
                 downRate.add(mibPerSecond(size.bytes(), down.seconds()));
                 downPeak.add(mib(down.heap().peakGrowth()));
                 downKept.add(mib(down.heap().kept()));
                 heapBefore = down.heap().after();
-                System.out.printf("   %s #%d: up %.1f s, down %.1f s (%.1f s with the heap probes)%n", size.label(),
-                        rep, up.seconds(), down.seconds(), (System.nanoTime() - repStarted) / 1e9);
+                System.out.printf(
+                        "   %s #%d: up %.1f s, down %.1f s (%.1f s with the heap probes)%n",
+                        size.label(), rep, up.seconds(), down.seconds(), (System.nanoTime() - repStarted) / 1e9);
                 if (size.bytes() >= 1024 * MIB) {
-                    context.results.figure(BENCHMARK, size.label() + " upload #" + rep + ", where the time goes",
+                    context.results.figure(
+                            BENCHMARK,
+                            size.label() + " upload #" + rep + ", where the time goes",
                             up.cpu().describe(up.seconds()));
-                    context.results.figure(BENCHMARK, size.label() + " download #" + rep + ", where the time goes",
+                    context.results.figure(
+                            BENCHMARK,
+                            size.label() + " download #" + rep + ", where the time goes",
                             down.cpu().describe(down.seconds()));
                 }
             }
@@ -192,8 +202,13 @@ final class TransferBench {
         // A path, not bytes: Playwright hands Chromium the file to read from disk.
         sender.locator(UPLOAD + " input[type=file]").setInputFiles(file);
         // Every 20 ms, not every frame: polling each frame costs Chromium a tenth of a core, taken from the upload.
-        Map<?, ?> shown = (Map<?, ?>) sender.waitForFunction(MESSAGE_SHOWN, name, new Page.WaitForFunctionOptions()
-                .setPollingInterval(20).setTimeout(timeout(bytes).toMillis())).jsonValue();
+        Map<?, ?> shown = (Map<?, ?>) sender.waitForFunction(
+                        MESSAGE_SHOWN,
+                        name,
+                        new Page.WaitForFunctionOptions()
+                                .setPollingInterval(20)
+                                .setTimeout(timeout(bytes).toMillis()))
+                .jsonValue();
         if (shown.get("refused") != null) {
             throw new AssertionError("upload of " + name + " refused: " + shown.get("refused"));
         }
@@ -206,8 +221,9 @@ final class TransferBench {
 
     /** The server says the whole file is stored, not just that a message appeared. */
     private static void checkStored(long attachmentId, long bytes) throws SQLException {
-        try (Connection db = BenchDatabase.connect(); PreparedStatement select = db.prepareStatement(
-                "select status, size_bytes from attachment where id = ?")) {
+        try (Connection db = BenchDatabase.connect();
+                PreparedStatement select =
+                        db.prepareStatement("select status, size_bytes from attachment where id = ?")) {
             select.setLong(1, attachmentId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !"READY".equals(row.getString(1)) || row.getLong(2) != bytes) {
@@ -217,15 +233,17 @@ final class TransferBench {
         }
     }
 
-    private record Digest(long bytes, String sha256) {
-    }
+    private record Digest(long bytes, String sha256) {}
 
     private static Digest download(HttpClient http, String url, String session, long bytes)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", session)
-                .timeout(timeout(bytes)).GET().build();
-        HttpResponse<Digest> response = http.send(request,
-                HttpResponse.BodyHandlers.fromSubscriber(new Digesting(), Digesting::result));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", session)
+                .timeout(timeout(bytes))
+                .GET()
+                .build();
+        HttpResponse<Digest> response =
+                http.send(request, HttpResponse.BodyHandlers.fromSubscriber(new Digesting(), Digesting::result));
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + url + " answered " + response.statusCode());
         }
@@ -259,8 +277,7 @@ final class TransferBench {
         }
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
 
         Digest result() {
             return new Digest(bytes, HexFormat.of().formatHex(sha.digest()));
@@ -278,8 +295,7 @@ final class TransferBench {
         }
     }
 
-    private record Measured<T>(T result, double seconds, Heap heap, TransferCpu cpu) {
-    }
+    private record Measured<T>(T result, double seconds, Heap heap, TransferCpu cpu) {}
 
     /**
      * Times the transfer while jstat samples the server's heap, then takes the live heap after a full GC. jstat is
@@ -324,8 +340,8 @@ final class TransferBench {
         MessageDigest sha = sha256();
         SplittableRandom random = new SplittableRandom(seed);
         ByteBuffer buffer = ByteBuffer.allocate((int) MIB);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (long written = 0; written < bytes; written += MIB) {
                 buffer.clear();
                 while (buffer.hasRemaining()) {

@@ -16,30 +16,50 @@ import java.util.Optional;
 record TransferCpu(Duration server, Duration database, Duration browser, Duration bench, long databaseDiskWrites) {
 
     private static final Optional<ProcessHandle> MARIADB = ProcessHandle.allProcesses()
-            .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+            .filter(p -> p.info()
+                    .command()
+                    .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                    .orElse(false))
             .findFirst();
 
     static TransferCpu now(long serverPid) {
-        Duration browser = ProcessHandle.current().descendants()
+        Duration browser = ProcessHandle.current()
+                .descendants()
                 .filter(p -> p.pid() != serverPid)
-                .filter(p -> p.info().command().map(c -> !c.endsWith("/java") && !c.endsWith("/jstat")
-                        && !c.endsWith("/jcmd")).orElse(false))
-                .map(TransferCpu::cpu).reduce(Duration.ZERO, Duration::plus);
-        return new TransferCpu(ProcessHandle.of(serverPid).map(TransferCpu::cpu).orElse(Duration.ZERO),
-                MARIADB.map(TransferCpu::cpu).orElse(Duration.ZERO), browser, cpu(ProcessHandle.current()),
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> !c.endsWith("/java") && !c.endsWith("/jstat") && !c.endsWith("/jcmd"))
+                        .orElse(false))
+                .map(TransferCpu::cpu)
+                .reduce(Duration.ZERO, Duration::plus);
+        return new TransferCpu(
+                ProcessHandle.of(serverPid).map(TransferCpu::cpu).orElse(Duration.ZERO),
+                MARIADB.map(TransferCpu::cpu).orElse(Duration.ZERO),
+                browser,
+                cpu(ProcessHandle.current()),
                 MARIADB.map(TransferCpu::diskWrites).orElse(0L));
     }
 
     TransferCpu minus(TransferCpu earlier) {
-        return new TransferCpu(server.minus(earlier.server), database.minus(earlier.database),
-                browser.minus(earlier.browser), bench.minus(earlier.bench),
+        return new TransferCpu(
+                server.minus(earlier.server),
+                database.minus(earlier.database),
+                browser.minus(earlier.browser),
+                bench.minus(earlier.bench),
                 databaseDiskWrites - earlier.databaseDiskWrites);
     }
 
     String describe(double wallSeconds) {
-        return String.format(Locale.ROOT, "%.1f s wall; CPU s: server %.1f, MariaDB %.1f, Chromium+driver %.1f,"
-                        + " bench JVM %.1f; MariaDB wrote %.2f GiB to disk", wallSeconds, seconds(server),
-                seconds(database), seconds(browser), seconds(bench), databaseDiskWrites / (1024.0 * 1024 * 1024));
+        return String.format(
+                Locale.ROOT,
+                "%.1f s wall; CPU s: server %.1f, MariaDB %.1f, Chromium+driver %.1f,"
+                        + " bench JVM %.1f; MariaDB wrote %.2f GiB to disk",
+                wallSeconds,
+                seconds(server),
+                seconds(database),
+                seconds(browser),
+                seconds(bench),
+                databaseDiskWrites / (1024.0 * 1024 * 1024));
     }
 
     private static double seconds(Duration duration) {
@@ -54,8 +74,10 @@ record TransferCpu(Duration server, Duration database, Duration browser, Duratio
     private static long diskWrites(ProcessHandle process) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io")).stream()
-                    .filter(l -> l.startsWith("write_bytes:")).findFirst()
-                    .map(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim())).orElse(0L);
+                    .filter(l -> l.startsWith("write_bytes:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim()))
+                    .orElse(0L);
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         }

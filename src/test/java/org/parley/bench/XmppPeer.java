@@ -30,8 +30,7 @@ final class XmppPeer {
     private static final String BENCHMARK = FanOutBench.BENCHMARK;
     private static final String PREFIX = "   ejabberd| ";
 
-    private XmppPeer() {
-    }
+    private XmppPeer() {}
 
     /** Runs the peer if it can, and adds its figures; {@code parleyMeasured}: Parley's fan-out finished. */
     static void compare(Results results, boolean parleyMeasured) throws IOException, InterruptedException {
@@ -53,7 +52,9 @@ final class XmppPeer {
     /** {@code -Dbench.xmpp.dir}, else {@code BENCH_XMPP_DIR}, else the peer beside this repository. */
     static Path directory() {
         String configured = System.getProperty("bench.xmpp.dir", System.getenv("BENCH_XMPP_DIR"));
-        return Path.of(configured != null ? configured : "../shared/peers/xmpp-bench").toAbsolutePath().normalize();
+        return Path.of(configured != null ? configured : "../shared/peers/xmpp-bench")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -62,7 +63,11 @@ final class XmppPeer {
      */
     private static Path outputDirectory() {
         String configured = System.getProperty("bench.xmpp.out");
-        return Path.of(configured != null ? configured : BenchMain.resultsDirectory().toString()).toAbsolutePath();
+        return Path.of(
+                        configured != null
+                                ? configured
+                                : BenchMain.resultsDirectory().toString())
+                .toAbsolutePath();
     }
 
     private static Optional<String> reasonToSkip(Path directory, boolean parleyMeasured)
@@ -94,8 +99,11 @@ final class XmppPeer {
         sizes.forEach(size -> command.add(size.toString()));
         command.addAll(List.of("--messages", Integer.toString(messages), "--out", out.toString()));
         System.out.println("   " + String.join(" ", command));
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         Thread echo = Thread.ofVirtual().start(() -> {
             try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
                 lines.lines().forEach(line -> System.out.println(PREFIX + line));
@@ -113,7 +121,9 @@ final class XmppPeer {
             throw new IllegalStateException("ejabberd's run.sh exited with " + process.exitValue()
                     + " (its output is above, prefixed with '" + PREFIX.trim() + "')");
         }
-        return resultFiles(out).stream().filter(file -> !before.contains(file)).max(Path::compareTo)
+        return resultFiles(out).stream()
+                .filter(file -> !before.contains(file))
+                .max(Path::compareTo)
                 .orElseThrow(() -> new IllegalStateException("ejabberd's run.sh wrote no new xmpp-*.json in " + out));
     }
 
@@ -132,17 +142,25 @@ final class XmppPeer {
             return Set.of();
         }
         try (Stream<Path> files = Files.list(out)) {
-            return files.filter(f -> f.getFileName().toString().matches("xmpp-.*\\.json")).collect(Collectors.toSet());
+            return files.filter(f -> f.getFileName().toString().matches("xmpp-.*\\.json"))
+                    .collect(Collectors.toSet());
         }
     }
 
     private static void report(Results results, JsonNode json, Path file, List<Integer> sizes) {
         JsonNode environment = json.path("environment");
         JsonNode options = json.path("options");
-        results.figure(BENCHMARK, "ejabberd comparison", String.format(Locale.ROOT,
-                "%s; %d measured messages per size at %s/s; Smack client in its own JVM, send call → member's"
-                        + " listener; fresh server per size; %s", environment.path("server").asString("?"),
-                options.path("messages").asInt(), options.path("rate_per_s").asString("?"), file));
+        results.figure(
+                BENCHMARK,
+                "ejabberd comparison",
+                String.format(
+                        Locale.ROOT,
+                        "%s; %d measured messages per size at %s/s; Smack client in its own JVM, send call → member's"
+                                + " listener; fresh server per size; %s",
+                        environment.path("server").asString("?"),
+                        options.path("messages").asInt(),
+                        options.path("rate_per_s").asString("?"),
+                        file));
         for (int size : sizes) {
             JsonNode round = round(json, size);
             if (round == null) {
@@ -150,17 +168,23 @@ final class XmppPeer {
                 continue;
             }
             String name = "ejabberd, " + size + " members: ";
-            Stats.Summary untilLast = results.add(BENCHMARK, name + "until the last has it", "ms",
-                    summary(round.path("fanout_complete_ms")));
+            Stats.Summary untilLast = results.add(
+                    BENCHMARK, name + "until the last has it", "ms", summary(round.path("fanout_complete_ms")));
             results.add(BENCHMARK, name + "each delivery", "ms", summary(round.path("per_delivery_ms")));
-            double cpuMicros = round.path("server_cpu_send_phase_s").asDouble() * 1e6
+            double cpuMicros = round.path("server_cpu_send_phase_s").asDouble()
+                    * 1e6
                     / Math.max(1, round.path("deliveries").asLong());
             results.figure(BENCHMARK, name + "server CPU per delivery (µs)", format(cpuMicros));
-            double memoryKib = round.path("server_erlang_live_bytes").path("per_member_kib").asDouble(Double.NaN);
-            results.figure(BENCHMARK, name + "live memory per connected member (KiB, Erlang after GC)",
-                    format(memoryKib));
+            double memoryKib = round.path("server_erlang_live_bytes")
+                    .path("per_member_kib")
+                    .asDouble(Double.NaN);
+            results.figure(
+                    BENCHMARK, name + "live memory per connected member (KiB, Erlang after GC)", format(memoryKib));
             if (round.path("missing").asLong() > 0) {
-                results.figure(BENCHMARK, name + "deliveries MISSING", Long.toString(round.path("missing").asLong()));
+                results.figure(
+                        BENCHMARK,
+                        name + "deliveries MISSING",
+                        Long.toString(round.path("missing").asLong()));
             }
             ratios(results, size, untilLast, cpuMicros, memoryKib);
         }
@@ -168,15 +192,19 @@ final class XmppPeer {
 
     /** Parley's figure divided by ejabberd's, per size (Parley's side measured earlier in the same run). */
     private static void ratios(Results results, int size, Stats.Summary ejabberd, double cpuMicros, double memoryKib) {
-        results.summary(BENCHMARK, FanOutBench.untilLast(size)).ifPresent(parley -> results.figure(BENCHMARK,
-                size + " members: Parley / ejabberd, until the last has it (p50 ratio, p99 ratio)",
-                times(parley.p50() / ejabberd.p50()) + ", " + times(parley.p99() / ejabberd.p99())));
+        results.summary(BENCHMARK, FanOutBench.untilLast(size))
+                .ifPresent(parley -> results.figure(
+                        BENCHMARK,
+                        size + " members: Parley / ejabberd, until the last has it (p50 ratio, p99 ratio)",
+                        times(parley.p50() / ejabberd.p50()) + ", " + times(parley.p99() / ejabberd.p99())));
         OptionalDouble cpu = results.number(BENCHMARK, FanOutBench.serverCpu(size));
         OptionalDouble heap = results.number(BENCHMARK, FanOutBench.heapPerMember(size));
         if (cpu.isPresent() && heap.isPresent()) {
-            results.figure(BENCHMARK, size + " members: Parley / ejabberd, server CPU per delivery; memory per"
-                    + " connected member (JVM heap vs Erlang, after GC)", times(cpu.getAsDouble() / cpuMicros)
-                    + "; " + times(heap.getAsDouble() / memoryKib));
+            results.figure(
+                    BENCHMARK,
+                    size + " members: Parley / ejabberd, server CPU per delivery; memory per"
+                            + " connected member (JVM heap vs Erlang, after GC)",
+                    times(cpu.getAsDouble() / cpuMicros) + "; " + times(heap.getAsDouble() / memoryKib));
         }
     }
 
@@ -190,8 +218,12 @@ final class XmppPeer {
     }
 
     private static Stats.Summary summary(JsonNode stats) {
-        return new Stats.Summary(stats.path("count").asInt(), number(stats, "p50"), number(stats, "p95"),
-                number(stats, "p99"), number(stats, "max"));
+        return new Stats.Summary(
+                stats.path("count").asInt(),
+                number(stats, "p50"),
+                number(stats, "p95"),
+                number(stats, "p99"),
+                number(stats, "max"));
     }
 
     private static double number(JsonNode stats, String name) {
@@ -204,7 +236,8 @@ final class XmppPeer {
     }
 
     private static String times(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–"
+        return Double.isNaN(ratio) || Double.isInfinite(ratio)
+                ? "–"
                 : String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.1f×", ratio);
     }
 

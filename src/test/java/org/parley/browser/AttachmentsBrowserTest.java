@@ -44,6 +44,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
 
@@ -56,8 +57,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
             throws IOException {
         UserSummary annUser = users.create("ann");
         UserSummary bobUser = users.create("bob");
-        GroupSummary group = scenarios.openGroup(annUser, "Harbour " + TestUsers.uniqueName("walks"),
-                "Boats and sunsets", bobUser);
+        GroupSummary group =
+                scenarios.openGroup(annUser, "Harbour " + TestUsers.uniqueName("walks"), "Boats and sunsets", bobUser);
 
         Path png = files.resolve("harbour.png");
         byte[] pngBytes = picture(1200, 800, "png", 1);
@@ -81,7 +82,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         assertThat(ann.locator("[data-testid=conversation-header]")).containsText(group.name());
         assertThat(bob.locator("[data-testid=conversation-header]")).containsText(group.name());
         Locator bobMessages = bob.locator("[data-testid=message-list] vaadin-message");
-        assertThat(bobMessages.filter(new Locator.FilterOptions().setHasText("Bob Tester joined"))).hasCount(1);
+        assertThat(bobMessages.filter(new Locator.FilterOptions().setHasText("Bob Tester joined")))
+                .hasCount(1);
         int before = bobMessages.count();
 
         // Ann sends two pictures at once; Bob's open page shows both previews without a reload.
@@ -89,7 +91,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         Locator bobPictures = bob.locator("[data-testid=message-list] vaadin-message.has-picture");
         assertThat(bobPictures).hasCount(2);
         assertThat(bobMessages).hasCount(before + 2);
-        assertThat(ann.locator("[data-testid=message-list] vaadin-message.has-picture")).hasCount(2);
+        assertThat(ann.locator("[data-testid=message-list] vaadin-message.has-picture"))
+                .hasCount(2);
         Locator pngPreview = previewOf(bob, "harbour.png");
         Locator jpegPreview = previewOf(bob, "meadow.jpg");
         for (Locator preview : List.of(pngPreview, jpegPreview)) {
@@ -125,8 +128,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         // In a group only pictures: a text file is stopped by the page, one disguised as .png by the server.
         Locator annToasts = ann.locator("vaadin-notification-card");
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(plainText);
-        assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("notes.txt"))).containsText(
-                "only pictures");
+        assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("notes.txt")))
+                .containsText("only pictures");
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(disguised);
         Locator refusal = annToasts.filter(new Locator.FilterOptions().setHasText("is not a picture"));
         assertThat(refusal).isVisible();
@@ -137,11 +140,14 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         Locator annInput = ann.locator("[data-testid=message-input] textarea");
         annInput.fill("That was not a picture, sorry");
         annInput.press("Enter");
-        assertThat(bob.locator("[data-testid=message-list]").getByText("That was not a picture, sorry")).hasCount(1);
+        assertThat(bob.locator("[data-testid=message-list]").getByText("That was not a picture, sorry"))
+                .hasCount(1);
         assertThat(bobMessages).hasCount(before + 3);
         assertThat(bobPictures).hasCount(2);
-        assertThat(bob.locator("[data-testid=message-list] vaadin-message.has-file")).hasCount(0);
-        assertThat(bob.locator("[data-testid=message-list] button[aria-label='holiday.png']")).hasCount(0);
+        assertThat(bob.locator("[data-testid=message-list] vaadin-message.has-file"))
+                .hasCount(0);
+        assertThat(bob.locator("[data-testid=message-list] button[aria-label='holiday.png']"))
+                .hasCount(0);
         assertThat(ann.locator("[data-testid=message-list] vaadin-message")).hasCount(before + 3);
         snapshot(ann, "attachments-group-after-refusal-ann-" + transport);
 
@@ -194,10 +200,13 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         assertThat(bob.locator("[data-testid=message-list]")).isVisible();
 
         // Cat is signed in but not in the conversation: a bare 404, no bytes. Nobody signed in: nothing.
-        APIResponse forCat = cat.request().get(download.url(), RequestOptions.create().setMaxRedirects(0));
+        APIResponse forCat =
+                cat.request().get(download.url(), RequestOptions.create().setMaxRedirects(0));
         assertThat(forCat.status()).isEqualTo(404);
         assertThat(forCat.body().length).isLessThan(1024);
-        APIResponse forNobody = newPerson().request().get(download.url(), RequestOptions.create().setMaxRedirects(0));
+        APIResponse forNobody = newPerson()
+                .request()
+                .get(download.url(), RequestOptions.create().setMaxRedirects(0));
         assertThat(forNobody.status()).isNotEqualTo(200);
         assertThat(forNobody.body().length).isLessThan(content.length);
         // While Bob, a member, gets exactly those bytes from the same address.
@@ -215,8 +224,8 @@ class AttachmentsBrowserTest extends BrowserTestBase {
     /** Width and height once the image is decoded; fails if it cannot be loaded. */
     private static int[] naturalSize(Locator image) {
         @SuppressWarnings("unchecked")
-        List<Number> size = (List<Number>) image.evaluate(
-                "img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])");
+        List<Number> size =
+                (List<Number>) image.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])");
         return new int[] {size.get(0).intValue(), size.get(1).intValue()};
     }
 
@@ -224,18 +233,21 @@ class AttachmentsBrowserTest extends BrowserTestBase {
     private static byte[] picture(int width, int height, String format, int seed) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, seed == 1 ? Color.ORANGE : Color.GREEN, width, height,
-                seed == 1 ? Color.BLUE : Color.YELLOW));
+        g.setPaint(new GradientPaint(
+                0, 0, seed == 1 ? Color.ORANGE : Color.GREEN, width, height, seed == 1 ? Color.BLUE : Color.YELLOW));
         g.fillRect(0, 0, width, height);
         Random random = new Random(seed);
         g.setStroke(new BasicStroke(6));
         for (int i = 0; i < 60; i++) {
             g.setColor(new Color(random.nextInt(0x1000000)));
-            g.drawOval(random.nextInt(width), random.nextInt(height), 40 + random.nextInt(200), 40 + random.nextInt(200));
+            g.drawOval(
+                    random.nextInt(width), random.nextInt(height), 40 + random.nextInt(200), 40 + random.nextInt(200));
         }
         g.dispose();
         var out = new java.io.ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, out)).as("a writer for " + format).isTrue();
+        assertThat(ImageIO.write(image, format, out))
+                .as("a writer for " + format)
+                .isTrue();
         return out.toByteArray();
     }
 

@@ -65,7 +65,9 @@ abstract class BrowserTestBase {
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
-        assertThat(policyViolations).as("content refused by the Content-Security-Policy").isEmpty();
+        assertThat(policyViolations)
+                .as("content refused by the Content-Security-Policy")
+                .isEmpty();
     }
 
     /** Keeps a picture of what a person saw, for humans reviewing a run (target/screenshots). */

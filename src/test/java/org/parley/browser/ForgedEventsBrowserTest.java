@@ -58,10 +58,13 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     ChatService chat;
+
     @Autowired
     GroupService groups;
 
@@ -71,6 +74,7 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
     private final AtomicReference<ObjectNode> toInject = new AtomicReference<>();
     /** The bodies that carried an injected event, as they went to the server. */
     private final List<String> injected = new CopyOnWriteArrayList<>();
+
     private Page watched;
     private volatile boolean closing;
 
@@ -95,8 +99,12 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
         int composerNode = nodeOfSubmit("control typed by Enter");
         injectSubmit(page, composerNode, "control written into a request", "control-request-1");
         assertThat(messages.getByText("control written into a request")).hasCount(1);
-        assertThat(textsIn(olga, group)).contains("control typed by Enter", "control typed by the button",
-                "control typed as a submit event", "control written into a request");
+        assertThat(textsIn(olga, group))
+                .contains(
+                        "control typed by Enter",
+                        "control typed by the button",
+                        "control typed as a submit event",
+                        "control written into a request");
 
         // Olga mutes Max: his page disables the composer.
         run(olga, () -> groups.mute(group.id(), max.id(), Duration.ofMinutes(10), "Quiet please"));
@@ -131,11 +139,14 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
         // The owner's panel, where every control looked for below exists.
         openPanel(olgas, group);
         assertThat(actionsMenus(olgas)).hasCount(1);
-        assertThat(olgas.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for "
-                + max.displayName()))).isVisible();
+        assertThat(olgas.getByRole(
+                        AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for " + max.displayName())))
+                .isVisible();
         assertThat(olgas.locator("#group-requests-tab")).hasCount(1);
-        assertThat(olgas.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log"))).hasCount(1);
-        olgas.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Settings")).click();
+        assertThat(olgas.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log")))
+                .hasCount(1);
+        olgas.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Settings"))
+                .click();
         for (String control : ADMIN_CONTROLS) {
             assertThat(olgas.locator("[data-testid=" + control + "]")).hasCount(1);
         }
@@ -144,12 +155,16 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
         openPanel(maxs, group);
         assertThat(maxs.locator("[data-testid=member-" + olga.username() + "]")).isVisible();
         assertThat(actionsMenus(maxs)).hasCount(0);
-        assertThat(maxs.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for "
-                + olga.displayName()))).hasCount(0);
+        assertThat(maxs.getByRole(
+                        AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for " + olga.displayName())))
+                .hasCount(0);
         assertThat(maxs.locator("#group-requests-tab")).hasCount(0);
-        assertThat(maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log"))).hasCount(0);
-        assertThat(maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Banned"))).hasCount(0);
-        maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Settings")).click();
+        assertThat(maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log")))
+                .hasCount(0);
+        assertThat(maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Banned")))
+                .hasCount(0);
+        maxs.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Settings"))
+                .click();
         assertThat(maxs.locator("[data-testid=group-leave]")).isVisible();
         for (String control : ADMIN_CONTROLS) {
             assertThat(maxs.locator("[data-testid=" + control + "]")).hasCount(0);
@@ -158,8 +173,8 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
     }
 
     /** The administrators' controls in a group's settings tab. */
-    private static final List<String> ADMIN_CONTROLS = List.of("group-mute-all", "group-temporary-chats",
-            "group-add-member", "group-avatar-upload", "group-delete");
+    private static final List<String> ADMIN_CONTROLS = List.of(
+            "group-mute-all", "group-temporary-chats", "group-add-member", "group-avatar-upload", "group-delete");
 
     private static void openPanel(Page page, GroupSummary group) {
         page.navigate(page.url().replaceAll("/[^/]*$", "/") + "chat/" + group.conversationId());
@@ -180,7 +195,8 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
         text.press("Enter");
         text.fill(prefix + " by the button");
         page.locator("[data-testid=message-input] vaadin-button, [data-testid=message-input] [slot=button]")
-                .first().click();
+                .first()
+                .click();
         page.evaluate(DISPATCH_SUBMIT, prefix + " as a submit event");
     }
 
@@ -260,6 +276,7 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
     /** The texts stored in the group's conversation, as its owner reads them. */
     private List<String> textsIn(UserSummary owner, GroupSummary group) {
         return as(owner, () -> chat.history(group.conversationId(), null, ChatService.PAGE_SIZE)).stream()
-                .map(ChatMessageView::body).toList();
+                .map(ChatMessageView::body)
+                .toList();
     }
 }

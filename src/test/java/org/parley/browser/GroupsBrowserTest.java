@@ -38,8 +38,8 @@ class GroupsBrowserTest extends BrowserTestBase {
         // Max finds it and asks to join.
         max.navigate(url("groups"));
         max.locator("[data-testid=group-search] input").fill("tomatoes, potatoes");
-        Locator row = max.locator("[data-testid=group-results] .person-row").filter(
-                new Locator.FilterOptions().setHasText(groupName));
+        Locator row = max.locator("[data-testid=group-results] .person-row")
+                .filter(new Locator.FilterOptions().setHasText(groupName));
         assertThat(row).containsText("Approval");
         row.getByText("Ask to join").click();
         max.locator("[data-testid=join-message] textarea").fill("I grow tomatoes");
@@ -54,11 +54,14 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(olga.locator("[data-testid=group-requests]")).containsText("I grow tomatoes");
         olga.locator("[data-testid=approve-" + maxName + "]").click();
         assertThat(olga.locator("[data-testid=group-requests]")).containsText("No one is waiting");
-        olga.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Members")).click();
-        assertThat(olga.locator("[data-testid=group-members] [data-testid=member-" + maxName + "]")).isVisible();
+        olga.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Members"))
+                .click();
+        assertThat(olga.locator("[data-testid=group-members] [data-testid=member-" + maxName + "]"))
+                .isVisible();
         // Both have Parley open: the member panel shows them online (live presence).
         assertThat(olga.locator("[data-testid=group-members]")).containsText("2 of 2 online now");
-        assertThat(olga.locator("[data-testid=member-" + maxName + "] .presence-dot.online")).isVisible();
+        assertThat(olga.locator("[data-testid=member-" + maxName + "] .presence-dot.online"))
+                .isVisible();
         assertThat(olga.locator("[data-testid=group-requests-badge]")).isHidden();
 
         // Max's open page turns the row into a membership, without reload, and he opens the group.
@@ -72,17 +75,22 @@ class GroupsBrowserTest extends BrowserTestBase {
         Locator olgaInput = olga.locator("[data-testid=message-input] textarea");
         olgaInput.fill("Welcome, Max!");
         olgaInput.press("Enter");
-        assertThat(max.locator("[data-testid=message-list]").getByText("Welcome, Max!")).hasCount(1);
+        assertThat(max.locator("[data-testid=message-list]").getByText("Welcome, Max!"))
+                .hasCount(1);
         Locator maxInput = max.locator("[data-testid=message-input] textarea");
         maxInput.fill("Thanks, Olga");
         maxInput.press("Enter");
-        assertThat(olga.locator("[data-testid=message-list]").getByText("Thanks, Olga")).hasCount(1);
+        assertThat(olga.locator("[data-testid=message-list]").getByText("Thanks, Olga"))
+                .hasCount(1);
 
         // Olga mutes Max for 10 minutes: his page says so, why and until when, and will not send.
         olga.locator("[data-testid=group-members-button]").click();
-        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member")).click();
-        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Mute")).click();
-        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("For 10 minutes")).click();
+        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member"))
+                .click();
+        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Mute"))
+                .click();
+        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("For 10 minutes"))
+                .click();
         olga.locator("[data-testid=reason] input").fill("Off topic");
         olga.locator("[data-testid=reason-confirm]").click();
         assertThat(olga.locator("[data-testid=member-" + maxName + "]")).containsText("Muted until");
@@ -93,17 +101,21 @@ class GroupsBrowserTest extends BrowserTestBase {
         snapshot(max, "group-muted-" + transport);
 
         // Olga removes Max: his open page stops receiving and cannot send.
-        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member")).click();
-        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Remove from group")).click();
+        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member"))
+                .click();
+        olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Remove from group"))
+                .click();
         olga.locator("[data-testid=reason-confirm]").click();
         assertThat(olga.locator("[data-testid=member-" + maxName + "]")).isHidden();
         assertThat(notice).containsText("no longer");
         olga.keyboard().press("Escape");
         olgaInput.fill("Only members read this");
         olgaInput.press("Enter");
-        assertThat(olga.locator("[data-testid=message-list]").getByText("Only members read this")).hasCount(1);
+        assertThat(olga.locator("[data-testid=message-list]").getByText("Only members read this"))
+                .hasCount(1);
         max.waitForTimeout(1500);
-        assertThat(max.locator("[data-testid=message-list]").getByText("Only members read this")).hasCount(0);
+        assertThat(max.locator("[data-testid=message-list]").getByText("Only members read this"))
+                .hasCount(0);
         snapshot(olga, "group-owner-" + transport);
     }
 }

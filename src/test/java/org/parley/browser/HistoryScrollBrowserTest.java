@@ -19,8 +19,10 @@ class HistoryScrollBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     ChatService chat;
 
@@ -49,15 +51,16 @@ class HistoryScrollBrowserTest extends BrowserTestBase {
         assertThat(messages).hasCount(100);
         assertThat(messages.first()).containsText("history message 21");
         // The reader keeps their place: the list did not jump back to the very top.
-        assertThat((Number) list.evaluate("element => element.scrollTop")).satisfies(
-                top -> assertThat(top.doubleValue()).isGreaterThan(0));
+        assertThat((Number) list.evaluate("element => element.scrollTop"))
+                .satisfies(top -> assertThat(top.doubleValue()).isGreaterThan(0));
 
         list.evaluate("element => element.scrollTop = 0");
         assertThat(messages).hasCount(120);
         assertThat(messages.first()).containsText("history message 1");
         assertThat(page.locator("[data-testid=load-earlier]")).isHidden();
         List<Integer> order = messages.allInnerTexts().stream()
-                .map(text -> Integer.valueOf(text.replaceAll("(?s).*history message (\\d+).*", "$1"))).toList();
+                .map(text -> Integer.valueOf(text.replaceAll("(?s).*history message (\\d+).*", "$1")))
+                .toList();
         assertThat(order).isEqualTo(IntStream.rangeClosed(1, 120).boxed().toList());
         snapshot(page, "history");
     }

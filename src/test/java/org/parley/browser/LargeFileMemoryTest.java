@@ -48,10 +48,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Memory does not grow with file size: a 300 MiB file goes up through the real chat page (Chromium's
@@ -72,9 +72,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * time those forced GCs stopped the JVM. Lines starting with {@code LARGE-FILE:} go to stdout and to
  * large-file-measurements.txt in the build directory.
  */
-@EnabledIfSystemProperty(named = "parley.large-file.run", matches = "true",
+@EnabledIfSystemProperty(
+        named = "parley.large-file.run",
+        matches = "true",
         disabledReason = "needs its small-heap JVM: ./mvnw test-compile surefire:test@large-file")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "parley.files.max-bytes=" + LargeFileMemoryTest.MAX_BYTES)
 class LargeFileMemoryTest extends BrowserTestBase {
 
@@ -89,6 +92,7 @@ class LargeFileMemoryTest extends BrowserTestBase {
     static final long ALLOWED_LIVE_GROWTH = 100 * MIB;
     /** How much more the 300 MiB transfer may grow the live heap than the 100 MiB one (sampling noise). */
     static final long SAME_GROWTH_TOLERANCE = 32 * MIB;
+
     static final long FIRST_FORCED_GC_MILLIS = 500;
     static final long FORCED_GC_MILLIS = 2000;
     static final long SAMPLE_MILLIS = 10;
@@ -104,21 +108,28 @@ class LargeFileMemoryTest extends BrowserTestBase {
             // The default test database is an in-memory H2: the file would sit in the heap we measure.
             Path h2 = WORK.resolve("large-file-h2").toAbsolutePath();
             deleteTree(h2);
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + h2.resolve("parley")
-                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY");
+            registry.add(
+                    "spring.datasource.url",
+                    () -> "jdbc:h2:file:" + h2.resolve("parley")
+                            + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE,KEY");
         }
     }
 
     @Autowired
     TestUsers users;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     ChatService chat;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -133,15 +144,21 @@ class LargeFileMemoryTest extends BrowserTestBase {
     @Test
     void a_file_larger_than_the_heap_goes_up_and_down_with_flat_memory() throws Exception {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        assertThat(maxHeap).as("the heap must be smaller than the file, or this proves nothing").isLessThan(BIG);
+        assertThat(maxHeap)
+                .as("the heap must be smaller than the file, or this proves nothing")
+                .isLessThan(BIG);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String database;
         try (var connection = dataSource.getConnection()) {
             database = connection.getMetaData().getDatabaseProductName() + " "
                     + connection.getMetaData().getDatabaseProductVersion();
         }
-        line("database %s, max heap %d MiB, Java %s, %d CPUs", database, maxHeap / MIB,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        line(
+                "database %s, max heap %d MiB, Java %s, %d CPUs",
+                database,
+                maxHeap / MIB,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         startupCaches();
 
         Files.createDirectories(FILES);
@@ -158,10 +175,13 @@ class LargeFileMemoryTest extends BrowserTestBase {
         signIn(page, ann.username(), TestUsers.PASSWORD);
         page.navigate(url("chat/" + conversation));
         PlaywrightAssertions.assertThat(page.locator("[data-testid=attach]")).isVisible();
-        String cookies = page.context().cookies(url("")).stream().map(c -> c.name + "=" + c.value)
+        String cookies = page.context().cookies(url("")).stream()
+                .map(c -> c.name + "=" + c.value)
                 .collect(Collectors.joining("; "));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
 
         try {
             Transfer[] up = new Transfer[2];
@@ -179,24 +199,30 @@ class LargeFileMemoryTest extends BrowserTestBase {
             }
             for (int i = 0; i < samples.size(); i++) {
                 String size = samples.get(i).size() / MIB + " MiB";
-                assertThat(up[i].heap().liveGrowth()).as("live heap growth, " + size + " upload")
+                assertThat(up[i].heap().liveGrowth())
+                        .as("live heap growth, " + size + " upload")
                         .isLessThan(ALLOWED_LIVE_GROWTH);
-                assertThat(down[i].heap().liveGrowth()).as("live heap growth, " + size + " download")
+                assertThat(down[i].heap().liveGrowth())
+                        .as("live heap growth, " + size + " download")
                         .isLessThan(ALLOWED_LIVE_GROWTH);
-                assertThat(up[i].heap().retained()).as("heap kept after the " + size + " upload")
+                assertThat(up[i].heap().retained())
+                        .as("heap kept after the " + size + " upload")
                         .isLessThan(ALLOWED_LIVE_GROWTH);
             }
             // Three times the file is not three times the memory.
-            assertThat(up[1].heap().liveGrowth()).as("live heap growth, 300 MiB against 100 MiB upload")
+            assertThat(up[1].heap().liveGrowth())
+                    .as("live heap growth, 300 MiB against 100 MiB upload")
                     .isLessThan(up[0].heap().liveGrowth() + SAME_GROWTH_TOLERANCE);
-            assertThat(down[1].heap().liveGrowth()).as("live heap growth, 300 MiB against 100 MiB download")
+            assertThat(down[1].heap().liveGrowth())
+                    .as("live heap growth, 300 MiB against 100 MiB download")
                     .isLessThan(down[0].heap().liveGrowth() + SAME_GROWTH_TOLERANCE);
         } finally {
             Files.writeString(MEASUREMENTS, String.join("\n", report) + "\n");
             // The bulk of the rows: kept out of the shared database (MariaDB runs use one for the suite).
             // In a transaction: connections leave the pool with auto-commit off (application.properties).
-            new TransactionTemplate(transactions).executeWithoutResult(done -> stored.forEach(id ->
-                    jdbc.update("delete from attachment_chunk where attachment_id = ?", id)));
+            new TransactionTemplate(transactions)
+                    .executeWithoutResult(done -> stored.forEach(
+                            id -> jdbc.update("delete from attachment_chunk where attachment_id = ?", id)));
         }
     }
 
@@ -211,7 +237,8 @@ class LargeFileMemoryTest extends BrowserTestBase {
     private void startupCaches() throws InterruptedException {
         long before = HeapWatch.settledHeap();
         String cleared = "not found";
-        for (Object initializer : context.getBeansOfType(VaadinServletContextInitializer.class).values()) {
+        for (Object initializer :
+                context.getBeansOfType(VaadinServletContextInitializer.class).values()) {
             try {
                 Field field = VaadinServletContextInitializer.class.getDeclaredField("metadataReaderFactory");
                 field.setAccessible(true);
@@ -224,7 +251,8 @@ class LargeFileMemoryTest extends BrowserTestBase {
             }
         }
         long after = HeapWatch.settledHeap();
-        line("after startup: heap %d MiB after a full GC; %d MiB with Vaadin's startup class-scan cache %s",
+        line(
+                "after startup: heap %d MiB after a full GC; %d MiB with Vaadin's startup class-scan cache %s",
                 before / MIB, after / MIB, cleared);
     }
 
@@ -241,8 +269,10 @@ class LargeFileMemoryTest extends BrowserTestBase {
             long nextToastCheck = started;
             boolean begun = false;
             while (id == null) {
-                List<Map<String, Object>> rows = jdbc.queryForList("select id, status from attachment "
-                        + "where conversation_id = ? and file_name = ?", conversation, name);
+                List<Map<String, Object>> rows = jdbc.queryForList(
+                        "select id, status from attachment " + "where conversation_id = ? and file_name = ?",
+                        conversation,
+                        name);
                 if (rows.isEmpty() && begun) {
                     throw new AssertionError("upload of " + name + " failed: the server discarded it (see the log)");
                 }
@@ -257,7 +287,8 @@ class LargeFileMemoryTest extends BrowserTestBase {
                 if (System.nanoTime() > nextToastCheck) {
                     Locator toast = page.locator("vaadin-notification-card");
                     if (toast.count() > 0) {
-                        throw new AssertionError("upload of " + name + " refused: " + toast.first().innerText());
+                        throw new AssertionError("upload of " + name + " refused: "
+                                + toast.first().innerText());
                     }
                     nextToastCheck = System.nanoTime() + 1_000_000_000L;
                 }
@@ -275,8 +306,11 @@ class LargeFileMemoryTest extends BrowserTestBase {
     }
 
     private Transfer download(HttpClient http, String cookies, long id, Sample sample) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("files/" + id))).header("Cookie", cookies)
-                .timeout(TRANSFER_TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("files/" + id)))
+                .header("Cookie", cookies)
+                .timeout(TRANSFER_TIMEOUT)
+                .GET()
+                .build();
         MessageDigest sha = newSha256();
         HeapWatch heap = HeapWatch.start();
         long started = System.nanoTime();
@@ -301,8 +335,9 @@ class LargeFileMemoryTest extends BrowserTestBase {
         HeapWatch.Result result = heap.stop();
         assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(sample.size());
         assertThat(received).isEqualTo(sample.size());
-        assertThat(HexFormat.of().formatHex(sha.digest())).as("SHA-256 of the downloaded " + sample.path()
-                .getFileName()).isEqualTo(sample.sha256());
+        assertThat(HexFormat.of().formatHex(sha.digest()))
+                .as("SHA-256 of the downloaded " + sample.path().getFileName())
+                .isEqualTo(sample.sha256());
         return new Transfer(id, seconds, result);
     }
 
@@ -310,11 +345,20 @@ class LargeFileMemoryTest extends BrowserTestBase {
         HeapWatch.Result heap = transfer.heap();
         double seconds = transfer.seconds();
         double probe = heap.forcedGcNanos() / 1e9;
-        line("%d MiB %s: %.1f s = %.1f MiB/s (%.1f MiB/s without the %d forced GCs' %.1f s); heap growth over "
+        line(
+                "%d MiB %s: %.1f s = %.1f MiB/s (%.1f MiB/s without the %d forced GCs' %.1f s); heap growth over "
                         + "the %d MiB baseline: live peak %d MiB, in-use peak %d MiB, kept afterwards %d MiB",
-                sample.size() / MIB, direction, seconds, sample.size() / MIB / seconds,
-                sample.size() / MIB / Math.max(0.001, seconds - probe), heap.forcedGcs(), probe,
-                heap.baseline() / MIB, heap.liveGrowth() / MIB, heap.usedGrowth() / MIB, heap.retained() / MIB);
+                sample.size() / MIB,
+                direction,
+                seconds,
+                sample.size() / MIB / seconds,
+                sample.size() / MIB / Math.max(0.001, seconds - probe),
+                heap.forcedGcs(),
+                probe,
+                heap.baseline() / MIB,
+                heap.liveGrowth() / MIB,
+                heap.usedGrowth() / MIB,
+                heap.retained() / MIB);
     }
 
     private void line(String format, Object... args) {
@@ -323,8 +367,7 @@ class LargeFileMemoryTest extends BrowserTestBase {
         report.add(text);
     }
 
-    record Transfer(long attachmentId, double seconds, HeapWatch.Result heap) {
-    }
+    record Transfer(long attachmentId, double seconds, HeapWatch.Result heap) {}
 
     /** A file of seeded pseudo-random bytes, written and hashed in 1 MiB steps (never whole in memory). */
     record Sample(Path path, long size, String sha256) {
@@ -353,8 +396,7 @@ class LargeFileMemoryTest extends BrowserTestBase {
      */
     static final class HeapWatch {
 
-        record Result(long baseline, long livePeak, long usedPeak, long after, int forcedGcs,
-                long forcedGcNanos) {
+        record Result(long baseline, long livePeak, long usedPeak, long after, int forcedGcs, long forcedGcNanos) {
             long liveGrowth() {
                 return Math.max(0, livePeak - baseline);
             }
@@ -383,7 +425,8 @@ class LargeFileMemoryTest extends BrowserTestBase {
             this.baseline = baseline;
             this.livePeak = new AtomicLong(baseline);
             this.usedPeak = new AtomicLong(baseline);
-            this.thread = Thread.ofPlatform().daemon().name("large-file-heap-watch").start(this::watch);
+            this.thread =
+                    Thread.ofPlatform().daemon().name("large-file-heap-watch").start(this::watch);
         }
 
         static HeapWatch start() throws InterruptedException {
@@ -414,8 +457,7 @@ class LargeFileMemoryTest extends BrowserTestBase {
             if (result == null) {
                 running = false;
                 thread.join();
-                result = new Result(baseline, livePeak.get(), usedPeak.get(), settledHeap(), forcedGcs,
-                        forcedGcNanos);
+                result = new Result(baseline, livePeak.get(), usedPeak.get(), settledHeap(), forcedGcs, forcedGcNanos);
             }
             return result;
         }

@@ -33,7 +33,9 @@ class ProfileBrowserTest extends BrowserTestBase {
         String username = TestUsers.uniqueName("eve");
         registerAndSignIn(page, username, "Eve Example", "pictures-please", "websocket");
         page.navigate(url("profile"));
-        assertThat(page.locator("[data-testid=profile-avatar]")).not().hasAttribute("img", java.util.regex.Pattern.compile(".+"));
+        assertThat(page.locator("[data-testid=profile-avatar]"))
+                .not()
+                .hasAttribute("img", java.util.regex.Pattern.compile(".+"));
 
         page.locator("[data-testid=avatar-upload] input[type=file]").setInputFiles(photo);
         assertThat(page.getByText("Your picture is updated.")).isVisible();
@@ -55,12 +57,20 @@ class ProfileBrowserTest extends BrowserTestBase {
         assertThat(page.getByText("You have signed out.")).isVisible();
         page.navigate(url("chat"));
         page.waitForURL("**/login");
-        assertThat(page.request().get(url(avatarUrl.substring(1)),
-                com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0)).status()).isNotEqualTo(200);
+        assertThat(page.request()
+                        .get(
+                                url(avatarUrl.substring(1)),
+                                com.microsoft.playwright.options.RequestOptions.create()
+                                        .setMaxRedirects(0))
+                        .status())
+                .isNotEqualTo(200);
 
         // Someone who never signed in gets no pictures either.
-        APIResponse anonymous = browser.newContext().request().get(url(avatarUrl.substring(1)),
-                com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
+        APIResponse anonymous = browser.newContext()
+                .request()
+                .get(
+                        url(avatarUrl.substring(1)),
+                        com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
         assertThat(anonymous.status()).isNotEqualTo(200);
     }
 }

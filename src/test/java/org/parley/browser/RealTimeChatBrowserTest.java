@@ -39,7 +39,8 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         bob.navigate(url("friends?requests"));
         assertThat(bob.getByText("No pending requests")).isVisible();
         ann.navigate(url("people"));
-        ann.locator("[data-testid=people-search] input").fill(bobName.substring(0, 9).toUpperCase());
+        ann.locator("[data-testid=people-search] input")
+                .fill(bobName.substring(0, 9).toUpperCase());
         Locator bobRow = ann.locator("[data-testid=person-" + bobName + "]");
         assertThat(bobRow).isVisible();
         bobRow.getByText("Add friend").click();
@@ -92,8 +93,8 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         assertThat(bobMessages.locator("vaadin-message")).hasCount(5);
         assertThat(annMessages.locator("vaadin-message")).hasCount(5);
         List<String> bobSees = bobMessages.locator("vaadin-message").allInnerTexts();
-        assertThat(String.join("\n", bobSees)).containsSubsequence("Hello Bob", "Hi Ann!", "Ann's message 1",
-                "Ann's message 2", "Ann's message 3");
+        assertThat(String.join("\n", bobSees))
+                .containsSubsequence("Hello Bob", "Hi Ann!", "Ann's message 1", "Ann's message 2", "Ann's message 3");
         assertThat(annMessages.locator("b")).hasCount(0);
         // Bob had the conversation open while the messages came: nothing is left unread for him.
         assertThat(bob.locator("[data-testid=nav-unread]")).isHidden();
@@ -111,10 +112,14 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         snapshot(bob, "chat-phone-" + transport);
 
         // The transport really was the one asked for.
-        List<String> pushSockets = annSockets.stream().filter(u -> u.contains("v-r=push&v-uiId")).toList();
+        List<String> pushSockets =
+                annSockets.stream().filter(u -> u.contains("v-r=push&v-uiId")).toList();
         if (transport.equals("long-polling")) {
-            assertThat(pushSockets).as("no push WebSocket when long polling is forced").isEmpty();
-            assertThat(bobSockets.stream().filter(u -> u.contains("v-r=push&v-uiId"))).isEmpty();
+            assertThat(pushSockets)
+                    .as("no push WebSocket when long polling is forced")
+                    .isEmpty();
+            assertThat(bobSockets.stream().filter(u -> u.contains("v-r=push&v-uiId")))
+                    .isEmpty();
         } else {
             assertThat(pushSockets).as("push runs over a WebSocket by default").isNotEmpty();
         }

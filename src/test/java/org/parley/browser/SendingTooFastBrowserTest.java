@@ -42,7 +42,8 @@ class SendingTooFastBrowserTest extends BrowserTestBase {
             input.press("Enter");
         }
 
-        assertThat(fast.getByText("You are sending messages too fast; try again in 30 seconds.")).isVisible();
+        assertThat(fast.getByText("You are sending messages too fast; try again in 30 seconds."))
+                .isVisible();
         assertThat(input).hasValue("three, too fast");
         Locator received = reader.locator("[data-testid=message-list]");
         assertThat(received.getByText("two")).isVisible();

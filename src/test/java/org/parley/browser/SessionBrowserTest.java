@@ -36,15 +36,20 @@ class SessionBrowserTest extends BrowserTestBase {
 
     private static final String SESSION = "JSESSIONID";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
 
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     AttachmentService attachments;
+
     @Autowired
     AccountService accounts;
 
@@ -57,12 +62,16 @@ class SessionBrowserTest extends BrowserTestBase {
         // Mallory gets a session of her own from Parley, without signing in, and plants it in Vera's browser.
         HttpResponse<String> loginPage = get("login", null);
         String planted = sessionIdSetBy(loginPage);
-        assertThat(get("", planted).statusCode()).as("the planted session is not signed in").isEqualTo(302);
+        assertThat(get("", planted).statusCode())
+                .as("the planted session is not signed in")
+                .isEqualTo(302);
         Page page = newPerson();
         BrowserContext browser = page.context();
-        browser.addCookies(List.of(new Cookie(SESSION, planted).setDomain("localhost").setPath("/")));
+        browser.addCookies(
+                List.of(new Cookie(SESSION, planted).setDomain("localhost").setPath("/")));
         page.navigate(url("login"));
-        assertThat(sessionIdIn(browser)).as("Vera's browser is using Mallory's session before signing in")
+        assertThat(sessionIdIn(browser))
+                .as("Vera's browser is using Mallory's session before signing in")
                 .isEqualTo(planted);
 
         signIn(page, vera.username(), TestUsers.PASSWORD);
@@ -70,8 +79,12 @@ class SessionBrowserTest extends BrowserTestBase {
         String signedIn = sessionIdIn(browser);
         assertThat(signedIn).as("signing in gives a new session id").isNotEqualTo(planted);
         // Vera's own cookie opens the app and her file (so the client below would see it if it could).
-        assertThat(get("", signedIn).statusCode()).as("Vera's new session, the app").isEqualTo(200);
-        assertThat(get(secret.url(), signedIn).body()).as("Vera's new session, her file").isEqualTo(secret.content());
+        assertThat(get("", signedIn).statusCode())
+                .as("Vera's new session, the app")
+                .isEqualTo(200);
+        assertThat(get(secret.url(), signedIn).body())
+                .as("Vera's new session, her file")
+                .isEqualTo(secret.content());
         // Mallory's copy of the id she planted opens nothing.
         assertSignedOut(planted, "the planted session id", secret);
     }
@@ -81,15 +94,20 @@ class SessionBrowserTest extends BrowserTestBase {
         UserSummary vera = users.create("vera");
         UserSummary bob = users.create("bob");
         Secret secret = secretFileBetween(bob, vera);
-        String avatarUrl = as(vera, () -> accounts.changeAvatar(new ByteArrayInputStream(
-                AttachmentTestFiles.picture("png", 64, 64, Color.BLUE)), -1)).avatarUrl();
+        String avatarUrl = as(
+                        vera,
+                        () -> accounts.changeAvatar(
+                                new ByteArrayInputStream(AttachmentTestFiles.picture("png", 64, 64, Color.BLUE)), -1))
+                .avatarUrl();
         Page page = newPerson();
         signIn(page, vera.username(), TestUsers.PASSWORD);
 
         // Copied while she is signed in, the cookie works like her browser: the app, her file, her picture.
         String copied = sessionIdIn(page.context());
         assertThat(get("", copied).statusCode()).as("the app, with the copy").isEqualTo(200);
-        assertThat(get(secret.url(), copied).body()).as("her file, with the copy").isEqualTo(secret.content());
+        assertThat(get(secret.url(), copied).body())
+                .as("her file, with the copy")
+                .isEqualTo(secret.content());
         HttpResponse<String> picture = get(avatarUrl.substring(1), copied);
         assertThat(picture.statusCode()).as("her picture, with the copy").isEqualTo(200);
         assertThat(picture.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
@@ -103,7 +121,9 @@ class SessionBrowserTest extends BrowserTestBase {
         // The copy is replayed: the sign-in page, never the app, her file or her picture.
         assertSignedOut(copied, "the copied session id after signing out", secret);
         HttpResponse<String> pictureAfter = get(avatarUrl.substring(1), copied);
-        assertThat(pictureAfter.statusCode()).as("her picture after signing out").isIn(302, 401, 403);
+        assertThat(pictureAfter.statusCode())
+                .as("her picture after signing out")
+                .isIn(302, 401, 403);
         assertThat(pictureAfter.headers().firstValue("Content-Type").orElse("")).doesNotContain("image");
     }
 
@@ -113,30 +133,39 @@ class SessionBrowserTest extends BrowserTestBase {
     private Secret secretFileBetween(UserSummary sender, UserSummary reader) throws IOException {
         long conversation = scenarios.friendsWithConversation(sender, reader);
         String content = "TOP-SECRET " + TestUsers.uniqueName("plan");
-        AttachmentView file = as(sender, () -> attachments.upload(conversation, "plan.txt", "text/plain",
-                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))).attachment();
+        AttachmentView file = as(
+                        sender,
+                        () -> attachments.upload(
+                                conversation,
+                                "plan.txt",
+                                "text/plain",
+                                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))))
+                .attachment();
         return new Secret(file.downloadUrl().substring(1), content, conversation);
     }
 
-    private record Secret(String url, String content, long conversationId) {
-    }
+    private record Secret(String url, String content, long conversationId) {}
 
     /** With this session id: sent to the sign-in page for the app and a conversation; the file is not served. */
     private void assertSignedOut(String sessionId, String what, Secret secret) throws Exception {
         for (String path : List.of("", "chat", "chat/" + secret.conversationId())) {
             HttpResponse<String> app = get(path, sessionId);
             assertThat(app.statusCode()).as("/%s with %s", path, what).isEqualTo(302);
-            assertThat(app.headers().firstValue("Location")).as("/%s with %s", path, what).hasValueSatisfying(
-                    location -> assertThat(location).endsWith("/login"));
+            assertThat(app.headers().firstValue("Location"))
+                    .as("/%s with %s", path, what)
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         }
         HttpResponse<String> file = get(secret.url(), sessionId);
         assertThat(file.statusCode()).as("the file with %s", what).isIn(302, 401, 403);
         assertThat(file.body()).as("the file with %s", what).doesNotContain("TOP-SECRET");
-        assertThat(file.headers().firstValue("Content-Disposition")).as("the file with %s", what).isEmpty();
+        assertThat(file.headers().firstValue("Content-Disposition"))
+                .as("the file with %s", what)
+                .isEmpty();
     }
 
     private HttpResponse<String> get(String path, String sessionId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).GET();
         if (sessionId != null) {
             request.header("Cookie", SESSION + "=" + sessionId);
         }
@@ -144,13 +173,18 @@ class SessionBrowserTest extends BrowserTestBase {
     }
 
     private static String sessionIdSetBy(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SESSION + "="))
-                .map(c -> c.substring(SESSION.length() + 1, c.indexOf(';'))).findFirst()
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SESSION + "="))
+                .map(c -> c.substring(SESSION.length() + 1, c.indexOf(';')))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie set by " + response.uri()));
     }
 
     private String sessionIdIn(BrowserContext browser) {
-        return browser.cookies(url("")).stream().filter(c -> c.name.equals(SESSION)).map(c -> c.value)
-                .findFirst().orElseThrow(() -> new AssertionError("the browser has no session cookie"));
+        return browser.cookies(url("")).stream()
+                .filter(c -> c.name.equals(SESSION))
+                .map(c -> c.value)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the browser has no session cookie"));
     }
 }

@@ -44,9 +44,11 @@ class SignInFromAnotherSiteBrowserTest extends BrowserTestBase {
         attacker.start();
         try {
             Page visitor = newPerson();
-            Response posted = visitor.waitForResponse(response -> response.url().endsWith("/login")
-                    && "POST".equals(response.request().method()),
-                    () -> visitor.navigate("http://127.0.0.1:" + attacker.getAddress().getPort() + "/"));
+            Response posted = visitor.waitForResponse(
+                    response -> response.url().endsWith("/login")
+                            && "POST".equals(response.request().method()),
+                    () -> visitor.navigate(
+                            "http://127.0.0.1:" + attacker.getAddress().getPort() + "/"));
             assertThat(posted.status()).as("the forged sign-in").isEqualTo(403);
 
             visitor.navigate(url(""));

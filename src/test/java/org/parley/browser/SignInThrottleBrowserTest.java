@@ -29,7 +29,9 @@ class SignInThrottleBrowserTest extends BrowserTestBase {
 
         submit(guesser, target.username(), TestUsers.PASSWORD);
         assertThat(guesser.url()).contains("/login?throttled=");
-        assertThat(guesser.getByText("Too many attempts; try again in 2 minutes.").isVisible()).isTrue();
+        assertThat(guesser.getByText("Too many attempts; try again in 2 minutes.")
+                        .isVisible())
+                .isTrue();
         snapshot(guesser, "sign-in-throttled");
 
         guesser.navigate(url(""));
@@ -41,9 +43,11 @@ class SignInThrottleBrowserTest extends BrowserTestBase {
     private static void submit(Page page, String username, String password) {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
-        page.waitForResponse(response -> response.url().endsWith("/login")
-                && "POST".equals(response.request().method()),
-                () -> page.locator("vaadin-login-form vaadin-button[slot=submit]").click());
+        page.waitForResponse(
+                response -> response.url().endsWith("/login")
+                        && "POST".equals(response.request().method()),
+                () -> page.locator("vaadin-login-form vaadin-button[slot=submit]")
+                        .click());
         page.waitForURL(address -> address.contains("/login?"));
         page.locator("input[name=username]").waitFor();
     }

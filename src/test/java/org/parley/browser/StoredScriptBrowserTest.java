@@ -71,16 +71,22 @@ class StoredScriptBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     ChatService chat;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     AttachmentService attachments;
 
@@ -106,24 +112,29 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         // --- Set up through the services: what the attackers wrote --------------------------------------------
         UserSummary vera = users.create("vera");
         UserSummary max = users.create("max");
-        UserSummary mallory = accounts.register(TestUsers.uniqueName("mallory"), hostile("dn"), TestUsers.PASSWORD,
-                TestUsers.newAddress());
-        UserSummary trudy = accounts.register(TestUsers.uniqueName("trudy"), hostile("dt"), TestUsers.PASSWORD,
-                TestUsers.newAddress());
+        UserSummary mallory = accounts.register(
+                TestUsers.uniqueName("mallory"), hostile("dn"), TestUsers.PASSWORD, TestUsers.newAddress());
+        UserSummary trudy = accounts.register(
+                TestUsers.uniqueName("trudy"), hostile("dt"), TestUsers.PASSWORD, TestUsers.newAddress());
         assertThat(mallory.displayName()).as("display names take < and >").isEqualTo(hostile("dn"));
 
         // One-on-one: a file with a hostile name, then a hostile message (the list's preview).
         long direct = scenarios.friendsWithConversation(mallory, vera);
         String fileName = hostileFileName("fn", "txt");
-        var file = as(mallory, () -> attachments.upload(direct, fileName, "text/plain",
-                new ByteArrayInputStream("just words".getBytes(StandardCharsets.UTF_8))));
+        var file = as(
+                mallory,
+                () -> attachments.upload(
+                        direct,
+                        fileName,
+                        "text/plain",
+                        new ByteArrayInputStream("just words".getBytes(StandardCharsets.UTF_8))));
         assertThat(file.attachment().fileName()).as("stored as sent").isEqualTo(fileName);
         run(mallory, () -> chat.send(direct, hostile("dm")));
 
         // A group with a hostile name and description, where Vera administers and Mallory owns.
         String token = TestUsers.uniqueName("xss");
-        GroupSummary group = as(mallory, () -> groups.create(hostile("gn"), token + " " + hostile("gd"),
-                JoinPolicy.APPROVAL));
+        GroupSummary group =
+                as(mallory, () -> groups.create(hostile("gn"), token + " " + hostile("gd"), JoinPolicy.APPROVAL));
         run(mallory, () -> {
             groups.addMember(group.id(), vera.id());
             groups.addMember(group.id(), max.id());
@@ -135,7 +146,10 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         String pictureName = hostileFileName("pn", "png");
         run(mallory, () -> {
             try {
-                attachments.upload(group.conversationId(), pictureName, "image/png",
+                attachments.upload(
+                        group.conversationId(),
+                        pictureName,
+                        "image/png",
                         new ByteArrayInputStream(AttachmentTestFiles.picture("png", 40, 30, Color.RED)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
@@ -157,7 +171,8 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         Locator list = page.locator("[data-testid=conversation-list]");
         assertThat(list.locator("[data-testid=conversation-" + mallory.username() + "]"))
                 .containsText(mallory.displayName());
-        assertThat(list.locator("[data-testid=conversation-" + mallory.username() + "]")).containsText(hostile("dm"));
+        assertThat(list.locator("[data-testid=conversation-" + mallory.username() + "]"))
+                .containsText(hostile("dm"));
         assertThat(list.locator("[data-testid=conversation-group-" + group.conversationId() + "]"))
                 .containsText(hostile("gn"));
         assertThat(list.locator("[data-testid=conversation-group-" + group.conversationId() + "]"))
@@ -169,19 +184,24 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         Locator messages = page.locator("[data-testid=message-list]");
         assertThat(page.locator("[data-testid=conversation-header]")).containsText(mallory.displayName());
         assertThat(messages.getByText(hostile("dm"))).hasCount(1);
-        assertThat(messages.getByText(mallory.displayName() + " @" + mallory.username()).first()).isVisible();
-        assertThat(messages.locator("vaadin-message.has-file [part=attachment-name]")).containsText(fileName);
+        assertThat(messages.getByText(mallory.displayName() + " @" + mallory.username())
+                        .first())
+                .isVisible();
+        assertThat(messages.locator("vaadin-message.has-file [part=attachment-name]"))
+                .containsText(fileName);
         assertNothingRan(page, "one-on-one conversation");
 
         // The group: header, message, system lines naming Mallory, Vera's mute notice, the picture's name.
         page.navigate(url("chat/" + group.conversationId()));
         assertThat(page.locator("[data-testid=conversation-header]")).containsText(hostile("gn"));
         assertThat(messages.getByText(hostile("gm"))).hasCount(1);
-        assertThat(messages.getByText(mallory.displayName() + " created the group")).hasCount(1);
+        assertThat(messages.getByText(mallory.displayName() + " created the group"))
+                .hasCount(1);
         Locator notice = page.locator("[data-testid=send-notice]");
         assertThat(notice).containsText("You are muted in " + hostile("gn"));
         assertThat(notice).containsText("Reason: " + hostile("mr"));
-        messages.locator("vaadin-message.has-picture button[part~=attachment-image]").click();
+        messages.locator("vaadin-message.has-picture button[part~=attachment-image]")
+                .click();
         assertThat(page.locator("[data-testid=full-picture]")).isVisible();
         assertThat(page.getByText(pictureName)).hasCount(1); // the picture's title
         assertThat(page.getByText(pictureName)).isVisible();
@@ -224,9 +244,11 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         assertThat(page.locator("[data-testid=friend-list] [data-testid=person-" + mallory.username() + "]"))
                 .containsText(mallory.displayName());
         run(trudy, () -> friends.sendRequest(vera.id(), hostile("fr")));
-        assertThat(page.getByText(trudy.displayName() + " sent you a friend request.")).isVisible();
+        assertThat(page.getByText(trudy.displayName() + " sent you a friend request."))
+                .isVisible();
         page.locator("#requests-tab").click();
-        Locator trudysRequest = page.locator("[data-testid=request-list] [data-testid=person-" + trudy.username() + "]");
+        Locator trudysRequest =
+                page.locator("[data-testid=request-list] [data-testid=person-" + trudy.username() + "]");
         assertThat(trudysRequest).containsText(trudy.displayName());
         assertThat(trudysRequest.locator(".request-note")).hasText("“" + hostile("fr") + "”");
         assertNothingRan(page, "friends page, toast and requests");
@@ -239,13 +261,18 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         assertNothingRan(page, "people search");
 
         // --- The checks catch what they look for: the same mark-up, put into the page as HTML ---------------------
-        page.evaluate("html => { const d = document.createElement('div'); d.innerHTML = html;"
-                + " document.body.appendChild(d); }", hostile("control-image"));
+        page.evaluate(
+                "html => { const d = document.createElement('div'); d.innerHTML = html;"
+                        + " document.body.appendChild(d); }",
+                hostile("control-image"));
         page.waitForFunction("() => window.__pwned === 'control-image'");
-        page.evaluate("html => document.body.appendChild(document.createRange().createContextualFragment(html))",
+        page.evaluate(
+                "html => document.body.appendChild(document.createRange().createContextualFragment(html))",
                 hostile("control-script"));
         // (The picture inside the script's fragment fails to load later and reports once more.)
-        assertThat(ran).as("reported by the tripwire").startsWith("control-image", "control-script")
+        assertThat(ran)
+                .as("reported by the tripwire")
+                .startsWith("control-image", "control-script")
                 .allMatch(where -> where.startsWith("control-"));
         @SuppressWarnings("unchecked")
         List<String> made = (List<String>) page.evaluate(HOSTILE_ELEMENTS);
@@ -257,7 +284,11 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         @SuppressWarnings("unchecked")
         List<String> made = (List<String>) page.evaluate(HOSTILE_ELEMENTS);
         assertThat(made).as("elements made of hostile mark-up in the " + where).isEmpty();
-        assertThat(page.evaluate("() => window.__pwned")).as("window.__pwned in the " + where).isNull();
-        assertThat(ran).as("payloads that ran, by where they were written (seen in the " + where + ")").isEmpty();
+        assertThat(page.evaluate("() => window.__pwned"))
+                .as("window.__pwned in the " + where)
+                .isNull();
+        assertThat(ran)
+                .as("payloads that ran, by where they were written (seen in the " + where + ")")
+                .isEmpty();
     }
 }

@@ -24,6 +24,7 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
 
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
 
@@ -45,7 +46,8 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
 
         // Cat waits on her chat page (where signing in lands): only the group so far.
         assertThat(catPage.locator("[data-testid=conversation-list]")).isVisible();
-        assertThat(catPage.locator("[data-testid=conversation-group-" + group.conversationId() + "]")).isVisible();
+        assertThat(catPage.locator("[data-testid=conversation-group-" + group.conversationId() + "]"))
+                .isVisible();
         assertThat(catPage.locator("[data-testid=conversation-" + ann + "]")).hasCount(0);
 
         // Ann opens the group, its members, and presses Message next to Cat.
@@ -69,7 +71,8 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
         annInput.fill("Hi Cat, could you send me the alto part?");
         annInput.press("Enter");
         Locator annMessages = annPage.locator("[data-testid=message-list]");
-        assertThat(annMessages.getByText("Hi Cat, could you send me the alto part?")).hasCount(1);
+        assertThat(annMessages.getByText("Hi Cat, could you send me the alto part?"))
+                .hasCount(1);
         snapshot(annPage, "temporary-ann-" + transport);
 
         // Cat's open page gets the conversation, marked temporary, with an unread message.
@@ -86,7 +89,8 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
         assertThat(catHeader.locator("[data-testid=temporary-badge]")).hasText("Temporary");
         assertThat(catHeader).containsText("from " + groupName);
         Locator catMessages = catPage.locator("[data-testid=message-list]");
-        assertThat(catMessages.getByText("Hi Cat, could you send me the alto part?")).hasCount(1);
+        assertThat(catMessages.getByText("Hi Cat, could you send me the alto part?"))
+                .hasCount(1);
 
         // Cat answers; Ann's open conversation shows it without a reload.
         Locator catInput = catPage.locator("[data-testid=message-input] textarea");
@@ -115,17 +119,21 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
         assertThat(annHeader).containsText("@" + cat);
         snapshot(annPage, "temporary-became-friends-ann-" + transport);
         // The conversation list beside it agrees at once (before any new message re-draws it).
-        assertThat(annPage.locator("[data-testid=conversation-" + cat + "] .temporary-badge")).hasCount(0);
+        assertThat(annPage.locator("[data-testid=conversation-" + cat + "] .temporary-badge"))
+                .hasCount(0);
 
         // Cat's view agrees, and they keep talking in the same conversation.
         catPage.navigate(url(temporaryConversation));
         assertThat(catPage.locator("[data-testid=conversation-header]")).containsText(annUser.displayName());
-        assertThat(catPage.locator("[data-testid=conversation-header] [data-testid=temporary-badge]")).hasCount(0);
-        assertThat(catPage.locator("[data-testid=conversation-" + ann + "] .temporary-badge")).hasCount(0);
+        assertThat(catPage.locator("[data-testid=conversation-header] [data-testid=temporary-badge]"))
+                .hasCount(0);
+        assertThat(catPage.locator("[data-testid=conversation-" + ann + "] .temporary-badge"))
+                .hasCount(0);
         assertThat(catPage.locator("[data-testid=message-list] vaadin-message")).hasCount(2);
         annInput.fill("Thanks, friend!");
         annInput.press("Enter");
-        assertThat(catPage.locator("[data-testid=message-list]").getByText("Thanks, friend!")).hasCount(1);
+        assertThat(catPage.locator("[data-testid=message-list]").getByText("Thanks, friend!"))
+                .hasCount(1);
         assertThat(annMessages.locator("vaadin-message")).hasCount(3);
 
         assertTransport(transport, sockets);

@@ -50,18 +50,34 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class RemainingAttacksTest {
 
     /** What people type into a search box to get at the database behind it. */
-    private static final List<String> SQL = List.of("' OR '1'='1", "%' OR 1=1 --", "'; DROP TABLE user_account; --",
-            "\" OR \"\"=\"", "') OR ('a'='a", "' UNION SELECT password_hash, username FROM user_account --",
-            "1; DELETE FROM chat_group", "*/ OR /*", "\\", "\\' OR 1=1 #", "'", "%", "_", "!");
+    private static final List<String> SQL = List.of(
+            "' OR '1'='1",
+            "%' OR 1=1 --",
+            "'; DROP TABLE user_account; --",
+            "\" OR \"\"=\"",
+            "') OR ('a'='a",
+            "' UNION SELECT password_hash, username FROM user_account --",
+            "1; DELETE FROM chat_group",
+            "*/ OR /*",
+            "\\",
+            "\\' OR 1=1 #",
+            "'",
+            "%",
+            "_",
+            "!");
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     GroupService groups;
 
@@ -76,45 +92,68 @@ class RemainingAttacksTest {
     void sql_typed_into_any_search_is_searched_for_as_plain_text() {
         String token = uniqueName("sq").replace("-", "");
         UserSummary seeker = users.create("seeker");
-        UserSummary bobby = accounts.register(uniqueName("bobby"), "Robert'); DROP TABLE user_account;-- " + token,
-                TestUsers.PASSWORD, TestUsers.newAddress());
-        UserSummary plain = accounts.register(uniqueName("plain"), "Plain " + token, TestUsers.PASSWORD,
+        UserSummary bobby = accounts.register(
+                uniqueName("bobby"),
+                "Robert'); DROP TABLE user_account;-- " + token,
+                TestUsers.PASSWORD,
                 TestUsers.newAddress());
-        GroupSummary tables = as(seeker, () -> groups.create("x' OR '1'='1 " + token,
-                "'; DELETE FROM chat_group; -- " + token, JoinPolicy.OPEN));
+        UserSummary plain =
+                accounts.register(uniqueName("plain"), "Plain " + token, TestUsers.PASSWORD, TestUsers.newAddress());
+        GroupSummary tables = as(
+                seeker,
+                () -> groups.create(
+                        "x' OR '1'='1 " + token, "'; DELETE FROM chat_group; -- " + token, JoinPolicy.OPEN));
         GroupSummary quiet = as(seeker, () -> groups.create("Quiet " + token, null, JoinPolicy.OPEN));
 
         for (String attack : SQL) {
             for (String query : List.of(attack, attack + " " + token)) {
                 String key = query.strip().toLowerCase(Locale.ROOT);
                 List<PersonResult> people = as(seeker, () -> friends.searchPeople(query, null, FriendService.MAX_PAGE));
-                assertThat(people).as("people found by %s", query).allSatisfy(found -> assertThat(
-                        (found.user().username() + "\n" + found.user().displayName()).toLowerCase(Locale.ROOT))
-                        .contains(key));
+                assertThat(people)
+                        .as("people found by %s", query)
+                        .allSatisfy(found -> assertThat((found.user().username() + "\n"
+                                                + found.user().displayName())
+                                        .toLowerCase(Locale.ROOT))
+                                .contains(key));
                 List<UserSummary> members = as(seeker, () -> accounts.searchOthers(query, null, 50));
-                assertThat(members).as("people offered to add by %s", query).allSatisfy(found -> assertThat(
-                        (found.username() + "\n" + found.displayName()).toLowerCase(Locale.ROOT)).contains(key));
+                assertThat(members)
+                        .as("people offered to add by %s", query)
+                        .allSatisfy(found -> assertThat(
+                                        (found.username() + "\n" + found.displayName()).toLowerCase(Locale.ROOT))
+                                .contains(key));
                 List<GroupResult> found = as(seeker, () -> groups.search(query, null, GroupService.MAX_PAGE));
-                assertThat(found).as("groups found by %s", query).allSatisfy(result -> assertThat(
-                        (result.group().name() + "\n" + result.group().description()).toLowerCase(Locale.ROOT))
-                        .contains(key));
-                assertThat(found).extracting(r -> r.group().id()).as("groups found by %s", query)
+                assertThat(found)
+                        .as("groups found by %s", query)
+                        .allSatisfy(result -> assertThat((result.group().name() + "\n"
+                                                + result.group().description())
+                                        .toLowerCase(Locale.ROOT))
+                                .contains(key));
+                assertThat(found)
+                        .extracting(r -> r.group().id())
+                        .as("groups found by %s", query)
                         .doesNotContain(quiet.id());
-                assertThat(people).extracting(p -> p.user().id()).as("people found by %s", query)
+                assertThat(people)
+                        .extracting(p -> p.user().id())
+                        .as("people found by %s", query)
                         .doesNotContain(plain.id());
             }
         }
 
         // The text itself is found, exactly where it was written, and every table is still there.
         assertThat(as(seeker, () -> friends.searchPeople("'); drop table user_account;-- " + token, null, 50)))
-                .extracting(p -> p.user().id()).containsExactly(bobby.id());
+                .extracting(p -> p.user().id())
+                .containsExactly(bobby.id());
         assertThat(as(seeker, () -> groups.search("x' or '1'='1 " + token, null, 50)))
-                .extracting(r -> r.group().id()).containsExactly(tables.id());
+                .extracting(r -> r.group().id())
+                .containsExactly(tables.id());
         assertThat(as(seeker, () -> groups.search("'; delete from chat_group; -- " + token, null, 50)))
-                .extracting(r -> r.group().id()).containsExactly(tables.id());
-        assertThat(as(seeker, () -> friends.searchPeople(token, null, 50))).extracting(p -> p.user().id())
+                .extracting(r -> r.group().id())
+                .containsExactly(tables.id());
+        assertThat(as(seeker, () -> friends.searchPeople(token, null, 50)))
+                .extracting(p -> p.user().id())
                 .containsExactlyInAnyOrder(bobby.id(), plain.id());
-        assertThat(as(seeker, () -> groups.search(token, null, 50))).extracting(r -> r.group().id())
+        assertThat(as(seeker, () -> groups.search(token, null, 50)))
+                .extracting(r -> r.group().id())
                 .containsExactlyInAnyOrder(tables.id(), quiet.id());
     }
 
@@ -138,12 +177,15 @@ class RemainingAttacksTest {
         assertThat(groupIds(seeker, "w" + token + "\\")).containsExactly(backslash.id());
         assertThat(groupIds(seeker, "w" + token + "%off")).containsExactly(percent.id());
         assertThat(groupIds(seeker, "w" + token + "_off")).isEmpty();
-        assertThat(groupIds(seeker, "w" + token)).containsExactlyInAnyOrder(percent.id(), underscore.id(), bang.id(),
-                backslash.id(), plain.id());
+        assertThat(groupIds(seeker, "w" + token))
+                .containsExactlyInAnyOrder(percent.id(), underscore.id(), bang.id(), backslash.id(), plain.id());
         // A lone wildcard or escape is not "every group".
         for (String lone : List.of("%", "_", "!", "\\", "%%", "!%")) {
-            assertThat(as(seeker, () -> groups.search(lone, null, GroupService.MAX_PAGE))).as(lone)
-                    .allSatisfy(r -> assertThat(r.group().name() + "\n" + r.group().description()).contains(lone));
+            assertThat(as(seeker, () -> groups.search(lone, null, GroupService.MAX_PAGE)))
+                    .as(lone)
+                    .allSatisfy(
+                            r -> assertThat(r.group().name() + "\n" + r.group().description())
+                                    .contains(lone));
         }
     }
 
@@ -155,13 +197,17 @@ class RemainingAttacksTest {
         UserSummary asker = users.create("asker");
         GroupSummary group = create(owner, "Approval " + uniqueName("club"), JoinPolicy.APPROVAL);
 
-        assertRefused(() -> as(asker, () -> groups.join(group.id(), "m".repeat(GroupService.MAX_MESSAGE_LENGTH + 1))),
+        assertRefused(
+                () -> as(asker, () -> groups.join(group.id(), "m".repeat(GroupService.MAX_MESSAGE_LENGTH + 1))),
                 "The message can be at most 500 characters (it has 501).");
-        assertThat(as(owner, () -> groups.pendingRequests(group.id()))).as("no request waits").isEmpty();
+        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+                .as("no request waits")
+                .isEmpty();
 
         assertThat(as(asker, () -> groups.join(group.id(), "m".repeat(GroupService.MAX_MESSAGE_LENGTH))))
                 .isEqualTo(Standing.REQUEST_PENDING);
-        assertThat(as(owner, () -> groups.pendingRequests(group.id()))).singleElement()
+        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+                .singleElement()
                 .satisfies(request -> assertThat(request.message()).hasSize(GroupService.MAX_MESSAGE_LENGTH));
     }
 
@@ -174,13 +220,14 @@ class RemainingAttacksTest {
         GroupSummary group = create(owner, "Reasons " + uniqueName("club"), JoinPolicy.APPROVAL);
         run(owner, () -> groups.addMember(group.id(), member.id()));
         run(asker, () -> groups.join(group.id(), null));
-        long requestId = as(owner, () -> groups.pendingRequests(group.id())).getFirst().id();
+        long requestId =
+                as(owner, () -> groups.pendingRequests(group.id())).getFirst().id();
         List<AdminLogView> logBefore = as(owner, () -> groups.adminLog(group.id(), null, GroupService.MAX_PAGE));
         String tooLong = "r".repeat(GroupService.MAX_REASON_LENGTH + 1);
         String refusal = "The reason can be at most 200 characters (it has 201).";
 
-        assertRefused(() -> run(owner, () -> groups.mute(group.id(), member.id(), Duration.ofHours(1), tooLong)),
-                refusal);
+        assertRefused(
+                () -> run(owner, () -> groups.mute(group.id(), member.id(), Duration.ofHours(1), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> groups.removeMember(group.id(), member.id(), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> groups.ban(group.id(), member.id(), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> groups.ban(group.id(), stranger.id(), tooLong)), refusal);
@@ -188,16 +235,22 @@ class RemainingAttacksTest {
 
         GroupMemberView still = as(member, () -> groups.myMembership(group.id()));
         assertThat(still.mutedUntil()).as("not muted").isNull();
-        assertThat(as(owner, () -> groups.bannedUsers(group.id()))).as("nobody banned").isEmpty();
-        assertThat(as(owner, () -> groups.pendingRequests(group.id()))).extracting(r -> r.id())
-                .as("the request still waits").containsExactly(requestId);
+        assertThat(as(owner, () -> groups.bannedUsers(group.id())))
+                .as("nobody banned")
+                .isEmpty();
+        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+                .extracting(r -> r.id())
+                .as("the request still waits")
+                .containsExactly(requestId);
         assertThat(as(owner, () -> groups.adminLog(group.id(), null, GroupService.MAX_PAGE)))
-                .as("nothing logged").isEqualTo(logBefore);
+                .as("nothing logged")
+                .isEqualTo(logBefore);
 
         // At the limit, the act is done and the whole reason logged.
         String longest = "r".repeat(GroupService.MAX_REASON_LENGTH);
         run(owner, () -> groups.mute(group.id(), member.id(), Duration.ofHours(1), longest));
-        assertThat(as(owner, () -> groups.adminLog(group.id(), null, 1))).singleElement()
+        assertThat(as(owner, () -> groups.adminLog(group.id(), null, 1)))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.reason()).isEqualTo(longest));
     }
 
@@ -206,15 +259,20 @@ class RemainingAttacksTest {
         UserSummary seeker = users.create("seeker");
         String huge = "a".repeat(100_000);
 
-        assertThat(as(seeker, () -> friends.searchPeople(huge, null, FriendService.MAX_PAGE))).isEmpty();
+        assertThat(as(seeker, () -> friends.searchPeople(huge, null, FriendService.MAX_PAGE)))
+                .isEmpty();
         assertThat(as(seeker, () -> accounts.searchOthers(huge, null, 50))).isEmpty();
-        assertThat(as(seeker, () -> groups.search(huge, null, GroupService.MAX_PAGE))).isEmpty();
-        assertThat(as(seeker, () -> groups.search(huge.replace('a', '%'), null, GroupService.MAX_PAGE))).isEmpty();
+        assertThat(as(seeker, () -> groups.search(huge, null, GroupService.MAX_PAGE)))
+                .isEmpty();
+        assertThat(as(seeker, () -> groups.search(huge.replace('a', '%'), null, GroupService.MAX_PAGE)))
+                .isEmpty();
         // And the next search works as ever.
-        assertThat(as(seeker, () -> friends.searchPeople(seeker.username(), null, 10))).isEmpty();
+        assertThat(as(seeker, () -> friends.searchPeople(seeker.username(), null, 10)))
+                .isEmpty();
         UserSummary other = users.create("other");
         assertThat(as(seeker, () -> friends.searchPeople(other.username(), null, 10)))
-                .extracting(p -> p.user().id()).containsExactly(other.id());
+                .extracting(p -> p.user().id())
+                .containsExactly(other.id());
     }
 
     // --- Group pictures ------------------------------------------------------------------------------------------
@@ -233,8 +291,8 @@ class RemainingAttacksTest {
         HttpResponse<byte[]> refused = get(anonymous, url);
         assertThat(refused.statusCode()).as("signed out").isIn(302, 401, 403);
         if (refused.statusCode() == 302) {
-            assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).endsWith("/login"));
+            assertThat(refused.headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         }
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("image/");
 
@@ -257,7 +315,8 @@ class RemainingAttacksTest {
 
     private List<Long> groupIds(UserSummary seeker, String query) {
         return as(seeker, () -> groups.search(query, null, GroupService.MAX_PAGE)).stream()
-                .map(r -> r.group().id()).toList();
+                .map(r -> r.group().id())
+                .toList();
     }
 
     private static void assertRefused(Runnable call, String message) {
@@ -265,13 +324,20 @@ class RemainingAttacksTest {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(20)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     private HttpResponse<byte[]> get(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Signs in as the login form does (it carries no CSRF token: see SameSiteSignIn). */
@@ -280,11 +346,17 @@ class RemainingAttacksTest {
         assertThat(get(http, "/login").statusCode()).isEqualTo(200);
         String form = "username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).as("signing in").isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+        assertThat(response.headers().firstValue("Location").orElse(""))
+                .as("signed in")
+                .doesNotContain("error");
         return http;
     }
 }

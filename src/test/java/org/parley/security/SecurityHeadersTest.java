@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityHeadersTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     int port;
@@ -31,12 +32,19 @@ class SecurityHeadersTest {
     void vaadins_own_pages_and_the_rest_carry_the_security_headers() throws Exception {
         for (String path : List.of("login", "register", "", "chat", "files/1")) {
             HttpResponse<Void> response = get(path);
-            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(csp).as("CSP of /%s", path).contains("frame-ancestors 'none'", "object-src 'none'",
-                    "base-uri 'self'", "form-action 'self'");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as("/%s", path).contains("same-origin");
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as("/%s", path).contains("nosniff");
-            assertThat(response.headers().firstValue("Cache-Control").orElse("")).as("/%s", path)
+            String csp =
+                    response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp)
+                    .as("CSP of /%s", path)
+                    .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as("/%s", path)
+                    .contains("same-origin");
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as("/%s", path)
+                    .contains("nosniff");
+            assertThat(response.headers().firstValue("Cache-Control").orElse(""))
+                    .as("/%s", path)
                     .contains("no-store");
         }
     }
@@ -44,8 +52,10 @@ class SecurityHeadersTest {
     @Test
     void the_session_cookie_stays_on_this_site_and_out_of_addresses() throws Exception {
         HttpResponse<Void> login = get("login");
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow();
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
         HttpResponse<Void> protectedPage = get("chat");
@@ -57,18 +67,23 @@ class SecurityHeadersTest {
     void a_forged_host_header_does_not_choose_where_the_browser_is_sent() throws Exception {
         // Over a bare socket: Java's HTTP client will not send a Host of one's choosing.
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /chat HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /chat HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(head).startsWith("HTTP/1.1 302");
-            String location = head.lines().filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
-                    .findFirst().orElseThrow();
+            String location = head.lines()
+                    .filter(line -> line.regionMatches(true, 0, "Location:", 0, 9))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(location).doesNotContain("evil.example").contains(": /");
         }
     }
 
     private HttpResponse<Void> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 }

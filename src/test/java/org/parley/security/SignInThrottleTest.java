@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInThrottleTest {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     int port;
@@ -45,11 +46,14 @@ class SignInThrottleTest {
         }
 
         String refused = signIn(victim.username().toUpperCase(), TestUsers.PASSWORD);
-        assertThat(refused).as("the right password, any case, is refused for now").contains("/login?throttled=");
+        assertThat(refused)
+                .as("the right password, any case, is refused for now")
+                .contains("/login?throttled=");
         long seconds = Long.parseLong(refused.substring(refused.indexOf('=') + 1));
         assertThat(seconds).as("about 5 minutes until one attempt grows back").isBetween(240L, 300L);
 
-        assertThat(signIn(bystander.username(), TestUsers.PASSWORD)).as("another account from the same address")
+        assertThat(signIn(bystander.username(), TestUsers.PASSWORD))
+                .as("another account from the same address")
                 .isEqualTo("/");
     }
 
@@ -66,7 +70,8 @@ class SignInThrottleTest {
         assertThat(answer).contains("/login?throttled=");
         assertThat(guesses).as("at most 8 wrong passwords from one address").isLessThanOrEqualTo(9);
 
-        assertThat(signIn(someone.username(), TestUsers.PASSWORD)).as("a right password from that address too")
+        assertThat(signIn(someone.username(), TestUsers.PASSWORD))
+                .as("a right password from that address too")
                 .contains("/login?throttled=");
     }
 
@@ -77,7 +82,8 @@ class SignInThrottleTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(302);
         return response.headers().firstValue("Location").orElseThrow();

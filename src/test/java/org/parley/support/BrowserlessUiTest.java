@@ -27,8 +27,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,8 +157,8 @@ public abstract class BrowserlessUiTest {
             applicationContext.publishEvent(marker); // outside a transaction: goes to LiveEvents at once
             arrived.get(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("Live events for user " + userId + " were not delivered within "
-                    + DELIVERY_TIMEOUT, e);
+            throw new AssertionError(
+                    "Live events for user " + userId + " were not delivered within " + DELIVERY_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -215,7 +215,10 @@ public abstract class BrowserlessUiTest {
         if (testId.equals(root.getTestId())) {
             return Optional.of(root);
         }
-        return root.getChildren().map(child -> byTestId(child, testId)).flatMap(Optional::stream).findFirst();
+        return root.getChildren()
+                .map(child -> byTestId(child, testId))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Whether a person could see the component: it and all its parents are visible. */
@@ -238,8 +241,10 @@ public abstract class BrowserlessUiTest {
      */
     protected void whileIdle(BrowserlessUIContext receiver, UserSummary user, Runnable action) {
         VaadinSession session = receiver.getUser().getSession();
-        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                new SecurityContextImpl(TestUsers.authentication(user)));
+        session.getSession()
+                .setAttribute(
+                        HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                        new SecurityContextImpl(TestUsers.authentication(user)));
         ReentrantLock lock = (ReentrantLock) session.getLockInstance();
         int holds = 0;
         while (lock.isHeldByCurrentThread()) {
@@ -294,7 +299,11 @@ public abstract class BrowserlessUiTest {
 
     /** Presses Members in the group conversation's header and returns the panel it opens. */
     protected static Dialog openPanel(BrowserlessUIContext window) {
-        in(window).test(window.find(Button.class).withTestId("group-members-button").single()).click();
+        in(window)
+                .test(window.find(Button.class)
+                        .withTestId("group-members-button")
+                        .single())
+                .click();
         window.roundTrip(); // the tab sheet attaches the selected tab's content before the response
         Dialog panel = window.find(Dialog.class).withTestId("group-panel").single();
         assertThat(panel.isOpened()).isTrue();
@@ -303,7 +312,9 @@ public abstract class BrowserlessUiTest {
 
     /** Closes the panel as its user would (Close); a closed panel is detached and watches nobody's presence. */
     protected void closePanel(BrowserlessUIContext window, Dialog panel) {
-        in(window).test(window.find(Button.class).from(panel).withText("Close").single()).click();
+        in(window)
+                .test(window.find(Button.class).from(panel).withText("Close").single())
+                .click();
         window.roundTrip();
         assertThat(panel.isOpened()).isFalse();
     }
@@ -327,7 +338,11 @@ public abstract class BrowserlessUiTest {
 
     /** The line above the panel's members: "2 of 3 online now". */
     protected static String onlineSummary(Dialog panel) {
-        return textOf(byTestId(panel, "group-members").orElseThrow().getChildren().findFirst().orElseThrow());
+        return textOf(byTestId(panel, "group-members")
+                .orElseThrow()
+                .getChildren()
+                .findFirst()
+                .orElseThrow());
     }
 
     /** Selects the panel's tab whose label starts with {@code label} ("Requests" matches "Requests (2)"). */
@@ -335,7 +350,9 @@ public abstract class BrowserlessUiTest {
         window.activate();
         TabSheet tabs = window.find(TabSheet.class).from(panel).single();
         int index = IntStream.range(0, tabs.getTabCount())
-                .filter(i -> tabs.getTabAt(i).getLabel().startsWith(label)).findFirst().orElseThrow();
+                .filter(i -> tabs.getTabAt(i).getLabel().startsWith(label))
+                .findFirst()
+                .orElseThrow();
         in(window).test(tabs).select(index);
         window.roundTrip();
     }

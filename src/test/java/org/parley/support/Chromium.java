@@ -10,8 +10,7 @@ import java.util.List;
 /** Debian's Chromium (at /usr/bin/chromium or $PARLEY_CHROMIUM), headless, for the browser tests and benchmarks. */
 public final class Chromium {
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** Launches it; a missing browser is an error with the fix in its message, never a skip. */
     public static Browser launch(Playwright playwright) {
@@ -20,10 +19,17 @@ public final class Chromium {
             throw new IllegalStateException("Browser tests need Chromium at " + chromium
                     + " (apt-get install -y chromium, or set PARLEY_CHROMIUM). .ci/run installs it.");
         }
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-dev-shm-usage")));
     }
 }

@@ -12,13 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.limits.sign-in-failures-per-account=3/15m",
-        "parley.limits.sign-in-failures-per-address=8/15m",
-        "parley.limits.registrations-per-address=2/1h",
-        "parley.limits.friend-requests-per-person=2/1h",
-        "parley.limits.friend-request-after-decline=1d",
-        "parley.limits.groups-per-person=2/1h",
-        "parley.limits.messages-per-person=3/10s"})
-public @interface LowLimits {
-}
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "parley.limits.sign-in-failures-per-account=3/15m",
+            "parley.limits.sign-in-failures-per-address=8/15m",
+            "parley.limits.registrations-per-address=2/1h",
+            "parley.limits.friend-requests-per-person=2/1h",
+            "parley.limits.friend-request-after-decline=1d",
+            "parley.limits.groups-per-person=2/1h",
+            "parley.limits.messages-per-person=3/10s"
+        })
+public @interface LowLimits {}

@@ -26,7 +26,9 @@ public class OwnSecurityContextStrategy implements TestExecutionListener, Ordere
     }
 
     private static void use(TestContext testContext) {
-        testContext.getApplicationContext().getBeanProvider(SecurityContextHolderStrategy.class)
+        testContext
+                .getApplicationContext()
+                .getBeanProvider(SecurityContextHolderStrategy.class)
                 .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
     }
 

@@ -15,8 +15,7 @@ import java.util.zip.DeflaterOutputStream;
  */
 public final class PictureBombs {
 
-    private PictureBombs() {
-    }
+    private PictureBombs() {}
 
     /**
      * A valid PNG of {@code width × height} pixels, 16 bits per sample, RGBA (8 bytes a pixel decoded), all
@@ -81,7 +80,8 @@ public final class PictureBombs {
             public int read(byte[] buffer, int offset, int length) {
                 int n = 0;
                 while (n < length) {
-                    buffer[offset + n] = position < prefix.length ? prefix[(int) position]
+                    buffer[offset + n] = position < prefix.length
+                            ? prefix[(int) position]
                             : block[(int) ((position - prefix.length) % block.length)];
                     position++;
                     n++;

@@ -77,8 +77,8 @@ public class Scenarios {
     }
 
     /** A group created by {@code owner} (named as given), who adds each of {@code members}. */
-    public GroupSummary groupWithMembers(UserSummary owner, String name, String description, JoinPolicy policy,
-            UserSummary... members) {
+    public GroupSummary groupWithMembers(
+            UserSummary owner, String name, String description, JoinPolicy policy, UserSummary... members) {
         GroupSummary group = as(owner, () -> groups.create(name, description, policy));
         for (UserSummary member : members) {
             run(owner, () -> groups.addMember(group.id(), member.id()));

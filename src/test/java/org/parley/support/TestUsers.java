@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.SignedInUser;
@@ -62,7 +62,8 @@ public class TestUsers {
 
     /** An address of its own for each registration, as if each test's people came from their own computers. */
     public static String newAddress() {
-        return "10." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256) + "."
+        return "10." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256) + "."
                 + ThreadLocalRandom.current().nextInt(1, 255);
     }
 

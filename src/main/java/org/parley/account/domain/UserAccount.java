@@ -45,8 +45,7 @@ public class UserAccount {
     @Column(name = "temporary_chats", nullable = false, length = 16)
     private TemporaryChats temporaryChats = TemporaryChats.SHARED_GROUPS;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
         this.username = username;

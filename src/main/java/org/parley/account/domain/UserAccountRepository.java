@@ -25,6 +25,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
             where (u.usernameKey like :pattern escape '!' or u.displayNameKey like :pattern escape '!')
               and u.usernameKey > :afterKey and u.id <> :excludedId
             order by u.usernameKey""")
-    List<UserAccount> search(@Param("pattern") String pattern, @Param("afterKey") String afterKey,
-            @Param("excludedId") long excludedId, Limit limit);
+    List<UserAccount> search(
+            @Param("pattern") String pattern,
+            @Param("afterKey") String afterKey,
+            @Param("excludedId") long excludedId,
+            Limit limit);
 }

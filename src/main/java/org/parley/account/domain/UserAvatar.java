@@ -15,8 +15,7 @@ public class UserAvatar extends StoredPicture {
     @Column(name = "user_id")
     private Long userId;
 
-    protected UserAvatar() {
-    }
+    protected UserAvatar() {}
 
     public UserAvatar(Long userId, String contentType, byte[] data) {
         super(contentType, data);

@@ -2,5 +2,4 @@ package org.parley.account.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface UserAvatarRepository extends JpaRepository<UserAvatar, Long> {
-}
+public interface UserAvatarRepository extends JpaRepository<UserAvatar, Long> {}

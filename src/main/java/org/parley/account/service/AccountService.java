@@ -13,12 +13,12 @@ import org.parley.account.domain.UserAvatarRepository;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.RateLimits;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,8 +42,14 @@ public class AccountService {
     private final RateLimits limits;
     private final Clock clock;
 
-    AccountService(UserAccountRepository accounts, UserAvatarRepository avatars, PasswordEncoder passwordEncoder,
-            AvatarImages avatarImages, CurrentUser currentUser, RateLimits limits, Clock clock) {
+    AccountService(
+            UserAccountRepository accounts,
+            UserAvatarRepository avatars,
+            PasswordEncoder passwordEncoder,
+            AvatarImages avatarImages,
+            CurrentUser currentUser,
+            RateLimits limits,
+            Clock clock) {
         this.accounts = accounts;
         this.avatars = avatars;
         this.passwordEncoder = passwordEncoder;
@@ -117,9 +123,10 @@ public class AccountService {
     public UserSummary changeAvatar(InputStream upload, long declaredBytes) {
         EncodedPicture picture = avatarImages.normalize(upload, declaredBytes);
         UserAccount me = requireMe();
-        avatars.findById(me.getId()).ifPresentOrElse(
-                existing -> existing.replace(picture.contentType(), picture.data()),
-                () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));
+        avatars.findById(me.getId())
+                .ifPresentOrElse(
+                        existing -> existing.replace(picture.contentType(), picture.data()),
+                        () -> avatars.save(new UserAvatar(me.getId(), picture.contentType(), picture.data())));
         me.avatarChanged(true);
         return UserSummary.of(me);
     }
@@ -166,7 +173,10 @@ public class AccountService {
     public List<UserSummary> searchOthers(String query, String afterUsernameKey, int limit) {
         long me = currentUser.requireId();
         String after = afterUsernameKey == null ? "" : afterUsernameKey;
-        return accounts.search(TextRules.containsPattern(query), after, me,
-                org.springframework.data.domain.Limit.of(limit)).stream().map(UserSummary::of).toList();
+        return accounts
+                .search(TextRules.containsPattern(query), after, me, org.springframework.data.domain.Limit.of(limit))
+                .stream()
+                .map(UserSummary::of)
+                .toList();
     }
 }

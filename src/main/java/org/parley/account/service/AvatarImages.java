@@ -44,15 +44,17 @@ public class AvatarImages {
             throw new InvalidInputException("The picture is empty.");
         }
         String tooLarge = "The picture is too large: at most " + (maxBytes / (1024 * 1024)) + " MB.";
-        BufferedInputStream content = new BufferedInputStream(
-                UploadLimit.capped(upload, declaredBytes, maxBytes, tooLarge), HEAD_BYTES);
-        ImageFormat format = ImageFormat.detect(head(content)).orElseThrow(() -> new InvalidInputException(
-                "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP."));
-        BufferedImage image = Pictures.decode(content, format, SIZE, Pictures.Sampling.COVER).image();
+        BufferedInputStream content =
+                new BufferedInputStream(UploadLimit.capped(upload, declaredBytes, maxBytes, tooLarge), HEAD_BYTES);
+        ImageFormat format = ImageFormat.detect(head(content))
+                .orElseThrow(() -> new InvalidInputException(
+                        "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP."));
+        BufferedImage image =
+                Pictures.decode(content, format, SIZE, Pictures.Sampling.COVER).image();
         int side = Math.min(image.getWidth(), image.getHeight());
         int target = Math.min(SIZE, side);
-        return Pictures.encode(Pictures.scale(image, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2,
-                side, side, target, target));
+        return Pictures.encode(Pictures.scale(
+                image, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side, target, target));
     }
 
     /** The first bytes, left in the stream for the decoder; refuses an empty upload. */

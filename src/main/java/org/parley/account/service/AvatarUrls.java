@@ -5,8 +5,7 @@ public final class AvatarUrls {
 
     public static final String PREFIX = "/avatars/";
 
-    private AvatarUrls() {
-    }
+    private AvatarUrls() {}
 
     static String path(long userId, int version) {
         return PREFIX + userId + "?v=" + version;

@@ -9,9 +9,7 @@ import org.parley.account.domain.UserAccount;
 public record UserSummary(long id, String username, String displayName, String avatarUrl) {
 
     public static UserSummary of(UserAccount account) {
-        String avatarUrl = account.hasAvatar()
-                ? AvatarUrls.path(account.getId(), account.getAvatarVersion())
-                : null;
+        String avatarUrl = account.hasAvatar() ? AvatarUrls.path(account.getId(), account.getAvatarVersion()) : null;
         return new UserSummary(account.getId(), account.getUsername(), account.getDisplayName(), avatarUrl);
     }
 

@@ -48,8 +48,9 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
         login.setError(params.containsKey("error"));
         secondsToWait(params.get("throttled")).ifPresent(seconds -> {
             i18n.getErrorMessage().setTitle("Sign-in paused");
-            i18n.getErrorMessage().setMessage("Too many attempts; try again in "
-                    + TooManyAttemptsException.inWords(Duration.ofSeconds(seconds)) + ".");
+            i18n.getErrorMessage()
+                    .setMessage("Too many attempts; try again in "
+                            + TooManyAttemptsException.inWords(Duration.ofSeconds(seconds)) + ".");
             login.setI18n(i18n);
             login.setError(true);
         });

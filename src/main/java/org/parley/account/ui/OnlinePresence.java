@@ -104,7 +104,9 @@ public class OnlinePresence {
                     unwatch(gone);
                 }
             }
-            now.forEach(id -> watchesByUser.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(this));
+            now.forEach(id -> watchesByUser
+                    .computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet())
+                    .add(this));
             watched = now;
             onChange.accept(onlineAmong(now));
         }

@@ -13,8 +13,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class PictureResponses {
 
-    private PictureResponses() {
-    }
+    private PictureResponses() {}
 
     public static ResponseEntity<byte[]> of(Optional<EncodedPicture> picture) {
         return picture.map(p -> ResponseEntity.ok()

@@ -10,9 +10,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -65,8 +65,8 @@ public class ProfileView extends Div {
         avatarUpload.setMaxFiles(1);
         avatarUpload.setUploadButton(new Button("Upload a picture", VaadinIcon.UPLOAD.create()));
         avatarUpload.setDropLabelIcon(new Span());
-        avatarUpload.setDropLabel(new Span("PNG, JPEG, GIF or WebP, up to "
-                + accounts.avatarMaxBytes() / (1024 * 1024) + " MB"));
+        avatarUpload.setDropLabel(
+                new Span("PNG, JPEG, GIF or WebP, up to " + accounts.avatarMaxBytes() / (1024 * 1024) + " MB"));
         avatarUpload.addFileRejectedListener(rejected -> Toasts.error(rejected.getErrorMessage()));
         avatarUpload.setTestId("avatar-upload");
         removeAvatar.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -98,8 +98,8 @@ public class ProfileView extends Div {
         Div nameCard = card("Name", new FormLayout(displayName), saveName);
         Div passwordCard = card("Password", formOf(currentPassword, newPassword), savePassword);
         temporaryChats.setItems(true, false);
-        temporaryChats.setItemLabelGenerator(accepts -> accepts ? "Members of my groups can start one"
-                : "Nobody can start one");
+        temporaryChats.setItemLabelGenerator(
+                accepts -> accepts ? "Members of my groups can start one" : "Nobody can start one");
         temporaryChats.setHelperText("A temporary conversation is a private chat with someone who is not your "
                 + "friend, started from a group you share. Friends can always write to you.");
         temporaryChats.setValue(accounts.acceptsTemporaryChats());
@@ -107,8 +107,10 @@ public class ProfileView extends Div {
         temporaryChats.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 accounts.setAcceptsTemporaryChats(change.getValue());
-                Toasts.success(change.getValue() ? "Members of your groups can start temporary conversations with you."
-                        : "Nobody can start a temporary conversation with you now.");
+                Toasts.success(
+                        change.getValue()
+                                ? "Members of your groups can start temporary conversations with you."
+                                : "Nobody can start a temporary conversation with you now.");
             }
         });
 

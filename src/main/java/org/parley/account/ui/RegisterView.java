@@ -57,7 +57,10 @@ public class RegisterView extends AuthLayout {
                 return;
             }
             try {
-                accounts.register(username.getValue(), displayName.getValue(), password.getValue(),
+                accounts.register(
+                        username.getValue(),
+                        displayName.getValue(),
+                        password.getValue(),
                         VaadinSession.getCurrent().getBrowser().getAddress());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
             } catch (UserFacingException e) {

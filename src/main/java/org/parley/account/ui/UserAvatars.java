@@ -9,8 +9,7 @@ import org.parley.account.service.UserSummary;
 /** The one way a user is drawn: their picture, or their initials in their own colour. */
 public final class UserAvatars {
 
-    private UserAvatars() {
-    }
+    private UserAvatars() {}
 
     public static Avatar avatar(UserSummary user, AvatarVariant... variants) {
         Avatar avatar = new Avatar(user.displayName());

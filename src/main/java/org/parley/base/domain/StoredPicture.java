@@ -15,8 +15,7 @@ public abstract class StoredPicture {
     @Column(nullable = false, columnDefinition = "mediumblob")
     private byte[] data;
 
-    protected StoredPicture() {
-    }
+    protected StoredPicture() {}
 
     protected StoredPicture(String contentType, byte[] data) {
         this.contentType = contentType;

@@ -21,6 +21,7 @@ public class CurrentUser {
     }
 
     public long requireId() {
-        return get().orElseThrow(() -> new NotAllowedException("Please sign in first.")).userId();
+        return get().orElseThrow(() -> new NotAllowedException("Please sign in first."))
+                .userId();
     }
 }

@@ -22,7 +22,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class DeliveryTrace {
 
-    public enum Stage { DELIVERED, APPLIED, PUSHED, WRITTEN }
+    public enum Stage {
+        DELIVERED,
+        APPLIED,
+        PUSHED,
+        WRITTEN
+    }
 
     /** One message's passage. */
     public static final class Passage {
@@ -64,11 +69,11 @@ public final class DeliveryTrace {
     }
 
     /** A stage one receiving tab (of {@code userId}) passed at {@code at}. */
-    public record TabStage(long userId, Stage stage, long at) {
-    }
+    public record TabStage(long userId, Stage stage, long at) {}
 
     /** Messages kept at most: the oldest go first. */
     private static final int KEPT = 20_000;
+
     private static volatile boolean enabled;
     private static final ConcurrentSkipListMap<Long, Passage> passages = new ConcurrentSkipListMap<>();
     private static final ThreadLocal<Long> requestStart = new ThreadLocal<>();
@@ -80,8 +85,7 @@ public final class DeliveryTrace {
      */
     private static final Map<String, Queue<List<long[]>>> inFlight = new ConcurrentHashMap<>();
 
-    private DeliveryTrace() {
-    }
+    private DeliveryTrace() {}
 
     public static void enable(boolean on) {
         enabled = on;

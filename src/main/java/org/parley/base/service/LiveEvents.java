@@ -36,7 +36,9 @@ public class LiveEvents {
 
     /** Registers a listener for one user's events; run the returned handle to unsubscribe. */
     public Runnable subscribe(long userId, Consumer<UserEvent> listener) {
-        listenersByUser.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(listener);
+        listenersByUser
+                .computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>())
+                .add(listener);
         return () -> listenersByUser.computeIfPresent(userId, (id, listeners) -> {
             listeners.remove(listener);
             return listeners.isEmpty() ? null : listeners;

@@ -29,23 +29,26 @@ public final class Pictures {
     /** The most one decoded picture may take in memory (a 16-bit RGBA pixel takes 8 bytes). */
     static final long MAX_DECODED_BYTES = 64L * 1024 * 1024;
     /** How many pictures are decoded at once; more wait their turn (for a while). */
-    private static final Semaphore DECODING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final Semaphore DECODING =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
     private static final long WAIT_FOR_TURN_SECONDS = 20;
 
     /** How a picture is decoded: to fit a box ({@code FIT}, previews) or to cover a square ({@code COVER}, avatars). */
-    public enum Sampling { FIT, COVER }
+    public enum Sampling {
+        FIT,
+        COVER
+    }
 
     static {
         // Registers the WebP reader from the class path (also inside the Spring Boot jar).
         ImageIO.scanForPlugins();
     }
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     /** A decoded picture and the size it has in the file (the image may be decoded at a lower resolution). */
-    public record Decoded(BufferedImage image, int width, int height) {
-    }
+    public record Decoded(BufferedImage image, int width, int height) {}
 
     /**
      * Decodes a picture of a known format, refusing more than {@link #MAX_PIXELS}. With {@code maxSide} > 0 it

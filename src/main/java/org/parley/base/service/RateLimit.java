@@ -72,10 +72,12 @@ public final class RateLimit {
     }
 
     private Bucket bucket(Object key) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(count).refillGreedy(count, period))
-                .withCustomTimePrecision(time)
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(count).refillGreedy(count, period))
+                        .withCustomTimePrecision(time)
+                        .build());
     }
 
     /** "10/15m": at most 10 at once, refilled over 15 minutes (units s, m, h, d). */
@@ -83,8 +85,8 @@ public final class RateLimit {
 
         public Spec {
             if (count < 1 || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("A limit needs a count of at least 1 and a period: " + count + "/"
-                        + period);
+                throw new IllegalArgumentException(
+                        "A limit needs a count of at least 1 and a period: " + count + "/" + period);
             }
         }
 

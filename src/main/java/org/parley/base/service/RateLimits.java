@@ -20,7 +20,8 @@ public class RateLimits {
     private final RateLimit groupsPerPerson;
     private final RateLimit messagesPerPerson;
 
-    RateLimits(@Value("${parley.limits.sign-in-failures-per-account:10/15m}") String signInPerAccount,
+    RateLimits(
+            @Value("${parley.limits.sign-in-failures-per-account:10/15m}") String signInPerAccount,
             @Value("${parley.limits.sign-in-failures-per-address:50/15m}") String signInPerAddress,
             @Value("${parley.limits.registrations-per-address:10/1h}") String registrations,
             @Value("${parley.limits.friend-requests-per-person:30/1h}") String friendRequests,
@@ -28,10 +29,10 @@ public class RateLimits {
             @Value("${parley.limits.messages-per-person:30/10s}") String messages) {
         signInFailuresPerAccount = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAccount));
         signInFailuresPerAddress = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAddress));
-        registrationsPerAddress = new RateLimit("Too many new accounts from your address",
-                RateLimit.Spec.parse(registrations));
-        friendRequestsPerPerson = new RateLimit("You have sent many friend requests",
-                RateLimit.Spec.parse(friendRequests));
+        registrationsPerAddress =
+                new RateLimit("Too many new accounts from your address", RateLimit.Spec.parse(registrations));
+        friendRequestsPerPerson =
+                new RateLimit("You have sent many friend requests", RateLimit.Spec.parse(friendRequests));
         groupsPerPerson = new RateLimit("You have created many groups", RateLimit.Spec.parse(groups));
         messagesPerPerson = new RateLimit("You are sending messages too fast", RateLimit.Spec.parse(messages));
     }
@@ -65,7 +66,13 @@ public class RateLimits {
 
     @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
     void forgetFullBuckets() {
-        List.of(signInFailuresPerAccount, signInFailuresPerAddress, registrationsPerAddress, friendRequestsPerPerson,
-                groupsPerPerson, messagesPerPerson).forEach(RateLimit::forgetFullBuckets);
+        List.of(
+                        signInFailuresPerAccount,
+                        signInFailuresPerAddress,
+                        registrationsPerAddress,
+                        friendRequestsPerPerson,
+                        groupsPerPerson,
+                        messagesPerPerson)
+                .forEach(RateLimit::forgetFullBuckets);
     }
 }

@@ -3,8 +3,7 @@ package org.parley.base.service;
 /** Input checks shared by every feature, so each rule reads and answers the same everywhere. */
 public final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Strips the text and refuses it when blank or longer than {@code max} characters. */
     public static String requireText(String value, String what, int max) {
@@ -30,8 +29,8 @@ public final class TextRules {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
             if (invisibleInName(c, i < name.length() ? name.codePointAt(i) : -1)) {
-                throw new InvalidInputException(what + " contains an invisible character (U+"
-                        + String.format("%04X", c) + ") that could make it pass for another name.");
+                throw new InvalidInputException(what + " contains an invisible character (U+" + String.format("%04X", c)
+                        + ") that could make it pass for another name.");
             }
         }
         return name;
@@ -44,8 +43,13 @@ public final class TextRules {
         }
         int type = Character.getType(c);
         // Hangul fillers and the blank braille pattern are letters that draw nothing: an "empty" name.
-        return type == Character.FORMAT || type == Character.CONTROL || c == 0x115F || c == 0x1160 || c == 0x3164
-                || c == 0xFFA0 || c == 0x2800;
+        return type == Character.FORMAT
+                || type == Character.CONTROL
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x3164
+                || c == 0xFFA0
+                || c == 0x2800;
     }
 
     /** Strips the text; blank becomes null. Refuses it when longer than {@code max} characters. */
@@ -56,8 +60,8 @@ public final class TextRules {
 
     private static String requireMaxLength(String value, String what, int max) {
         if (value.length() > max) {
-            throw new InvalidInputException(what + " can be at most " + max + " characters (it has "
-                    + value.length() + ").");
+            throw new InvalidInputException(
+                    what + " can be at most " + max + " characters (it has " + value.length() + ").");
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
             throw new InvalidInputException(what + " contains control characters.");

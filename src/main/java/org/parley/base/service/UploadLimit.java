@@ -11,8 +11,7 @@ import java.io.InputStream;
  */
 public final class UploadLimit {
 
-    private UploadLimit() {
-    }
+    private UploadLimit() {}
 
     /**
      * {@code content}, refusing (with {@code tooLarge} as the message) when {@code declaredBytes} is over

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 /** The small row buttons and the "are you sure?" dialogs that lists share. */
 public final class Actions {
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** A small button for a row of a list; {@code icon} may be null. */
     public static Button small(String text, VaadinIcon icon, ButtonVariant variant, Runnable action) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** "834 bytes", "12.4 KB", "3.0 MB": sizes as people read them (powers of 1024). */
 public final class FileSizes {
 
-    private FileSizes() {
-    }
+    private FileSizes() {}
 
     public static String of(long bytes) {
         if (bytes < 1024) {

@@ -1,13 +1,13 @@
 package org.parley.base.ui;
 
+import com.vaadin.flow.component.PushConfiguration;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.shared.communication.PushMode;
-import com.vaadin.flow.component.PushConfiguration;
+import com.vaadin.flow.shared.ui.Transport;
 import java.util.List;
 import org.parley.base.service.UserFacingException;
 import org.slf4j.Logger;
@@ -33,7 +33,12 @@ class ParleyServiceInit implements VaadinServiceInitListener {
             var firstNavigation = new java.util.concurrent.atomic.AtomicBoolean(true);
             ui.addBeforeEnterListener(enter -> {
                 if (firstNavigation.getAndSet(false)) {
-                    startPush(ui, enter.getLocation().getQueryParameters().getParameters().get("transport"));
+                    startPush(
+                            ui,
+                            enter.getLocation()
+                                    .getQueryParameters()
+                                    .getParameters()
+                                    .get("transport"));
                 }
             });
         });
@@ -42,8 +47,12 @@ class ParleyServiceInit implements VaadinServiceInitListener {
     /** Turns push on with the transport asked for by this page's address, or earlier in the session. */
     private static void startPush(UI ui, List<String> requested) {
         if (requested != null && !requested.isEmpty()) {
-            ui.getSession().setAttribute(TRANSPORT_ATTRIBUTE,
-                    "long-polling".equals(requested.getFirst()) ? Transport.LONG_POLLING : Transport.WEBSOCKET_XHR);
+            ui.getSession()
+                    .setAttribute(
+                            TRANSPORT_ATTRIBUTE,
+                            "long-polling".equals(requested.getFirst())
+                                    ? Transport.LONG_POLLING
+                                    : Transport.WEBSOCKET_XHR);
         }
         Object chosen = ui.getSession().getAttribute(TRANSPORT_ATTRIBUTE);
         PushConfiguration push = ui.getPushConfiguration();

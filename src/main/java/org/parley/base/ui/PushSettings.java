@@ -26,13 +26,14 @@ class PushSettings {
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof ServletRegistrationBean<?> registration
                         && registration.getServlet() instanceof SpringServlet) {
-                    registration.addInitParameter("org.atmosphere.cpr.broadcasterClass",
-                            PushBroadcaster.class.getName());
+                    registration.addInitParameter(
+                            "org.atmosphere.cpr.broadcasterClass", PushBroadcaster.class.getName());
                     // What a browser may send over its push connection in one message. Parley's pages send over
                     // XHR (WEBSOCKET_XHR, see ParleyServiceInit): the socket carries Atmosphere's few bytes only.
                     // Vaadin's 16 KiB (a 32 KiB text buffer and a 16 KiB binary one, per open tab) was a fifth of
                     // what a connected person cost the heap.
-                    for (String size : List.of("org.atmosphere.websocket.bufferSize",
+                    for (String size : List.of(
+                            "org.atmosphere.websocket.bufferSize",
                             "org.atmosphere.websocket.maxTextMessageSize",
                             "org.atmosphere.websocket.maxBinaryMessageSize")) {
                         registration.addInitParameter(size, String.valueOf(INCOMING_MESSAGE_BYTES));

@@ -16,8 +16,7 @@ public final class TimeFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    private TimeFormat() {
-    }
+    private TimeFormat() {}
 
     public static String brief(Instant when, ZoneId zone, Clock clock) {
         ZonedDateTime at = when.atZone(zone);

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 /** The one way views tell people what happened. */
 public final class Toasts {
 
-    private Toasts() {
-    }
+    private Toasts() {}
 
     public static void success(String text) {
         show(text, NotificationVariant.LUMO_SUCCESS, 3000);

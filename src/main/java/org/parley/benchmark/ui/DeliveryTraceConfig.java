@@ -48,32 +48,40 @@ class DeliveryTraceConfig {
     @Bean
     ServletRegistrationBean<HttpServlet> traceEndpoint() {
         JsonMapper json = JsonMapper.builder().build();
-        return new ServletRegistrationBean<>(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                ArrayNode passages = json.createArrayNode();
-                DeliveryTrace.passages().forEach(passage -> passages.add(toJson(json, passage)));
-                json.writeValue(response.getWriter(), passages);
-                if ("true".equals(request.getParameter("clear"))) {
-                    DeliveryTrace.enable(DeliveryTrace.enabled());
-                }
-                if (request.getParameter("enabled") != null) {
-                    DeliveryTrace.enable(Boolean.parseBoolean(request.getParameter("enabled")));
-                }
-            }
-        }, "/benchmark/trace");
+        return new ServletRegistrationBean<>(
+                new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                        response.setContentType("application/json");
+                        response.setCharacterEncoding("UTF-8");
+                        ArrayNode passages = json.createArrayNode();
+                        DeliveryTrace.passages().forEach(passage -> passages.add(toJson(json, passage)));
+                        json.writeValue(response.getWriter(), passages);
+                        if ("true".equals(request.getParameter("clear"))) {
+                            DeliveryTrace.enable(DeliveryTrace.enabled());
+                        }
+                        if (request.getParameter("enabled") != null) {
+                            DeliveryTrace.enable(Boolean.parseBoolean(request.getParameter("enabled")));
+                        }
+                    }
+                },
+                "/benchmark/trace");
     }
 
     /** {"id":…,"text":…,"received":…,"stored":…,"committed":…,"tabs":[{"user":…,"stage":…,"at":…},…]} */
     private static ObjectNode toJson(JsonMapper json, DeliveryTrace.Passage passage) {
-        ObjectNode node = json.createObjectNode().put("id", passage.messageId()).put("text", passage.text())
-                .put("received", passage.received()).put("stored", passage.stored())
+        ObjectNode node = json.createObjectNode()
+                .put("id", passage.messageId())
+                .put("text", passage.text())
+                .put("received", passage.received())
+                .put("stored", passage.stored())
                 .put("committed", passage.committed());
         ArrayNode tabs = node.putArray("tabs");
         for (DeliveryTrace.TabStage stage : passage.tabs()) {
-            tabs.addObject().put("user", stage.userId()).put("stage", stage.stage().name()).put("at", stage.at());
+            tabs.addObject()
+                    .put("user", stage.userId())
+                    .put("stage", stage.stage().name())
+                    .put("at", stage.at());
         }
         return node;
     }

@@ -19,7 +19,10 @@ import java.time.Instant;
 public class Attachment {
 
     /** PENDING: still streaming in, seen by nobody. READY: its message is stored. */
-    public enum Status { PENDING, READY }
+    public enum Status {
+        PENDING,
+        READY
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,8 +60,7 @@ public class Attachment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Attachment() {
-    }
+    protected Attachment() {}
 
     public Attachment(long conversationId, long uploaderId, String fileName, String contentType, Instant createdAt) {
         this.conversationId = conversationId;

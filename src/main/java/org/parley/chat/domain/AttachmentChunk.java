@@ -33,6 +33,5 @@ public class AttachmentChunk {
     @Column(nullable = false, columnDefinition = "mediumblob")
     private byte[] data;
 
-    protected AttachmentChunk() {
-    }
+    protected AttachmentChunk() {}
 }

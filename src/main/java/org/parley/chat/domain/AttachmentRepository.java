@@ -21,7 +21,8 @@ public interface AttachmentRepository extends JpaRepository<Attachment, Long> {
     List<Long> findAbandoned(@Param("before") Instant before, org.springframework.data.domain.Limit limit);
 
     @Modifying
-    @Query(value = "insert into attachment_chunk (attachment_id, seq, data) values (:id, :seq, :data)",
+    @Query(
+            value = "insert into attachment_chunk (attachment_id, seq, data) values (:id, :seq, :data)",
             nativeQuery = true)
     int insertChunk(@Param("id") long attachmentId, @Param("seq") int seq, @Param("data") byte[] data);
 

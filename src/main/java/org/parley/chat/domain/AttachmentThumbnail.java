@@ -15,8 +15,7 @@ public class AttachmentThumbnail extends StoredPicture {
     @Column(name = "attachment_id")
     private Long attachmentId;
 
-    protected AttachmentThumbnail() {
-    }
+    protected AttachmentThumbnail() {}
 
     public AttachmentThumbnail(long attachmentId, String contentType, byte[] data) {
         super(contentType, data);

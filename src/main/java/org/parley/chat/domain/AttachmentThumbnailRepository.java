@@ -2,5 +2,4 @@ package org.parley.chat.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AttachmentThumbnailRepository extends JpaRepository<AttachmentThumbnail, Long> {
-}
+public interface AttachmentThumbnailRepository extends JpaRepository<AttachmentThumbnail, Long> {}

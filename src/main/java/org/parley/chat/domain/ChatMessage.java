@@ -14,7 +14,10 @@ import java.time.Instant;
 public class ChatMessage {
 
     /** USER: written by its sender; SYSTEM: a short line Parley writes ("Ann joined"), sender is the actor. */
-    public enum Kind { USER, SYSTEM }
+    public enum Kind {
+        USER,
+        SYSTEM
+    }
 
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -47,8 +50,7 @@ public class ChatMessage {
     @Column(name = "client_id", length = 64)
     private String clientId;
 
-    protected ChatMessage() {
-    }
+    protected ChatMessage() {}
 
     public ChatMessage(long conversationId, long senderId, String body, Instant createdAt) {
         this(conversationId, senderId, body, createdAt, null);
@@ -69,8 +71,7 @@ public class ChatMessage {
         return message;
     }
 
-    public static ChatMessage withAttachment(long conversationId, long senderId, long attachmentId,
-            Instant createdAt) {
+    public static ChatMessage withAttachment(long conversationId, long senderId, long attachmentId, Instant createdAt) {
         ChatMessage message = new ChatMessage(conversationId, senderId, "", createdAt);
         message.attachmentId = attachmentId;
         return message;

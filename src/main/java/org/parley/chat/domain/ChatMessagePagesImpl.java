@@ -26,20 +26,33 @@ class ChatMessagePagesImpl implements ChatMessagePages {
     @SuppressWarnings("unchecked")
     public List<ChatMessage> pageBefore(long conversationId, long beforeId, int limit) {
         if (isMariaDb()) {
-            return entityManager.createNativeQuery(MARIADB_PAGE, ChatMessage.class).setParameter(1, conversationId)
-                    .setParameter(2, beforeId).setParameter(3, limit).getResultList();
+            return entityManager
+                    .createNativeQuery(MARIADB_PAGE, ChatMessage.class)
+                    .setParameter(1, conversationId)
+                    .setParameter(2, beforeId)
+                    .setParameter(3, limit)
+                    .getResultList();
         }
-        return entityManager.createQuery("select m from ChatMessage m where m.conversationId = :conversationId"
-                + " and m.id < :beforeId order by m.id desc", ChatMessage.class)
-                .setParameter("conversationId", conversationId).setParameter("beforeId", beforeId)
-                .setMaxResults(limit).getResultList();
+        return entityManager
+                .createQuery(
+                        "select m from ChatMessage m where m.conversationId = :conversationId"
+                                + " and m.id < :beforeId order by m.id desc",
+                        ChatMessage.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("beforeId", beforeId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private boolean isMariaDb() {
         if (mariaDb == null) {
             // MariaDBDialect extends MySQLDialect; FORCE INDEX is the same in both.
-            mariaDb = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
-                    .getJdbcServices().getDialect() instanceof MySQLDialect;
+            mariaDb = entityManager
+                            .getEntityManagerFactory()
+                            .unwrap(SessionFactoryImplementor.class)
+                            .getJdbcServices()
+                            .getDialect()
+                    instanceof MySQLDialect;
         }
         return mariaDb;
     }

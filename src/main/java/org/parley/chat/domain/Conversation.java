@@ -19,7 +19,11 @@ public class Conversation {
      * DIRECT: two friends. TEMPORARY: two members of a shared group who are not friends, started from
      * {@code originGroupId}. GROUP: a group's conversation. DIRECT and TEMPORARY share one row per pair.
      */
-    public enum Kind { DIRECT, TEMPORARY, GROUP }
+    public enum Kind {
+        DIRECT,
+        TEMPORARY,
+        GROUP
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,8 +53,7 @@ public class Conversation {
     @Column(name = "message_count", nullable = false)
     private long messageCount;
 
-    protected Conversation() {
-    }
+    protected Conversation() {}
 
     public static Conversation direct(long a, long b, Instant now) {
         Conversation conversation = new Conversation();

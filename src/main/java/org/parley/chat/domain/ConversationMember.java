@@ -35,8 +35,7 @@ public class ConversationMember {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
-    protected ConversationMember() {
-    }
+    protected ConversationMember() {}
 
     /** Someone joins having read what was said before them: nothing earlier counts as unread. */
     public ConversationMember(Conversation conversation, long userId, Instant joinedAt) {

@@ -35,8 +35,11 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
     @Query("""
             update ConversationMember m set m.readCount = :readCount, m.lastReadMessageId = :lastReadMessageId
             where m.conversationId = :conversationId and m.userId = :userId and m.readCount < :readCount""")
-    int advanceReadMarker(@Param("conversationId") long conversationId, @Param("userId") long userId,
-            @Param("readCount") long readCount, @Param("lastReadMessageId") Long lastReadMessageId);
+    int advanceReadMarker(
+            @Param("conversationId") long conversationId,
+            @Param("userId") long userId,
+            @Param("readCount") long readCount,
+            @Param("lastReadMessageId") Long lastReadMessageId);
 
     /**
      * The user's place in one conversation beside the conversation's count: {read count, message count, last
@@ -47,8 +50,7 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
                 c.lastMessageId)
             from ConversationMember m join Conversation c on c.id = m.conversationId
             where m.conversationId = :conversationId and m.userId = :userId""")
-    Optional<ReadPosition> findReadPosition(@Param("conversationId") long conversationId,
-            @Param("userId") long userId);
+    Optional<ReadPosition> findReadPosition(@Param("conversationId") long conversationId, @Param("userId") long userId);
 
     /** The same for every conversation the user is in: one query. */
     @Query("""
@@ -62,6 +64,6 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
     @Query("""
             select m.conversationId, m.userId, m.readCount from ConversationMember m
             where m.conversationId in :conversationIds and m.userId in :userIds""")
-    List<Object[]> findPairs(@Param("conversationIds") Collection<Long> conversationIds,
-            @Param("userIds") Collection<Long> userIds);
+    List<Object[]> findPairs(
+            @Param("conversationIds") Collection<Long> conversationIds, @Param("userIds") Collection<Long> userIds);
 }

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.parley.base.service.RateLimits;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.Pictures;
+import org.parley.base.service.RateLimits;
 import org.parley.chat.domain.Attachment;
 import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.AttachmentThumbnail;
@@ -59,11 +59,17 @@ public class AttachmentService {
     private final long fileMaxBytes;
     private final RateLimits limits;
 
-    AttachmentService(AttachmentRepository attachments, AttachmentThumbnailRepository thumbnails,
-            ConversationMemberRepository members, ChatService chat, CurrentUser currentUser, Clock clock,
+    AttachmentService(
+            AttachmentRepository attachments,
+            AttachmentThumbnailRepository thumbnails,
+            ConversationMemberRepository members,
+            ChatService chat,
+            CurrentUser currentUser,
+            Clock clock,
             PlatformTransactionManager transactions,
             @Value("${parley.pictures.max-bytes:20971520}") long pictureMaxBytes,
-            @Value("${parley.files.max-bytes:104857600}") long fileMaxBytes, RateLimits limits) {
+            @Value("${parley.files.max-bytes:104857600}") long fileMaxBytes,
+            RateLimits limits) {
         this.limits = limits;
         this.attachments = attachments;
         this.thumbnails = thumbnails;
@@ -107,8 +113,9 @@ public class AttachmentService {
             throw new NotAllowedException(rules.refusal());
         }
         limits.messagesPerPerson().take(me);
-        long id = tx.execute(status -> attachments.save(new Attachment(conversationId, me, name,
-                FileNames.declaredType(declaredType), clock.instant())).getId());
+        long id = tx.execute(status -> attachments
+                .save(new Attachment(conversationId, me, name, FileNames.declaredType(declaredType), clock.instant()))
+                .getId());
         try {
             return store(id, name, rules, content, conversationId, me);
         } catch (IOException | RuntimeException | Error failed) {
@@ -117,8 +124,9 @@ public class AttachmentService {
         }
     }
 
-    private ChatMessageView store(long id, String name, UploadRules rules, InputStream content, long conversationId,
-            long me) throws IOException {
+    private ChatMessageView store(
+            long id, String name, UploadRules rules, InputStream content, long conversationId, long me)
+            throws IOException {
         byte[] buffer = new byte[CHUNK_SIZE];
         long total = 0;
         int chunkCount = 0;
@@ -129,7 +137,8 @@ public class AttachmentService {
                 break;
             }
             if (chunkCount == 0) {
-                format = ImageFormat.detect(Arrays.copyOf(buffer, Math.min(n, 16))).orElse(null);
+                format = ImageFormat.detect(Arrays.copyOf(buffer, Math.min(n, 16)))
+                        .orElse(null);
                 if (rules.picturesOnly() && format == null) {
                     throw new InvalidInputException("“" + name + "” is not a picture. In a group you can send "
                             + "PNG, JPEG, GIF or WebP pictures.");
@@ -137,8 +146,8 @@ public class AttachmentService {
             }
             total += n;
             if (total > rules.maxBytes()) {
-                throw new InvalidInputException("“" + name + "” is too large: at most " + megabytes(rules.maxBytes())
-                        + " MB.");
+                throw new InvalidInputException(
+                        "“" + name + "” is too large: at most " + megabytes(rules.maxBytes()) + " MB.");
             }
             byte[] data = n == CHUNK_SIZE ? buffer : Arrays.copyOf(buffer, n);
             int seq = chunkCount++;
@@ -173,8 +182,8 @@ public class AttachmentService {
             Attachment attachment = attachments.findById(id).orElseThrow();
             attachment.stored(size, chunks);
             if (recognised != null) {
-                attachment.recognisedPicture(recognised.name(), recognised.mimeType(), decoded.width(),
-                        decoded.height());
+                attachment.recognisedPicture(
+                        recognised.name(), recognised.mimeType(), decoded.width(), decoded.height());
                 thumbnails.save(new AttachmentThumbnail(id, thumbnail.contentType(), thumbnail.data()));
             }
             attachment.ready();
@@ -184,9 +193,8 @@ public class AttachmentService {
     }
 
     /** A stored attachment the caller may read now: a member of its conversation. */
-    public record StoredAttachment(long id, String fileName, String contentType, long sizeBytes, boolean picture,
-            int chunkCount) {
-    }
+    public record StoredAttachment(
+            long id, String fileName, String contentType, long sizeBytes, boolean picture, int chunkCount) {}
 
     /**
      * The attachment, if it exists, its message is stored, and the caller is a member of its conversation
@@ -194,10 +202,17 @@ public class AttachmentService {
      */
     public Optional<StoredAttachment> find(long attachmentId) {
         long me = currentUser.requireId();
-        return readTx.execute(status -> attachments.findReady(attachmentId)
-                .filter(a -> members.findByConversationIdAndUserId(a.getConversationId(), me).isPresent())
-                .map(a -> new StoredAttachment(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
-                        a.isPicture(), a.getChunkCount())));
+        return readTx.execute(status -> attachments
+                .findReady(attachmentId)
+                .filter(a -> members.findByConversationIdAndUserId(a.getConversationId(), me)
+                        .isPresent())
+                .map(a -> new StoredAttachment(
+                        a.getId(),
+                        a.getFileName(),
+                        a.getContentType(),
+                        a.getSizeBytes(),
+                        a.isPicture(),
+                        a.getChunkCount())));
     }
 
     /** The content, read chunk by chunk as it is consumed. Find it first: that is the permission check. */
@@ -206,9 +221,10 @@ public class AttachmentService {
     }
 
     public Optional<EncodedPicture> thumbnail(long attachmentId) {
-        return find(attachmentId).filter(StoredAttachment::picture)
-                .flatMap(a -> readTx.execute(status -> thumbnails.findById(a.id())
-                        .map(t -> new EncodedPicture(t.getContentType(), t.getData()))));
+        return find(attachmentId)
+                .filter(StoredAttachment::picture)
+                .flatMap(a -> readTx.execute(status ->
+                        thumbnails.findById(a.id()).map(t -> new EncodedPicture(t.getContentType(), t.getData()))));
     }
 
     @PreAuthorize("permitAll()") // configuration, the same for everyone

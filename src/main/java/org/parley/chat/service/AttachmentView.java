@@ -5,8 +5,8 @@ package org.parley.chat.service;
  * or WebP and made a preview; {@code contentType} is then the recognised type, otherwise what the sender's
  * browser declared (shown, never used to serve it inline).
  */
-public record AttachmentView(long id, String fileName, long sizeBytes, String contentType, boolean picture,
-        Integer width, Integer height) {
+public record AttachmentView(
+        long id, String fileName, long sizeBytes, String contentType, boolean picture, Integer width, Integer height) {
 
     public static final String PREFIX = "/files/";
 

@@ -8,6 +8,11 @@ import org.parley.account.service.UserSummary;
  * line ({@code system}) is Parley's own note, such as "Ann joined"; {@code sender} is who caused it.
  * {@code attachment} is the file or picture a message carries (its body is then empty), else null.
  */
-public record ChatMessageView(long id, long conversationId, UserSummary sender, String body, Instant sentAt,
-        boolean system, AttachmentView attachment) {
-}
+public record ChatMessageView(
+        long id,
+        long conversationId,
+        UserSummary sender,
+        String body,
+        Instant sentAt,
+        boolean system,
+        AttachmentView attachment) {}

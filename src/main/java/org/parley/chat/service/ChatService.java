@@ -14,13 +14,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.parley.friends.service.internal.FriendGraph;
-import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.UserSummary;
-import org.parley.base.service.RateLimits;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.chat.domain.Attachment;
 import org.parley.chat.domain.AttachmentRepository;
@@ -30,6 +29,7 @@ import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
+import org.parley.friends.service.internal.FriendGraph;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,6 +52,7 @@ public class ChatService {
     public static final int PAGE_SIZE = 50;
     /** A client-made message id: at most this long, of letters A-Z and a-z, digits, '-' and '_' (a UUID fits). */
     public static final int MAX_CLIENT_ID_LENGTH = 64;
+
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CLIENT_ID_LENGTH + "}");
     private static final int PREVIEW_LENGTH = 80;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -69,10 +70,18 @@ public class ChatService {
     private final AccountDirectory directory;
     private final FriendGraph friendGraph;
 
-    ChatService(ConversationRepository conversations, ConversationMemberRepository members,
-            ChatMessageRepository messages, CurrentUser currentUser,
-            MessageAppender appender, Clock clock, ObjectProvider<GroupConversations> groups,
-            AttachmentRepository attachments, RateLimits limits, AccountDirectory directory, FriendGraph friendGraph) {
+    ChatService(
+            ConversationRepository conversations,
+            ConversationMemberRepository members,
+            ChatMessageRepository messages,
+            CurrentUser currentUser,
+            MessageAppender appender,
+            Clock clock,
+            ObjectProvider<GroupConversations> groups,
+            AttachmentRepository attachments,
+            RateLimits limits,
+            AccountDirectory directory,
+            FriendGraph friendGraph) {
         this.friendGraph = friendGraph;
         this.directory = directory;
         this.limits = limits;
@@ -133,8 +142,8 @@ public class ChatService {
             refusal = other.displayName() + " doesn't accept temporary conversations.";
         }
         if (refusal == null && !directory.acceptsTemporaryChats(me)) {
-            refusal = "You have switched temporary conversations off in your profile, so "
-                    + other.displayName() + " could not answer. Switch them on first.";
+            refusal = "You have switched temporary conversations off in your profile, so " + other.displayName()
+                    + " could not answer. Switch them on first.";
         }
         if (refusal != null) {
             throw new NotAllowedException(refusal);
@@ -150,8 +159,8 @@ public class ChatService {
         }
         Instant now = clock.instant();
         try {
-            Conversation conversation = conversations.saveAndFlush(
-                    Conversation.temporary(me, otherUserId, groupId, now));
+            Conversation conversation =
+                    conversations.saveAndFlush(Conversation.temporary(me, otherUserId, groupId, now));
             members.save(new ConversationMember(conversation, me, now));
             members.saveAndFlush(new ConversationMember(conversation, otherUserId, now));
             return conversation.getId();
@@ -170,21 +179,28 @@ public class ChatService {
         }
         List<Conversation> all = rows.stream().map(r -> (Conversation) r[1]).toList();
         Map<Long, Long> partnerByConversation = new HashMap<>();
-        for (ConversationMember member : members.findByConversationIdIn(all.stream().map(Conversation::getId)
-                .toList())) {
+        for (ConversationMember member : members.findByConversationIdIn(
+                all.stream().map(Conversation::getId).toList())) {
             if (member.getUserId() != me) {
                 partnerByConversation.put(member.getConversationId(), member.getUserId());
             }
         }
         Map<Long, UserSummary> partners = directory.summaries(partnerByConversation.values());
-        List<Long> groupConversationIds = all.stream().filter(c -> c.getKind() == Conversation.Kind.GROUP)
-                .map(Conversation::getId).toList();
-        Map<Long, ConversationLook> groupLooks = groupConversationIds.isEmpty() ? Map.of()
-                : groupPolicy().looks(groupConversationIds);
+        List<Long> groupConversationIds = all.stream()
+                .filter(c -> c.getKind() == Conversation.Kind.GROUP)
+                .map(Conversation::getId)
+                .toList();
+        Map<Long, ConversationLook> groupLooks =
+                groupConversationIds.isEmpty() ? Map.of() : groupPolicy().looks(groupConversationIds);
         Map<Long, String> temporaryFrom = temporaryOrigins(me, all, partnerByConversation);
-        Map<Long, ChatMessage> lastMessages = messages.findByIdIn(all.stream().map(Conversation::getLastMessageId)
-                        .filter(Objects::nonNull).toList())
-                .stream().collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
+        Map<Long, ChatMessage> lastMessages =
+                messages
+                        .findByIdIn(all.stream()
+                                .map(Conversation::getLastMessageId)
+                                .filter(Objects::nonNull)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
         Map<Long, AttachmentView> lastAttachments = attachmentsOf(lastMessages.values());
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -193,14 +209,24 @@ public class ChatService {
             UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
             ConversationLook look = group ? groupLooks.getOrDefault(conversation.getId(), UNKNOWN_GROUP) : null;
             String title = group ? look.title() : partner.displayName();
-            ChatMessage last = conversation.getLastMessageId() == null ? null
-                    : lastMessages.get(conversation.getLastMessageId());
-            result.add(new ConversationSummary(conversation.getId(), title, partner,
-                    last == null ? null : preview(last, last.getAttachmentId() == null ? null
-                            : lastAttachments.get(last.getAttachmentId())),
+            ChatMessage last =
+                    conversation.getLastMessageId() == null ? null : lastMessages.get(conversation.getLastMessageId());
+            result.add(new ConversationSummary(
+                    conversation.getId(),
+                    title,
+                    partner,
+                    last == null
+                            ? null
+                            : preview(
+                                    last,
+                                    last.getAttachmentId() == null
+                                            ? null
+                                            : lastAttachments.get(last.getAttachmentId())),
                     last != null && last.getSenderId() == me && last.getKind() == ChatMessage.Kind.USER,
-                    conversation.getLastActivityAt(), group ? look.avatarUrl() : null,
-                    temporaryFrom.get(conversation.getId()), conversation.getLastMessageId()));
+                    conversation.getLastActivityAt(),
+                    group ? look.avatarUrl() : null,
+                    temporaryFrom.get(conversation.getId()),
+                    conversation.getLastMessageId()));
         }
         return result;
     }
@@ -211,18 +237,29 @@ public class ChatService {
         requireMembership(conversationId, me);
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
         if (conversation.getKind() == Conversation.Kind.GROUP) {
-            ConversationLook look = groupPolicy().looks(List.of(conversationId)).getOrDefault(conversationId,
-                    UNKNOWN_GROUP);
+            ConversationLook look =
+                    groupPolicy().looks(List.of(conversationId)).getOrDefault(conversationId, UNKNOWN_GROUP);
             SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
-            return new ConversationDetails(conversationId, look.title(), null,
-                    restriction == null ? null : restriction.reason(), restriction == null ? null : restriction.until(),
-                    look.avatarUrl(), null);
+            return new ConversationDetails(
+                    conversationId,
+                    look.title(),
+                    null,
+                    restriction == null ? null : restriction.reason(),
+                    restriction == null ? null : restriction.until(),
+                    look.avatarUrl(),
+                    null);
         }
         long partnerId = partnerOf(conversationId, me);
         UserSummary partner = directory.summaries(List.of(partnerId)).get(partnerId);
-        return new ConversationDetails(conversationId, partner.displayName(), partner,
-                pairRefusal(conversation, me, partnerId, partner::displayName), null, null,
-                temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId)).get(conversationId));
+        return new ConversationDetails(
+                conversationId,
+                partner.displayName(),
+                partner,
+                pairRefusal(conversation, me, partnerId, partner::displayName),
+                null,
+                null,
+                temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId))
+                        .get(conversationId));
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -230,14 +267,16 @@ public class ChatService {
     public List<ChatMessageView> history(long conversationId, Long beforeMessageId, int limit) {
         long me = currentUser.requireId();
         requireMembership(conversationId, me);
-        List<ChatMessage> page = messages.pageBefore(conversationId,
-                beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
-        Map<Long, UserSummary> senders = directory.summaries(page.stream().map(ChatMessage::getSenderId)
-                .distinct().toList());
+        List<ChatMessage> page = messages.pageBefore(
+                conversationId, beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
+        Map<Long, UserSummary> senders = directory.summaries(
+                page.stream().map(ChatMessage::getSenderId).distinct().toList());
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
         List<ChatMessageView> views = new ArrayList<>(page.size());
         for (ChatMessage message : page) {
-            views.add(view(message, senders.get(message.getSenderId()),
+            views.add(view(
+                    message,
+                    senders.get(message.getSenderId()),
                     message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId())));
         }
         Collections.reverse(views);
@@ -270,8 +309,12 @@ public class ChatService {
 
     /** The last step of an upload: the stored attachment becomes a message, if the sender may still write. */
     ChatMessageView postAttachment(long conversationId, long me, Attachment attachment) {
-        return post(conversationId, me, null,
-                now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now), attachment);
+        return post(
+                conversationId,
+                me,
+                null,
+                now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now),
+                attachment);
     }
 
     /** A valid client-made message id, or null for none; anything else is refused before any lookup. */
@@ -293,7 +336,9 @@ public class ChatService {
     }
 
     boolean isGroup(long conversationId) {
-        return conversations.findById(conversationId).map(c -> c.getKind() == Conversation.Kind.GROUP)
+        return conversations
+                .findById(conversationId)
+                .map(c -> c.getKind() == Conversation.Kind.GROUP)
                 .orElse(false);
     }
 
@@ -302,8 +347,12 @@ public class ChatService {
      * ({@link MessageAppender}). With a {@code clientId}, a message the sender already stored under it is
      * answered instead; the conversation lock makes a concurrent repeat wait for the first to commit, and find it.
      */
-    private ChatMessageView post(long conversationId, long me, String clientId,
-            Function<Instant, ChatMessage> newMessage, Attachment attachment) {
+    private ChatMessageView post(
+            long conversationId,
+            long me,
+            String clientId,
+            Function<Instant, ChatMessage> newMessage,
+            Attachment attachment) {
         requireMembership(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
         String refusal = refusal(conversation, me);
@@ -311,7 +360,8 @@ public class ChatService {
             throw new NotAllowedException(refusal);
         }
         if (clientId != null) {
-            ChatMessage earlier = messages.findBySenderIdAndClientId(me, clientId).orElse(null);
+            ChatMessage earlier =
+                    messages.findBySenderIdAndClientId(me, clientId).orElse(null);
             if (earlier != null) {
                 if (earlier.getConversationId() != conversationId) {
                     throw new InvalidInputException("This message id was already used.");
@@ -330,7 +380,10 @@ public class ChatService {
         }
         long partnerId = partnerOf(conversation.getId(), me);
         // The partner's name only goes into a refusal: friends (the usual case) cost no query for it.
-        return pairRefusal(conversation, me, partnerId,
+        return pairRefusal(
+                conversation,
+                me,
+                partnerId,
                 () -> directory.summaries(List.of(partnerId)).get(partnerId).displayName());
     }
 
@@ -363,17 +416,26 @@ public class ChatService {
     }
 
     /** The origin group's name for each temporary conversation between people who are not (yet) friends. */
-    private Map<Long, String> temporaryOrigins(long me, List<Conversation> candidates,
-            Map<Long, Long> partnerByConversation) {
+    private Map<Long, String> temporaryOrigins(
+            long me, List<Conversation> candidates, Map<Long, Long> partnerByConversation) {
         List<Conversation> temporary = candidates.stream()
-                .filter(c -> c.getKind() == Conversation.Kind.TEMPORARY).toList();
+                .filter(c -> c.getKind() == Conversation.Kind.TEMPORARY)
+                .toList();
         if (temporary.isEmpty()) {
             return Map.of();
         }
-        Set<Long> friendIds = friendGraph.friendsAmong(me, temporary.stream()
-                .map(c -> partnerByConversation.get(c.getId())).filter(Objects::nonNull).toList());
-        Map<Long, String> groupNames = groupPolicy().groupNames(temporary.stream()
-                .map(Conversation::getOriginGroupId).filter(Objects::nonNull).distinct().toList());
+        Set<Long> friendIds = friendGraph.friendsAmong(
+                me,
+                temporary.stream()
+                        .map(c -> partnerByConversation.get(c.getId()))
+                        .filter(Objects::nonNull)
+                        .toList());
+        Map<Long, String> groupNames = groupPolicy()
+                .groupNames(temporary.stream()
+                        .map(Conversation::getOriginGroupId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
         Map<Long, String> result = new HashMap<>();
         for (Conversation conversation : temporary) {
             if (!friendIds.contains(partnerByConversation.get(conversation.getId()))) {
@@ -384,7 +446,9 @@ public class ChatService {
     }
 
     private Map<Long, AttachmentView> attachmentsOf(Collection<ChatMessage> messagesWithAttachments) {
-        List<Long> ids = messagesWithAttachments.stream().map(ChatMessage::getAttachmentId).filter(Objects::nonNull)
+        List<Long> ids = messagesWithAttachments.stream()
+                .map(ChatMessage::getAttachmentId)
+                .filter(Objects::nonNull)
                 .toList();
         if (ids.isEmpty()) {
             return Map.of();
@@ -394,8 +458,14 @@ public class ChatService {
     }
 
     static AttachmentView attachmentView(Attachment attachment) {
-        return new AttachmentView(attachment.getId(), attachment.getFileName(), attachment.getSizeBytes(),
-                attachment.getContentType(), attachment.isPicture(), attachment.getWidth(), attachment.getHeight());
+        return new AttachmentView(
+                attachment.getId(),
+                attachment.getFileName(),
+                attachment.getSizeBytes(),
+                attachment.getContentType(),
+                attachment.isPicture(),
+                attachment.getWidth(),
+                attachment.getHeight());
     }
 
     /** A conversation the caller is not in does not exist for them: same answer as a wrong id. */
@@ -405,14 +475,22 @@ public class ChatService {
     }
 
     private long partnerOf(long conversationId, long me) {
-        return members.findByConversationId(conversationId).stream().map(ConversationMember::getUserId)
-                .filter(id -> id != me).findFirst()
+        return members.findByConversationId(conversationId).stream()
+                .map(ConversationMember::getUserId)
+                .filter(id -> id != me)
+                .findFirst()
                 .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
     static ChatMessageView view(ChatMessage message, UserSummary sender, AttachmentView attachment) {
-        return new ChatMessageView(message.getId(), message.getConversationId(), sender, message.getBody(),
-                message.getCreatedAt(), message.getKind() == ChatMessage.Kind.SYSTEM, attachment);
+        return new ChatMessageView(
+                message.getId(),
+                message.getConversationId(),
+                sender,
+                message.getBody(),
+                message.getCreatedAt(),
+                message.getKind() == ChatMessage.Kind.SYSTEM,
+                attachment);
     }
 
     private GroupConversations groupPolicy() {

@@ -48,8 +48,8 @@ final class ChunkStream extends InputStream {
             }
             byte[] chunk = attachments.chunk(attachmentId, nextSeq++);
             if (chunk == null) {
-                throw new IllegalStateException("Chunk " + (nextSeq - 1) + " of attachment " + attachmentId
-                        + " is missing");
+                throw new IllegalStateException(
+                        "Chunk " + (nextSeq - 1) + " of attachment " + attachmentId + " is missing");
             }
             current = chunk;
             position = 0;

@@ -7,8 +7,14 @@ import org.parley.account.service.UserSummary;
  * An open conversation's header: the partner (null for a group), its title, and {@code cannotSendReason},
  * null when the caller may write; {@code canSendAgainAt} says when a temporary restriction (a mute) ends.
  */
-public record ConversationDetails(long id, String title, UserSummary partner, String cannotSendReason,
-        Instant canSendAgainAt, String groupAvatarUrl, String temporaryFrom) {
+public record ConversationDetails(
+        long id,
+        String title,
+        UserSummary partner,
+        String cannotSendReason,
+        Instant canSendAgainAt,
+        String groupAvatarUrl,
+        String temporaryFrom) {
 
     /** A temporary conversation (the two are not friends), started from the group {@code temporaryFrom}. */
     public boolean isTemporary() {

@@ -1,5 +1,4 @@
 package org.parley.chat.service;
 
 /** How a group conversation is shown: its name and picture ({@code avatarUrl} null: initials). */
-public record ConversationLook(String title, String avatarUrl) {
-}
+public record ConversationLook(String title, String avatarUrl) {}

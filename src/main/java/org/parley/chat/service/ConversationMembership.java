@@ -22,8 +22,11 @@ public class ConversationMembership {
     private final MessageAppender appender;
     private final Clock clock;
 
-    ConversationMembership(ConversationRepository conversations, ConversationMemberRepository members,
-            MessageAppender appender, Clock clock) {
+    ConversationMembership(
+            ConversationRepository conversations,
+            ConversationMemberRepository members,
+            MessageAppender appender,
+            Clock clock) {
         this.conversations = conversations;
         this.members = members;
         this.appender = appender;
@@ -59,7 +62,10 @@ public class ConversationMembership {
      * left still sees the line that says so).
      */
     public void postSystemLine(long conversationId, long actorId, String text, Long alsoTell) {
-        appender.append(appender.lock(conversationId), now -> ChatMessage.system(conversationId, actorId, text, now),
-                null, alsoTell);
+        appender.append(
+                appender.lock(conversationId),
+                now -> ChatMessage.system(conversationId, actorId, text, now),
+                null,
+                alsoTell);
     }
 }

@@ -9,9 +9,16 @@ import org.parley.account.service.UserSummary;
  * {@code temporaryFrom} names the group a temporary conversation was started from; null otherwise.
  * {@code lastMessageId} is the newest message this row already reflects (null: none).
  */
-public record ConversationSummary(long id, String title, UserSummary partner, String lastMessage,
-        boolean lastMessageIsMine, Instant lastActivityAt, String groupAvatarUrl,
-        String temporaryFrom, Long lastMessageId) {
+public record ConversationSummary(
+        long id,
+        String title,
+        UserSummary partner,
+        String lastMessage,
+        boolean lastMessageIsMine,
+        Instant lastActivityAt,
+        String groupAvatarUrl,
+        String temporaryFrom,
+        Long lastMessageId) {
 
     /** A temporary conversation (the two are not friends): marked as such, with the group it came from. */
     public boolean isTemporary() {
@@ -31,8 +38,15 @@ public record ConversationSummary(long id, String title, UserSummary partner, St
             // Already in this row: the list was read after the message was stored.
             return this;
         }
-        return new ConversationSummary(id, title, partner, ChatService.preview(message.body(), message.attachment()),
-                message.sender().id() == viewer && !message.system(), message.sentAt(), groupAvatarUrl, temporaryFrom,
+        return new ConversationSummary(
+                id,
+                title,
+                partner,
+                ChatService.preview(message.body(), message.attachment()),
+                message.sender().id() == viewer && !message.system(),
+                message.sentAt(),
+                groupAvatarUrl,
+                temporaryFrom,
                 message.id());
     }
 }

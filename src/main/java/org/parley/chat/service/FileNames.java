@@ -8,10 +8,10 @@ public final class FileNames {
 
     public static final int MAX_LENGTH = 255;
     /** type/subtype as RFC 6838 allows, at most 127 characters in all (the column's width). */
-    private static final Pattern MIME_TYPE = Pattern.compile("(?=.{3,127}$)[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+    private static final Pattern MIME_TYPE =
+            Pattern.compile("(?=.{3,127}$)[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * The last path segment, without control, line-separator or direction-changing characters, at most 255
@@ -62,8 +62,11 @@ public final class FileNames {
         }
         int type = Character.getType(codePoint);
         // Line/paragraph separators and format characters (bidi overrides, zero-width joiners' kin).
-        return type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.FORMAT && type != Character.UNASSIGNED && type != Character.PRIVATE_USE
+        return type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.FORMAT
+                && type != Character.UNASSIGNED
+                && type != Character.PRIVATE_USE
                 && type != Character.SURROGATE;
     }
 }

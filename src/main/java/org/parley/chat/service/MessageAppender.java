@@ -35,8 +35,13 @@ class MessageAppender {
     private final Clock clock;
     private final AccountDirectory directory;
 
-    MessageAppender(ConversationRepository conversations, ConversationMemberRepository members,
-            ChatMessageRepository messages, ApplicationEventPublisher events, Clock clock, AccountDirectory directory) {
+    MessageAppender(
+            ConversationRepository conversations,
+            ConversationMemberRepository members,
+            ChatMessageRepository messages,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AccountDirectory directory) {
         this.directory = directory;
         this.conversations = conversations;
         this.members = members;
@@ -52,7 +57,8 @@ class MessageAppender {
      * commit order, and lets a repeated send wait for the first one and find its message.
      */
     Conversation lock(long conversationId) {
-        return conversations.lockById(conversationId)
+        return conversations
+                .lockById(conversationId)
                 .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
@@ -62,8 +68,8 @@ class MessageAppender {
      * else; someone who just left still sees the line that says so). A person's message counts as unread for
      * the others and moves its sender's own read marker past it: sending is reading.
      */
-    ChatMessageView append(Conversation locked, Function<Instant, ChatMessage> newMessage, AttachmentView attachment,
-            Long alsoTell) {
+    ChatMessageView append(
+            Conversation locked, Function<Instant, ChatMessage> newMessage, AttachmentView attachment, Long alsoTell) {
         Instant now = clock.instant();
         ChatMessage message = messages.save(newMessage.apply(now));
         DeliveryTrace.stored(message.getId(), message.getBody());
@@ -80,8 +86,8 @@ class MessageAppender {
         if (alsoTell != null && !recipients.contains(alsoTell)) {
             recipients.add(alsoTell);
         }
-        ChatMessageView view = ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId),
-                attachment);
+        ChatMessageView view =
+                ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId), attachment);
         events.publishEvent(new MessagePosted(view, locked.getMessageCount(), recipients));
         return view;
     }

@@ -35,19 +35,19 @@ class ReadMarkerWriter {
 
     /** How long a read may wait for others to be written with it. */
     static final long FLUSH_MILLIS = 200;
+
     private static final Logger log = LoggerFactory.getLogger(ReadMarkerWriter.class);
 
     /** A reader's request: mark {@code conversationId} read up to {@code count} counted messages and message id. */
     record Request(long conversationId, long userId, long count, long messageId) {
 
         Request furthest(Request other) {
-            return new Request(conversationId, userId, Math.max(count, other.count),
-                    Math.max(messageId, other.messageId));
+            return new Request(
+                    conversationId, userId, Math.max(count, other.count), Math.max(messageId, other.messageId));
         }
     }
 
-    private record Key(long conversationId, long userId) {
-    }
+    private record Key(long conversationId, long userId) {}
 
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
@@ -59,8 +59,12 @@ class ReadMarkerWriter {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("read-markers").factory());
 
-    ReadMarkerWriter(ConversationRepository conversations, ConversationMemberRepository members, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+    ReadMarkerWriter(
+            ConversationRepository conversations,
+            ConversationMemberRepository members,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.conversations = conversations;
         this.members = members;
         this.jdbc = jdbc;
@@ -137,13 +141,16 @@ class ReadMarkerWriter {
             }
             Long lastMessageId = (Long) end[2];
             long messageId = lastMessageId == null ? 0 : Math.min(read.messageId(), lastMessageId);
-            updates.add(new Object[] {count, messageId == 0 ? null : messageId, read.conversationId(),
-                    read.userId(), count});
+            updates.add(
+                    new Object[] {count, messageId == 0 ? null : messageId, read.conversationId(), read.userId(), count
+                    });
             told.add(new ConversationRead(read.conversationId(), read.userId(), count));
         }
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update conversation_member set read_count = ?, last_read_message_id = ?"
-                    + " where conversation_id = ? and user_id = ? and read_count < ?", updates);
+            jdbc.batchUpdate(
+                    "update conversation_member set read_count = ?, last_read_message_id = ?"
+                            + " where conversation_id = ? and user_id = ? and read_count < ?",
+                    updates);
             told.forEach(events::publishEvent);
         }
     }

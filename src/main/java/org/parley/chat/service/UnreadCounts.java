@@ -60,8 +60,9 @@ public final class UnreadCounts {
     void replace(List<ReadPosition> loaded) {
         positions.clear();
         for (ReadPosition position : loaded) {
-            positions.put(position.conversationId(), new Position(position.messageCount(), position.readCount(),
-                    position.lastMessageId()));
+            positions.put(
+                    position.conversationId(),
+                    new Position(position.messageCount(), position.readCount(), position.lastMessageId()));
         }
     }
 

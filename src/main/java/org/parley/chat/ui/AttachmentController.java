@@ -55,8 +55,8 @@ class AttachmentController {
         return PictureResponses.of(attachments.thumbnail(id));
     }
 
-    private void send(StoredAttachment attachment, String contentType, String disposition,
-            HttpServletResponse response) throws IOException {
+    private void send(StoredAttachment attachment, String contentType, String disposition, HttpServletResponse response)
+            throws IOException {
         response.setContentType(contentType);
         response.setContentLengthLong(attachment.sizeBytes());
         response.setHeader("Content-Disposition", contentDisposition(disposition, attachment.fileName()));
@@ -64,7 +64,8 @@ class AttachmentController {
         response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
         // Not kept in any cache: a file stays readable only while its reader may read it (signed in, a member).
         response.setHeader("Cache-Control", "private, no-store");
-        try (InputStream content = attachments.open(attachment); OutputStream out = response.getOutputStream()) {
+        try (InputStream content = attachments.open(attachment);
+                OutputStream out = response.getOutputStream()) {
             content.transferTo(out);
         }
     }
@@ -75,9 +76,12 @@ class AttachmentController {
      */
     static String contentDisposition(String type, String fileName) {
         StringBuilder fallback = new StringBuilder();
-        fileName.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\'
-                && c != '%' && c != ';' ? (char) c : '_'));
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        fileName.codePoints()
+                .forEach(c -> fallback.append(
+                        c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' && c != ';' ? (char) c : '_'));
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return type + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -75,6 +75,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Div pane = new Div();
     /** The parts of the timeline and composer that tests reach for. */
     final MessageList messageList;
+
     final MessageInput input;
     final Button loadEarlier;
     private final Div sendNotice = new Div();
@@ -89,8 +90,14 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private final List<ConversationHeaderActions> headerActions;
 
-    public ChatView(ChatService chat, AttachmentService attachments, FriendService friends, ReadMarkers readMarkers,
-            LiveEvents liveEvents, CurrentUser currentUser, Clock clock,
+    public ChatView(
+            ChatService chat,
+            AttachmentService attachments,
+            FriendService friends,
+            ReadMarkers readMarkers,
+            LiveEvents liveEvents,
+            CurrentUser currentUser,
+            Clock clock,
             List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
         this.friends = friends;
@@ -132,13 +139,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 }
                 case AccessChanged changed -> {
                     // A temporary conversation lives by shared groups: any change in one may end or revive it.
-                    if (openConversationId != null && (changed.conversationId() == openConversationId
-                            || openIsTemporary)) {
+                    if (openConversationId != null
+                            && (changed.conversationId() == openConversationId || openIsTemporary)) {
                         recheckAccess();
                     }
                     renderConversationList();
                 }
-                default -> { }
+                default -> {}
             }
         });
         unread = TabUnread.of(ui, readMarkers);
@@ -152,12 +159,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
             });
         });
         // Hidden tabs read nothing; coming back into view reads what arrived meanwhile. (Runs while attached.)
-        Signal.effect(this, () -> reading.visible(ui.getPage().pageVisibilitySignal().get() != PageVisibility.HIDDEN));
+        Signal.effect(
+                this, () -> reading.visible(ui.getPage().pageVisibilitySignal().get() != PageVisibility.HIDDEN));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Long requested = event.getRouteParameters().get("conversationId").map(Long::valueOf).orElse(null);
+        Long requested = event.getRouteParameters()
+                .get("conversationId")
+                .map(Long::valueOf)
+                .orElse(null);
         openConversationId = null;
         openIsTemporary = false;
         timeline.open(null);
@@ -190,19 +201,23 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private void showNoConversation() {
         removeClassName("has-selection");
         pane.removeAll();
-        pane.add(new EmptyState(VaadinIcon.CHAT, "Pick a conversation",
+        pane.add(new EmptyState(
+                VaadinIcon.CHAT,
+                "Pick a conversation",
                 "Choose someone on the left, or open Friends and press Message to start one."));
     }
 
     private void renderHeader(ConversationDetails details) {
         openIsTemporary = details.isTemporary();
         header.removeAll();
-        Button back = new Button(VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
+        Button back = new Button(
+                VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         back.addClassName("back-button");
         back.setAriaLabel("Back to conversations");
         UserSummary partner = details.partner();
-        Avatar avatar = details.isGroup() ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
+        Avatar avatar = details.isGroup()
+                ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
                 : UserAvatars.avatar(partner);
         H3 name = new H3(details.title());
         Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
@@ -215,8 +230,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
             handle.setText("@" + partner.username() + " · from " + details.temporaryFrom());
             var temporary = Badges.of("Temporary", "warning");
             temporary.setTestId("temporary-badge");
-            temporary.getElement().setAttribute("title", "You are not friends: this conversation lasts while "
-                    + "you share a group that allows it.");
+            temporary
+                    .getElement()
+                    .setAttribute(
+                            "title",
+                            "You are not friends: this conversation lasts while "
+                                    + "you share a group that allows it.");
             name.add(temporary);
             header.add(addFriendButton(partner));
         }
@@ -251,7 +270,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private void scheduleRecheck(java.time.Instant at) {
         UI ui = UI.getCurrent();
         long conversationId = openConversationId;
-        long delayMillis = Math.max(0, java.time.Duration.between(clock.instant(), at).toMillis()) + 500;
+        long delayMillis =
+                Math.max(0, java.time.Duration.between(clock.instant(), at).toMillis()) + 500;
         java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .execute(() -> ui.access(() -> {
                     if (openConversationId != null && openConversationId == conversationId) {

@@ -43,11 +43,15 @@ class Composer extends Div {
         input.setTestId("message-input");
         // The browser names each message it sends with an id it makes (CLIENT_ID_EXPRESSION): a submit that
         // reaches the server twice (a retry after a lost response or a reconnect) is stored and shown once.
-        input.getElement().addEventListener("submit", submit -> {
-            JsonNode data = submit.getEventData();
-            send.accept(data.path(ChatView.TEXT_KEY).asString(""),
-                    data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null));
-        }).addEventData(ChatView.TEXT_KEY).addEventData(ChatView.CLIENT_ID_EXPRESSION);
+        input.getElement()
+                .addEventListener("submit", submit -> {
+                    JsonNode data = submit.getEventData();
+                    send.accept(
+                            data.path(ChatView.TEXT_KEY).asString(""),
+                            data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null));
+                })
+                .addEventData(ChatView.TEXT_KEY)
+                .addEventData(ChatView.CLIENT_ID_EXPRESSION);
         configureUpload();
         add(upload, input);
     }
@@ -70,8 +74,12 @@ class Composer extends Div {
             upload.setAcceptedFileTypes();
             upload.getUploadButton().getElement().setAttribute("aria-label", "Send a file");
         }
-        upload.getElement().setProperty("title", rules.picturesOnly()
-                ? "Pictures up to " + FileSizes.of(rules.maxBytes()) : "Files up to " + FileSizes.of(rules.maxBytes()));
+        upload.getElement()
+                .setProperty(
+                        "title",
+                        rules.picturesOnly()
+                                ? "Pictures up to " + FileSizes.of(rules.maxBytes())
+                                : "Files up to " + FileSizes.of(rules.maxBytes()));
     }
 
     /** Whether anything can be sent now (muted, no longer friends, removed: not). */
@@ -125,8 +133,8 @@ class Composer extends Div {
         upload.setDropLabel(new Span("Drop to send"));
         // The file list is progress only: each finished file shows up as a message.
         upload.addAllFinishedListener(finished -> upload.clearFileList());
-        upload.addFileRejectedListener(rejected -> Toasts.error(rejected.getFileName() + ": "
-                + rejected.getErrorMessage()));
+        upload.addFileRejectedListener(
+                rejected -> Toasts.error(rejected.getFileName() + ": " + rejected.getErrorMessage()));
     }
 
     /** Runs on the upload's own request, outside the UI lock; the stored message arrives by push. */

@@ -27,6 +27,7 @@ class ConversationList extends Div {
     private ZoneId zone = ZoneId.of("UTC");
     /** The conversations as shown, newest activity first, and each one's row. */
     private final List<ConversationSummary> listed = new ArrayList<>();
+
     private final Map<Long, ConversationRow> rows = new HashMap<>();
     private Long selected;
 
@@ -47,12 +48,18 @@ class ConversationList extends Div {
         title.addClassName("conversation-list-title");
         add(title);
         if (conversations.isEmpty()) {
-            add(new EmptyState(VaadinIcon.COMMENTS_O, "No conversations yet",
+            add(new EmptyState(
+                    VaadinIcon.COMMENTS_O,
+                    "No conversations yet",
                     "Add friends in Find people; then press Message next to a friend."));
         }
         for (ConversationSummary conversation : conversations) {
-            ConversationRow row = new ConversationRow(conversation, unread.unread(conversation.id()),
-                    Objects.equals(selected, conversation.id()), zone, clock);
+            ConversationRow row = new ConversationRow(
+                    conversation,
+                    unread.unread(conversation.id()),
+                    Objects.equals(selected, conversation.id()),
+                    zone,
+                    clock);
             rows.put(conversation.id(), row);
             add(row);
         }

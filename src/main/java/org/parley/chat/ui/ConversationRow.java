@@ -23,6 +23,7 @@ class ConversationRow extends RouterLink {
 
     /** Text nodes, so that a change sends the new words only (a span's setText would also re-send its child). */
     private final Text time = new Text("");
+
     private final Text preview = new Text("");
     private final Badge unread = new Badge();
     private String shownTime;
@@ -33,8 +34,10 @@ class ConversationRow extends RouterLink {
         super(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversation.id())));
         addClassName("conversation-row");
         setSelected(selected);
-        setTestId(conversation.isGroup() ? "conversation-group-" + conversation.id()
-                : "conversation-" + conversation.partner().username());
+        setTestId(
+                conversation.isGroup()
+                        ? "conversation-group-" + conversation.id()
+                        : "conversation-" + conversation.partner().username());
         Span name = new Span(conversation.title());
         name.addClassName("conversation-name");
         Span timeSpan = new Span(time);
@@ -42,8 +45,9 @@ class ConversationRow extends RouterLink {
         Div top = new Div(name);
         if (conversation.isTemporary()) {
             var temporary = Badges.of("Temporary", "warning small");
-            temporary.getElement().setAttribute("title", "Started in " + conversation.temporaryFrom()
-                    + "; you are not friends");
+            temporary
+                    .getElement()
+                    .setAttribute("title", "Started in " + conversation.temporaryFrom() + "; you are not friends");
             temporary.addClassName("temporary-badge");
             top.add(temporary);
         }
@@ -54,14 +58,19 @@ class ConversationRow extends RouterLink {
         unread.getElement().getThemeList().add("primary pill");
         unread.setVisible(false);
         unread.addClassName("unread-badge");
-        unread.setTestId(conversation.isGroup() ? "unread-group-" + conversation.id()
-                : "unread-" + conversation.partner().username());
+        unread.setTestId(
+                conversation.isGroup()
+                        ? "unread-group-" + conversation.id()
+                        : "unread-" + conversation.partner().username());
         Div bottom = new Div(previewSpan, unread);
         bottom.addClassName("conversation-bottom");
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
-        add(conversation.isGroup() ? groupAvatar(conversation.title(), conversation.groupAvatarUrl())
-                : UserAvatars.avatar(conversation.partner()), text);
+        add(
+                conversation.isGroup()
+                        ? groupAvatar(conversation.title(), conversation.groupAvatarUrl())
+                        : UserAvatars.avatar(conversation.partner()),
+                text);
         show(conversation, zone, clock);
         showUnread(unreadCount);
     }
@@ -74,7 +83,8 @@ class ConversationRow extends RouterLink {
             shownTime = when;
         }
         String text = conversation.lastMessage() == null
-                ? (conversation.isTemporary() ? "From " + conversation.temporaryFrom() + " — say hello"
+                ? (conversation.isTemporary()
+                        ? "From " + conversation.temporaryFrom() + " — say hello"
                         : "No messages yet — say hello")
                 : (conversation.lastMessageIsMine() ? "You: " : "") + conversation.lastMessage();
         if (!Objects.equals(text, shownPreview)) {

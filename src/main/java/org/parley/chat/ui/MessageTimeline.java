@@ -30,6 +30,7 @@ class MessageTimeline {
     private final TreeMap<Long, MessageListItem> shown = new TreeMap<>();
     /** What each shown attachment is, by the address the message list knows it by. */
     private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
+
     private Long conversationId;
     private boolean hasEarlier;
 
@@ -40,7 +41,8 @@ class MessageTimeline {
         list.setTestId("message-list");
         list.setMarkdown(false);
         // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
-        list.getElement().addEventListener("scroll", scroll -> loadEarlier())
+        list.getElement()
+                .addEventListener("scroll", scroll -> loadEarlier())
                 .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
                 .debounce(250);
         list.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
@@ -97,8 +99,8 @@ class MessageTimeline {
         list.setItems(shown.values());
         loadEarlier.setVisible(hasEarlier);
         // Keep the message the reader was looking at in place while older ones are added above it.
-        list.getElement().executeJs(
-                "const fromBottom = this.scrollHeight - this.scrollTop;"
+        list.getElement()
+                .executeJs("const fromBottom = this.scrollHeight - this.scrollTop;"
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
     }
 
@@ -111,8 +113,11 @@ class MessageTimeline {
             new PictureDialog(attachment).open();
         } else {
             // A same-page link with "download": the browser saves the file and the chat stays open.
-            list.getElement().executeJs("const a = document.createElement('a'); a.href = $0; a.download = '';"
-                    + "document.body.appendChild(a); a.click(); a.remove();", attachment.downloadUrl());
+            list.getElement()
+                    .executeJs(
+                            "const a = document.createElement('a'); a.href = $0; a.download = '';"
+                                    + "document.body.appendChild(a); a.click(); a.remove();",
+                            attachment.downloadUrl());
         }
     }
 
@@ -124,18 +129,22 @@ class MessageTimeline {
             return line;
         }
         // The @user name beside the display name: display names need not be unique, user names are.
-        MessageListItem item = new MessageListItem(message.body(), message.sentAt(),
-                sender.displayName() + " @" + sender.username());
+        MessageListItem item =
+                new MessageListItem(message.body(), message.sentAt(), sender.displayName() + " @" + sender.username());
         item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
         AttachmentView attachment = message.attachment();
         if (attachment != null) {
             // A picture shows its server-made preview; a file shows its name and size and downloads on click.
             String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
-            item.addAttachment(new MessageListItem.Attachment(attachment.picture() ? attachment.fileName()
-                    : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · " + typeOf(attachment),
+            item.addAttachment(new MessageListItem.Attachment(
+                    attachment.picture()
+                            ? attachment.fileName()
+                            : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · "
+                                    + typeOf(attachment),
                     url,
                     // Only a recognised picture may look like an image: the list would load anything else inline.
-                    attachment.picture() || !attachment.contentType().startsWith("image/") ? attachment.contentType()
+                    attachment.picture() || !attachment.contentType().startsWith("image/")
+                            ? attachment.contentType()
                             : "application/octet-stream"));
             shownAttachments.put(url, attachment);
             item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
@@ -157,7 +166,6 @@ class MessageTimeline {
         }
         int dot = file.fileName().lastIndexOf('.');
         String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
-        return extension.isEmpty() || extension.length() > 8 ? "file"
-                : extension.toUpperCase(Locale.ROOT) + " file";
+        return extension.isEmpty() || extension.length() > 8 ? "file" : extension.toUpperCase(Locale.ROOT) + " file";
     }
 }

@@ -19,8 +19,10 @@ class PictureDialog extends Dialog {
         image.addClassName("full-picture");
         image.setTestId("full-picture");
         add(image);
-        Anchor download = new Anchor(picture.downloadUrl(), "Download (" + FileSizes.of(picture.sizeBytes())
-                + (picture.width() == null ? "" : ", " + picture.width() + " × " + picture.height()) + ")");
+        Anchor download = new Anchor(
+                picture.downloadUrl(),
+                "Download (" + FileSizes.of(picture.sizeBytes())
+                        + (picture.width() == null ? "" : ", " + picture.width() + " × " + picture.height()) + ")");
         download.getElement().setAttribute("download", "");
         download.setRouterIgnore(true);
         download.setTestId("picture-download");

@@ -54,7 +54,10 @@ final class ReadTracker {
 
     /** A message arrived (after the tab's counts took it in): the open conversation is read within a second. */
     void messageArrived(long conversationId) {
-        if (!visible || scheduled || !Objects.equals(open, conversationId) || !unread.counts().behind(conversationId)) {
+        if (!visible
+                || scheduled
+                || !Objects.equals(open, conversationId)
+                || !unread.counts().behind(conversationId)) {
             return;
         }
         scheduled = true;

@@ -14,7 +14,12 @@ import java.time.Instant;
 @Table(name = "friend_request")
 public class FriendRequest {
 
-    public enum Status { PENDING, ACCEPTED, DECLINED, CANCELLED }
+    public enum Status {
+        PENDING,
+        ACCEPTED,
+        DECLINED,
+        CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,8 +48,7 @@ public class FriendRequest {
     @Column(name = "pending_key", length = 64)
     private String pendingKey;
 
-    protected FriendRequest() {
-    }
+    protected FriendRequest() {}
 
     public FriendRequest(long senderId, long recipientId, String note, Instant createdAt) {
         this.senderId = senderId;

@@ -15,8 +15,8 @@ public interface FriendRequestRepository extends JpaRepository<FriendRequest, Lo
 
     List<FriendRequest> findBySenderIdAndStatusOrderByCreatedAtDesc(long senderId, FriendRequest.Status status);
 
-    Optional<FriendRequest> findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(long senderId,
-            long recipientId, FriendRequest.Status status);
+    Optional<FriendRequest> findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(
+            long senderId, long recipientId, FriendRequest.Status status);
 
     long countByRecipientIdAndStatus(long recipientId, FriendRequest.Status status);
 

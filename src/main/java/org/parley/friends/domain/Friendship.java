@@ -26,8 +26,7 @@ public class Friendship {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Friendship() {
-    }
+    protected Friendship() {}
 
     public Friendship(long a, long b, Instant createdAt) {
         this.userLow = Math.min(a, b);

@@ -26,8 +26,7 @@ public class UserBlock {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected UserBlock() {
-    }
+    protected UserBlock() {}
 
     public UserBlock(long blockerId, long blockedId, Instant createdAt) {
         this.blockerId = blockerId;

@@ -8,15 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.RateLimits;
-import org.parley.base.service.TooManyAttemptsException;
 import org.parley.base.service.TextRules;
+import org.parley.base.service.TooManyAttemptsException;
 import org.parley.friends.domain.FriendRequest;
 import org.parley.friends.domain.FriendRequestRepository;
 import org.parley.friends.domain.Friendship;
@@ -51,9 +51,17 @@ public class FriendService {
     private final Duration askAgainAfterDecline;
     private final AccountDirectory directory;
 
-    FriendService(FriendRequestRepository requests, FriendshipRepository friendships, UserBlockRepository blocks,
-            AccountService accounts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-            RateLimits limits, @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline, AccountDirectory directory) {
+    FriendService(
+            FriendRequestRepository requests,
+            FriendshipRepository friendships,
+            UserBlockRepository blocks,
+            AccountService accounts,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RateLimits limits,
+            @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline,
+            AccountDirectory directory) {
         this.directory = directory;
         this.limits = limits;
         this.askAgainAfterDecline = askAgainAfterDecline;
@@ -76,8 +84,8 @@ public class FriendService {
         if (TextRules.searchKey(query).isEmpty()) {
             return List.of();
         }
-        List<UserSummary> people = accounts.searchOthers(query, TextRules.searchKey(afterUsername),
-                Math.clamp(limit, 1, MAX_PAGE));
+        List<UserSummary> people =
+                accounts.searchOthers(query, TextRules.searchKey(afterUsername), Math.clamp(limit, 1, MAX_PAGE));
         return withRelationships(me, people);
     }
 
@@ -92,7 +100,9 @@ public class FriendService {
         if (blocks.existsByBlockerIdAndBlockedId(recipientId, me)) {
             throw new NotAllowedException("You can't send " + recipient.displayName() + " a friend request.");
         }
-        if (friendships.findByUserLowAndUserHigh(Math.min(me, recipientId), Math.max(me, recipientId)).isPresent()) {
+        if (friendships
+                .findByUserLowAndUserHigh(Math.min(me, recipientId), Math.max(me, recipientId))
+                .isPresent()) {
             throw new InvalidInputException("You are already friends with " + recipient.displayName() + ".");
         }
         var theirs = requests.findByPendingKey(recipientId + ":" + me);
@@ -119,12 +129,14 @@ public class FriendService {
      * request is a notice and a badge for them, and a decline means "not now".
      */
     private void requireNoRecentDecline(long me, UserSummary recipient) {
-        requests.findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(me, recipient.id(),
-                FriendRequest.Status.DECLINED).ifPresent(declined -> {
-                    Duration left = Duration.between(clock.instant(), declined.getAnsweredAt().plus(askAgainAfterDecline));
+        requests.findFirstBySenderIdAndRecipientIdAndStatusOrderByAnsweredAtDesc(
+                        me, recipient.id(), FriendRequest.Status.DECLINED)
+                .ifPresent(declined -> {
+                    Duration left = Duration.between(
+                            clock.instant(), declined.getAnsweredAt().plus(askAgainAfterDecline));
                     if (left.isPositive()) {
-                        throw new TooManyAttemptsException(recipient.displayName() + " declined your last request",
-                                left);
+                        throw new TooManyAttemptsException(
+                                recipient.displayName() + " declined your last request", left);
                     }
                 });
     }
@@ -160,7 +172,8 @@ public class FriendService {
 
     public void removeFriend(long friendId) {
         long me = currentUser.requireId();
-        Friendship friendship = friendships.findByUserLowAndUserHigh(Math.min(me, friendId), Math.max(me, friendId))
+        Friendship friendship = friendships
+                .findByUserLowAndUserHigh(Math.min(me, friendId), Math.max(me, friendId))
                 .orElseThrow(() -> new InvalidInputException("You are not friends."));
         friendships.delete(friendship);
         publish(FriendsChanged.Kind.FRIEND_REMOVED, me, friendId);
@@ -174,9 +187,12 @@ public class FriendService {
             return;
         }
         blocks.save(new UserBlock(me, userId, clock.instant()));
-        friendships.findByUserLowAndUserHigh(Math.min(me, userId), Math.max(me, userId)).ifPresent(friendships::delete);
+        friendships
+                .findByUserLowAndUserHigh(Math.min(me, userId), Math.max(me, userId))
+                .ifPresent(friendships::delete);
         for (FriendRequest pending : requests.findPendingBetween(me, List.of(userId))) {
-            pending.close(pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
+            pending.close(
+                    pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
                     clock.instant());
         }
         publish(FriendsChanged.Kind.BLOCKED, me, userId);
@@ -193,7 +209,8 @@ public class FriendService {
     @Transactional(readOnly = true)
     public List<UserSummary> friends() {
         long me = currentUser.requireId();
-        List<Long> ids = friendships.findAllOf(me).stream().map(f -> f.other(me)).toList();
+        List<Long> ids =
+                friendships.findAllOf(me).stream().map(f -> f.other(me)).toList();
         return directory.summaries(ids).values().stream()
                 .sorted(Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
@@ -202,7 +219,9 @@ public class FriendService {
     @Transactional(readOnly = true)
     public List<UserSummary> blockedUsers() {
         long me = currentUser.requireId();
-        List<Long> ids = blocks.findByBlockerIdOrderByIdDesc(me).stream().map(UserBlock::getBlockedId).toList();
+        List<Long> ids = blocks.findByBlockerIdOrderByIdDesc(me).stream()
+                .map(UserBlock::getBlockedId)
+                .toList();
         Map<Long, UserSummary> users = directory.summaries(ids);
         return ids.stream().map(users::get).toList();
     }
@@ -250,37 +269,48 @@ public class FriendService {
         Set<Long> friendIds = new HashSet<>();
         friendships.findBetween(me, ids).forEach(f -> friendIds.add(f.other(me)));
         Set<Long> blockedByMe = new HashSet<>();
-        blocks.findBetween(me, ids).stream().filter(b -> b.getBlockerId() == me)
+        blocks.findBetween(me, ids).stream()
+                .filter(b -> b.getBlockerId() == me)
                 .forEach(b -> blockedByMe.add(b.getBlockedId()));
         Map<Long, FriendRequest> pendingByOther = new HashMap<>();
-        requests.findPendingBetween(me, ids).forEach(r ->
-                pendingByOther.put(r.getSenderId() == me ? r.getRecipientId() : r.getSenderId(), r));
-        return people.stream().map(person -> {
-            long id = person.id();
-            if (blockedByMe.contains(id)) {
-                return new PersonResult(person, Relationship.BLOCKED, null);
-            }
-            if (friendIds.contains(id)) {
-                return new PersonResult(person, Relationship.FRIEND, null);
-            }
-            FriendRequest request = pendingByOther.get(id);
-            if (request != null) {
-                return new PersonResult(person,
-                        request.getSenderId() == me ? Relationship.REQUEST_SENT : Relationship.REQUEST_RECEIVED,
-                        request.getId());
-            }
-            return new PersonResult(person, Relationship.NONE, null);
-        }).toList();
+        requests.findPendingBetween(me, ids)
+                .forEach(r -> pendingByOther.put(r.getSenderId() == me ? r.getRecipientId() : r.getSenderId(), r));
+        return people.stream()
+                .map(person -> {
+                    long id = person.id();
+                    if (blockedByMe.contains(id)) {
+                        return new PersonResult(person, Relationship.BLOCKED, null);
+                    }
+                    if (friendIds.contains(id)) {
+                        return new PersonResult(person, Relationship.FRIEND, null);
+                    }
+                    FriendRequest request = pendingByOther.get(id);
+                    if (request != null) {
+                        return new PersonResult(
+                                person,
+                                request.getSenderId() == me ? Relationship.REQUEST_SENT : Relationship.REQUEST_RECEIVED,
+                                request.getId());
+                    }
+                    return new PersonResult(person, Relationship.NONE, null);
+                })
+                .toList();
     }
 
     private List<PendingRequest> pending(List<FriendRequest> found, long me) {
         Map<Long, UserSummary> users = directory.summaries(found.stream()
-                .map(r -> r.getSenderId() == me ? r.getRecipientId() : r.getSenderId()).toList());
-        return found.stream().map(r -> {
-            boolean incoming = r.getRecipientId() == me;
-            return new PendingRequest(r.getId(), users.get(incoming ? r.getSenderId() : r.getRecipientId()),
-                    r.getNote(), r.getCreatedAt(), incoming);
-        }).toList();
+                .map(r -> r.getSenderId() == me ? r.getRecipientId() : r.getSenderId())
+                .toList());
+        return found.stream()
+                .map(r -> {
+                    boolean incoming = r.getRecipientId() == me;
+                    return new PendingRequest(
+                            r.getId(),
+                            users.get(incoming ? r.getSenderId() : r.getRecipientId()),
+                            r.getNote(),
+                            r.getCreatedAt(),
+                            incoming);
+                })
+                .toList();
     }
 
     /** A pending request the caller is part of; any other request is "not found", revealing nothing. */

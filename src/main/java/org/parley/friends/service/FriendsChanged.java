@@ -11,7 +11,15 @@ import org.parley.base.service.UserEvent;
  */
 public record FriendsChanged(Kind kind, UserSummary actor, long otherUserId) implements UserEvent {
 
-    public enum Kind { REQUEST_SENT, REQUEST_ACCEPTED, REQUEST_DECLINED, REQUEST_CANCELLED, FRIEND_REMOVED, BLOCKED, UNBLOCKED }
+    public enum Kind {
+        REQUEST_SENT,
+        REQUEST_ACCEPTED,
+        REQUEST_DECLINED,
+        REQUEST_CANCELLED,
+        FRIEND_REMOVED,
+        BLOCKED,
+        UNBLOCKED
+    }
 
     @Override
     public Collection<Long> recipients() {

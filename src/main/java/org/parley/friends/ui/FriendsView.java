@@ -75,7 +75,9 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         List<UserSummary> all = friends.friends();
         friendList.removeAll();
         if (all.isEmpty()) {
-            friendList.add(new EmptyState(VaadinIcon.USERS, "No friends yet",
+            friendList.add(new EmptyState(
+                    VaadinIcon.USERS,
+                    "No friends yet",
                     "Find people and send them a friend request; once they accept, you can chat.",
                     findPeopleButton()));
         }
@@ -86,7 +88,9 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         List<PendingRequest> outgoing = friends.outgoingRequests();
         requestList.removeAll();
         if (incoming.isEmpty() && outgoing.isEmpty()) {
-            requestList.add(new EmptyState(VaadinIcon.ENVELOPE_O, "No pending requests",
+            requestList.add(new EmptyState(
+                    VaadinIcon.ENVELOPE_O,
+                    "No pending requests",
                     "Requests people send you appear here at once, as do the ones you sent."));
         }
         section(requestList, "Received", incoming, Relationship.REQUEST_RECEIVED);
@@ -96,8 +100,8 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         List<UserSummary> blocked = friends.blockedUsers();
         blockedList.removeAll();
         if (blocked.isEmpty()) {
-            blockedList.add(new EmptyState(VaadinIcon.BAN, "Nobody blocked",
-                    "Blocked people can't send you requests or messages."));
+            blockedList.add(new EmptyState(
+                    VaadinIcon.BAN, "Nobody blocked", "Blocked people can't send you requests or messages."));
         }
         blocked.forEach(user -> blockedList.add(row(new PersonResult(user, Relationship.BLOCKED, null), null)));
         blockedTab.setLabel(blocked.isEmpty() ? "Blocked" : "Blocked (" + blocked.size() + ")");
@@ -118,7 +122,9 @@ public class FriendsView extends Div implements BeforeEnterObserver {
     }
 
     private static Button findPeopleButton() {
-        Button button = new Button("Find people", VaadinIcon.SEARCH.create(),
+        Button button = new Button(
+                "Find people",
+                VaadinIcon.SEARCH.create(),
                 click -> UI.getCurrent().navigate(PeopleView.class));
         button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
         return button;

@@ -51,8 +51,11 @@ public class PeopleView extends Div {
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(click -> loadMore());
         more.setTestId("people-more");
-        add(new ViewHeader("Find people", "Search everyone on Parley and send a friend request."), search,
-                results, more);
+        add(
+                new ViewHeader("Find people", "Search everyone on Parley and send a friend request."),
+                search,
+                results,
+                more);
         render();
         LiveUpdates.bind(this, liveEvents, currentUser.requireId(), event -> {
             if (event instanceof FriendsChanged) {
@@ -89,10 +92,14 @@ public class PeopleView extends Div {
     private void render() {
         results.removeAll();
         if (search.getValue().isBlank()) {
-            results.add(new EmptyState(VaadinIcon.USERS, "Find your people",
+            results.add(new EmptyState(
+                    VaadinIcon.USERS,
+                    "Find your people",
                     "Type a name or user name above to find someone to chat with."));
         } else if (shown.isEmpty()) {
-            results.add(new EmptyState(VaadinIcon.SEARCH, "Nobody found",
+            results.add(new EmptyState(
+                    VaadinIcon.SEARCH,
+                    "Nobody found",
                     "No one's name or user name contains “" + search.getValue().strip() + "”."));
         }
         for (PersonResult person : shown) {

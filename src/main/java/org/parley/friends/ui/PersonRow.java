@@ -45,24 +45,37 @@ class PersonRow extends Div {
         Div actions = new Div();
         actions.addClassName("person-actions");
         switch (person.relationship()) {
-            case NONE -> actions.add(button("Add friend", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
-                    () -> openRequestDialog(user)));
-            case REQUEST_SENT -> actions.add(Badges.of("Request sent", null),
-                    button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
-                        friends.cancelRequest(person.requestId());
-                        Toasts.info("Request to " + user.displayName() + " cancelled.");
-                    }));
-            case REQUEST_RECEIVED -> actions.add(
-                    button("Accept", VaadinIcon.CHECK, ButtonVariant.LUMO_PRIMARY, () -> {
-                        friends.acceptRequest(person.requestId());
-                        Toasts.success("You and " + user.displayName() + " are now friends.");
-                    }),
-                    button("Decline", null, ButtonVariant.LUMO_TERTIARY, () -> friends.declineRequest(person.requestId())));
-            case FRIEND -> actions.add(Badges.of("Friend", "success"),
-                    button("Message", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
-                            () -> UI.getCurrent().navigate("chat/with/" + user.id())));
-            case BLOCKED -> actions.add(Badges.of("Blocked", "error"),
-                    button("Unblock", null, ButtonVariant.LUMO_TERTIARY, () -> friends.unblock(user.id())));
+            case NONE ->
+                actions.add(button(
+                        "Add friend", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> openRequestDialog(user)));
+            case REQUEST_SENT ->
+                actions.add(Badges.of("Request sent", null), button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
+                    friends.cancelRequest(person.requestId());
+                    Toasts.info("Request to " + user.displayName() + " cancelled.");
+                }));
+            case REQUEST_RECEIVED ->
+                actions.add(
+                        button("Accept", VaadinIcon.CHECK, ButtonVariant.LUMO_PRIMARY, () -> {
+                            friends.acceptRequest(person.requestId());
+                            Toasts.success("You and " + user.displayName() + " are now friends.");
+                        }),
+                        button(
+                                "Decline",
+                                null,
+                                ButtonVariant.LUMO_TERTIARY,
+                                () -> friends.declineRequest(person.requestId())));
+            case FRIEND ->
+                actions.add(
+                        Badges.of("Friend", "success"),
+                        button(
+                                "Message",
+                                VaadinIcon.CHAT,
+                                ButtonVariant.LUMO_PRIMARY,
+                                () -> UI.getCurrent().navigate("chat/with/" + user.id())));
+            case BLOCKED ->
+                actions.add(
+                        Badges.of("Blocked", "error"),
+                        button("Unblock", null, ButtonVariant.LUMO_TERTIARY, () -> friends.unblock(user.id())));
         }
         if (person.relationship() != Relationship.BLOCKED) {
             actions.add(overflowMenu(person));
@@ -77,13 +90,23 @@ class PersonRow extends Div {
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
         more.setAriaLabel("More actions for " + user.displayName());
         if (person.relationship() == Relationship.FRIEND) {
-            more.getSubMenu().addItem("Remove friend", click -> confirm("Remove " + user.displayName() + "?",
-                    "You will no longer be able to message each other until one of you sends a new request.",
-                    "Remove", () -> friends.removeFriend(user.id())));
+            more.getSubMenu()
+                    .addItem(
+                            "Remove friend",
+                            click -> confirm(
+                                    "Remove " + user.displayName() + "?",
+                                    "You will no longer be able to message each other until one of you sends a new request.",
+                                    "Remove",
+                                    () -> friends.removeFriend(user.id())));
         }
-        more.getSubMenu().addItem("Block", click -> confirm("Block " + user.displayName() + "?",
-                "They won't be able to send you friend requests or messages. You can unblock them later.",
-                "Block", () -> friends.block(user.id())));
+        more.getSubMenu()
+                .addItem(
+                        "Block",
+                        click -> confirm(
+                                "Block " + user.displayName() + "?",
+                                "They won't be able to send you friend requests or messages. You can unblock them later.",
+                                "Block",
+                                () -> friends.block(user.id())));
         return menu;
     }
 
@@ -98,9 +121,10 @@ class PersonRow extends Div {
         Button send = new Button("Send request", click -> {
             Relationship result = friends.sendRequest(user.id(), note.getValue());
             dialog.close();
-            Toasts.success(result == Relationship.FRIEND
-                    ? "You and " + user.displayName() + " are now friends."
-                    : "Request sent to " + user.displayName() + ".");
+            Toasts.success(
+                    result == Relationship.FRIEND
+                            ? "You and " + user.displayName() + " are now friends."
+                            : "Request sent to " + user.displayName() + ".");
             changed.run();
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

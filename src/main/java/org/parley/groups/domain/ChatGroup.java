@@ -16,7 +16,11 @@ import java.util.Locale;
 @Table(name = "chat_group")
 public class ChatGroup {
 
-    public enum JoinPolicy { OPEN, APPROVAL, INVITATION }
+    public enum JoinPolicy {
+        OPEN,
+        APPROVAL,
+        INVITATION
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,8 +66,7 @@ public class ChatGroup {
     @Column(name = "avatar_version", nullable = false)
     private int avatarVersion;
 
-    protected ChatGroup() {
-    }
+    protected ChatGroup() {}
 
     public ChatGroup(String name, String description, JoinPolicy joinPolicy, long conversationId, Instant createdAt) {
         describe(name, description);

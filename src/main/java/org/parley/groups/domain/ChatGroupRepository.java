@@ -25,6 +25,9 @@ public interface ChatGroupRepository extends JpaRepository<ChatGroup, Long> {
             where (g.nameKey like :pattern escape '!' or g.descriptionKey like :pattern escape '!')
               and (g.nameKey > :afterName or (g.nameKey = :afterName and g.id > :afterId))
             order by g.nameKey, g.id""")
-    List<ChatGroup> search(@Param("pattern") String pattern, @Param("afterName") String afterName,
-            @Param("afterId") long afterId, Limit limit);
+    List<ChatGroup> search(
+            @Param("pattern") String pattern,
+            @Param("afterName") String afterName,
+            @Param("afterId") long afterId,
+            Limit limit);
 }

@@ -15,8 +15,23 @@ import java.time.Instant;
 @Table(name = "group_admin_log")
 public class GroupAdminLogEntry {
 
-    public enum Action { APPROVE, REJECT, ADD, REMOVE, MUTE, UNMUTE, MUTE_ALL, UNMUTE_ALL, BAN, UNBAN, APPOINT, DISMISS, HAND_OVER,
-        ALLOW_TEMPORARY_CHATS, FORBID_TEMPORARY_CHATS }
+    public enum Action {
+        APPROVE,
+        REJECT,
+        ADD,
+        REMOVE,
+        MUTE,
+        UNMUTE,
+        MUTE_ALL,
+        UNMUTE_ALL,
+        BAN,
+        UNBAN,
+        APPOINT,
+        DISMISS,
+        HAND_OVER,
+        ALLOW_TEMPORARY_CHATS,
+        FORBID_TEMPORARY_CHATS
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,10 +56,10 @@ public class GroupAdminLogEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected GroupAdminLogEntry() {
-    }
+    protected GroupAdminLogEntry() {}
 
-    public GroupAdminLogEntry(long groupId, long actorId, Long targetId, Action action, String reason, Instant createdAt) {
+    public GroupAdminLogEntry(
+            long groupId, long actorId, Long targetId, Action action, String reason, Instant createdAt) {
         this.groupId = groupId;
         this.actorId = actorId;
         this.targetId = targetId;

@@ -15,8 +15,7 @@ public class GroupAvatar extends StoredPicture {
     @Column(name = "group_id")
     private Long groupId;
 
-    protected GroupAvatar() {
-    }
+    protected GroupAvatar() {}
 
     public GroupAvatar(Long groupId, String contentType, byte[] data) {
         super(contentType, data);

@@ -2,5 +2,4 @@ package org.parley.groups.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface GroupAvatarRepository extends JpaRepository<GroupAvatar, Long> {
-}
+public interface GroupAvatarRepository extends JpaRepository<GroupAvatar, Long> {}

@@ -32,8 +32,7 @@ public class GroupBan {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected GroupBan() {
-    }
+    protected GroupBan() {}
 
     public GroupBan(long groupId, long userId, long bannedBy, String reason, Instant createdAt) {
         this.groupId = groupId;

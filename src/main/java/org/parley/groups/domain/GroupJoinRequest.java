@@ -14,7 +14,12 @@ import java.time.Instant;
 @Table(name = "group_join_request")
 public class GroupJoinRequest {
 
-    public enum Status { PENDING, APPROVED, REJECTED, CANCELLED }
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED,
+        CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,8 +53,7 @@ public class GroupJoinRequest {
     @Column(name = "pending_key", length = 64)
     private String pendingKey;
 
-    protected GroupJoinRequest() {
-    }
+    protected GroupJoinRequest() {}
 
     public GroupJoinRequest(long groupId, long userId, String message, Instant createdAt) {
         this.groupId = groupId;

@@ -30,6 +30,6 @@ public interface GroupJoinRequestRepository extends JpaRepository<GroupJoinReque
             where r.status = 'PENDING' and m.groupId = r.groupId and m.userId = :userId and m.role in ('OWNER', 'ADMIN')""")
     long countPendingForAdministrator(@Param("userId") long userId);
 
-    List<GroupJoinRequest> findByUserIdAndStatusAndGroupIdIn(long userId, GroupJoinRequest.Status status,
-            Collection<Long> groupIds);
+    List<GroupJoinRequest> findByUserIdAndStatusAndGroupIdIn(
+            long userId, GroupJoinRequest.Status status, Collection<Long> groupIds);
 }

@@ -15,7 +15,11 @@ import java.time.Instant;
 @Table(name = "group_member")
 public class GroupMember {
 
-    public enum Role { OWNER, ADMIN, MEMBER }
+    public enum Role {
+        OWNER,
+        ADMIN,
+        MEMBER
+    }
 
     /** A mute "until lifted" is stored as this far-future instant, so one comparison covers both kinds. */
     public static final Instant UNTIL_LIFTED = Instant.parse("9999-01-01T00:00:00Z");
@@ -43,8 +47,7 @@ public class GroupMember {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
-    protected GroupMember() {
-    }
+    protected GroupMember() {}
 
     public GroupMember(long groupId, long userId, Role role, Instant joinedAt) {
         this.groupId = groupId;

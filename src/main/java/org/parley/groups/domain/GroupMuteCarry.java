@@ -34,8 +34,7 @@ public class GroupMuteCarry {
     @Column(name = "mute_reason", length = 200)
     private String muteReason;
 
-    protected GroupMuteCarry() {
-    }
+    protected GroupMuteCarry() {}
 
     public GroupMuteCarry(long groupId, long userId, Instant mutedUntil, String muteReason) {
         this.groupId = groupId;

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class GroupChatPolicy implements GroupConversations {
 
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UNTIL =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ChatGroupRepository groups;
     private final GroupMemberRepository members;
@@ -41,16 +41,19 @@ class GroupChatPolicy implements GroupConversations {
         if (group == null) {
             return new SendRestriction("This group no longer exists.", null);
         }
-        GroupMember member = members.findByGroupIdAndUserId(group.getId(), userId).orElse(null);
+        GroupMember member =
+                members.findByGroupIdAndUserId(group.getId(), userId).orElse(null);
         if (member == null) {
             return new SendRestriction("You are no longer a member of " + group.getName() + ".", null);
         }
         Instant now = clock.instant();
         if (member.isMutedAt(now)) {
             String until = GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil())
-                    ? "until an administrator lifts it" : "until " + UNTIL.format(member.getMutedUntil());
+                    ? "until an administrator lifts it"
+                    : "until " + UNTIL.format(member.getMutedUntil());
             String why = member.getMuteReason() == null ? "" : " Reason: " + member.getMuteReason();
-            return new SendRestriction("You are muted in " + group.getName() + " " + until + "." + why,
+            return new SendRestriction(
+                    "You are muted in " + group.getName() + " " + until + "." + why,
                     GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil()) ? null : member.getMutedUntil());
         }
         if (group.isMutedAll() && !member.isAdministrator()) {
@@ -86,7 +89,9 @@ class GroupChatPolicy implements GroupConversations {
 
     @Override
     public Map<Long, ConversationLook> looks(Collection<Long> conversationIds) {
-        return groups.findByConversationIdIn(conversationIds).stream().collect(Collectors.toMap(
-                ChatGroup::getConversationId, g -> new ConversationLook(g.getName(), GroupSummary.avatarUrl(g))));
+        return groups.findByConversationIdIn(conversationIds).stream()
+                .collect(Collectors.toMap(
+                        ChatGroup::getConversationId,
+                        g -> new ConversationLook(g.getName(), GroupSummary.avatarUrl(g))));
     }
 }

@@ -12,8 +12,7 @@ import org.parley.groups.domain.GroupMember.Role;
  */
 final class GroupRules {
 
-    private GroupRules() {
-    }
+    private GroupRules() {}
 
     static GroupPowers powers(Role role) {
         return new GroupPowers(role != Role.MEMBER, role != Role.OWNER, role == Role.OWNER);

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.parley.account.service.internal.AccountDirectory;
 import org.parley.account.service.AvatarImages;
-import org.parley.base.service.RateLimits;
-import org.parley.base.service.EncodedPicture;
 import org.parley.account.service.UserSummary;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
+import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.chat.service.ConversationMembership;
 import org.parley.groups.domain.ChatGroup;
@@ -78,11 +78,21 @@ public class GroupService {
     private final RateLimits limits;
     private final AccountDirectory directory;
 
-    GroupService(ChatGroupRepository groups, GroupMemberRepository members, GroupJoinRequestRepository requests,
-            GroupBanRepository bans, GroupAdminLogRepository adminLog,
-            ConversationMembership conversation, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, GroupAvatarRepository avatars, AvatarImages avatarImages,
-            GroupMuteCarryRepository muteCarries, RateLimits limits, AccountDirectory directory) {
+    GroupService(
+            ChatGroupRepository groups,
+            GroupMemberRepository members,
+            GroupJoinRequestRepository requests,
+            GroupBanRepository bans,
+            GroupAdminLogRepository adminLog,
+            ConversationMembership conversation,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            GroupAvatarRepository avatars,
+            AvatarImages avatarImages,
+            GroupMuteCarryRepository muteCarries,
+            RateLimits limits,
+            AccountDirectory directory) {
         this.directory = directory;
         this.limits = limits;
         this.muteCarries = muteCarries;
@@ -108,8 +118,12 @@ public class GroupService {
         String cleanDescription = TextRules.optionalText(description, "The description", MAX_DESCRIPTION_LENGTH);
         limits.groupsPerPerson().take(me);
         long conversationId = conversation.createGroupConversation();
-        ChatGroup group = groups.save(new ChatGroup(cleanName, cleanDescription,
-                policy == null ? ChatGroup.JoinPolicy.APPROVAL : policy, conversationId, clock.instant()));
+        ChatGroup group = groups.save(new ChatGroup(
+                cleanName,
+                cleanDescription,
+                policy == null ? ChatGroup.JoinPolicy.APPROVAL : policy,
+                conversationId,
+                clock.instant()));
         enrol(group, me, Role.OWNER);
         conversation.postSystemLine(conversationId, me, name(me) + " created the group", null);
         return GroupSummary.of(group);
@@ -124,8 +138,8 @@ public class GroupService {
         }
         String afterName = after == null ? "" : TextRules.searchKey(after.name());
         long afterId = after == null ? 0 : after.id();
-        List<ChatGroup> found = groups.search(TextRules.containsPattern(query), afterName, afterId,
-                Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
+        List<ChatGroup> found = groups.search(
+                TextRules.containsPattern(query), afterName, afterId, Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
         if (found.isEmpty()) {
             return List.of();
         }
@@ -137,18 +151,21 @@ public class GroupService {
         Map<Long, Long> pending = new HashMap<>();
         requests.findByUserIdAndStatusAndGroupIdIn(me, GroupJoinRequest.Status.PENDING, ids)
                 .forEach(r -> pending.put(r.getGroupId(), r.getId()));
-        return found.stream().map(g -> {
-            GroupSummary summary = GroupSummary.of(g);
-            if (memberOf.contains(g.getId())) {
-                return new GroupResult(summary, Standing.MEMBER, null);
-            }
-            if (bannedFrom.contains(g.getId())) {
-                return new GroupResult(summary, Standing.BANNED, null);
-            }
-            Long requestId = pending.get(g.getId());
-            return requestId != null ? new GroupResult(summary, Standing.REQUEST_PENDING, requestId)
-                    : new GroupResult(summary, Standing.NONE, null);
-        }).toList();
+        return found.stream()
+                .map(g -> {
+                    GroupSummary summary = GroupSummary.of(g);
+                    if (memberOf.contains(g.getId())) {
+                        return new GroupResult(summary, Standing.MEMBER, null);
+                    }
+                    if (bannedFrom.contains(g.getId())) {
+                        return new GroupResult(summary, Standing.BANNED, null);
+                    }
+                    Long requestId = pending.get(g.getId());
+                    return requestId != null
+                            ? new GroupResult(summary, Standing.REQUEST_PENDING, requestId)
+                            : new GroupResult(summary, Standing.NONE, null);
+                })
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -197,8 +214,9 @@ public class GroupService {
             return Standing.MEMBER;
         }
         switch (group.getJoinPolicy()) {
-            case INVITATION -> throw new NotAllowedException(
-                    group.getName() + " is by invitation only: an administrator has to add you.");
+            case INVITATION ->
+                throw new NotAllowedException(
+                        group.getName() + " is by invitation only: an administrator has to add you.");
             case OPEN -> {
                 enrol(group, me, Role.MEMBER);
                 conversation.postSystemLine(group.getConversationId(), me, name(me) + " joined", null);
@@ -207,9 +225,10 @@ public class GroupService {
             }
             default -> {
                 String cleanMessage = TextRules.optionalText(message, "The message", MAX_MESSAGE_LENGTH);
-                if (requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, me)).isPresent()) {
-                    throw new InvalidInputException("You already asked to join " + group.getName()
-                            + ". An administrator will answer.");
+                if (requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, me))
+                        .isPresent()) {
+                    throw new InvalidInputException(
+                            "You already asked to join " + group.getName() + ". An administrator will answer.");
                 }
                 try {
                     requests.saveAndFlush(new GroupJoinRequest(groupId, me, cleanMessage, clock.instant()));
@@ -224,7 +243,8 @@ public class GroupService {
 
     public void cancelJoinRequest(long requestId) {
         long me = currentUser.requireId();
-        GroupJoinRequest request = requests.lockById(requestId).filter(GroupJoinRequest::isPending)
+        GroupJoinRequest request = requests.lockById(requestId)
+                .filter(GroupJoinRequest::isPending)
                 .filter(r -> r.getUserId() == me)
                 .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
         request.decide(GroupJoinRequest.Status.CANCELLED, me, null, clock.instant());
@@ -249,9 +269,12 @@ public class GroupService {
     @Transactional(readOnly = true)
     public List<GroupSummary> myGroups() {
         long me = currentUser.requireId();
-        List<Long> ids = members.findByUserId(me).stream().map(GroupMember::getGroupId).toList();
-        return groups.findAllById(ids).stream().map(GroupSummary::of)
-                .sorted(Comparator.comparing(GroupSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        List<Long> ids =
+                members.findByUserId(me).stream().map(GroupMember::getGroupId).toList();
+        return groups.findAllById(ids).stream()
+                .map(GroupSummary::of)
+                .sorted(Comparator.comparing(GroupSummary::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     // --- The request queue ---------------------------------------------------------------------
@@ -260,11 +283,14 @@ public class GroupService {
     public List<JoinRequestView> pendingRequests(long groupId) {
         long me = currentUser.requireId();
         requireAdministrator(groupId, me, false);
-        List<GroupJoinRequest> pending = requests.findByGroupIdAndStatusOrderByIdAsc(groupId,
-                GroupJoinRequest.Status.PENDING);
-        Map<Long, UserSummary> people = directory.summaries(pending.stream().map(GroupJoinRequest::getUserId).toList());
-        return pending.stream().map(r -> new JoinRequestView(r.getId(), groupId, people.get(r.getUserId()),
-                r.getMessage(), r.getCreatedAt())).toList();
+        List<GroupJoinRequest> pending =
+                requests.findByGroupIdAndStatusOrderByIdAsc(groupId, GroupJoinRequest.Status.PENDING);
+        Map<Long, UserSummary> people = directory.summaries(
+                pending.stream().map(GroupJoinRequest::getUserId).toList());
+        return pending.stream()
+                .map(r -> new JoinRequestView(
+                        r.getId(), groupId, people.get(r.getUserId()), r.getMessage(), r.getCreatedAt()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -351,7 +377,8 @@ public class GroupService {
             throw new InvalidInputException("A mute lasts a positive time, or until lifted.");
         }
         String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
-        target.mute(duration == null ? GroupMember.UNTIL_LIFTED : clock.instant().plus(duration), cleanReason);
+        target.mute(
+                duration == null ? GroupMember.UNTIL_LIFTED : clock.instant().plus(duration), cleanReason);
         log(group, me, userId, Action.MUTE, cleanReason);
         conversation.postSystemLine(group.getConversationId(), me, name(userId) + " was muted", null);
         publish(group, GroupChanged.Kind.MUTED, userId, everyone(group));
@@ -377,9 +404,11 @@ public class GroupService {
         }
         group.setMutedAll(muted);
         log(group, me, null, muted ? Action.MUTE_ALL : Action.UNMUTE_ALL, null);
-        conversation.postSystemLine(group.getConversationId(), me, muted
-                ? name(me) + " muted the group: only administrators can write"
-                : name(me) + " unmuted the group", null);
+        conversation.postSystemLine(
+                group.getConversationId(),
+                me,
+                muted ? name(me) + " muted the group: only administrators can write" : name(me) + " unmuted the group",
+                null);
         publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
     }
 
@@ -426,7 +455,9 @@ public class GroupService {
     public List<UserSummary> bannedUsers(long groupId) {
         long me = currentUser.requireId();
         requireAdministrator(groupId, me, false);
-        List<Long> ids = bans.findByGroupIdOrderByIdDesc(groupId).stream().map(GroupBan::getUserId).toList();
+        List<Long> ids = bans.findByGroupIdOrderByIdDesc(groupId).stream()
+                .map(GroupBan::getUserId)
+                .toList();
         Map<Long, UserSummary> people = directory.summaries(ids);
         return ids.stream().map(people::get).toList();
     }
@@ -477,8 +508,8 @@ public class GroupService {
         avatars.flush();
         groups.delete(group);
         groups.flush();
-        events.publishEvent(new GroupChanged(groupId, group.getConversationId(), GroupChanged.Kind.REMOVED, null,
-                new ArrayList<>(told)));
+        events.publishEvent(new GroupChanged(
+                groupId, group.getConversationId(), GroupChanged.Kind.REMOVED, null, new ArrayList<>(told)));
     }
 
     /**
@@ -491,9 +522,10 @@ public class GroupService {
         EncodedPicture picture = avatarImages.normalize(upload, declaredBytes);
         ChatGroup group = requireGroup(groupId);
         requireAdministrator(groupId, me, true);
-        avatars.findById(groupId).ifPresentOrElse(
-                existing -> existing.replace(picture.contentType(), picture.data()),
-                () -> avatars.save(new GroupAvatar(groupId, picture.contentType(), picture.data())));
+        avatars.findById(groupId)
+                .ifPresentOrElse(
+                        existing -> existing.replace(picture.contentType(), picture.data()),
+                        () -> avatars.save(new GroupAvatar(groupId, picture.contentType(), picture.data())));
         group.avatarChanged(true);
         publish(group, GroupChanged.Kind.SETTINGS, null, everyone(group));
         return GroupSummary.of(group);
@@ -539,8 +571,10 @@ public class GroupService {
         long me = currentUser.requireId();
         GroupMember mine = requireMember(groupId, me);
         List<GroupMember> all = members.findByGroupId(groupId);
-        Map<Long, UserSummary> people = directory.summaries(all.stream().map(GroupMember::getUserId).toList());
-        return all.stream().map(m -> view(m, people.get(m.getUserId()), mine))
+        Map<Long, UserSummary> people =
+                directory.summaries(all.stream().map(GroupMember::getUserId).toList());
+        return all.stream()
+                .map(m -> view(m, people.get(m.getUserId()), mine))
                 .sorted(Comparator.comparing((GroupMemberView v) -> v.role().ordinal())
                         .thenComparing(v -> v.user().displayName(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
@@ -551,8 +585,8 @@ public class GroupService {
     public List<AdminLogView> adminLog(long groupId, Long beforeId, int limit) {
         long me = currentUser.requireId();
         requireAdministrator(groupId, me, false);
-        List<GroupAdminLogEntry> entries = adminLog.page(groupId, beforeId == null ? Long.MAX_VALUE : beforeId,
-                Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
+        List<GroupAdminLogEntry> entries = adminLog.page(
+                groupId, beforeId == null ? Long.MAX_VALUE : beforeId, Limit.of(Math.clamp(limit, 1, MAX_PAGE)));
         Set<Long> ids = new HashSet<>();
         entries.forEach(e -> {
             ids.add(e.getActorId());
@@ -561,9 +595,15 @@ public class GroupService {
             }
         });
         Map<Long, UserSummary> people = directory.summaries(ids);
-        return entries.stream().map(e -> new AdminLogView(e.getId(), people.get(e.getActorId()),
-                e.getTargetId() == null ? null : people.get(e.getTargetId()), e.getAction(), e.getReason(),
-                e.getCreatedAt())).toList();
+        return entries.stream()
+                .map(e -> new AdminLogView(
+                        e.getId(),
+                        people.get(e.getActorId()),
+                        e.getTargetId() == null ? null : people.get(e.getTargetId()),
+                        e.getAction(),
+                        e.getReason(),
+                        e.getCreatedAt()))
+                .toList();
     }
 
     // --- Rules -------------------------------------------------------------------------------------
@@ -575,8 +615,8 @@ public class GroupService {
         GroupMember target = members.findByGroupIdAndUserId(groupId, userId)
                 .orElseThrow(() -> new InvalidInputException(name(userId) + " is not a member."));
         if (target.getRole() != from) {
-            throw new InvalidInputException(name(userId) + (from == Role.MEMBER
-                    ? " is already an administrator." : " is not an administrator."));
+            throw new InvalidInputException(name(userId)
+                    + (from == Role.MEMBER ? " is already an administrator." : " is not an administrator."));
         }
         target.setRole(to);
         log(group, me, userId, action, null);
@@ -600,14 +640,16 @@ public class GroupService {
 
     /** The caller's membership if they administer the group; locked when they are about to act. */
     private GroupMember requireAdministrator(long groupId, long userId, boolean forUpdate) {
-        var membership = forUpdate ? members.lockMembership(groupId, userId)
-                : members.findByGroupIdAndUserId(groupId, userId);
-        return membership.filter(GroupMember::isAdministrator)
+        var membership =
+                forUpdate ? members.lockMembership(groupId, userId) : members.findByGroupIdAndUserId(groupId, userId);
+        return membership
+                .filter(GroupMember::isAdministrator)
                 .orElseThrow(() -> new NotAllowedException("Only the group's administrators can do that."));
     }
 
     private GroupMember requireOwner(long groupId, long userId) {
-        return members.lockMembership(groupId, userId).filter(m -> m.getRole() == Role.OWNER)
+        return members.lockMembership(groupId, userId)
+                .filter(m -> m.getRole() == Role.OWNER)
                 .orElseThrow(() -> new NotAllowedException("Only the owner of the group can do that."));
     }
 
@@ -622,7 +664,8 @@ public class GroupService {
 
     /** The request, locked until the answer commits: whoever answers second finds it answered. */
     private GroupJoinRequest requirePendingRequest(long requestId) {
-        return requests.lockById(requestId).filter(GroupJoinRequest::isPending)
+        return requests.lockById(requestId)
+                .filter(GroupJoinRequest::isPending)
                 .orElseThrow(() -> new NotAllowedException("That request was already answered."));
     }
 
@@ -648,8 +691,8 @@ public class GroupService {
         groups.changeMemberCount(group.getId(), -1);
         group.membersChanged(-1);
         if (membership.isMutedAt(clock.instant())) {
-            muteCarries.save(new GroupMuteCarry(group.getId(), membership.getUserId(), membership.getMutedUntil(),
-                    membership.getMuteReason()));
+            muteCarries.save(new GroupMuteCarry(
+                    group.getId(), membership.getUserId(), membership.getMutedUntil(), membership.getMuteReason()));
         }
         members.delete(membership);
         conversation.remove(group.getConversationId(), membership.getUserId());
@@ -660,7 +703,9 @@ public class GroupService {
     }
 
     private Collection<Long> everyone(ChatGroup group) {
-        return members.findByGroupId(group.getId()).stream().map(GroupMember::getUserId).toList();
+        return members.findByGroupId(group.getId()).stream()
+                .map(GroupMember::getUserId)
+                .toList();
     }
 
     private Collection<Long> withAdmins(ChatGroup group, long userId) {
@@ -670,8 +715,8 @@ public class GroupService {
     }
 
     private void publish(ChatGroup group, GroupChanged.Kind kind, Long subject, Collection<Long> recipients) {
-        events.publishEvent(new GroupChanged(group.getId(), group.getConversationId(), kind, subject,
-                new ArrayList<>(recipients)));
+        events.publishEvent(
+                new GroupChanged(group.getId(), group.getConversationId(), kind, subject, new ArrayList<>(recipients)));
     }
 
     private String name(long userId) {
@@ -683,7 +728,11 @@ public class GroupService {
     /** A member as {@code viewer} sees them, with what the viewer may do to them. */
     private GroupMemberView view(GroupMember member, UserSummary user, GroupMember viewer) {
         boolean muted = member.isMutedAt(clock.instant());
-        return new GroupMemberView(user, member.getRole(), muted ? member.getMutedUntil() : null,
-                muted ? member.getMuteReason() : null, GroupRules.actionsOn(viewer, member, muted));
+        return new GroupMemberView(
+                user,
+                member.getRole(),
+                muted ? member.getMutedUntil() : null,
+                muted ? member.getMuteReason() : null,
+                GroupRules.actionsOn(viewer, member, muted));
     }
 }

@@ -12,8 +12,8 @@ import org.parley.account.ui.OnlinePresence;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
-import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.ui.ConversationHeaderActions;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupService;
@@ -34,8 +34,14 @@ class GroupHeaderActions implements ConversationHeaderActions {
     private final ChatService chat;
     private final OnlinePresence presence;
 
-    GroupHeaderActions(GroupService groups, AccountService accounts, LiveEvents liveEvents, CurrentUser currentUser,
-            Clock clock, ChatService chat, OnlinePresence presence) {
+    GroupHeaderActions(
+            GroupService groups,
+            AccountService accounts,
+            LiveEvents liveEvents,
+            CurrentUser currentUser,
+            Clock clock,
+            ChatService chat,
+            OnlinePresence presence) {
         this.chat = chat;
         this.presence = presence;
         this.groups = groups;
@@ -55,8 +61,8 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Button members = new Button("Members", VaadinIcon.USERS.create());
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
-        members.addClickListener(click -> new GroupPanel(groups, accounts, chat, liveEvents, presence, group.id(), me,
-                clock).open());
+        members.addClickListener(
+                click -> new GroupPanel(groups, accounts, chat, liveEvents, presence, group.id(), me, clock).open());
         boolean admin = groups.myPowers(group.id()).administer();
         if (!admin) {
             return List.of(members);

@@ -6,8 +6,7 @@ import org.parley.groups.domain.GroupMember;
 /** The words the group views use for policies and roles, kept in one place. */
 final class GroupLabels {
 
-    private GroupLabels() {
-    }
+    private GroupLabels() {}
 
     static String policy(ChatGroup.JoinPolicy policy) {
         return switch (policy) {

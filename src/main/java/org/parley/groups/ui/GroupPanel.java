@@ -20,6 +20,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.io.InputStream;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.OnlinePresence;
@@ -35,20 +35,20 @@ import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Actions;
-import org.parley.chat.service.ChatService;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
+import org.parley.chat.service.ChatService;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupMemberView;
 import org.parley.groups.service.GroupPowers;
-import org.parley.groups.service.MemberAction;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
+import org.parley.groups.service.MemberAction;
 
 /**
  * A group's members and, for administrators, its request queue, bans, log and settings. Each action
@@ -56,7 +56,8 @@ import org.parley.groups.service.JoinRequestView;
  */
 class GroupPanel extends Dialog {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
 
     private final GroupService groups;
     private final ChatService chat;
@@ -76,8 +77,15 @@ class GroupPanel extends Dialog {
     private GroupMemberView lastMine;
     private List<GroupMemberView> lastMembers = List.of();
 
-    GroupPanel(GroupService groups, AccountService accounts, ChatService chat, LiveEvents liveEvents,
-            OnlinePresence presence, long groupId, long me, Clock clock) {
+    GroupPanel(
+            GroupService groups,
+            AccountService accounts,
+            ChatService chat,
+            LiveEvents liveEvents,
+            OnlinePresence presence,
+            long groupId,
+            long me,
+            Clock clock) {
         this.groups = groups;
         this.chat = chat;
         this.accounts = accounts;
@@ -129,12 +137,13 @@ class GroupPanel extends Dialog {
             return;
         }
         GroupSummary group = groups.group(groupId);
-        setHeaderTitle(group.name() + " · " + group.memberCount()
-                + (group.memberCount() == 1 ? " member" : " members"));
+        setHeaderTitle(
+                group.name() + " · " + group.memberCount() + (group.memberCount() == 1 ? " member" : " members"));
         List<GroupMemberView> members = groups.members(groupId);
         lastMembers = members;
         // Whose presence the panel shows: its members, nobody else's. Draws the members with who is online.
-        presenceWatch.watching(members.stream().map(member -> member.user().id()).toList());
+        presenceWatch.watching(
+                members.stream().map(member -> member.user().id()).toList());
         renderSettings(group, powers);
         if (admin) {
             renderRequests();
@@ -146,7 +155,8 @@ class GroupPanel extends Dialog {
     private void renderMembers(List<GroupMemberView> all) {
         lastMembers = all;
         memberList.removeAll();
-        long onlineCount = all.stream().filter(m -> online.contains(m.user().id())).count();
+        long onlineCount =
+                all.stream().filter(m -> online.contains(m.user().id())).count();
         Span summary = new Span(onlineCount + " of " + all.size() + " online now");
         summary.addClassName("identity-handle");
         memberList.add(summary);
@@ -161,12 +171,15 @@ class GroupPanel extends Dialog {
             Div row = new Div(identity);
             row.addClassName("group-panel-row");
             row.setTestId("member-" + member.user().username());
-            Div actions = new Div(Badges.of(GroupLabels.role(member.role()),
-                    member.role() == Role.MEMBER ? null : "success"));
+            Div actions = new Div(
+                    Badges.of(GroupLabels.role(member.role()), member.role() == Role.MEMBER ? null : "success"));
             actions.addClassName("person-actions");
             if (member.mutedUntil() != null) {
-                actions.add(Badges.of(member.mutedUntilLifted() ? "Muted"
-                        : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC", "error"));
+                actions.add(Badges.of(
+                        member.mutedUntilLifted()
+                                ? "Muted"
+                                : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC",
+                        "error"));
             }
             if (member.user().id() != me) {
                 actions.add(messageButton(member.user()));
@@ -209,25 +222,46 @@ class GroupPanel extends Dialog {
         SubMenu sub = more.getSubMenu();
         if (may.contains(MemberAction.MUTE)) {
             MenuItem mute = sub.addItem("Mute");
-            mute.getSubMenu().addItem("For 10 minutes", c -> withReason("Mute " + user.displayName(),
-                    reason -> groups.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
-            mute.getSubMenu().addItem("For 1 hour", c -> withReason("Mute " + user.displayName(),
-                    reason -> groups.mute(groupId, user.id(), Duration.ofHours(1), reason)));
-            mute.getSubMenu().addItem("For 1 day", c -> withReason("Mute " + user.displayName(),
-                    reason -> groups.mute(groupId, user.id(), Duration.ofDays(1), reason)));
-            mute.getSubMenu().addItem("Until lifted", c -> withReason("Mute " + user.displayName(),
-                    reason -> groups.mute(groupId, user.id(), null, reason)));
+            mute.getSubMenu()
+                    .addItem(
+                            "For 10 minutes",
+                            c -> withReason(
+                                    "Mute " + user.displayName(),
+                                    reason -> groups.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
+            mute.getSubMenu()
+                    .addItem(
+                            "For 1 hour",
+                            c -> withReason(
+                                    "Mute " + user.displayName(),
+                                    reason -> groups.mute(groupId, user.id(), Duration.ofHours(1), reason)));
+            mute.getSubMenu()
+                    .addItem(
+                            "For 1 day",
+                            c -> withReason(
+                                    "Mute " + user.displayName(),
+                                    reason -> groups.mute(groupId, user.id(), Duration.ofDays(1), reason)));
+            mute.getSubMenu()
+                    .addItem(
+                            "Until lifted",
+                            c -> withReason(
+                                    "Mute " + user.displayName(),
+                                    reason -> groups.mute(groupId, user.id(), null, reason)));
         }
         if (may.contains(MemberAction.UNMUTE)) {
             sub.addItem("Lift mute", c -> act(() -> groups.unmute(groupId, user.id())));
         }
         if (may.contains(MemberAction.REMOVE)) {
-            sub.addItem("Remove from group", c -> withReason("Remove " + user.displayName(),
-                    reason -> groups.removeMember(groupId, user.id(), reason)));
+            sub.addItem(
+                    "Remove from group",
+                    c -> withReason(
+                            "Remove " + user.displayName(), reason -> groups.removeMember(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.BAN)) {
-            sub.addItem("Ban", c -> withReason("Ban " + user.displayName() + " (removed, and can't rejoin)",
-                    reason -> groups.ban(groupId, user.id(), reason)));
+            sub.addItem(
+                    "Ban",
+                    c -> withReason(
+                            "Ban " + user.displayName() + " (removed, and can't rejoin)",
+                            reason -> groups.ban(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.APPOINT)) {
             sub.addItem("Make administrator", c -> act(() -> groups.appoint(groupId, user.id())));
@@ -236,9 +270,14 @@ class GroupPanel extends Dialog {
             sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
         }
         if (may.contains(MemberAction.HAND_OVER)) {
-            sub.addItem("Hand over ownership", c -> Actions.confirm("Hand over the group to " + user.displayName()
-                    + "?", "They become the owner; you stay on as an administrator.", "Hand over", false,
-                    () -> act(() -> groups.handOver(groupId, user.id()))));
+            sub.addItem(
+                    "Hand over ownership",
+                    c -> Actions.confirm(
+                            "Hand over the group to " + user.displayName() + "?",
+                            "They become the owner; you stay on as an administrator.",
+                            "Hand over",
+                            false,
+                            () -> act(() -> groups.handOver(groupId, user.id()))));
         }
         return menu;
     }
@@ -257,12 +296,15 @@ class GroupPanel extends Dialog {
                 note.addClassName("request-note");
                 who.add(note);
             }
-            Button approve = new Button("Approve", VaadinIcon.CHECK.create(),
-                    c -> act(() -> groups.approve(request.id())));
+            Button approve =
+                    new Button("Approve", VaadinIcon.CHECK.create(), c -> act(() -> groups.approve(request.id())));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             approve.setTestId("approve-" + request.requester().username());
-            Button reject = new Button("Reject", c -> withReason("Reject " + request.requester().displayName(),
-                    reason -> groups.reject(request.id(), reason)));
+            Button reject = new Button(
+                    "Reject",
+                    c -> withReason(
+                            "Reject " + request.requester().displayName(),
+                            reason -> groups.reject(request.id(), reason)));
             reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div actions = new Div(approve, reject);
             actions.addClassName("person-actions");
@@ -296,7 +338,8 @@ class GroupPanel extends Dialog {
         for (AdminLogView entry : entries) {
             Span when = new Span(WHEN.format(entry.at()));
             when.addClassName("log-time");
-            String what = entry.actor().displayName() + " " + entry.action().name().toLowerCase().replace('_', ' ')
+            String what = entry.actor().displayName() + " "
+                    + entry.action().name().toLowerCase().replace('_', ' ')
                     + (entry.target() == null ? "" : " " + entry.target().displayName())
                     + (entry.reason() == null ? "" : " — " + entry.reason());
             Div line = new Div(when, new Span(what));
@@ -326,8 +369,8 @@ class GroupPanel extends Dialog {
                 }
             });
             muteAll.setTestId("group-mute-all");
-            Checkbox temporaryChats = new Checkbox("Members can start temporary conversations with each other",
-                    group.temporaryChatsAllowed());
+            Checkbox temporaryChats = new Checkbox(
+                    "Members can start temporary conversations with each other", group.temporaryChatsAllowed());
             temporaryChats.setHelperText("Private conversations between members who are not friends. Switched "
                     + "off, existing ones stop accepting messages unless the two share another group.");
             temporaryChats.addValueChangeListener(e -> {
@@ -339,8 +382,9 @@ class GroupPanel extends Dialog {
             ComboBox<UserSummary> addPerson = new ComboBox<>("Add a member");
             addPerson.setPlaceholder("Search people by name");
             addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
-            addPerson.setItems(query -> accounts.searchOthers(query.getFilter().orElse(""), null,
-                    query.getLimit()).stream().skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
+            addPerson.setItems(
+                    query -> accounts.searchOthers(query.getFilter().orElse(""), null, query.getLimit()).stream()
+                            .skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
             addPerson.setWidthFull();
             addPerson.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
@@ -372,8 +416,8 @@ class GroupPanel extends Dialog {
         }
         if (powers.leave()) {
             Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
-                Actions.confirm("Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true,
-                        () -> {
+                Actions.confirm(
+                        "Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true, () -> {
                             if (act(() -> groups.leave(groupId))) {
                                 close();
                                 UI.getCurrent().navigate("chat");
@@ -386,9 +430,12 @@ class GroupPanel extends Dialog {
         }
         if (powers.delete()) {
             Button delete = new Button("Delete group", VaadinIcon.TRASH.create(), c -> {
-                Actions.confirm("Delete " + group.name() + "?",
+                Actions.confirm(
+                        "Delete " + group.name() + "?",
                         "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
-                        "Delete", true, () -> {
+                        "Delete",
+                        true,
+                        () -> {
                             if (act(() -> groups.delete(groupId))) {
                                 close();
                                 UI.getCurrent().navigate("chat");

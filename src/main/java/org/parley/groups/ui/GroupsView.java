@@ -105,15 +105,20 @@ public class GroupsView extends Div {
         if (search.getValue().isBlank()) {
             List<GroupSummary> mine = groups.myGroups();
             if (mine.isEmpty()) {
-                results.add(new EmptyState(VaadinIcon.GROUP, "You are in no groups yet",
+                results.add(new EmptyState(
+                        VaadinIcon.GROUP,
+                        "You are in no groups yet",
                         "Search for a group above, or create one with New group."));
             }
             mine.forEach(g -> results.add(row(new GroupResult(g, Standing.MEMBER, null))));
             return;
         }
         if (shown.isEmpty()) {
-            results.add(new EmptyState(VaadinIcon.SEARCH, "No groups found",
-                    "No group's name or description contains “" + search.getValue().strip() + "”."));
+            results.add(new EmptyState(
+                    VaadinIcon.SEARCH,
+                    "No groups found",
+                    "No group's name or description contains “"
+                            + search.getValue().strip() + "”."));
         }
         shown.forEach(result -> results.add(row(result)));
         more.setVisible(hasMore);
@@ -126,7 +131,8 @@ public class GroupsView extends Div {
         row.setTestId("group-" + group.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         Span name = new Span(group.name());
         name.addClassName("identity-name");
-        Span facts = new Span(group.memberCount() + (group.memberCount() == 1 ? " member · " : " members · ")
+        Span facts = new Span(group.memberCount()
+                + (group.memberCount() == 1 ? " member · " : " members · ")
                 + GroupLabels.policy(group.joinPolicy()));
         facts.addClassName("identity-handle");
         Div text = new Div(name, facts);
@@ -147,23 +153,34 @@ public class GroupsView extends Div {
         Div actions = new Div();
         actions.addClassName("person-actions");
         switch (result.standing()) {
-            case MEMBER -> actions.add(Actions.small("Open", VaadinIcon.CHAT, ButtonVariant.LUMO_PRIMARY,
-                    () -> UI.getCurrent().navigate("chat/" + group.conversationId())));
+            case MEMBER ->
+                actions.add(Actions.small(
+                        "Open",
+                        VaadinIcon.CHAT,
+                        ButtonVariant.LUMO_PRIMARY,
+                        () -> UI.getCurrent().navigate("chat/" + group.conversationId())));
             case BANNED -> actions.add(Badges.of("Banned", "error"));
-            case REQUEST_PENDING -> actions.add(Badges.of("Request pending", null),
-                    Actions.small("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
-                        groups.cancelJoinRequest(result.requestId());
-                        refresh();
-                    }));
+            case REQUEST_PENDING ->
+                actions.add(
+                        Badges.of("Request pending", null),
+                        Actions.small("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
+                            groups.cancelJoinRequest(result.requestId());
+                            refresh();
+                        }));
             case NONE -> {
                 switch (group.joinPolicy()) {
-                    case OPEN -> actions.add(Actions.small("Join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
-                        groups.join(group.id(), null);
-                        Toasts.success("You joined " + group.name() + ".");
-                        UI.getCurrent().navigate("chat/" + group.conversationId());
-                    }));
-                    case APPROVAL -> actions.add(Actions.small("Ask to join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY,
-                            () -> openAskDialog(group)));
+                    case OPEN ->
+                        actions.add(Actions.small("Join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
+                            groups.join(group.id(), null);
+                            Toasts.success("You joined " + group.name() + ".");
+                            UI.getCurrent().navigate("chat/" + group.conversationId());
+                        }));
+                    case APPROVAL ->
+                        actions.add(Actions.small(
+                                "Ask to join",
+                                VaadinIcon.PLUS,
+                                ButtonVariant.LUMO_PRIMARY,
+                                () -> openAskDialog(group)));
                     case INVITATION -> actions.add(Badges.of("Invitation only", null));
                 }
             }

@@ -58,8 +58,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final GroupService groups;
     private final Span pageTitle = new Span();
 
-    public MainLayout(ReadMarkers readMarkers, FriendService friends, GroupService groups, AccountService accounts,
-            OnlinePresence presence, LiveEvents liveEvents, CurrentUser currentUser,
+    public MainLayout(
+            ReadMarkers readMarkers,
+            FriendService friends,
+            GroupService groups,
+            AccountService accounts,
+            OnlinePresence presence,
+            LiveEvents liveEvents,
+            CurrentUser currentUser,
             AuthenticationContext authentication) {
         this.groups = groups;
         this.friends = friends;
@@ -95,8 +101,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         UserSummary user = accounts.me();
         presence.markOnline(this, user.id());
         Div who = UserAvatars.identity(user);
-        who.getChildren().findFirst().ifPresent(avatar ->
-                ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
+        who.getChildren()
+                .findFirst()
+                .ifPresent(avatar ->
+                        ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         signOut.setTestId("sign-out");
@@ -126,20 +134,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     refreshBadges();
                     announce(changed);
                 }
-                default -> { }
+                default -> {}
             }
         });
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = getContent() == null ? "" : getContent().getClass().getSimpleName().replace("View", "");
-        pageTitle.setText(switch (title) {
-            case "Chat" -> "Chats";
-            case "People" -> "Find people";
-            case "Groups" -> "Groups";
-            default -> title;
-        });
+        String title = getContent() == null
+                ? ""
+                : getContent().getClass().getSimpleName().replace("View", "");
+        pageTitle.setText(
+                switch (title) {
+                    case "Chat" -> "Chats";
+                    case "People" -> "Find people";
+                    case "Groups" -> "Groups";
+                    default -> title;
+                });
         // Friend and group requests may have changed on another page (answering one there, say).
         refreshBadges();
     }
@@ -176,7 +187,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             case BANNED -> Toasts.error("You were banned from " + group + ".");
             case MUTED -> Toasts.error("You were muted in " + group + ".");
             case UNMUTED -> Toasts.success("You can write in " + group + " again.");
-            default -> { }
+            default -> {}
         }
     }
 
@@ -188,7 +199,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         switch (changed.kind()) {
             case REQUEST_SENT -> Toasts.info(who + " sent you a friend request.");
             case REQUEST_ACCEPTED -> Toasts.success(who + " accepted your friend request.");
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
-import org.parley.account.domain.UserAccountRepository;
 import org.parley.base.service.InvalidInputException;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,12 +53,16 @@ class AccountServiceTest {
 
     @Autowired
     AccountDirectory directory;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     PasswordEncoder passwordEncoder;
+
     @Autowired
     UserDetailsService signIn;
+
     @Autowired
     UserAccountRepository accountRows;
 
@@ -82,11 +86,15 @@ class AccountServiceTest {
         assertThat(created.avatarUrl()).as("no picture yet: initials are shown").isNull();
 
         // Sign-in looks the user up ignoring case and checks the password against the stored hash.
-        String storedHash = signIn.loadUserByUsername(username.toUpperCase(Locale.ROOT)).getPassword();
+        String storedHash =
+                signIn.loadUserByUsername(username.toUpperCase(Locale.ROOT)).getPassword();
         assertThat(storedHash).isNotEqualTo(PASSWORD).doesNotContain(PASSWORD);
         assertThat(passwordEncoder.matches(PASSWORD, storedHash)).isTrue();
         assertThat(passwordEncoder.matches("s3cret-enougH", storedHash)).isFalse();
-        assertThat(accountRows.findByUsernameKey(username.toLowerCase(Locale.ROOT)).orElseThrow().getPasswordHash())
+        assertThat(accountRows
+                        .findByUsernameKey(username.toLowerCase(Locale.ROOT))
+                        .orElseThrow()
+                        .getPasswordHash())
                 .isEqualTo(storedHash);
     }
 
@@ -96,14 +104,27 @@ class AccountServiceTest {
         String longest = ("L." + UUID.randomUUID().toString().replace("-", "") + "_-").substring(0, 32);
         assertThat(longest).hasSize(32);
 
-        assertThat(accounts.register(shortest, "Shortest", PASSWORD, TestUsers.newAddress()).username()).isEqualTo(shortest);
-        assertThat(accounts.register(longest, "Longest", PASSWORD, TestUsers.newAddress()).username()).isEqualTo(longest);
+        assertThat(accounts.register(shortest, "Shortest", PASSWORD, TestUsers.newAddress())
+                        .username())
+                .isEqualTo(shortest);
+        assertThat(accounts.register(longest, "Longest", PASSWORD, TestUsers.newAddress())
+                        .username())
+                .isEqualTo(longest);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"ab", "   ", "ann smith", "ann@example.org", "ann/../x", "jörg", "<b>ann</b>",
-            "a23456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "ab",
+                "   ",
+                "ann smith",
+                "ann@example.org",
+                "ann/../x",
+                "jörg",
+                "<b>ann</b>",
+                "a23456789012345678901234567890123"
+            })
     void user_names_outside_the_rules_are_refused_with_a_clear_message(String username) {
         assertThatThrownBy(() -> accounts.register(username, "Someone", PASSWORD, TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class)
@@ -117,7 +138,8 @@ class AccountServiceTest {
 
         for (String clash : List.of("ann-" + suffix, "ANN-" + suffix, " Ann-" + suffix + " ")) {
             assertThatThrownBy(() -> accounts.register(clash, "Other Ann", "another password", TestUsers.newAddress()))
-                    .as(clash).isInstanceOf(InvalidInputException.class)
+                    .as(clash)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessage("That user name is taken. Please choose another.");
         }
 
@@ -133,16 +155,20 @@ class AccountServiceTest {
 
         for (String blank : Arrays.asList(null, "", "   ", "\t\n")) {
             assertThatThrownBy(() -> accounts.register(username, blank, PASSWORD, TestUsers.newAddress()))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("Display name cannot be empty.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Display name cannot be empty.");
         }
         assertThatThrownBy(() -> accounts.register(username, "x".repeat(65), PASSWORD, TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Display name can be at most 64 characters (it has 65).");
         assertThat(accountRows.existsByUsernameKey(username.toLowerCase(Locale.ROOT)))
-                .as("a refused registration stores nothing").isFalse();
+                .as("a refused registration stores nothing")
+                .isFalse();
 
         // The same user name is still free, and 64 characters are fine.
-        assertThat(accounts.register(username, "y".repeat(64), PASSWORD, TestUsers.newAddress()).displayName()).isEqualTo("y".repeat(64));
+        assertThat(accounts.register(username, "y".repeat(64), PASSWORD, TestUsers.newAddress())
+                        .displayName())
+                .isEqualTo("y".repeat(64));
     }
 
     @Test
@@ -155,11 +181,14 @@ class AccountServiceTest {
         UserSummary created = accounts.register(username, turkish, PASSWORD, TestUsers.newAddress());
 
         assertThat(created.displayName()).isEqualTo(turkish);
-        assertThat(directory.summaries(List.of(created.id())).get(created.id()).displayName()).isEqualTo(turkish);
+        assertThat(directory.summaries(List.of(created.id())).get(created.id()).displayName())
+                .isEqualTo(turkish);
         UserSummary other = users.create("tr");
         assertThat(as(other, () -> accounts.searchOthers("İlkay İrem", null, 50)))
-                .extracting(UserSummary::id).contains(created.id());
-        assertThat(as(other, () -> accounts.changeDisplayName(turkish)).displayName()).isEqualTo(turkish);
+                .extracting(UserSummary::id)
+                .contains(created.id());
+        assertThat(as(other, () -> accounts.changeDisplayName(turkish)).displayName())
+                .isEqualTo(turkish);
         assertThat(as(other, accounts::me).displayName()).isEqualTo(turkish);
     }
 
@@ -169,14 +198,19 @@ class AccountServiceTest {
 
         for (String weak : Arrays.asList(null, "", "1234567")) {
             assertThatThrownBy(() -> accounts.register(username, "Pat", weak, TestUsers.newAddress()))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("A password has at least 8 characters.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("A password has at least 8 characters.");
         }
         assertThatThrownBy(() -> accounts.register(username, "Pat", "p".repeat(129), TestUsers.newAddress()))
-                .isInstanceOf(InvalidInputException.class).hasMessage("A password has at most 128 characters.");
-        assertThat(accountRows.existsByUsernameKey(username.toLowerCase(Locale.ROOT))).isFalse();
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("A password has at most 128 characters.");
+        assertThat(accountRows.existsByUsernameKey(username.toLowerCase(Locale.ROOT)))
+                .isFalse();
 
         accounts.register(username, "Pat", "12345678", TestUsers.newAddress());
-        assertThat(passwordEncoder.matches("12345678", signIn.loadUserByUsername(username).getPassword())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        "12345678", signIn.loadUserByUsername(username).getPassword()))
+                .isTrue();
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -201,10 +235,12 @@ class AccountServiceTest {
 
         assertThat(renamed.displayName()).isEqualTo("Ann " + token);
         assertThat(as(ann, accounts::me).displayName()).isEqualTo("Ann " + token);
-        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).displayName()).isEqualTo("Ann " + token);
+        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).displayName())
+                .isEqualTo("Ann " + token);
         // Search finds her by the new name, in any case.
         assertThat(as(bob, () -> accounts.searchOthers(token.toLowerCase(Locale.ROOT), null, 10)))
-                .extracting(UserSummary::id).containsExactly(ann.id());
+                .extracting(UserSummary::id)
+                .containsExactly(ann.id());
     }
 
     @Test
@@ -213,12 +249,15 @@ class AccountServiceTest {
 
         run(ann, () -> {
             assertThatThrownBy(() -> accounts.changeDisplayName("   "))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("Display name cannot be empty.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("Display name cannot be empty.");
             assertThatThrownBy(() -> accounts.changeDisplayName("z".repeat(65)))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 64 characters");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("at most 64 characters");
             // Posing as the owner: "renwO" shown right to left reads "Owner".
             assertThatThrownBy(() -> accounts.changeDisplayName("\u202Erenwo"))
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("invisible character (U+202E)");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("invisible character (U+202E)");
             assertThat(accounts.me().displayName()).isEqualTo(ann.displayName());
         });
     }
@@ -227,20 +266,33 @@ class AccountServiceTest {
     void password_change_needs_the_current_password() {
         UserSummary ann = users.create("pwchange");
 
-        run(ann, () -> assertThatThrownBy(() -> accounts.changePassword("not my password", "brand new password"))
-                .isInstanceOf(InvalidInputException.class).hasMessage("The current password is wrong."));
-        run(ann, () -> assertThatThrownBy(() -> accounts.changePassword(null, "brand new password"))
-                .isInstanceOf(InvalidInputException.class).hasMessage("The current password is wrong."));
-        assertThat(passwordMatches(ann, TestUsers.PASSWORD)).as("old password still works").isTrue();
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> accounts.changePassword("not my password", "brand new password"))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("The current password is wrong."));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> accounts.changePassword(null, "brand new password"))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("The current password is wrong."));
+        assertThat(passwordMatches(ann, TestUsers.PASSWORD))
+                .as("old password still works")
+                .isTrue();
         assertThat(passwordMatches(ann, "brand new password")).isFalse();
 
-        run(ann, () -> assertThatThrownBy(() -> accounts.changePassword(TestUsers.PASSWORD, "short"))
-                .isInstanceOf(InvalidInputException.class).hasMessage("A password has at least 8 characters."));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> accounts.changePassword(TestUsers.PASSWORD, "short"))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("A password has at least 8 characters."));
         assertThat(passwordMatches(ann, TestUsers.PASSWORD)).isTrue();
 
         run(ann, () -> accounts.changePassword(TestUsers.PASSWORD, "brand new password"));
         assertThat(passwordMatches(ann, "brand new password")).isTrue();
-        assertThat(passwordMatches(ann, TestUsers.PASSWORD)).as("old password no longer works").isFalse();
+        assertThat(passwordMatches(ann, TestUsers.PASSWORD))
+                .as("old password no longer works")
+                .isFalse();
         assertThat(signIn.loadUserByUsername(ann.username()).getPassword()).doesNotContain("brand new password");
     }
 
@@ -268,17 +320,21 @@ class AccountServiceTest {
 
         assertThat(changed.avatarUrl()).startsWith(AvatarUrls.PREFIX + ann.id());
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(changed.avatarUrl());
-        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).avatarUrl()).isEqualTo(changed.avatarUrl());
+        assertThat(directory.summaries(List.of(ann.id())).get(ann.id()).avatarUrl())
+                .isEqualTo(changed.avatarUrl());
 
         EncodedPicture stored = as(bob, () -> accounts.avatar(ann.id())).orElseThrow();
         assertThat(stored.contentType()).as("transparency kept").isEqualTo("image/png");
         BufferedImage served = decode(stored.data());
         assertThat(served.getWidth()).isEqualTo(256);
         assertThat(served.getHeight()).isEqualTo(256);
-        assertThat(new Color(served.getRGB(8, 128), true)).as("left edge is the red centre, not the blue band")
+        assertThat(new Color(served.getRGB(8, 128), true))
+                .as("left edge is the red centre, not the blue band")
                 .satisfies(c -> assertThat(c.getRed()).isGreaterThan(200))
                 .satisfies(c -> assertThat(c.getBlue()).isLessThan(50));
-        assertThat(new Color(served.getRGB(128, 128), true).getAlpha()).as("transparent middle").isLessThan(20);
+        assertThat(new Color(served.getRGB(128, 128), true).getAlpha())
+                .as("transparent middle")
+                .isLessThan(20);
     }
 
     @Test
@@ -311,7 +367,8 @@ class AccountServiceTest {
 
         run(ann, () -> changeAvatar(gif));
 
-        BufferedImage served = decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
+        BufferedImage served =
+                decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
         assertThat(served.getWidth()).isEqualTo(256);
         assertThat(served.getHeight()).isEqualTo(256);
     }
@@ -342,7 +399,8 @@ class AccountServiceTest {
 
         run(ann, () -> changeAvatar(small));
 
-        BufferedImage served = decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
+        BufferedImage served =
+                decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data());
         assertThat(served.getWidth()).isEqualTo(80);
         assertThat(served.getHeight()).isEqualTo(80);
     }
@@ -356,8 +414,12 @@ class AccountServiceTest {
         String firstUrl = as(ann, () -> changeAvatar(first)).avatarUrl();
         String secondUrl = as(ann, () -> changeAvatar(second)).avatarUrl();
 
-        assertThat(secondUrl).as("browsers must not keep showing the cached old picture").isNotEqualTo(firstUrl);
-        assertThat(decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data()).getWidth()).isEqualTo(50);
+        assertThat(secondUrl)
+                .as("browsers must not keep showing the cached old picture")
+                .isNotEqualTo(firstUrl);
+        assertThat(decode(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data())
+                        .getWidth())
+                .isEqualTo(50);
 
         UserSummary removed = as(ann, accounts::removeAvatar);
         assertThat(removed.avatarUrl()).isNull();
@@ -379,7 +441,8 @@ class AccountServiceTest {
     @Test
     void a_text_file_named_png_is_refused_and_nothing_is_stored() {
         byte[] disguised = "This is a text file someone renamed to photo.png\n".getBytes(StandardCharsets.UTF_8);
-        assertRefusedAndNothingStored(disguised, "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP.");
+        assertRefusedAndNothingStored(
+                disguised, "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP.");
     }
 
     @Test
@@ -427,11 +490,14 @@ class AccountServiceTest {
         String url = as(ann, () -> changeAvatar(good)).avatarUrl();
         byte[] before = as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data();
 
-        run(ann, () -> assertThatThrownBy(() -> changeAvatar("<svg/>".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidInputException.class));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> changeAvatar("<svg/>".getBytes(StandardCharsets.UTF_8)))
+                        .isInstanceOf(InvalidInputException.class));
 
         assertThat(as(ann, accounts::me).avatarUrl()).isEqualTo(url);
-        assertThat(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data()).isEqualTo(before);
+        assertThat(as(ann, () -> accounts.avatar(ann.id())).orElseThrow().data())
+                .isEqualTo(before);
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -463,14 +529,18 @@ class AccountServiceTest {
 
     private void assertRefusedAndNothingStored(byte[] upload, String message) {
         UserSummary ann = users.create("badpic");
-        run(ann, () -> assertThatThrownBy(() -> changeAvatar(upload))
-                .isInstanceOf(InvalidInputException.class).hasMessage(message));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> changeAvatar(upload))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage(message));
         assertThat(as(ann, accounts::me).avatarUrl()).isNull();
         assertThat(as(ann, () -> accounts.avatar(ann.id()))).isEmpty();
     }
 
     private boolean passwordMatches(UserSummary user, String password) {
-        return passwordEncoder.matches(password, signIn.loadUserByUsername(user.username()).getPassword());
+        return passwordEncoder.matches(
+                password, signIn.loadUserByUsername(user.username()).getPassword());
     }
 
     private String unusedThreeCharacterName() {
@@ -512,7 +582,8 @@ class AccountServiceTest {
 
     /** The picture as the profile page sends it: streamed, with its declared size. */
     private UserSummary changeAvatar(byte[] picture) {
-        return picture == null ? accounts.changeAvatar(null, -1)
+        return picture == null
+                ? accounts.changeAvatar(null, -1)
                 : accounts.changeAvatar(new java.io.ByteArrayInputStream(picture), picture.length);
     }
 }

@@ -31,14 +31,17 @@ class HostilePicturesSmallHeapTest {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     TestUsers users;
 
     @BeforeAll
     static void smallHeap() {
-        assertThat(Runtime.getRuntime().maxMemory()).as("run in the small-heap execution, or this proves nothing")
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("run in the small-heap execution, or this proves nothing")
                 .isLessThan(400L * 1024 * 1024);
     }
 
@@ -65,14 +68,18 @@ class HostilePicturesSmallHeapTest {
         InputStream endless = PictureBombs.endlessPng(5000, 5000, consumed);
 
         assertThatThrownBy(() -> as(ann, () -> accounts.changeAvatar(endless, -1)))
-                .isInstanceOf(InvalidInputException.class).hasMessage("The picture is too large: at most 5 MB.");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The picture is too large: at most 5 MB.");
         assertThat(consumed[0]).as("bytes taken from the connection").isLessThanOrEqualTo(LIMIT + 1);
 
         long[] untouched = new long[1];
         InputStream declaredHuge = PictureBombs.endlessPng(5000, 5000, untouched);
         assertThatThrownBy(() -> as(ann, () -> accounts.changeAvatar(declaredHuge, 400_000_000)))
-                .isInstanceOf(InvalidInputException.class).hasMessage("The picture is too large: at most 5 MB.");
-        assertThat(untouched[0]).as("nothing read of an upload declared too large").isZero();
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("The picture is too large: at most 5 MB.");
+        assertThat(untouched[0])
+                .as("nothing read of an upload declared too large")
+                .isZero();
         assertThat(as(ann, accounts::me).avatarUrl()).as("no picture stored").isNull();
     }
 }

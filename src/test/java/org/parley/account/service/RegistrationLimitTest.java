@@ -28,7 +28,8 @@ class RegistrationLimitTest {
                 .hasMessage("Too many new accounts from your address; try again in 30 minutes.");
 
         // The refused name was not taken: registering it from elsewhere works.
-        assertThat(accounts.register(third, "Third", TestUsers.PASSWORD, TestUsers.newAddress()).username())
+        assertThat(accounts.register(third, "Third", TestUsers.PASSWORD, TestUsers.newAddress())
+                        .username())
                 .isEqualTo(third);
     }
 

@@ -22,6 +22,7 @@ class OnlinePresenceTest extends BrowserlessUiTest {
 
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     OnlinePresence presence;
 
@@ -45,14 +46,17 @@ class OnlinePresenceTest extends BrowserlessUiTest {
                     .containsExactlyInAnyOrder(olga.id(), max.id());
 
             signOut(maxTab);
-            assertThat(presence.onlineAmong(List.of(max.id()))).as("one tab still open")
+            assertThat(presence.onlineAmong(List.of(max.id())))
+                    .as("one tab still open")
                     .containsExactly(max.id());
             signOut(maxSecondTab);
             awaitPresence(olgaWindow, panel, summary -> summary.equals("1 of 2 online now"));
             closePanel(olgaWindow, panel);
             signOut(olgaWindow);
         }
-        assertThat(presence.onlineAmong(List.of(olga.id(), max.id()))).as("everyone gone").isEmpty();
+        assertThat(presence.onlineAmong(List.of(olga.id(), max.id())))
+                .as("everyone gone")
+                .isEmpty();
     }
 
     /** The tab's session ends (signing out, or the tab closed for good): its UI is taken down. */

@@ -55,8 +55,8 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     void choosing_nobody_is_kept_and_a_fellow_member_who_tries_is_told_so_and_stays_where_they_are() {
         UserSummary pat = users.create("pat");
         UserSummary max = users.create("max");
-        GroupSummary group = scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL,
-                pat);
+        GroupSummary group =
+                scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL, pat);
         try (BrowserlessUIContext patWindow = windowOf(pat);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
             ProfileView view = patWindow.navigate(ProfileView.class);
@@ -66,7 +66,9 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
 
             assertThat(selectedLabel(patWindow, view)).isEqualTo(NOBODY);
             assertThat(notifications(patWindow)).contains("Nobody can start a temporary conversation with you now.");
-            assertThat(as(pat, () -> accounts.acceptsTemporaryChats())).as("stored").isFalse();
+            assertThat(as(pat, () -> accounts.acceptsTemporaryChats()))
+                    .as("stored")
+                    .isFalse();
 
             // A new window (a new session, even) shows the choice.
             try (BrowserlessUIContext later = windowOf(pat)) {
@@ -78,13 +80,20 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
             maxWindow.navigate("chat/" + group.conversationId(), ChatView.class);
             Dialog panel = openPanel(maxWindow);
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
-            in(maxWindow).test(maxWindow.find(Button.class).withTestId("message-" + pat.username()).single()).click();
+            in(maxWindow)
+                    .test(maxWindow
+                            .find(Button.class)
+                            .withTestId("message-" + pat.username())
+                            .single())
+                    .click();
 
-            assertThat(notifications(maxWindow)).anySatisfy(text -> assertThat(text)
-                    .isEqualTo(pat.displayName() + " doesn't accept temporary conversations."));
+            assertThat(notifications(maxWindow))
+                    .anySatisfy(text ->
+                            assertThat(text).isEqualTo(pat.displayName() + " doesn't accept temporary conversations."));
             assertThat(location(maxWindow)).as("no navigation").isEqualTo("chat/" + group.conversationId());
             assertThat(panel.isOpened()).as("the panel stays open").isTrue();
-            assertThat(as(max, chat::conversations)).as("no conversation with Pat was made")
+            assertThat(as(max, chat::conversations))
+                    .as("no conversation with Pat was made")
                     .allSatisfy(c -> assertThat(c.isGroup()).isTrue());
             closePanel(maxWindow, panel);
         }
@@ -94,8 +103,8 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     void switching_back_on_lets_a_fellow_member_start_one_again() {
         UserSummary pat = users.create("pat");
         UserSummary max = users.create("max");
-        GroupSummary group = scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL,
-                pat);
+        GroupSummary group =
+                scenarios.groupWithMembers(max, uniqueName("Book circle"), "Reading", JoinPolicy.APPROVAL, pat);
         run(pat, () -> accounts.setAcceptsTemporaryChats(false));
         try (BrowserlessUIContext patWindow = windowOf(pat);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
@@ -111,11 +120,19 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
             maxWindow.navigate("chat/" + group.conversationId(), ChatView.class);
             Dialog panel = openPanel(maxWindow);
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
-            in(maxWindow).test(maxWindow.find(Button.class).withTestId("message-" + pat.username()).single()).click();
+            in(maxWindow)
+                    .test(maxWindow
+                            .find(Button.class)
+                            .withTestId("message-" + pat.username())
+                            .single())
+                    .click();
 
             assertThat(location(maxWindow)).startsWith("chat/").isNotEqualTo("chat/" + group.conversationId());
-            assertThat(notifications(maxWindow)).noneSatisfy(text -> assertThat(text).contains(pat.displayName()));
-            assertThat(panel.isAttached()).as("the panel let go: detached, it watches nobody").isFalse();
+            assertThat(notifications(maxWindow))
+                    .noneSatisfy(text -> assertThat(text).contains(pat.displayName()));
+            assertThat(panel.isAttached())
+                    .as("the panel let go: detached, it watches nobody")
+                    .isFalse();
         }
     }
 
@@ -125,6 +142,8 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
     private static String selectedLabel(BrowserlessUIContext window, ProfileView view) {
         window.activate();
         Boolean selected = in(window).test(view.temporaryChats).getSelected();
-        return selected == null ? null : view.temporaryChats.getItemLabelGenerator().apply(selected);
+        return selected == null
+                ? null
+                : view.temporaryChats.getItemLabelGenerator().apply(selected);
     }
 }

@@ -102,8 +102,13 @@ class RegisterViewTest extends BrowserlessUiTest {
         assertThat(findByName(username)).hasSize(1);
     }
 
-    private static void fill(BrowserlessUIContext window, RegisterView view, String username, String displayName,
-            String password, String confirm) {
+    private static void fill(
+            BrowserlessUIContext window,
+            RegisterView view,
+            String username,
+            String displayName,
+            String password,
+            String confirm) {
         window.test(view.username).setValue(username);
         window.test(view.displayName).setValue(displayName);
         window.test(view.password).setValue(password);

@@ -30,7 +30,8 @@ class RateLimitTest {
         for (int i = 0; i < 3; i++) {
             limit.take(7L);
         }
-        assertThatThrownBy(() -> limit.take(7L)).isInstanceOf(TooManyAttemptsException.class)
+        assertThatThrownBy(() -> limit.take(7L))
+                .isInstanceOf(TooManyAttemptsException.class)
                 .hasMessage("Too many new groups; try again in 5 minutes.");
         limit.take(8L); // someone else is not affected
 
@@ -71,7 +72,8 @@ class RateLimitTest {
         assertThat(RateLimit.Spec.parse(" 30/10s ")).isEqualTo(new RateLimit.Spec(30, Duration.ofSeconds(10)));
         assertThat(RateLimit.Spec.parse("5/1d")).isEqualTo(new RateLimit.Spec(5, Duration.ofDays(1)));
         for (String wrong : new String[] {"10", "10/", "10/15", "10/15w", "0/1m", "a/1m", "1/0s"}) {
-            assertThatThrownBy(() -> RateLimit.Spec.parse(wrong)).as(wrong)
+            assertThatThrownBy(() -> RateLimit.Spec.parse(wrong))
+                    .as(wrong)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -82,6 +84,7 @@ class RateLimitTest {
         assertThat(TooManyAttemptsException.inWords(Duration.ofMillis(2001))).isEqualTo("3 seconds");
         assertThat(TooManyAttemptsException.inWords(Duration.ofSeconds(61))).isEqualTo("2 minutes");
         assertThat(TooManyAttemptsException.inWords(Duration.ofMinutes(15))).isEqualTo("15 minutes");
-        assertThat(TooManyAttemptsException.inWords(Duration.ofHours(23).plusMinutes(1))).isEqualTo("24 hours");
+        assertThat(TooManyAttemptsException.inWords(Duration.ofHours(23).plusMinutes(1)))
+                .isEqualTo("24 hours");
     }
 }

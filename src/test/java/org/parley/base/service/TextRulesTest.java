@@ -10,8 +10,11 @@ class TextRulesTest {
 
     @Test
     void names_in_any_script_with_emoji_are_accepted() {
-        for (String name : new String[] {"Ann Lee", "张伟", "Zoë O'Neil", "محمد", "Team 👨‍👩‍👧 family", "Flag 🏳️‍🌈"}) {
-            assertThat(TextRules.requireName("  " + name + " ", "Display name", 64)).as(name).isEqualTo(name);
+        for (String name :
+                new String[] {"Ann Lee", "张伟", "Zoë O'Neil", "محمد", "Team 👨‍👩‍👧 family", "Flag 🏳️‍🌈"}) {
+            assertThat(TextRules.requireName("  " + name + " ", "Display name", 64))
+                    .as(name)
+                    .isEqualTo(name);
         }
     }
 
@@ -26,9 +29,11 @@ class TextRulesTest {
             "\uFEFFAdmin", // zero-width no-break space
             "Ad\u00ADmin", // soft hyphen
             "\u3164", // Hangul filler: a name that draws nothing
-            "\u2800"};
+            "\u2800"
+        };
         for (String name : disguises) {
-            assertThatThrownBy(() -> TextRules.requireName(name, "Display name", 64)).as(name)
+            assertThatThrownBy(() -> TextRules.requireName(name, "Display name", 64))
+                    .as(name)
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("Display name contains an invisible character (U+");
         }

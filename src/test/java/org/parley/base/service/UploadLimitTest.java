@@ -24,14 +24,16 @@ class UploadLimitTest {
     @Test
     void an_endless_upload_is_cut_one_byte_past_the_limit_whatever_it_declared() throws IOException {
         long[] consumed = new long[1];
-        InputStream capped = UploadLimit.capped(PictureBombs.endlessPng(1000, 1000, consumed), -1, 5_000_000,
-                TOO_LARGE);
-        assertThatThrownBy(capped::readAllBytes).isInstanceOf(InvalidInputException.class).hasMessage(TOO_LARGE);
+        InputStream capped =
+                UploadLimit.capped(PictureBombs.endlessPng(1000, 1000, consumed), -1, 5_000_000, TOO_LARGE);
+        assertThatThrownBy(capped::readAllBytes)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(TOO_LARGE);
         assertThat(consumed[0]).as("bytes taken from the connection").isEqualTo(5_000_001);
 
         long[] lied = new long[1];
-        InputStream claimedSmall = UploadLimit.capped(PictureBombs.endlessPng(1000, 1000, lied), 1_000, 5_000_000,
-                TOO_LARGE);
+        InputStream claimedSmall =
+                UploadLimit.capped(PictureBombs.endlessPng(1000, 1000, lied), 1_000, 5_000_000, TOO_LARGE);
         assertThatThrownBy(() -> claimedSmall.transferTo(OutputStream.nullOutputStream()))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(lied[0]).isEqualTo(5_000_001);
@@ -42,7 +44,8 @@ class UploadLimitTest {
         long[] consumed = new long[1];
         InputStream endless = PictureBombs.endlessPng(1000, 1000, consumed);
         assertThatThrownBy(() -> UploadLimit.capped(endless, 400_000_000, 5_000_000, TOO_LARGE))
-                .isInstanceOf(InvalidInputException.class).hasMessage(TOO_LARGE);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(TOO_LARGE);
         assertThat(consumed[0]).isZero();
     }
 }

@@ -23,7 +23,11 @@ class UnreadCountersMigrationTest {
     @Test
     void every_unread_count_comes_through_exactly() throws Exception {
         String url = ownDatabase();
-        Flyway.configure().dataSource(url, user(), password()).target("6").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user(), password())
+                .target("6")
+                .load()
+                .migrate();
         try (Connection db = DriverManager.getConnection(url, user(), password());
                 Statement sql = db.createStatement()) {
             sql.execute("insert into user_account (id, username, username_key, display_name, display_name_key,"
@@ -34,10 +38,20 @@ class UnreadCountersMigrationTest {
                     + " (12, 'DIRECT', '1:3', now(), now())");
             // Conversation 10: Ann wrote 3, Bob 2 (Bob read 1 of Ann's). 11: Ann 4, Cat 1, plus 2 system lines;
             // Bob joined after 2 of them. 12: nothing said yet.
-            for (String[] message : new String[][] {{"10", "1", "USER"}, {"10", "1", "USER"}, {"10", "2", "USER"},
-                    {"10", "1", "USER"}, {"10", "2", "USER"}, {"11", "1", "SYSTEM"}, {"11", "1", "USER"},
-                    {"11", "1", "USER"}, {"11", "2", "SYSTEM"}, {"11", "1", "USER"}, {"11", "3", "USER"},
-                    {"11", "1", "USER"}}) {
+            for (String[] message : new String[][] {
+                {"10", "1", "USER"},
+                {"10", "1", "USER"},
+                {"10", "2", "USER"},
+                {"10", "1", "USER"},
+                {"10", "2", "USER"},
+                {"11", "1", "SYSTEM"},
+                {"11", "1", "USER"},
+                {"11", "1", "USER"},
+                {"11", "2", "SYSTEM"},
+                {"11", "1", "USER"},
+                {"11", "3", "USER"},
+                {"11", "1", "USER"}
+            }) {
                 sql.execute("insert into chat_message (conversation_id, sender_id, body, created_at, kind) values ("
                         + message[0] + ", " + message[1] + ", 'text', now(), '" + message[2] + "')");
             }
@@ -45,8 +59,8 @@ class UnreadCountersMigrationTest {
                     + " (10, 1, 0, now()), (10, 2, 2, now()), (11, 1, 1, now()), (11, 2, 2, now()),"
                     + " (11, 3, 5, now()), (12, 1, 0, now()), (12, 3, 0, now())");
         }
-        Map<String, Long> before = Map.of("10/1", 0L, "10/2", 2L, "11/1", 1L, "11/2", 2L, "11/3", 5L, "12/1", 0L,
-                "12/3", 0L);
+        Map<String, Long> before =
+                Map.of("10/1", 0L, "10/2", 2L, "11/1", 1L, "11/2", 2L, "11/3", 5L, "12/1", 0L, "12/3", 0L);
 
         Flyway.configure().dataSource(url, user(), password()).load().migrate();
 
@@ -64,7 +78,8 @@ class UnreadCountersMigrationTest {
                 while (counts.next()) {
                     messageCounts.put(counts.getLong(1), counts.getLong(2));
                 }
-                assertThat(messageCounts).as("people's messages, not system lines")
+                assertThat(messageCounts)
+                        .as("people's messages, not system lines")
                         .containsExactly(Map.entry(10L, 5L), Map.entry(11L, 5L), Map.entry(12L, 0L));
             }
         }
@@ -78,8 +93,8 @@ class UnreadCountersMigrationTest {
             try (Connection db = DriverManager.getConnection(server, user(), password());
                     Statement sql = db.createStatement()) {
                 sql.execute("drop database if exists parley_migration_test");
-                sql.execute("create database parley_migration_test character set utf8mb4"
-                        + " collate utf8mb4_unicode_ci");
+                sql.execute(
+                        "create database parley_migration_test character set utf8mb4" + " collate utf8mb4_unicode_ci");
             }
             return server + "parley_migration_test";
         }
@@ -90,12 +105,14 @@ class UnreadCountersMigrationTest {
     private static String user() {
         String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
         return suiteUrl != null && suiteUrl.startsWith("jdbc:mariadb:")
-                ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root") : "sa";
+                ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root")
+                : "sa";
     }
 
     private static String password() {
         String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
         return suiteUrl != null && suiteUrl.startsWith("jdbc:mariadb:")
-                ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "") : "";
+                ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "")
+                : "";
     }
 }

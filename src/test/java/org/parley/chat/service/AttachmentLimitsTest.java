@@ -34,10 +34,13 @@ class AttachmentLimitsTest {
 
     @Autowired
     AttachmentService attachments;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -54,7 +57,9 @@ class AttachmentLimitsTest {
         GroupSummary group = scenarios.openGroup(ann, uniqueName("Limits"), null);
 
         assertThat(as(ann, () -> attachments.uploadRules(direct)).maxBytes()).isEqualTo(2 * MIB);
-        assertThat(as(ann, () -> attachments.uploadRules(group.conversationId())).maxBytes()).isEqualTo(MIB);
+        assertThat(as(ann, () -> attachments.uploadRules(group.conversationId()))
+                        .maxBytes())
+                .isEqualTo(MIB);
     }
 
     @Test
@@ -67,14 +72,17 @@ class AttachmentLimitsTest {
         assertRefused(ann, direct, "bigger.bin", randomBytes(3 * MIB, 2), "“bigger.bin” is too large: at most 2 MB.");
 
         byte[] justFits = randomBytes(2 * MIB, 3);
-        AttachmentView stored = as(ann, () -> attachments.upload(direct, "fits.bin", null,
-                new ByteArrayInputStream(justFits))).attachment();
+        AttachmentView stored = as(
+                        ann, () -> attachments.upload(direct, "fits.bin", null, new ByteArrayInputStream(justFits)))
+                .attachment();
         assertThat(stored.sizeBytes()).isEqualTo(2 * MIB);
         assertThat(as(bob, () -> {
-            try (InputStream in = attachments.open(attachments.find(stored.id()).orElseThrow())) {
-                return in.readAllBytes();
-            }
-        })).isEqualTo(justFits);
+                    try (InputStream in =
+                            attachments.open(attachments.find(stored.id()).orElseThrow())) {
+                        return in.readAllBytes();
+                    }
+                }))
+                .isEqualTo(justFits);
     }
 
     @Test
@@ -88,8 +96,16 @@ class AttachmentLimitsTest {
         assertRefused(member, group.conversationId(), "photo.png", photo, "“photo.png” is too large: at most 1 MB.");
 
         byte[] small = AttachmentTestFiles.picture("png", 200, 200, Color.RED);
-        assertThat(as(member, () -> attachments.upload(group.conversationId(), "small.png", "image/png",
-                new ByteArrayInputStream(small))).attachment().picture()).isTrue();
+        assertThat(as(
+                                member,
+                                () -> attachments.upload(
+                                        group.conversationId(),
+                                        "small.png",
+                                        "image/png",
+                                        new ByteArrayInputStream(small)))
+                        .attachment()
+                        .picture())
+                .isTrue();
     }
 
     @Test
@@ -99,10 +115,13 @@ class AttachmentLimitsTest {
         long direct = scenarios.friendsWithConversation(ann, bob);
         byte[] photo = AttachmentTestFiles.noisePng(700, 700, 10);
 
-        AttachmentView view = as(ann, () -> attachments.upload(direct, "photo.png", "image/png",
-                new ByteArrayInputStream(photo))).attachment();
+        AttachmentView view = as(
+                        ann,
+                        () -> attachments.upload(direct, "photo.png", "image/png", new ByteArrayInputStream(photo)))
+                .attachment();
 
-        assertThat(view.picture()).as("over the picture limit, within the file limit: a picture with a preview")
+        assertThat(view.picture())
+                .as("over the picture limit, within the file limit: a picture with a preview")
                 .isTrue();
         assertThat(as(bob, () -> attachments.thumbnail(view.id()))).isPresent();
     }
@@ -113,22 +132,26 @@ class AttachmentLimitsTest {
         List<Long> before = counts(conversation);
 
         assertThatThrownBy(() -> run(sender, () -> {
-            try {
-                attachments.upload(conversation, name, null, new ByteArrayInputStream(content));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        })).isInstanceOf(InvalidInputException.class).hasMessage(message);
+                    try {
+                        attachments.upload(conversation, name, null, new ByteArrayInputStream(content));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message);
 
-        assertThat(counts(conversation)).as("attachments, chunks, messages of the conversation").isEqualTo(before);
+        assertThat(counts(conversation))
+                .as("attachments, chunks, messages of the conversation")
+                .isEqualTo(before);
     }
 
     private List<Long> counts(long conversation) {
         return List.of(
-                jdbc.queryForObject("select count(*) from attachment where conversation_id = ?", Long.class,
-                        conversation),
+                jdbc.queryForObject(
+                        "select count(*) from attachment where conversation_id = ?", Long.class, conversation),
                 jdbc.queryForObject("select count(*) from attachment_chunk", Long.class),
-                jdbc.queryForObject("select count(*) from chat_message where conversation_id = ?", Long.class,
-                        conversation));
+                jdbc.queryForObject(
+                        "select count(*) from chat_message where conversation_id = ?", Long.class, conversation));
     }
 }

@@ -41,10 +41,10 @@ import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -56,25 +56,32 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest
 class AttachmentServiceTest {
 
-    private static final String NOT_A_PICTURE = " is not a picture. In a group you can send PNG, JPEG, GIF or WebP "
-            + "pictures.";
+    private static final String NOT_A_PICTURE =
+            " is not a picture. In a group you can send PNG, JPEG, GIF or WebP " + "pictures.";
     private static final String NOT_FOUND = "Conversation not found.";
     private static final ExecutorService background = Executors.newCachedThreadPool();
 
     @Autowired
     AttachmentService attachments;
+
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -100,18 +107,33 @@ class AttachmentServiceTest {
         // Declared types and names are whatever the browser said; the content decides.
         List<Upload> uploads = List.of(
                 new Upload("sunset.png", "image/png", picture("png", 1200, 800, Color.RED), "image/png", 1200, 800),
-                new Upload("portrait.jpg", "image/jpeg", picture("jpeg", 600, 900, Color.GREEN), "image/jpeg", 600,
-                        900),
-                new Upload("animation.gif", "application/octet-stream", picture("gif", 500, 300, Color.BLUE),
-                        "image/gif", 500, 300),
-                new Upload("screenshot.webp", "image/webp", AttachmentTestFiles.webp(1000, 700, Color.YELLOW),
-                        "image/webp", 1000, 700),
+                new Upload(
+                        "portrait.jpg", "image/jpeg", picture("jpeg", 600, 900, Color.GREEN), "image/jpeg", 600, 900),
+                new Upload(
+                        "animation.gif",
+                        "application/octet-stream",
+                        picture("gif", 500, 300, Color.BLUE),
+                        "image/gif",
+                        500,
+                        300),
+                new Upload(
+                        "screenshot.webp",
+                        "image/webp",
+                        AttachmentTestFiles.webp(1000, 700, Color.YELLOW),
+                        "image/webp",
+                        1000,
+                        700),
                 new Upload("tiny.webp", null, AttachmentTestFiles.lossyWebp(), "image/webp", 1, 1),
                 new Upload("not-really.txt", "text/plain", picture("png", 300, 200, Color.RED), "image/png", 300, 200));
 
         for (Upload upload : uploads) {
-            ChatMessageView message = as(ann, () -> attachments.upload(conversation, upload.name(), upload.declared(),
-                    new ByteArrayInputStream(upload.content())));
+            ChatMessageView message = as(
+                    ann,
+                    () -> attachments.upload(
+                            conversation,
+                            upload.name(),
+                            upload.declared(),
+                            new ByteArrayInputStream(upload.content())));
 
             assertThat(message.sender()).isEqualTo(ann);
             assertThat(message.body()).isEmpty();
@@ -120,31 +142,42 @@ class AttachmentServiceTest {
             assertThat(view).as(upload.name()).isNotNull();
             assertThat(view.picture()).as(upload.name() + " is a picture").isTrue();
             assertThat(view.fileName()).isEqualTo(upload.name());
-            assertThat(view.contentType()).as("recognised type of " + upload.name()).isEqualTo(upload.type());
+            assertThat(view.contentType())
+                    .as("recognised type of " + upload.name())
+                    .isEqualTo(upload.type());
             assertThat(view.width()).isEqualTo(upload.width());
             assertThat(view.height()).isEqualTo(upload.height());
             assertThat(view.sizeBytes()).isEqualTo(upload.content().length);
 
             // Bob, another member, sees the same message and gets the preview and the picture itself.
-            assertThat(as(bob, () -> chat.history(conversation, null, 50))).last().satisfies(last -> {
-                assertThat(last.id()).isEqualTo(message.id());
-                assertThat(last.attachment()).isEqualTo(view);
-            });
-            assertThat(as(bob, chat::conversations)).filteredOn(c -> c.id() == conversation).singleElement()
+            assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                    .last()
+                    .satisfies(last -> {
+                        assertThat(last.id()).isEqualTo(message.id());
+                        assertThat(last.attachment()).isEqualTo(view);
+                    });
+            assertThat(as(bob, chat::conversations))
+                    .filteredOn(c -> c.id() == conversation)
+                    .singleElement()
                     .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Picture"));
-            EncodedPicture thumbnail = as(bob, () -> attachments.thumbnail(view.id())).orElseThrow();
+            EncodedPicture thumbnail =
+                    as(bob, () -> attachments.thumbnail(view.id())).orElseThrow();
             assertThat(thumbnail.contentType()).isIn("image/png", "image/jpeg");
             BufferedImage preview = decode(thumbnail.data());
             int longest = Math.max(upload.width(), upload.height());
             int expectedLongest = Math.min(longest, AttachmentService.THUMBNAIL_SIDE);
-            assertThat(Math.max(preview.getWidth(), preview.getHeight())).as("preview of " + upload.name())
+            assertThat(Math.max(preview.getWidth(), preview.getHeight()))
+                    .as("preview of " + upload.name())
                     .isEqualTo(expectedLongest);
-            assertThat((double) preview.getWidth() / preview.getHeight()).as("aspect ratio kept")
+            assertThat((double) preview.getWidth() / preview.getHeight())
+                    .as("aspect ratio kept")
                     .isCloseTo((double) upload.width() / upload.height(), org.assertj.core.data.Offset.offset(0.02));
             StoredAttachment stored = as(bob, () -> attachments.find(view.id())).orElseThrow();
             assertThat(stored.picture()).isTrue();
             assertThat(stored.contentType()).isEqualTo(upload.type());
-            assertThat(readAll(bob, stored)).as("the picture comes back unchanged").isEqualTo(upload.content());
+            assertThat(readAll(bob, stored))
+                    .as("the picture comes back unchanged")
+                    .isEqualTo(upload.content());
         }
         // The colours survive into the previews (JPEG is lossy: roughly).
         List<ChatMessageView> history = as(bob, () -> chat.history(conversation, null, 50));
@@ -173,7 +206,8 @@ class AttachmentServiceTest {
         Setting group = groupSetting();
         byte[] text = "Shopping list:\n- milk\n- bread\n".getBytes(StandardCharsets.UTF_8);
 
-        assertRefused(group, "notes.txt", "text/plain", text, InvalidInputException.class, "“notes.txt”" + NOT_A_PICTURE);
+        assertRefused(
+                group, "notes.txt", "text/plain", text, InvalidInputException.class, "“notes.txt”" + NOT_A_PICTURE);
     }
 
     @Test
@@ -193,10 +227,15 @@ class AttachmentServiceTest {
                   <rect width="10" height="10" fill="red"/>
                 </svg>""".getBytes(StandardCharsets.UTF_8);
 
-        assertRefused(group, "drawing.svg", "image/svg+xml", svg, InvalidInputException.class,
+        assertRefused(
+                group,
+                "drawing.svg",
+                "image/svg+xml",
+                svg,
+                InvalidInputException.class,
                 "“drawing.svg”" + NOT_A_PICTURE);
-        assertRefused(group, "drawing.png", "image/png", svg, InvalidInputException.class,
-                "“drawing.png”" + NOT_A_PICTURE);
+        assertRefused(
+                group, "drawing.png", "image/png", svg, InvalidInputException.class, "“drawing.png”" + NOT_A_PICTURE);
     }
 
     @Test
@@ -205,7 +244,8 @@ class AttachmentServiceTest {
         byte[] html = "<html><body><script>fetch('/files/1').then(r => r.text()).then(alert)</script></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertRefused(group, "photo.png", "image/png", html, InvalidInputException.class, "“photo.png”" + NOT_A_PICTURE);
+        assertRefused(
+                group, "photo.png", "image/png", html, InvalidInputException.class, "“photo.png”" + NOT_A_PICTURE);
     }
 
     @Test
@@ -214,14 +254,26 @@ class AttachmentServiceTest {
         // A PNG signature, then zeros without end: only the limit can stop it.
         GeneratedStream endless = new GeneratedStream(PNG_SIGNATURE, -1);
 
-        assertRefused(group, "huge.png", "image/png", endless, InvalidInputException.class,
+        assertRefused(
+                group,
+                "huge.png",
+                "image/png",
+                endless,
+                InvalidInputException.class,
                 "“huge.png” is too large: at most 20 MB.");
-        assertThat(endless.bytesRead()).as("stopped reading soon after 20 MB")
-                .isGreaterThan(20L * MIB).isLessThanOrEqualTo(21L * MIB);
+        assertThat(endless.bytesRead())
+                .as("stopped reading soon after 20 MB")
+                .isGreaterThan(20L * MIB)
+                .isLessThanOrEqualTo(21L * MIB);
 
         // Just over the limit, with an end.
-        assertRefused(group, "big.png", "image/png", new GeneratedStream(PNG_SIGNATURE, 20L * MIB + 1),
-                InvalidInputException.class, "“big.png” is too large: at most 20 MB.");
+        assertRefused(
+                group,
+                "big.png",
+                "image/png",
+                new GeneratedStream(PNG_SIGNATURE, 20L * MIB + 1),
+                InvalidInputException.class,
+                "“big.png” is too large: at most 20 MB.");
     }
 
     @Test
@@ -230,10 +282,20 @@ class AttachmentServiceTest {
         byte[] bomb = AttachmentTestFiles.withPngSize(picture("png", 1, 1, Color.WHITE), 10_000, 6_000);
         assertThat(bomb.length).isLessThan(200);
 
-        assertRefused(group, "bomb.png", "image/png", bomb, InvalidInputException.class,
+        assertRefused(
+                group,
+                "bomb.png",
+                "image/png",
+                bomb,
+                InvalidInputException.class,
                 "“bomb.png”: The picture has too many pixels: at most 50 megapixels.");
         byte[] webpBomb = AttachmentTestFiles.webp(16_384, 4_000, Color.WHITE);
-        assertRefused(group, "bomb.webp", "image/webp", webpBomb, InvalidInputException.class,
+        assertRefused(
+                group,
+                "bomb.webp",
+                "image/webp",
+                webpBomb,
+                InvalidInputException.class,
                 "“bomb.webp”: The picture has too many pixels: at most 50 megapixels.");
     }
 
@@ -247,8 +309,10 @@ class AttachmentServiceTest {
 
         long started = System.nanoTime();
         try {
-            as(group.sender(), () -> attachments.upload(group.conversationId(), "tiny.webp", "image/webp",
-                    new ByteArrayInputStream(webp)));
+            as(
+                    group.sender(),
+                    () -> attachments.upload(
+                            group.conversationId(), "tiny.webp", "image/webp", new ByteArrayInputStream(webp)));
         } catch (InvalidInputException refused) {
             // Refusing it is fine too; taking long is not.
         }
@@ -258,8 +322,7 @@ class AttachmentServiceTest {
                 Uploading a %d-byte lossless WebP of 300 × 300 took %d ms. Pictures.decode reads it through \
                 TwelveMonkeys' VP8L decoder, which tries to refill its bit buffer past the end of the stream \
                 for every pixel (~80-160 µs each, through ImageIO's file cache), so a file of a few dozen bytes \
-                claiming 7000 × 7000 (49 megapixels, under the limit) occupies a CPU for an hour or more.""",
-                webp.length, took.toMillis()).isLessThan(Duration.ofSeconds(5));
+                claiming 7000 × 7000 (49 megapixels, under the limit) occupies a CPU for an hour or more.""", webp.length, took.toMillis()).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -271,17 +334,37 @@ class AttachmentServiceTest {
         byte[] png = picture("png", 400, 300, Color.RED);
         byte[] truncated = java.util.Arrays.copyOf(png, png.length / 3);
 
-        assertRefused(group, "fake.png", "image/png", fake, InvalidInputException.class,
+        assertRefused(
+                group,
+                "fake.png",
+                "image/png",
+                fake,
+                InvalidInputException.class,
                 "“fake.png”: The picture is damaged or not what its first bytes claim.");
-        assertRefused(group, "cut.png", "image/png", truncated, InvalidInputException.class,
+        assertRefused(
+                group,
+                "cut.png",
+                "image/png",
+                truncated,
+                InvalidInputException.class,
                 "“cut.png”: The picture is damaged or not what its first bytes claim.");
     }
 
     @Test
     void an_empty_file_is_refused_in_a_group_and_one_on_one() {
-        assertRefused(groupSetting(), "empty.png", "image/png", new byte[0], InvalidInputException.class,
+        assertRefused(
+                groupSetting(),
+                "empty.png",
+                "image/png",
+                new byte[0],
+                InvalidInputException.class,
                 "“empty.png” is empty.");
-        assertRefused(directSetting(), "empty.txt", "text/plain", new byte[0], InvalidInputException.class,
+        assertRefused(
+                directSetting(),
+                "empty.txt",
+                "text/plain",
+                new byte[0],
+                InvalidInputException.class,
                 "“empty.txt” is empty.");
     }
 
@@ -293,13 +376,25 @@ class AttachmentServiceTest {
         Setting group = groupSetting();
         run(group.owner(), () -> groups.mute(group.groupId(), group.sender().id(), null, "spam"));
 
-        assertThat(as(group.sender(), () -> attachments.uploadRules(group.conversationId())).allowed()).isFalse();
-        assertRefused(group, "meme.png", "image/png", picture("png", 50, 50, Color.RED), NotAllowedException.class,
+        assertThat(as(group.sender(), () -> attachments.uploadRules(group.conversationId()))
+                        .allowed())
+                .isFalse();
+        assertRefused(
+                group,
+                "meme.png",
+                "image/png",
+                picture("png", 50, 50, Color.RED),
+                NotAllowedException.class,
                 "You are muted in " + group.title() + " until an administrator lifts it. Reason: spam");
 
         run(group.owner(), () -> groups.unmute(group.groupId(), group.sender().id()));
-        ChatMessageView sent = as(group.sender(), () -> attachments.upload(group.conversationId(), "meme.png",
-                "image/png", new ByteArrayInputStream(picture("png", 50, 50, Color.RED))));
+        ChatMessageView sent = as(
+                group.sender(),
+                () -> attachments.upload(
+                        group.conversationId(),
+                        "meme.png",
+                        "image/png",
+                        new ByteArrayInputStream(picture("png", 50, 50, Color.RED))));
         assertThat(sent.attachment().picture()).as("allowed again once unmuted").isTrue();
     }
 
@@ -308,10 +403,20 @@ class AttachmentServiceTest {
         Setting group = groupSetting();
         run(group.owner(), () -> groups.muteAll(group.groupId(), true));
 
-        assertRefused(group, "meme.png", "image/png", picture("png", 50, 50, Color.RED), NotAllowedException.class,
+        assertRefused(
+                group,
+                "meme.png",
+                "image/png",
+                picture("png", 50, 50, Color.RED),
+                NotAllowedException.class,
                 group.title() + " is muted: only administrators can write for now.");
-        ChatMessageView byOwner = as(group.owner(), () -> attachments.upload(group.conversationId(), "notice.png",
-                "image/png", new ByteArrayInputStream(picture("png", 50, 50, Color.RED))));
+        ChatMessageView byOwner = as(
+                group.owner(),
+                () -> attachments.upload(
+                        group.conversationId(),
+                        "notice.png",
+                        "image/png",
+                        new ByteArrayInputStream(picture("png", 50, 50, Color.RED))));
         assertThat(byOwner.attachment().picture()).isTrue();
     }
 
@@ -322,17 +427,20 @@ class AttachmentServiceTest {
         assertThat(big.length).isGreaterThan(MIB + 1000);
         Rows before = rows(group.conversationId());
         GatedStream gated = new GatedStream(big, MIB + 1000);
-        Future<ChatMessageView> upload = background.submit(() -> as(group.sender(),
-                () -> attachments.upload(group.conversationId(), "noise.png", "image/png", gated)));
+        Future<ChatMessageView> upload = background.submit(() ->
+                as(group.sender(), () -> attachments.upload(group.conversationId(), "noise.png", "image/png", gated)));
         gated.awaitGate();
 
         run(group.owner(), () -> groups.mute(group.groupId(), group.sender().id(), Duration.ofHours(1), null));
         Rows muted = rows(group.conversationId());
         gated.open();
 
-        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(NotAllowedException.class)
-                .cause().hasMessageStartingWith("You are muted in " + group.title() + " until ");
-        assertThat(rows(group.conversationId())).as("the half-stored upload is gone")
+        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(NotAllowedException.class)
+                .cause()
+                .hasMessageStartingWith("You are muted in " + group.title() + " until ");
+        assertThat(rows(group.conversationId()))
+                .as("the half-stored upload is gone")
                 .isEqualTo(new Rows(before.attachments(), before.chunks(), before.thumbnails(), muted.messages()));
     }
 
@@ -341,23 +449,47 @@ class AttachmentServiceTest {
         Setting group = groupSetting();
         UserSummary carl = users.create("carl");
         run(carl, () -> groups.join(group.groupId(), null));
-        long earlier = as(group.sender(), () -> attachments.upload(group.conversationId(), "earlier.png", "image/png",
-                new ByteArrayInputStream(picture("png", 640, 480, Color.RED)))).attachment().id();
-        long carls = as(carl, () -> attachments.upload(group.conversationId(), "carls.png", "image/png",
-                new ByteArrayInputStream(picture("png", 64, 48, Color.BLUE)))).attachment().id();
+        long earlier = as(
+                        group.sender(),
+                        () -> attachments.upload(
+                                group.conversationId(),
+                                "earlier.png",
+                                "image/png",
+                                new ByteArrayInputStream(picture("png", 640, 480, Color.RED))))
+                .attachment()
+                .id();
+        long carls = as(
+                        carl,
+                        () -> attachments.upload(
+                                group.conversationId(),
+                                "carls.png",
+                                "image/png",
+                                new ByteArrayInputStream(picture("png", 64, 48, Color.BLUE))))
+                .attachment()
+                .id();
         assertThat(as(group.sender(), () -> attachments.find(carls))).isPresent();
 
-        run(group.owner(), () -> groups.removeMember(group.groupId(), group.sender().id(), "bye"));
+        run(
+                group.owner(),
+                () -> groups.removeMember(group.groupId(), group.sender().id(), "bye"));
 
         run(group.sender(), () -> {
-            assertThat(attachments.find(earlier)).as("not even their own picture").isEmpty();
+            assertThat(attachments.find(earlier))
+                    .as("not even their own picture")
+                    .isEmpty();
             assertThat(attachments.thumbnail(earlier)).isEmpty();
             assertThat(attachments.find(carls)).isEmpty();
             assertThat(attachments.thumbnail(carls)).isEmpty();
             assertThatThrownBy(() -> attachments.uploadRules(group.conversationId()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
         });
-        assertRefused(group, "again.png", "image/png", picture("png", 50, 50, Color.RED), NotAllowedException.class,
+        assertRefused(
+                group,
+                "again.png",
+                "image/png",
+                picture("png", 50, 50, Color.RED),
+                NotAllowedException.class,
                 NOT_FOUND);
         run(carl, () -> {
             assertThat(attachments.find(earlier)).isPresent();
@@ -371,16 +503,20 @@ class AttachmentServiceTest {
         byte[] big = AttachmentTestFiles.noisePng(700, 700, 2);
         Rows before = rows(group.conversationId());
         GatedStream gated = new GatedStream(big, MIB + 1000);
-        Future<ChatMessageView> upload = background.submit(() -> as(group.sender(),
-                () -> attachments.upload(group.conversationId(), "noise.png", "image/png", gated)));
+        Future<ChatMessageView> upload = background.submit(() ->
+                as(group.sender(), () -> attachments.upload(group.conversationId(), "noise.png", "image/png", gated)));
         gated.awaitGate();
 
-        run(group.owner(), () -> groups.removeMember(group.groupId(), group.sender().id(), null));
+        run(
+                group.owner(),
+                () -> groups.removeMember(group.groupId(), group.sender().id(), null));
         Rows removed = rows(group.conversationId());
         gated.open();
 
-        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(NotAllowedException.class)
-                .cause().hasMessage(NOT_FOUND);
+        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(NotAllowedException.class)
+                .cause()
+                .hasMessage(NOT_FOUND);
         assertThat(rows(group.conversationId()))
                 .isEqualTo(new Rows(before.attachments(), before.chunks(), before.thumbnails(), removed.messages()));
     }
@@ -389,11 +525,25 @@ class AttachmentServiceTest {
     void someone_outside_the_conversation_guessing_ids_finds_nothing() {
         Setting group = groupSetting();
         UserSummary mallory = users.create("mallory");
-        long pictureId = as(group.sender(), () -> attachments.upload(group.conversationId(), "private.png",
-                "image/png", new ByteArrayInputStream(picture("png", 100, 100, Color.RED)))).attachment().id();
+        long pictureId = as(
+                        group.sender(),
+                        () -> attachments.upload(
+                                group.conversationId(),
+                                "private.png",
+                                "image/png",
+                                new ByteArrayInputStream(picture("png", 100, 100, Color.RED))))
+                .attachment()
+                .id();
         Setting direct = directSetting();
-        long fileId = as(direct.sender(), () -> attachments.upload(direct.conversationId(), "secret.txt",
-                "text/plain", new ByteArrayInputStream("secret".getBytes(StandardCharsets.UTF_8)))).attachment().id();
+        long fileId = as(
+                        direct.sender(),
+                        () -> attachments.upload(
+                                direct.conversationId(),
+                                "secret.txt",
+                                "text/plain",
+                                new ByteArrayInputStream("secret".getBytes(StandardCharsets.UTF_8))))
+                .attachment()
+                .id();
         scenarios.friendsWithConversation(mallory, group.owner()); // friends with a member is not membership
 
         run(mallory, () -> {
@@ -402,15 +552,28 @@ class AttachmentServiceTest {
                 assertThat(attachments.thumbnail(id)).as("thumbnail " + id).isEmpty();
             }
             assertThatThrownBy(() -> attachments.uploadRules(group.conversationId()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
         });
-        assertRefused(group.as(mallory), "forged.png", "image/png", picture("png", 10, 10, Color.RED),
-                NotAllowedException.class, NOT_FOUND);
-        assertRefused(direct.as(mallory), "forged.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8),
-                NotAllowedException.class, NOT_FOUND);
+        assertRefused(
+                group.as(mallory),
+                "forged.png",
+                "image/png",
+                picture("png", 10, 10, Color.RED),
+                NotAllowedException.class,
+                NOT_FOUND);
+        assertRefused(
+                direct.as(mallory),
+                "forged.txt",
+                "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8),
+                NotAllowedException.class,
+                NOT_FOUND);
         assertThat(as(group.owner(), () -> attachments.find(pictureId))).isPresent();
         assertThat(as(direct.receiver(), () -> attachments.find(fileId))).isPresent();
-        assertThat(as(group.owner(), () -> attachments.find(fileId))).as("a member of another conversation").isEmpty();
+        assertThat(as(group.owner(), () -> attachments.find(fileId)))
+                .as("a member of another conversation")
+                .isEmpty();
     }
 
     @Test
@@ -418,20 +581,29 @@ class AttachmentServiceTest {
         Setting group = groupSetting();
         byte[] big = AttachmentTestFiles.noisePng(700, 700, 3);
         GatedStream gated = new GatedStream(big, MIB + 1000);
-        Future<ChatMessageView> upload = background.submit(() -> as(group.sender(),
-                () -> attachments.upload(group.conversationId(), "slow.png", "image/png", gated)));
+        Future<ChatMessageView> upload = background.submit(() ->
+                as(group.sender(), () -> attachments.upload(group.conversationId(), "slow.png", "image/png", gated)));
         gated.awaitGate();
         long pending;
         try {
-            pending = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
-                    "select id from attachment where conversation_id = ? and status = 'PENDING'", Long.class,
-                    group.conversationId()), ids -> ids.size() == 1).getFirst();
-            assertThat(jdbc.queryForObject("select count(*) from attachment_chunk where attachment_id = ?", Long.class,
-                    pending)).as("its first chunk is already stored").isEqualTo(1);
+            pending = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> jdbc.queryForList(
+                                    "select id from attachment where conversation_id = ? and status = 'PENDING'",
+                                    Long.class,
+                                    group.conversationId()),
+                            ids -> ids.size() == 1)
+                    .getFirst();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from attachment_chunk where attachment_id = ?", Long.class, pending))
+                    .as("its first chunk is already stored")
+                    .isEqualTo(1);
 
             for (UserSummary who : List.of(group.sender(), group.owner())) {
                 run(who, () -> {
-                    assertThat(attachments.find(pending)).as("pending, for " + who.username()).isEmpty();
+                    assertThat(attachments.find(pending))
+                            .as("pending, for " + who.username())
+                            .isEmpty();
                     assertThat(attachments.thumbnail(pending)).isEmpty();
                 });
             }
@@ -445,15 +617,24 @@ class AttachmentServiceTest {
         assertThat(done.attachment().id()).isEqualTo(pending);
         assertThat(as(group.owner(), () -> attachments.find(pending))).isPresent();
         assertThat(as(group.owner(), () -> attachments.thumbnail(pending))).isPresent();
-        assertThat(readAll(group.owner(), as(group.owner(), () -> attachments.find(pending)).orElseThrow()))
+        assertThat(readAll(
+                        group.owner(),
+                        as(group.owner(), () -> attachments.find(pending)).orElseThrow()))
                 .isEqualTo(big);
     }
 
     @Test
     void calls_without_a_signed_in_user_are_refused() {
         Setting direct = directSetting();
-        long fileId = as(direct.sender(), () -> attachments.upload(direct.conversationId(), "a.txt", "text/plain",
-                new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8)))).attachment().id();
+        long fileId = as(
+                        direct.sender(),
+                        () -> attachments.upload(
+                                direct.conversationId(),
+                                "a.txt",
+                                "text/plain",
+                                new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8))))
+                .attachment()
+                .id();
         Rows before = rows(direct.conversationId());
         SecurityContextHolder.clearContext();
 
@@ -463,7 +644,10 @@ class AttachmentServiceTest {
                 () -> attachments.thumbnail(fileId),
                 () -> {
                     try {
-                        attachments.upload(direct.conversationId(), "anon.txt", "text/plain",
+                        attachments.upload(
+                                direct.conversationId(),
+                                "anon.txt",
+                                "text/plain",
                                 new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
@@ -483,8 +667,13 @@ class AttachmentServiceTest {
         Setting direct = directSetting();
         byte[] content = randomBytes(5 * MIB / 2, 42);
 
-        ChatMessageView sent = as(direct.sender(), () -> attachments.upload(direct.conversationId(),
-                "Quartalsbericht Q3 — Grüße.bin", "application/x-parley-test", new ByteArrayInputStream(content)));
+        ChatMessageView sent = as(
+                direct.sender(),
+                () -> attachments.upload(
+                        direct.conversationId(),
+                        "Quartalsbericht Q3 — Grüße.bin",
+                        "application/x-parley-test",
+                        new ByteArrayInputStream(content)));
 
         AttachmentView view = sent.attachment();
         assertThat(view.fileName()).isEqualTo("Quartalsbericht Q3 — Grüße.bin");
@@ -493,12 +682,17 @@ class AttachmentServiceTest {
         assertThat(view.picture()).isFalse();
         assertThat(view.width()).isNull();
         assertThat(view.height()).isNull();
-        assertThat(jdbc.queryForList("select octet_length(data) from attachment_chunk where attachment_id = ? "
-                + "order by seq", Long.class, view.id())).containsExactly((long) MIB, (long) MIB, (long) MIB / 2);
+        assertThat(jdbc.queryForList(
+                        "select octet_length(data) from attachment_chunk where attachment_id = ? " + "order by seq",
+                        Long.class,
+                        view.id()))
+                .containsExactly((long) MIB, (long) MIB, (long) MIB / 2);
 
-        StoredAttachment stored = as(direct.receiver(), () -> attachments.find(view.id())).orElseThrow();
-        assertThat(stored).isEqualTo(new StoredAttachment(view.id(), view.fileName(), "application/x-parley-test",
-                content.length, false, 3));
+        StoredAttachment stored =
+                as(direct.receiver(), () -> attachments.find(view.id())).orElseThrow();
+        assertThat(stored)
+                .isEqualTo(new StoredAttachment(
+                        view.id(), view.fileName(), "application/x-parley-test", content.length, false, 3));
         assertThat(readAll(direct.receiver(), stored)).isEqualTo(content);
         // Read in odd pieces across chunk borders, and byte by byte at a border.
         try (InputStream in = as(direct.receiver(), () -> attachments.open(stored))) {
@@ -516,23 +710,33 @@ class AttachmentServiceTest {
                 assertThat(in.read()).isEqualTo(content[i] & 0xFF);
             }
         }
-        assertThat(as(direct.receiver(), () -> chat.history(direct.conversationId(), null, 50))).singleElement()
+        assertThat(as(direct.receiver(), () -> chat.history(direct.conversationId(), null, 50)))
+                .singleElement()
                 .satisfies(m -> assertThat(m.attachment()).isEqualTo(view));
-        assertThat(as(direct.receiver(), chat::conversations)).filteredOn(c -> c.id() == direct.conversationId())
-                .singleElement().satisfies(c -> {
+        assertThat(as(direct.receiver(), chat::conversations))
+                .filteredOn(c -> c.id() == direct.conversationId())
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.lastMessage()).isEqualTo("File: Quartalsbericht Q3 — Grüße.bin");
                 });
-        assertThat(scenarios.unreadIn(direct.receiver(), direct.conversationId())).isEqualTo(1);
-        assertThat(as(direct.sender(), () -> attachments.thumbnail(view.id()))).as("a file has no preview").isEmpty();
+        assertThat(scenarios.unreadIn(direct.receiver(), direct.conversationId()))
+                .isEqualTo(1);
+        assertThat(as(direct.sender(), () -> attachments.thumbnail(view.id())))
+                .as("a file has no preview")
+                .isEmpty();
     }
 
     @Test
     void a_file_of_exactly_one_chunk_and_a_file_of_one_byte_are_stored_whole() {
         Setting direct = directSetting();
         for (byte[] content : List.of(randomBytes(MIB, 7), randomBytes(2 * MIB, 8), new byte[] {42})) {
-            AttachmentView view = as(direct.sender(), () -> attachments.upload(direct.conversationId(), "f.bin", null,
-                    new ByteArrayInputStream(content))).attachment();
-            StoredAttachment stored = as(direct.receiver(), () -> attachments.find(view.id())).orElseThrow();
+            AttachmentView view = as(
+                            direct.sender(),
+                            () -> attachments.upload(
+                                    direct.conversationId(), "f.bin", null, new ByteArrayInputStream(content)))
+                    .attachment();
+            StoredAttachment stored =
+                    as(direct.receiver(), () -> attachments.find(view.id())).orElseThrow();
             assertThat(stored.chunkCount()).isEqualTo(Math.max(1, (content.length + MIB - 1) / MIB));
             assertThat(stored.contentType()).as("nothing declared").isEqualTo("application/octet-stream");
             assertThat(readAll(direct.receiver(), stored)).isEqualTo(content);
@@ -556,8 +760,12 @@ class AttachmentServiceTest {
         assertThat(List.of(page, disguised, drawing, huge)).allSatisfy(v -> {
             assertThat(v.picture()).as(v.fileName() + " is just a file").isFalse();
             assertThat(v.width()).isNull();
-            assertThat(as(direct.receiver(), () -> attachments.thumbnail(v.id()))).isEmpty();
-            assertThat(as(direct.receiver(), () -> attachments.find(v.id())).orElseThrow().picture()).isFalse();
+            assertThat(as(direct.receiver(), () -> attachments.thumbnail(v.id())))
+                    .isEmpty();
+            assertThat(as(direct.receiver(), () -> attachments.find(v.id()))
+                            .orElseThrow()
+                            .picture())
+                    .isFalse();
         });
         assertThat(page.contentType()).isEqualTo("text/html");
         assertThat(disguised.contentType()).as("the declared type, shown only").isEqualTo("image/png");
@@ -566,11 +774,14 @@ class AttachmentServiceTest {
         assertThat(photo.contentType()).isEqualTo("image/png");
         assertThat(photo.width()).isEqualTo(900);
         assertThat(photo.height()).isEqualTo(300);
-        BufferedImage preview = decode(as(direct.receiver(), () -> attachments.thumbnail(photo.id())).orElseThrow()
+        BufferedImage preview = decode(as(direct.receiver(), () -> attachments.thumbnail(photo.id()))
+                .orElseThrow()
                 .data());
         assertThat(preview.getWidth()).isEqualTo(480);
         assertThat(preview.getHeight()).isEqualTo(160);
-        assertThat(readAll(direct.receiver(), as(direct.receiver(), () -> attachments.find(huge.id())).orElseThrow()))
+        assertThat(readAll(
+                        direct.receiver(),
+                        as(direct.receiver(), () -> attachments.find(huge.id())).orElseThrow()))
                 .isEqualTo(bomb);
     }
 
@@ -579,7 +790,8 @@ class AttachmentServiceTest {
         UserSummary ann = users.create("ann");
         UserSummary stranger = users.create("stranger");
 
-        assertThatThrownBy(() -> run(stranger, () -> chat.openDirect(ann.id()))).isInstanceOf(NotAllowedException.class)
+        assertThatThrownBy(() -> run(stranger, () -> chat.openDirect(ann.id())))
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("You can only start a conversation with a friend.");
         assertThat(as(stranger, chat::conversations)).isEmpty();
     }
@@ -588,16 +800,28 @@ class AttachmentServiceTest {
     void after_unfriending_neither_can_upload_but_both_can_still_download() {
         Setting direct = directSetting();
         byte[] content = randomBytes(1000, 5);
-        long id = upload(direct, "before.bin", "application/octet-stream", content).id();
+        long id = upload(direct, "before.bin", "application/octet-stream", content)
+                .id();
 
         run(direct.receiver(), () -> friends.removeFriend(direct.sender().id()));
 
         String refusal = "You can't send messages here: you and %s are no longer friends.";
-        assertRefused(direct, "after.bin", null, content, NotAllowedException.class,
+        assertRefused(
+                direct,
+                "after.bin",
+                null,
+                content,
+                NotAllowedException.class,
                 refusal.formatted(direct.receiver().displayName()));
-        assertRefused(direct.as(direct.receiver()), "reply.bin", null, content, NotAllowedException.class,
+        assertRefused(
+                direct.as(direct.receiver()),
+                "reply.bin",
+                null,
+                content,
+                NotAllowedException.class,
                 refusal.formatted(direct.sender().displayName()));
-        assertThat(as(direct.sender(), () -> attachments.uploadRules(direct.conversationId())).refusal())
+        assertThat(as(direct.sender(), () -> attachments.uploadRules(direct.conversationId()))
+                        .refusal())
                 .isEqualTo(refusal.formatted(direct.receiver().displayName()));
         for (UserSummary member : List.of(direct.sender(), direct.receiver())) {
             StoredAttachment stored = as(member, () -> attachments.find(id)).orElseThrow();
@@ -609,10 +833,14 @@ class AttachmentServiceTest {
     void the_file_name_is_cleaned_before_it_is_stored() {
         Setting direct = directSetting();
 
-        assertThat(upload(direct, "../../etc/passwd", "text/plain", new byte[] {1}).fileName()).isEqualTo("passwd");
-        assertThat(upload(direct, "C:\\x\\evil\u202Etxt.exe", "text/plain", new byte[] {1}).fileName())
+        assertThat(upload(direct, "../../etc/passwd", "text/plain", new byte[] {1})
+                        .fileName())
+                .isEqualTo("passwd");
+        assertThat(upload(direct, "C:\\x\\evil\u202Etxt.exe", "text/plain", new byte[] {1})
+                        .fileName())
                 .isEqualTo("eviltxt.exe");
-        assertThat(upload(direct, null, "text/plain", new byte[] {1}).fileName()).isEqualTo("file");
+        assertThat(upload(direct, null, "text/plain", new byte[] {1}).fileName())
+                .isEqualTo("file");
         assertThat(upload(direct, "x", "text/html\r\nX-Evil: 1", new byte[] {1}).contentType())
                 .isEqualTo("application/octet-stream");
         String longName = "n".repeat(300) + ".txt";
@@ -628,14 +856,20 @@ class AttachmentServiceTest {
         try {
             view = upload(direct, name, "text/plain", new byte[] {1});
         } catch (RuntimeException failed) {
-            throw new AssertionError("Uploading a file named 200 × 😀 failed: FileNames.clean cut it to "
-                    + FileNames.clean(name).length() + " UTF-16 units (" + FileNames.clean(name).codePointCount(0,
-                    FileNames.clean(name).length()) + " code points), more than attachment.file_name varchar(255) "
-                    + "takes on this database", failed);
+            throw new AssertionError(
+                    "Uploading a file named 200 × 😀 failed: FileNames.clean cut it to "
+                            + FileNames.clean(name).length() + " UTF-16 units ("
+                            + FileNames.clean(name)
+                                    .codePointCount(0, FileNames.clean(name).length())
+                            + " code points), more than attachment.file_name varchar(255) "
+                            + "takes on this database",
+                    failed);
         }
         assertThat(name).startsWith(view.fileName());
         assertThat(view.fileName()).startsWith("😀😀");
-        assertThat(as(direct.receiver(), () -> attachments.find(view.id())).orElseThrow().fileName())
+        assertThat(as(direct.receiver(), () -> attachments.find(view.id()))
+                        .orElseThrow()
+                        .fileName())
                 .isEqualTo(view.fileName());
     }
 
@@ -648,8 +882,10 @@ class AttachmentServiceTest {
         try {
             view = upload(direct, "odd.bin", type, new byte[] {1, 2, 3});
         } catch (RuntimeException failed) {
-            throw new AssertionError("Uploading with the declared type \"" + type + "\" (129 characters, accepted "
-                    + "by FileNames.declaredType) failed: attachment.content_type is varchar(127)", failed);
+            throw new AssertionError(
+                    "Uploading with the declared type \"" + type + "\" (129 characters, accepted "
+                            + "by FileNames.declaredType) failed: attachment.content_type is varchar(127)",
+                    failed);
         }
         assertThat(view.contentType().length()).isLessThanOrEqualTo(127);
         assertThat(view.sizeBytes()).isEqualTo(3);
@@ -657,11 +893,15 @@ class AttachmentServiceTest {
 
     // ----------------------------------------------------------------------------------------------
 
-    private record Upload(String name, String declared, byte[] content, String type, int width, int height) {
-    }
+    private record Upload(String name, String declared, byte[] content, String type, int width, int height) {}
 
     /** Where a test uploads: as {@code sender}; {@code owner} runs a group, {@code receiver} is a friend. */
-    record Setting(long conversationId, Long groupId, String title, UserSummary owner, UserSummary sender,
+    record Setting(
+            long conversationId,
+            Long groupId,
+            String title,
+            UserSummary owner,
+            UserSummary sender,
             UserSummary receiver) {
         Setting as(UserSummary someoneElse) {
             return new Setting(conversationId, groupId, title, owner, someoneElse, receiver);
@@ -669,16 +909,19 @@ class AttachmentServiceTest {
     }
 
     /** Counted per conversation: attachments, their chunks and thumbnails, and messages. */
-    record Rows(long attachments, long chunks, long thumbnails, long messages) {
-    }
+    record Rows(long attachments, long chunks, long thumbnails, long messages) {}
 
     private Rows rows(long conversationId) {
         return new Rows(
                 count("select count(*) from attachment where conversation_id = ?", conversationId),
-                count("select count(*) from attachment_chunk c join attachment a on a.id = c.attachment_id "
-                        + "where a.conversation_id = ?", conversationId),
-                count("select count(*) from attachment_thumbnail t join attachment a on a.id = t.attachment_id "
-                        + "where a.conversation_id = ?", conversationId),
+                count(
+                        "select count(*) from attachment_chunk c join attachment a on a.id = c.attachment_id "
+                                + "where a.conversation_id = ?",
+                        conversationId),
+                count(
+                        "select count(*) from attachment_thumbnail t join attachment a on a.id = t.attachment_id "
+                                + "where a.conversation_id = ?",
+                        conversationId),
                 count("select count(*) from chat_message where conversation_id = ?", conversationId));
     }
 
@@ -686,36 +929,55 @@ class AttachmentServiceTest {
         return jdbc.queryForObject(sql, Long.class, conversationId);
     }
 
-    private void assertRefused(Setting setting, String name, String declared, byte[] content,
-            Class<? extends RuntimeException> refusal, String message) {
+    private void assertRefused(
+            Setting setting,
+            String name,
+            String declared,
+            byte[] content,
+            Class<? extends RuntimeException> refusal,
+            String message) {
         assertRefused(setting, name, declared, new ByteArrayInputStream(content), refusal, message);
     }
 
-    private void assertRefused(Setting setting, String name, String declared, InputStream content,
-            Class<? extends RuntimeException> refusal, String message) {
+    private void assertRefused(
+            Setting setting,
+            String name,
+            String declared,
+            InputStream content,
+            Class<? extends RuntimeException> refusal,
+            String message) {
         Rows before = rows(setting.conversationId());
         long chunksEverywhere = jdbc.queryForObject("select count(*) from attachment_chunk", Long.class);
         UserSummary reader = setting.owner() != null ? setting.owner() : setting.receiver();
         List<ChatMessageView> historyBefore = as(reader, () -> chat.history(setting.conversationId(), null, 50));
 
         assertThatThrownBy(() -> run(setting.sender(), () -> {
-            try {
-                attachments.upload(setting.conversationId(), name, declared, content);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        })).isInstanceOf(refusal).hasMessage(message);
+                    try {
+                        attachments.upload(setting.conversationId(), name, declared, content);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .isInstanceOf(refusal)
+                .hasMessage(message);
 
-        assertThat(rows(setting.conversationId())).as("nothing of " + name + " is stored").isEqualTo(before);
+        assertThat(rows(setting.conversationId()))
+                .as("nothing of " + name + " is stored")
+                .isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from attachment_chunk", Long.class))
-                .as("no chunk anywhere").isEqualTo(chunksEverywhere);
-        assertThat(as(reader, () -> chat.history(setting.conversationId(), null, 50))).as("nothing to see")
+                .as("no chunk anywhere")
+                .isEqualTo(chunksEverywhere);
+        assertThat(as(reader, () -> chat.history(setting.conversationId(), null, 50)))
+                .as("nothing to see")
                 .isEqualTo(historyBefore);
     }
 
     private AttachmentView upload(Setting setting, String name, String declared, byte[] content) {
-        return as(setting.sender(), () -> attachments.upload(setting.conversationId(), name, declared,
-                new ByteArrayInputStream(content))).attachment();
+        return as(
+                        setting.sender(),
+                        () -> attachments.upload(
+                                setting.conversationId(), name, declared, new ByteArrayInputStream(content)))
+                .attachment();
     }
 
     private byte[] readAll(UserSummary reader, StoredAttachment stored) {
@@ -727,15 +989,23 @@ class AttachmentServiceTest {
     }
 
     private Color centreColour(UserSummary reader, ChatMessageView message) {
-        BufferedImage preview = decode(as(reader, () -> attachments.thumbnail(message.attachment().id()))
-                .orElseThrow().data());
+        BufferedImage preview = decode(
+                as(reader, () -> attachments.thumbnail(message.attachment().id()))
+                        .orElseThrow()
+                        .data());
         return new Color(preview.getRGB(preview.getWidth() / 2, preview.getHeight() / 2));
     }
 
     private static void assertRoughly(Color actual, Color expected) {
-        assertThat(Math.abs(actual.getRed() - expected.getRed())).as("red of " + actual).isLessThan(40);
-        assertThat(Math.abs(actual.getGreen() - expected.getGreen())).as("green of " + actual).isLessThan(40);
-        assertThat(Math.abs(actual.getBlue() - expected.getBlue())).as("blue of " + actual).isLessThan(40);
+        assertThat(Math.abs(actual.getRed() - expected.getRed()))
+                .as("red of " + actual)
+                .isLessThan(40);
+        assertThat(Math.abs(actual.getGreen() - expected.getGreen()))
+                .as("green of " + actual)
+                .isLessThan(40);
+        assertThat(Math.abs(actual.getBlue() - expected.getBlue()))
+                .as("blue of " + actual)
+                .isLessThan(40);
     }
 
     /** A group where a plain member sends. */

@@ -28,8 +28,7 @@ public final class AttachmentTestFiles {
     public static final int MIB = 1024 * 1024;
     public static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
-    private AttachmentTestFiles() {
-    }
+    private AttachmentTestFiles() {}
 
     /** A picture of one colour in {@code format} ("png", "jpeg", "gif"), written by the JDK. */
     public static byte[] picture(String format, int width, int height, Color color) {
@@ -56,7 +55,9 @@ public final class AttachmentTestFiles {
     public static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(ImageIO.write(image, format, out)).as("a writer for " + format).isTrue();
+            assertThat(ImageIO.write(image, format, out))
+                    .as("a writer for " + format)
+                    .isTrue();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,8 +112,12 @@ public final class AttachmentTestFiles {
         byte[] data = java.util.Arrays.copyOf(stream, stream.length + trailingZeros);
         int padded = data.length + (data.length & 1);
         ByteBuffer riff = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
-        riff.put("RIFF".getBytes()).putInt(12 + padded).put("WEBP".getBytes()).put("VP8L".getBytes())
-                .putInt(data.length).put(data);
+        riff.put("RIFF".getBytes())
+                .putInt(12 + padded)
+                .put("WEBP".getBytes())
+                .put("VP8L".getBytes())
+                .putInt(data.length)
+                .put(data);
         return riff.array();
     }
 
@@ -202,7 +207,9 @@ public final class AttachmentTestFiles {
         }
 
         public void awaitGate() throws InterruptedException {
-            assertThat(reached.await(30, TimeUnit.SECONDS)).as("the upload reached the gate").isTrue();
+            assertThat(reached.await(30, TimeUnit.SECONDS))
+                    .as("the upload reached the gate")
+                    .isTrue();
         }
 
         public void open() {

@@ -1,9 +1,9 @@
 package org.parley.chat.service;
 
-import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 
@@ -24,9 +24,9 @@ import org.parley.friends.service.FriendsChanged;
 import org.parley.support.HeardEvents;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,14 +43,19 @@ class ChatServiceTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -72,21 +77,27 @@ class ChatServiceTest {
         UserSummary bob = users.create("bob");
 
         assertThatThrownBy(() -> run(ann, () -> chat.openDirect(bob.id())))
-                .isInstanceOf(NotAllowedException.class).hasMessage("You can only start a conversation with a friend.");
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("You can only start a conversation with a friend.");
         run(ann, () -> friends.sendRequest(bob.id(), null));
         assertThatThrownBy(() -> run(bob, () -> chat.openDirect(ann.id())))
-                .as("a pending request is not enough").isInstanceOf(NotAllowedException.class);
+                .as("a pending request is not enough")
+                .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> run(ann, () -> chat.openDirect(ann.id())))
-                .as("not with yourself").isInstanceOf(NotAllowedException.class);
+                .as("not with yourself")
+                .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> run(ann, () -> chat.openDirect(Long.MAX_VALUE)))
-                .as("not with nobody").isInstanceOf(NotAllowedException.class);
+                .as("not with nobody")
+                .isInstanceOf(NotAllowedException.class);
         assertThat(as(ann, chat::conversations)).isEmpty();
         assertThat(as(bob, chat::conversations)).isEmpty();
 
         run(bob, () -> friends.sendRequest(ann.id(), null));
         long conversation = as(ann, () -> chat.openDirect(bob.id()));
 
-        assertThat(as(ann, () -> chat.openDirect(bob.id()))).as("one conversation per pair").isEqualTo(conversation);
+        assertThat(as(ann, () -> chat.openDirect(bob.id())))
+                .as("one conversation per pair")
+                .isEqualTo(conversation);
         assertThat(as(bob, () -> chat.openDirect(ann.id()))).isEqualTo(conversation);
         assertThat(as(bob, chat::conversations)).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(conversation);
@@ -116,7 +127,8 @@ class ChatServiceTest {
         assertThat(second.sender()).isEqualTo(bob);
         for (UserSummary reader : List.of(ann, bob)) {
             List<ChatMessageView> history = as(reader, () -> chat.history(conversation, null, 50));
-            assertThat(history).extracting(ChatMessageView::body)
+            assertThat(history)
+                    .extracting(ChatMessageView::body)
                     .containsExactly("Hi Bob", "Hi Ann!", "How are you?\nAll well here.");
             assertThat(history).extracting(ChatMessageView::id).containsExactly(first.id(), second.id(), third.id());
             assertThat(history).extracting(m -> m.sender().id()).containsExactly(ann.id(), bob.id(), ann.id());
@@ -133,22 +145,32 @@ class ChatServiceTest {
         List<Long> sentIds = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             String body = "message " + i;
-            sentIds.add(as(i % 3 == 0 ? bob : ann, () -> chat.send(conversation, body)).id());
+            sentIds.add(as(i % 3 == 0 ? bob : ann, () -> chat.send(conversation, body))
+                    .id());
         }
 
         List<ChatMessageView> newest = as(bob, () -> chat.history(conversation, null, 50));
-        assertThat(newest).extracting(ChatMessageView::body)
-                .containsExactlyElementsOf(IntStream.range(70, 120).mapToObj(i -> "message " + i).toList());
+        assertThat(newest)
+                .extracting(ChatMessageView::body)
+                .containsExactlyElementsOf(
+                        IntStream.range(70, 120).mapToObj(i -> "message " + i).toList());
 
-        List<ChatMessageView> older = as(bob, () -> chat.history(conversation, newest.getFirst().id(), 50));
-        assertThat(older).extracting(ChatMessageView::body)
-                .containsExactlyElementsOf(IntStream.range(20, 70).mapToObj(i -> "message " + i).toList());
+        List<ChatMessageView> older =
+                as(bob, () -> chat.history(conversation, newest.getFirst().id(), 50));
+        assertThat(older)
+                .extracting(ChatMessageView::body)
+                .containsExactlyElementsOf(
+                        IntStream.range(20, 70).mapToObj(i -> "message " + i).toList());
 
-        List<ChatMessageView> oldest = as(bob, () -> chat.history(conversation, older.getFirst().id(), 50));
-        assertThat(oldest).extracting(ChatMessageView::body)
-                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "message " + i).toList());
+        List<ChatMessageView> oldest =
+                as(bob, () -> chat.history(conversation, older.getFirst().id(), 50));
+        assertThat(oldest)
+                .extracting(ChatMessageView::body)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 20).mapToObj(i -> "message " + i).toList());
 
-        assertThat(as(bob, () -> chat.history(conversation, oldest.getFirst().id(), 50))).isEmpty();
+        assertThat(as(bob, () -> chat.history(conversation, oldest.getFirst().id(), 50)))
+                .isEmpty();
 
         // Walking back with another page size meets every message exactly once too.
         List<Long> walked = new ArrayList<>();
@@ -175,7 +197,8 @@ class ChatServiceTest {
 
         for (String blank : new String[] {null, "", "   ", " \n\t\r\n "}) {
             assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, blank)))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("A message cannot be empty.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("A message cannot be empty.");
         }
 
         assertNothingStored(conversation, ann, bob);
@@ -194,8 +217,10 @@ class ChatServiceTest {
 
         String longest = "é".repeat(3999) + "!";
         run(ann, () -> chat.send(conversation, longest));
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).singleElement()
-                .extracting(ChatMessageView::body).isEqualTo(longest);
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .singleElement()
+                .extracting(ChatMessageView::body)
+                .isEqualTo(longest);
     }
 
     @Test
@@ -211,7 +236,8 @@ class ChatServiceTest {
         run(ann, () -> chat.send(conversation, unicode));
         run(ann, () -> chat.send(conversation, indented));
 
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly(html, unicode, indented);
     }
 
@@ -222,7 +248,8 @@ class ChatServiceTest {
         long conversation = scenarios.friendsWithConversation(ann, bob);
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "bell \u0007 and null \u0000")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("A message contains control characters.");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("A message contains control characters.");
         assertNothingStored(conversation, ann, bob);
     }
 
@@ -240,21 +267,28 @@ class ChatServiceTest {
 
         run(mallory, () -> {
             assertThatThrownBy(() -> chat.history(conversation, null, 50))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.details(conversation))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             readMarkers.markRead(conversation, readMarkers.unreadCounts()); // not hers to read: nothing happens
             // Same answer as for a conversation that does not exist: nothing is revealed.
             assertThatThrownBy(() -> chat.history(Long.MAX_VALUE, null, 50))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             assertThat(chat.conversations()).extracting(ConversationSummary::id).doesNotContain(conversation);
         });
 
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("private");
-        assertThat(scenarios.unreadIn(bob, conversation)).as("mallory's markRead did not clear Bob's badge").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation))
+                .as("mallory's markRead did not clear Bob's badge")
+                .isEqualTo(1);
     }
 
     @Test
@@ -323,7 +357,8 @@ class ChatServiceTest {
 
         assertThat(as(bob, () -> chat.openDirect(ann.id()))).isEqualTo(conversation);
         run(bob, () -> chat.send(conversation, "after"));
-        assertThat(as(ann, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(ann, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("before", "after");
     }
 
@@ -346,7 +381,9 @@ class ChatServiceTest {
         assertThat(scenarios.unreadIn(bob, withAnn)).isEqualTo(3);
         assertThat(scenarios.unreadIn(bob, withCarl)).isEqualTo(1);
         assertThat(scenarios.totalUnread(bob)).isEqualTo(4);
-        assertThat(scenarios.unreadIn(ann, withAnn)).as("your own messages are not unread").isZero();
+        assertThat(scenarios.unreadIn(ann, withAnn))
+                .as("your own messages are not unread")
+                .isZero();
         assertThat(scenarios.totalUnread(ann)).isZero();
 
         scenarios.markRead(bob, withAnn);
@@ -401,7 +438,8 @@ class ChatServiceTest {
         assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(3);
 
         run(carl, () -> chat.send(withCarl, "line one\n\n   line two"));
-        assertThat(as(me, chat::conversations).getFirst().lastMessage()).as("preview on one line")
+        assertThat(as(me, chat::conversations).getFirst().lastMessage())
+                .as("preview on one line")
                 .isEqualTo("line one line two");
         assertThat(as(carl, chat::conversations)).singleElement().satisfies(c -> {
             assertThat(c.partner()).isEqualTo(me);
@@ -442,7 +480,8 @@ class ChatServiceTest {
         run(bob, () -> chat.send(conversation, "reply"));
 
         assertThat(describe(awaitEvents(carlHeard, 1))).containsExactly("posted:carl here");
-        assertThat(describe(awaitEvents(annHeard, 3))).containsExactly("posted:live!", "posted:carl here", "posted:reply");
+        assertThat(describe(awaitEvents(annHeard, 3)))
+                .containsExactly("posted:live!", "posted:carl here", "posted:reply");
         assertThat(describe(awaitEvents(bobHeard, 3)))
                 .containsExactly("posted:live!", "read:" + conversation + ":" + bob.id(), "posted:reply");
     }
@@ -457,7 +496,8 @@ class ChatServiceTest {
         List<UserEvent> bobHeard = heardEvents.listen(bob);
         List<UserEvent> malloryHeard = heardEvents.listen(mallory);
 
-        assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "  "))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "  ")))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "x".repeat(4001))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> run(mallory, () -> chat.send(conversation, "forged")))
@@ -472,7 +512,8 @@ class ChatServiceTest {
         run(ann, () -> friends.sendRequest(bob.id(), null));
         run(mallory, () -> friends.sendRequest(ann.id(), null));
 
-        assertThat(describe(awaitEvents(bobHeard, 2))).containsExactly("friends:FRIEND_REMOVED", "friends:REQUEST_SENT");
+        assertThat(describe(awaitEvents(bobHeard, 2)))
+                .containsExactly("friends:FRIEND_REMOVED", "friends:REQUEST_SENT");
         assertThat(describe(awaitEvents(annHeard, 3)))
                 .containsExactly("friends:FRIEND_REMOVED", "friends:REQUEST_SENT", "friends:REQUEST_SENT");
         assertThat(describe(awaitEvents(malloryHeard, 1))).containsExactly("friends:REQUEST_SENT");
@@ -485,15 +526,19 @@ class ChatServiceTest {
         long conversation = scenarios.friendsWithConversation(ann, bob);
         List<UserEvent> bobHeard = heardEvents.listen(bob);
         List<List<String>> bobCouldReadWhenTold = new CopyOnWriteArrayList<>();
-        heardEvents.listen(bob.id(), event -> bobCouldReadWhenTold.add(
-                as(bob, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList()));
+        heardEvents.listen(
+                bob.id(),
+                event -> bobCouldReadWhenTold.add(as(bob, () -> chat.history(conversation, null, 50)).stream()
+                        .map(ChatMessageView::body)
+                        .toList()));
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
         // Rolled back after the send: it is not there, and (below) nobody ever hears of it.
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            run(ann, () -> chat.send(conversation, "never happened"));
-            throw new IllegalStateException("something later in the same transaction failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    run(ann, () -> chat.send(conversation, "never happened"));
+                    throw new IllegalStateException("something later in the same transaction failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertNothingStored(conversation, ann, bob);
 
         // Committed: not heard while the transaction is still open, heard once it has committed.
@@ -508,28 +553,34 @@ class ChatServiceTest {
             heardBeforeCommit.add(bobHeard.size());
         });
         assertThat(heardBeforeCommit).containsExactly(0);
-        assertThat(describe(awaitEvents(bobHeard, 1))).as("the rolled-back message never arrives")
+        assertThat(describe(awaitEvents(bobHeard, 1)))
+                .as("the rolled-back message never arrives")
                 .containsExactly("posted:did happen");
         await().atMost(WAIT).until(() -> !bobCouldReadWhenTold.isEmpty());
-        assertThat(bobCouldReadWhenTold).as("when told, Bob can already read the message")
+        assertThat(bobCouldReadWhenTold)
+                .as("when told, Bob can already read the message")
                 .containsExactly(List.of("did happen"));
     }
 
     // ----------------------------------------------------------------------------------------------
 
     private static List<String> describe(List<UserEvent> events) {
-        return events.stream().map(event -> switch (event) {
-            case MessagePosted posted -> "posted:" + posted.message().body();
-            case ConversationRead read -> "read:" + read.conversationId() + ":" + read.userId();
-            case FriendsChanged changed -> "friends:" + changed.kind();
-            default -> event.toString();
-        }).toList();
+        return events.stream()
+                .map(event -> switch (event) {
+                    case MessagePosted posted -> "posted:" + posted.message().body();
+                    case ConversationRead read -> "read:" + read.conversationId() + ":" + read.userId();
+                    case FriendsChanged changed -> "friends:" + changed.kind();
+                    default -> event.toString();
+                })
+                .toList();
     }
 
     private void assertNothingStored(long conversation, UserSummary sender, UserSummary receiver) {
         for (UserSummary member : List.of(sender, receiver)) {
             assertThat(as(member, () -> chat.history(conversation, null, 50))).isEmpty();
-            assertThat(as(member, chat::conversations)).filteredOn(c -> c.id() == conversation).singleElement()
+            assertThat(as(member, chat::conversations))
+                    .filteredOn(c -> c.id() == conversation)
+                    .singleElement()
                     .satisfies(c -> assertThat(c.lastMessage()).isNull());
             assertThat(scenarios.unreadIn(member, conversation)).isZero();
         }
@@ -539,11 +590,15 @@ class ChatServiceTest {
     private void assertSendRefusedForBoth(long conversation, UserSummary ann, UserSummary bob) {
         for (UserSummary sender : List.of(ann, bob)) {
             assertThatThrownBy(() -> run(sender, () -> chat.send(conversation, "can you hear me?")))
-                    .isInstanceOf(NotAllowedException.class).hasMessageContaining("You can't send messages here");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessageContaining("You can't send messages here");
             assertThat(as(sender, () -> chat.details(conversation)).canSend()).isFalse();
-            assertThat(as(sender, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+            assertThat(as(sender, () -> chat.history(conversation, null, 50)))
+                    .extracting(ChatMessageView::body)
                     .containsExactly("before");
-            assertThat(as(sender, chat::conversations)).extracting(ConversationSummary::id).contains(conversation);
+            assertThat(as(sender, chat::conversations))
+                    .extracting(ConversationSummary::id)
+                    .contains(conversation);
         }
     }
 }

@@ -21,7 +21,8 @@ class FileNamesTest {
         assertThat(FileNames.clean("../../etc/passwd")).isEqualTo("passwd");
         assertThat(FileNames.clean("C:\\x\\evil.exe")).isEqualTo("evil.exe");
         assertThat(FileNames.clean("/home/ann/Documents/report.pdf")).isEqualTo("report.pdf");
-        assertThat(FileNames.clean("..\\..\\windows/system32\\drivers/etc\\hosts")).isEqualTo("hosts");
+        assertThat(FileNames.clean("..\\..\\windows/system32\\drivers/etc\\hosts"))
+                .isEqualTo("hosts");
         assertThat(FileNames.clean("\\\\server\\share\\notes.txt")).isEqualTo("notes.txt");
         assertThat(FileNames.clean("report.pdf")).isEqualTo("report.pdf");
     }
@@ -34,18 +35,23 @@ class FileNamesTest {
         assertThat(FileNames.clean("uploads/..")).isEqualTo("file");
         assertThat(FileNames.clean(".htaccess")).isEqualTo("htaccess");
         assertThat(FileNames.clean("...hidden.txt")).isEqualTo("hidden.txt");
-        assertThat(FileNames.clean("archive.tar.gz")).as("dots inside a name stay").isEqualTo("archive.tar.gz");
+        assertThat(FileNames.clean("archive.tar.gz"))
+                .as("dots inside a name stay")
+                .isEqualTo("archive.tar.gz");
     }
 
     @Test
     void control_line_breaking_and_direction_changing_characters_are_removed() {
         assertThat(FileNames.clean("a\nb\rc\u0000d.txt")).isEqualTo("abcd.txt");
         assertThat(FileNames.clean("tab\there.txt")).isEqualTo("tabhere.txt");
-        assertThat(FileNames.clean("bell\u0007\u007F\u0085.txt")).as("C0, DEL and C1 controls").isEqualTo("bell.txt");
+        assertThat(FileNames.clean("bell\u0007\u007F\u0085.txt"))
+                .as("C0, DEL and C1 controls")
+                .isEqualTo("bell.txt");
         // "invoice<RLO>fdp.exe" would show as "invoiceexe.pdf": the override goes, the truth shows.
         assertThat(FileNames.clean("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
         assertThat(FileNames.clean("a\u202Ab\u202Bc\u202Cd\u2066e\u2067f\u2068g\u2069h\u200Fi\u200Ej.txt"))
-                .as("every embedding, isolate and mark").isEqualTo("abcdefghij.txt");
+                .as("every embedding, isolate and mark")
+                .isEqualTo("abcdefghij.txt");
         assertThat(FileNames.clean("zero\u200Bwidth\uFEFF.txt")).isEqualTo("zerowidth.txt");
         assertThat(FileNames.clean("line\u2028para\u2029.txt")).isEqualTo("linepara.txt");
         assertThat(FileNames.clean("private\uE000use.txt")).isEqualTo("privateuse.txt");
@@ -59,7 +65,8 @@ class FileNamesTest {
         assertThat(FileNames.clean("Привет, мир.docx")).isEqualTo("Привет, мир.docx");
         assertThat(FileNames.clean("مرحبا.txt")).isEqualTo("مرحبا.txt");
         assertThat(FileNames.clean("🎉 party 👋🏽.png")).isEqualTo("🎉 party 👋🏽.png");
-        assertThat(FileNames.clean("  spaced out.txt  ")).as("blanks around the name dropped")
+        assertThat(FileNames.clean("  spaced out.txt  "))
+                .as("blanks around the name dropped")
                 .isEqualTo("spaced out.txt");
     }
 
@@ -78,7 +85,8 @@ class FileNamesTest {
         assertThat(FileNames.clean("a".repeat(255))).hasSize(255);
         assertThat(FileNames.clean("a".repeat(300) + ".pdf")).isEqualTo("a".repeat(255));
         assertThat(FileNames.clean("日".repeat(400))).isEqualTo("日".repeat(255));
-        assertThat(FileNames.clean("dir/".repeat(100) + "b".repeat(10))).as("the path does not count")
+        assertThat(FileNames.clean("dir/".repeat(100) + "b".repeat(10)))
+                .as("the path does not count")
                 .isEqualTo("b".repeat(10));
     }
 
@@ -95,7 +103,8 @@ class FileNamesTest {
         assertWellFormed(cleaned);
 
         String emojiOnly = FileNames.clean("😀".repeat(200));
-        assertThat(emojiOnly.length()).as("200 emoji cut to at most 255 UTF-16 units; got " + emojiOnly.length())
+        assertThat(emojiOnly.length())
+                .as("200 emoji cut to at most 255 UTF-16 units; got " + emojiOnly.length())
                 .isLessThanOrEqualTo(FileNames.MAX_LENGTH);
         assertWellFormed(emojiOnly);
     }
@@ -104,26 +113,48 @@ class FileNamesTest {
     // declaredType
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "image/png|image/png",
-            "application/pdf|application/pdf",
-            "IMAGE/PNG|image/png",
-            "  text/plain  |text/plain",
-            "text/plain; charset=UTF-8|text/plain",
-            "text/html;charset=utf-8|text/html",
-            "image/svg+xml|image/svg+xml",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                    + "|application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/x-7z-compressed|application/x-7z-compressed"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "image/png|image/png",
+                "application/pdf|application/pdf",
+                "IMAGE/PNG|image/png",
+                "  text/plain  |text/plain",
+                "text/plain; charset=UTF-8|text/plain",
+                "text/html;charset=utf-8|text/html",
+                "image/svg+xml|image/svg+xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        + "|application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/x-7z-compressed|application/x-7z-compressed"
+            })
     void a_plausible_media_type_is_kept_lower_case_without_parameters(String declared, String kept) {
         assertThat(FileNames.declaredType(declared)).isEqualTo(kept);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "png", "image", "image/", "/png", "*/*", "image/*", "a/b/c", "text/<script>",
-            "text/html\r\nX-Injected: 1", "text/html\nSet-Cookie: a=b", "image/png\u0000", "image /png",
-            "image/p ng", "\"image/png\"", "ïmage/png", "image/png,text/html", "javascript:alert(1)",
-            "../../etc/passwd"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "png",
+                "image",
+                "image/",
+                "/png",
+                "*/*",
+                "image/*",
+                "a/b/c",
+                "text/<script>",
+                "text/html\r\nX-Injected: 1",
+                "text/html\nSet-Cookie: a=b",
+                "image/png\u0000",
+                "image /png",
+                "image/p ng",
+                "\"image/png\"",
+                "ïmage/png",
+                "image/png,text/html",
+                "javascript:alert(1)",
+                "../../etc/passwd"
+            })
     void junk_is_replaced_by_octet_stream(String declared) {
         assertThat(FileNames.declaredType(declared)).isEqualTo("application/octet-stream");
     }
@@ -145,8 +176,9 @@ class FileNamesTest {
         String longest = "a".repeat(64) + "/" + "b".repeat(64);
         String kept = FileNames.declaredType(longest);
         assertThat(kept.length())
-                .as("FileNames.declaredType keeps \"%s\" (%d characters) but attachment.content_type is "
-                        + "varchar(127): the upload then fails with a database error instead of storing the file",
+                .as(
+                        "FileNames.declaredType keeps \"%s\" (%d characters) but attachment.content_type is "
+                                + "varchar(127): the upload then fails with a database error instead of storing the file",
                         kept, kept.length())
                 .isLessThanOrEqualTo(127);
     }
@@ -156,10 +188,13 @@ class FileNamesTest {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 assertThat(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-                        .as("high surrogate at %d is followed by its low surrogate", i).isTrue();
+                        .as("high surrogate at %d is followed by its low surrogate", i)
+                        .isTrue();
                 i++;
             } else {
-                assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", i).isFalse();
+                assertThat(Character.isLowSurrogate(c))
+                        .as("lone low surrogate at %d", i)
+                        .isFalse();
             }
         }
     }

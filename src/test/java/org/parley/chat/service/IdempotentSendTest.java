@@ -1,10 +1,9 @@
 package org.parley.chat.service;
 
-import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,16 +46,22 @@ class IdempotentSendTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     ConversationRepository conversations;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -94,7 +98,9 @@ class IdempotentSendTest {
                     .extracting(ChatMessageView::id, ChatMessageView::body)
                     .containsExactly(tuple(first.id(), "Dinner at eight?"));
         }
-        assertThat(scenarios.unreadIn(bob, conversation)).as("Bob's badge counts the message once").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation))
+                .as("Bob's badge counts the message once")
+                .isEqualTo(1);
         // Bob's next news after the message is Ann's next one: the repeats were not announced.
         run(ann, () -> chat.send(conversation, "Let me know", "next-1"));
         assertThat(describe(awaitEvents(bobHeard, 2))).containsExactly("posted:Dinner at eight?", "posted:Let me know");
@@ -111,7 +117,8 @@ class IdempotentSendTest {
 
         assertThat(his.id()).isNotEqualTo(hers.id());
         assertThat(his.sender()).isEqualTo(bob);
-        assertThat(as(ann, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(ann, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("Hi Bob", "Hi Ann");
     }
 
@@ -125,10 +132,12 @@ class IdempotentSendTest {
         run(ann, () -> chat.send(withBob, "For Bob only", "id-1"));
 
         assertThatThrownBy(() -> run(ann, () -> chat.send(withCat, "For Cat", "id-1")))
-                .isInstanceOf(InvalidInputException.class).hasMessage(ALREADY_USED);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(ALREADY_USED);
 
         assertNothingStored(withCat, ann, cat);
-        assertThat(as(bob, () -> chat.history(withBob, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(bob, () -> chat.history(withBob, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("For Bob only");
         // A fresh id works there as usual.
         assertThat(as(ann, () -> chat.send(withCat, "For Cat", "id-2")).body()).isEqualTo("For Cat");
@@ -140,17 +149,28 @@ class IdempotentSendTest {
         UserSummary bob = users.create("bob");
         long conversation = scenarios.friendsWithConversation(ann, bob);
 
-        for (String bad : List.of("x".repeat(65), "has space", "a/b", "dots.are.out", "ümlaut", "new\nline",
-                "<script>", "semi;colon", " padded ")) {
-            assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "hello", bad))).as(bad)
+        for (String bad : List.of(
+                "x".repeat(65),
+                "has space",
+                "a/b",
+                "dots.are.out",
+                "ümlaut",
+                "new\nline",
+                "<script>",
+                "semi;colon",
+                " padded ")) {
+            assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "hello", bad)))
+                    .as(bad)
                     .isInstanceOf(InvalidInputException.class)
-                    .hasMessage("A message id must be 1 to 64 characters, each a letter (A-Z, a-z), a digit, '-' or '_'.");
+                    .hasMessage(
+                            "A message id must be 1 to 64 characters, each a letter (A-Z, a-z), a digit, '-' or '_'.");
         }
         assertNothingStored(conversation, ann, bob);
 
         // 64 characters of the allowed kinds are fine, and case counts: "aB" and "Ab" are two ids.
         String longest = "A-z_09".repeat(10) + "abcd";
-        assertThat(as(ann, () -> chat.send(conversation, "longest id", longest)).body()).isEqualTo("longest id");
+        assertThat(as(ann, () -> chat.send(conversation, "longest id", longest)).body())
+                .isEqualTo("longest id");
         ChatMessageView lower = as(ann, () -> chat.send(conversation, "first", "aB"));
         ChatMessageView upper = as(ann, () -> chat.send(conversation, "second", "Ab"));
         assertThat(upper.id()).isNotEqualTo(lower.id());
@@ -183,14 +203,17 @@ class IdempotentSendTest {
 
         run(mallory, () -> {
             for (String id : List.of("ann-1", "mallory-1", "fresh-1")) {
-                assertThatThrownBy(() -> chat.send(conversation, "let me in", id)).as(id)
-                        .isInstanceOf(NotAllowedException.class).hasMessage("Conversation not found.");
+                assertThatThrownBy(() -> chat.send(conversation, "let me in", id))
+                        .as(id)
+                        .isInstanceOf(NotAllowedException.class)
+                        .hasMessage("Conversation not found.");
             }
             // Ann's id is no key to Ann's message: in Mallory's own conversation it is just Mallory's own id.
             assertThat(chat.send(malloryAndAnn, "mine", "ann-1").body()).isEqualTo("mine");
         });
 
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("private");
         assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);
     }
@@ -205,8 +228,10 @@ class IdempotentSendTest {
 
         // Permission first: the refusal she would get for any message, not the stored message.
         assertThatThrownBy(() -> run(ann, () -> chat.send(conversation, "before", "ann-1")))
-                .isInstanceOf(NotAllowedException.class).hasMessageContaining("You can't send messages here");
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("You can't send messages here");
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("before");
     }
 
@@ -228,15 +253,17 @@ class IdempotentSendTest {
 
         List<ChatMessageView> answers;
         try (ExecutorService threads = Executors.newFixedThreadPool(senders + 1)) {
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s -> {
-                conversations.lockById(conversation).orElseThrow();
-                locked.countDown();
-                try {
-                    release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }), threads);
+            CompletableFuture<Void> holder = CompletableFuture.runAsync(
+                    () -> transaction.executeWithoutResult(s -> {
+                        conversations.lockById(conversation).orElseThrow();
+                        locked.countDown();
+                        try {
+                            release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }),
+                    threads);
             assertThat(locked.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
             List<CompletableFuture<ChatMessageView>> sends = new ArrayList<>();
             for (int i = 0; i < senders; i++) {
@@ -252,8 +279,11 @@ class IdempotentSendTest {
             }
         }
 
-        assertThat(answers).extracting(ChatMessageView::id).containsOnly(answers.getFirst().id());
-        assertThat(as(bob, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(answers)
+                .extracting(ChatMessageView::id)
+                .containsOnly(answers.getFirst().id());
+        assertThat(as(bob, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("Only once, please");
         assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);
         run(ann, () -> chat.send(conversation, "done"));
@@ -263,14 +293,19 @@ class IdempotentSendTest {
     // ----------------------------------------------------------------------------------------------
 
     private static List<String> describe(List<UserEvent> events) {
-        return events.stream().map(event -> event instanceof MessagePosted posted
-                ? "posted:" + posted.message().body() : event.toString()).toList();
+        return events.stream()
+                .map(event -> event instanceof MessagePosted posted
+                        ? "posted:" + posted.message().body()
+                        : event.toString())
+                .toList();
     }
 
     private void assertNothingStored(long conversation, UserSummary sender, UserSummary receiver) {
         for (UserSummary member : List.of(sender, receiver)) {
             assertThat(as(member, () -> chat.history(conversation, null, 50))).isEmpty();
-            assertThat(as(member, chat::conversations)).filteredOn(c -> c.id() == conversation).singleElement()
+            assertThat(as(member, chat::conversations))
+                    .filteredOn(c -> c.id() == conversation)
+                    .singleElement()
                     .satisfies(c -> assertThat(c.lastMessage()).isNull());
             assertThat(scenarios.unreadIn(member, conversation)).isZero();
         }

@@ -50,12 +50,18 @@ class MessageRateLimitTest {
                 .isInstanceOf(TooManyAttemptsException.class)
                 .hasMessageStartingWith("You are sending messages too fast; try again in ")
                 .hasMessageEndingWith(" seconds.");
-        assertThatThrownBy(() -> as(flooder, () -> attachments.upload(conversation, "more.txt", "text/plain",
-                new ByteArrayInputStream("spam".getBytes(StandardCharsets.UTF_8)))))
+        assertThatThrownBy(() -> as(
+                        flooder,
+                        () -> attachments.upload(
+                                conversation,
+                                "more.txt",
+                                "text/plain",
+                                new ByteArrayInputStream("spam".getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOf(TooManyAttemptsException.class);
 
         run(reader, () -> chat.send(conversation, "please stop"));
-        assertThat(as(reader, () -> chat.history(conversation, null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(reader, () -> chat.history(conversation, null, 50)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("spam 1", "spam 2", "spam 3", "please stop");
     }
 }

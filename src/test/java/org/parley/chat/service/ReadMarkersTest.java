@@ -28,9 +28,9 @@ import org.parley.groups.service.GroupSummary;
 import org.parley.support.HeardEvents;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -44,16 +44,22 @@ class ReadMarkersTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     HeardEvents heardEvents;
 
@@ -95,8 +101,12 @@ class ReadMarkersTest {
         run(late, () -> groups.join(club.id(), null));
 
         assertThat(scenarios.unreadIn(early, conversation)).isEqualTo(3);
-        assertThat(scenarios.unreadIn(late, conversation)).as("what was said before joining").isZero();
-        assertThat(scenarios.unreadIn(owner, conversation)).as("system lines ('Late joined') do not count").isZero();
+        assertThat(scenarios.unreadIn(late, conversation))
+                .as("what was said before joining")
+                .isZero();
+        assertThat(scenarios.unreadIn(owner, conversation))
+                .as("system lines ('Late joined') do not count")
+                .isZero();
         run(owner, () -> chat.send(conversation, "welcome"));
         assertThat(scenarios.unreadIn(late, conversation)).isEqualTo(1);
         assertThat(scenarios.unreadIn(early, conversation)).isEqualTo(4);
@@ -118,14 +128,20 @@ class ReadMarkersTest {
         run(owner, () -> groups.removeMember(club.id(), removed.id(), null));
         run(owner, () -> chat.send(conversation, "after they went"));
 
-        assertThat(scenarios.totalUnread(leaver)).as("left: nothing counts any more").isZero();
-        assertThat(scenarios.totalUnread(removed)).as("removed: nothing counts any more").isZero();
+        assertThat(scenarios.totalUnread(leaver))
+                .as("left: nothing counts any more")
+                .isZero();
+        assertThat(scenarios.totalUnread(removed))
+                .as("removed: nothing counts any more")
+                .isZero();
         // The open tab still knows the conversation: reading it now changes nothing and tells nobody.
         run(removed, () -> readMarkers.markRead(conversation, removedTab));
         assertThat(scenarios.totalUnread(removed)).isZero();
 
         run(leaver, () -> groups.join(club.id(), null));
-        assertThat(scenarios.totalUnread(leaver)).as("back, with nothing unread from before").isZero();
+        assertThat(scenarios.totalUnread(leaver))
+                .as("back, with nothing unread from before")
+                .isZero();
         run(owner, () -> chat.send(conversation, "welcome back"));
         assertThat(scenarios.unreadIn(leaver, conversation)).isEqualTo(1);
         assertNothingReadReached(removedHeard, removed, owner);
@@ -134,8 +150,7 @@ class ReadMarkersTest {
     /** A friend request sent now is the next thing {@code user} hears: no read was told to them before it. */
     private void assertNothingReadReached(List<UserEvent> heard, UserSummary user, UserSummary other) {
         run(other, () -> friends.sendRequest(user.id(), null));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> heard.stream().anyMatch(FriendsChanged.class::isInstance));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.stream().anyMatch(FriendsChanged.class::isInstance));
         assertThat(heard).noneMatch(ConversationRead.class::isInstance);
     }
 
@@ -168,16 +183,20 @@ class ReadMarkersTest {
         List<UserEvent> malloryHeard = heardEvents.listen(mallory);
         scenarios.markRead(mallory, conversation); // her counts do not know it: nothing to read
         assertThatThrownBy(() -> run(mallory, () -> readMarkers.markRead(conversation, bobsCounts)))
-                .as("reading with Bob's counts").isInstanceOf(NotAllowedException.class);
+                .as("reading with Bob's counts")
+                .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> run(mallory, () -> readMarkers.reload(bobsCounts)))
-                .as("someone else's counts filled with Mallory's").isInstanceOf(NotAllowedException.class);
+                .as("someone else's counts filled with Mallory's")
+                .isInstanceOf(NotAllowedException.class);
         assertThat(as(mallory, readMarkers::unreadCounts).total()).isZero();
         SecurityContextHolder.clearContext();
         assertThatThrownBy(() -> readMarkers.markRead(conversation, bobsCounts))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(readMarkers::unreadCounts).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
 
-        assertThat(scenarios.unreadIn(bob, conversation)).as("still unread for Bob").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation))
+                .as("still unread for Bob")
+                .isEqualTo(1);
         assertThat(bobsCounts.unread(conversation)).isEqualTo(1);
         assertNothingReadReached(malloryHeard, mallory, ann);
     }
@@ -211,7 +230,9 @@ class ReadMarkersTest {
         scenarios.markRead(bob, conversation);
         assertThat(scenarios.unreadIn(bob, conversation)).isZero();
         run(ann, () -> chat.send(conversation, "one more"));
-        assertThat(scenarios.unreadIn(bob, conversation)).as("%d were left before the last read", left).isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation))
+                .as("%d were left before the last read", left)
+                .isEqualTo(1);
     }
 
     /**
@@ -237,8 +258,10 @@ class ReadMarkersTest {
             long conversation = conversations.get(random.nextInt(conversations.size()));
             int n = step;
             switch (random.nextInt(5)) {
-                case 0, 1 -> run(conversation == withAnn || random.nextBoolean() ? ann : bob,
-                        () -> chat.send(conversation, "news " + n));
+                case 0, 1 ->
+                    run(
+                            conversation == withAnn || random.nextBoolean() ? ann : bob,
+                            () -> chat.send(conversation, "news " + n));
                 case 2 -> scenarios.markRead(me, conversation);
                 case 3 -> run(me, () -> chat.send(conversation, "mine " + n)); // from another tab of mine
                 default -> {
@@ -252,7 +275,9 @@ class ReadMarkersTest {
             UnreadCounts fresh = as(me, readMarkers::unreadCounts);
             await().atMost(Duration.ofSeconds(10)).until(() -> caughtUp(heard, tab, fresh));
             for (long id : conversations) {
-                assertThat(tab.unread(id)).as("step %d, conversation %d", step, id).isEqualTo(fresh.unread(id));
+                assertThat(tab.unread(id))
+                        .as("step %d, conversation %d", step, id)
+                        .isEqualTo(fresh.unread(id));
             }
         }
         assertThat(heard).as("the tab heard events").hasSizeGreaterThan(20);

@@ -45,16 +45,22 @@ class TemporaryConversationServiceTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     FriendService friends;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
 
@@ -71,14 +77,20 @@ class TemporaryConversationServiceTest {
         Club club = club("ann", "bob");
         UserSummary ann = club.get("ann");
         UserSummary bob = club.get("bob");
-        assertThat(club.group().temporaryChatsAllowed()).as("a new group allows temporary conversations").isTrue();
+        assertThat(club.group().temporaryChatsAllowed())
+                .as("a new group allows temporary conversations")
+                .isTrue();
         assertThat(as(ann, () -> friends.relationshipWith(bob.id()))).isEqualTo(Relationship.NONE);
 
         long conversation = as(ann, () -> chat.openTemporary(bob.id(), club.id()));
 
-        assertThat(listOf(ann)).filteredOn(c -> c.id() == conversation).singleElement()
+        assertThat(listOf(ann))
+                .filteredOn(c -> c.id() == conversation)
+                .singleElement()
                 .satisfies(c -> {
-                    assertThat(c.isTemporary()).as("marked temporary in the starter's list").isTrue();
+                    assertThat(c.isTemporary())
+                            .as("marked temporary in the starter's list")
+                            .isTrue();
                     assertThat(c.temporaryFrom()).isEqualTo(club.name());
                     assertThat(c.partner()).isEqualTo(bob);
                     assertThat(c.title()).isEqualTo(bob.displayName());
@@ -91,8 +103,11 @@ class TemporaryConversationServiceTest {
         ChatMessageView hello = as(ann, () -> chat.send(conversation, "Hi Bob, saw you in the club"));
 
         assertThat(hello.sender()).isEqualTo(ann);
-        assertThat(listOf(bob)).as("Bob sees it in his list after Ann's first message")
-                .filteredOn(c -> c.id() == conversation).singleElement().satisfies(c -> {
+        assertThat(listOf(bob))
+                .as("Bob sees it in his list after Ann's first message")
+                .filteredOn(c -> c.id() == conversation)
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.isTemporary()).isTrue();
                     assertThat(c.temporaryFrom()).isEqualTo(club.name());
                     assertThat(c.partner()).isEqualTo(ann);
@@ -110,13 +125,17 @@ class TemporaryConversationServiceTest {
                             tuple("Hi Ann!", bob.id()),
                             tuple("Nice to meet you", ann.id()));
         }
-        assertThat(listOf(ann)).filteredOn(c -> c.id() == conversation).singleElement()
+        assertThat(listOf(ann))
+                .filteredOn(c -> c.id() == conversation)
+                .singleElement()
                 .satisfies(c -> assertThat(c.temporaryFrom()).isEqualTo(club.name()));
 
-        assertThat(as(ann, () -> chat.openTemporary(bob.id(), club.id()))).as("one conversation per pair")
+        assertThat(as(ann, () -> chat.openTemporary(bob.id(), club.id())))
+                .as("one conversation per pair")
                 .isEqualTo(conversation);
         assertThat(as(bob, () -> chat.openTemporary(ann.id(), club.id()))).isEqualTo(conversation);
-        assertThat(as(ann, () -> friends.relationshipWith(bob.id()))).as("talking does not make them friends")
+        assertThat(as(ann, () -> friends.relationshipWith(bob.id())))
+                .as("talking does not make them friends")
                 .isEqualTo(Relationship.NONE);
     }
 
@@ -132,23 +151,32 @@ class TemporaryConversationServiceTest {
         UserSummary carl = club.get("carl");
 
         assertThatThrownBy(() -> run(mallory, () -> chat.openTemporary(ann.id(), club.id())))
-                .as("a non-member naming the group").isInstanceOf(NotAllowedException.class)
+                .as("a non-member naming the group")
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("You are not a member of that group.");
         assertThatThrownBy(() -> run(mallory, () -> chat.openTemporary(ann.id(), Long.MAX_VALUE)))
-                .as("a group that does not exist").isInstanceOf(NotAllowedException.class)
+                .as("a group that does not exist")
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("You are not a member of that group.");
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(carl.id(), club.id())))
-                .as("a member naming someone outside the group").isInstanceOf(NotAllowedException.class)
+                .as("a member naming someone outside the group")
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("That person is not a member of " + club.name() + ".");
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(Long.MAX_VALUE, club.id())))
-                .as("nobody at all").isInstanceOf(NotAllowedException.class).hasMessage("No such person.");
+                .as("nobody at all")
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("No such person.");
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(ann.id(), club.id())))
-                .as("not with yourself").isInstanceOf(InvalidInputException.class).hasMessage("That is you.");
+                .as("not with yourself")
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("That is you.");
 
         assertNoPairConversation(mallory, ann);
         assertNoPairConversation(ann, carl);
-        assertThat(listOf(ann)).as("Ann has only the group's own conversation")
-                .extracting(ConversationSummary::id).containsExactly(club.conversationId());
+        assertThat(listOf(ann))
+                .as("Ann has only the group's own conversation")
+                .extracting(ConversationSummary::id)
+                .containsExactly(club.conversationId());
         assertThat(listOf(mallory)).isEmpty();
         assertThat(listOf(carl)).isEmpty();
         // The refusals did not spoil it for a real pair.
@@ -165,11 +193,14 @@ class TemporaryConversationServiceTest {
 
         run(mallory, () -> {
             assertThatThrownBy(() -> chat.history(conversation, null, 50))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.details(conversation))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
             readMarkers.markRead(conversation, readMarkers.unreadCounts()); // not hers to read: nothing happens
         });
         assertThat(listOf(mallory)).extracting(ConversationSummary::id).doesNotContain(conversation);
@@ -177,7 +208,9 @@ class TemporaryConversationServiceTest {
         for (UserSummary member : List.of(ann, bob)) {
             assertThat(bodies(member, conversation)).as("nothing was stored").containsExactly("just between us");
         }
-        assertThat(scenarios.unreadIn(bob, conversation)).as("Mallory's markRead did not clear Bob's badge").isEqualTo(1);
+        assertThat(scenarios.unreadIn(bob, conversation))
+                .as("Mallory's markRead did not clear Bob's badge")
+                .isEqualTo(1);
         // Mallory's own temporary conversation with Ann is a different one.
         long mallorysOwn = as(mallory, () -> chat.openTemporary(ann.id(), club.id()));
         assertThat(mallorysOwn).isNotEqualTo(conversation);
@@ -204,7 +237,8 @@ class TemporaryConversationServiceTest {
                 .hasMessage(bob.displayName() + " doesn't accept temporary conversations.");
         assertNoPairConversation(dora, bob);
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(bob.id(), club.id())))
-                .as("not even reopening the existing one").isInstanceOf(NotAllowedException.class)
+                .as("not even reopening the existing one")
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage(bob.displayName() + " doesn't accept temporary conversations.");
         String closed = bob.displayName() + " no longer accepts temporary conversations.";
         assertSendRefused(ann, conversation, closed, "before");
@@ -242,10 +276,13 @@ class TemporaryConversationServiceTest {
 
         // Switching off later ends it both ways: Ann could not be answered, so she cannot write either.
         run(ann, () -> accounts.setAcceptsTemporaryChats(false));
-        assertSendRefused(ann, conversation,
-                "You have switched temporary conversations off in your profile. Switch them on to write here.", "hello");
-        assertSendRefused(bob, conversation, ann.displayName() + " no longer accepts temporary conversations.",
+        assertSendRefused(
+                ann,
+                conversation,
+                "You have switched temporary conversations off in your profile. Switch them on to write here.",
                 "hello");
+        assertSendRefused(
+                bob, conversation, ann.displayName() + " no longer accepts temporary conversations.", "hello");
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -261,27 +298,43 @@ class TemporaryConversationServiceTest {
         List<Long> logBefore = logIds(club);
 
         assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(club.id(), false)))
-                .as("a plain member").isInstanceOf(NotAllowedException.class).hasMessage(ADMINS_ONLY);
+                .as("a plain member")
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(ADMINS_ONLY);
         assertThatThrownBy(() -> run(mallory, () -> groups.setTemporaryChatsAllowed(club.id(), false)))
-                .as("an outsider").isInstanceOf(NotAllowedException.class).hasMessage(ADMINS_ONLY);
+                .as("an outsider")
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(ADMINS_ONLY);
         assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(Long.MAX_VALUE, false)))
-                .as("no such group").isInstanceOf(NotAllowedException.class).hasMessage("Group not found.");
+                .as("no such group")
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("Group not found.");
 
-        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed()).as("setting unchanged").isTrue();
+        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
+                .as("setting unchanged")
+                .isTrue();
         assertThat(logIds(club)).as("nothing logged").isEqualTo(logBefore);
 
         run(dora, () -> groups.setTemporaryChatsAllowed(club.id(), false));
 
         assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
-                .as("an administrator (not only the owner) may switch it off").isFalse();
-        assertThat(as(ann, groups::myGroups)).filteredOn(g -> g.id() == club.id()).singleElement()
-                .extracting(GroupSummary::temporaryChatsAllowed).isEqualTo(false);
+                .as("an administrator (not only the owner) may switch it off")
+                .isFalse();
+        assertThat(as(ann, groups::myGroups))
+                .filteredOn(g -> g.id() == club.id())
+                .singleElement()
+                .extracting(GroupSummary::temporaryChatsAllowed)
+                .isEqualTo(false);
         assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(club.id(), true)))
-                .as("nor back on").isInstanceOf(NotAllowedException.class).hasMessage(ADMINS_ONLY);
-        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed()).isFalse();
+                .as("nor back on")
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(ADMINS_ONLY);
+        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
+                .isFalse();
 
         run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), true));
-        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed()).isTrue();
+        assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
+                .isTrue();
     }
 
     @Test
@@ -310,8 +363,10 @@ class TemporaryConversationServiceTest {
             assertThat(entry.target()).isNull();
             assertThat(entry.reason()).isNull();
         });
-        assertThat(as(dora, () -> groups.adminLog(club.id(), null, 50))).as("other administrators see it too")
-                .extracting(AdminLogView::id).isEqualTo(log.stream().map(AdminLogView::id).toList());
+        assertThat(as(dora, () -> groups.adminLog(club.id(), null, 50)))
+                .as("other administrators see it too")
+                .extracting(AdminLogView::id)
+                .isEqualTo(log.stream().map(AdminLogView::id).toList());
     }
 
     @Test
@@ -327,15 +382,20 @@ class TemporaryConversationServiceTest {
 
         String switchedOff = "Temporary conversations are switched off in " + club.name() + ".";
         assertThatThrownBy(() -> run(carl, () -> chat.openTemporary(dora.id(), club.id())))
-                .isInstanceOf(NotAllowedException.class).hasMessage(switchedOff);
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(switchedOff);
         assertNoPairConversation(carl, dora);
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(bob.id(), club.id())))
-                .isInstanceOf(NotAllowedException.class).hasMessage(switchedOff);
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(switchedOff);
         assertSendRefused(ann, conversation, ended(bob), "before");
         assertSendRefused(bob, conversation, ended(ann), "before");
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(as(member, () -> chat.details(conversation)).isTemporary()).isTrue();
-            assertThat(listOf(member)).as("still listed").extracting(ConversationSummary::id)
+            assertThat(as(member, () -> chat.details(conversation)).isTemporary())
+                    .isTrue();
+            assertThat(listOf(member))
+                    .as("still listed")
+                    .extracting(ConversationSummary::id)
                     .contains(conversation);
         }
 
@@ -360,11 +420,13 @@ class TemporaryConversationServiceTest {
         run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), false));
 
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(bob.id(), club.id())))
-                .as("not from the group that switched it off").isInstanceOf(NotAllowedException.class)
+                .as("not from the group that switched it off")
+                .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Temporary conversations are switched off in " + club.name() + ".");
         for (UserSummary member : List.of(ann, bob)) {
             assertThat(as(member, () -> chat.details(conversation))).satisfies(d -> {
-                assertThat(d.canSend()).as("%s can still write: %s", member.displayName(), d.cannotSendReason())
+                assertThat(d.canSend())
+                        .as("%s can still write: %s", member.displayName(), d.cannotSendReason())
                         .isTrue();
                 assertThat(d.isTemporary()).isTrue();
             });
@@ -372,7 +434,8 @@ class TemporaryConversationServiceTest {
         run(ann, () -> chat.send(conversation, "still here"));
         run(bob, () -> chat.send(conversation, "me too"));
         assertThat(as(ann, () -> chat.openTemporary(bob.id(), other.id())))
-                .as("from the other group it is the same conversation").isEqualTo(conversation);
+                .as("from the other group it is the same conversation")
+                .isEqualTo(conversation);
         assertThat(bodies(bob, conversation)).containsExactly("before", "still here", "me too");
 
         // And it is that other group that kept it alive: switched off there too, it ends.
@@ -411,7 +474,8 @@ class TemporaryConversationServiceTest {
 
         run(bob, () -> friends.unblock(ann.id()));
         run(ann, () -> chat.send(conversation, "after the block"));
-        assertThat(bodies(bob, conversation)).as("unblocked, the shared group carries it again")
+        assertThat(bodies(bob, conversation))
+                .as("unblocked, the shared group carries it again")
                 .containsExactly("before", "after the block");
     }
 
@@ -480,7 +544,9 @@ class TemporaryConversationServiceTest {
 
         assertThat(as(bob, () -> chat.openDirect(ann.id()))).isEqualTo(conversation);
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(listOf(member)).filteredOn(c -> c.id() == conversation).singleElement()
+            assertThat(listOf(member))
+                    .filteredOn(c -> c.id() == conversation)
+                    .singleElement()
                     .satisfies(c -> {
                         assertThat(c.isTemporary()).isFalse();
                         assertThat(c.temporaryFrom()).isNull();
@@ -503,23 +569,32 @@ class TemporaryConversationServiceTest {
 
         run(ann, () -> friends.sendRequest(bob.id(), "let's be friends"));
         PendingRequest request = as(bob, friends::incomingRequests).stream()
-                .filter(r -> r.other().id() == ann.id()).findFirst().orElseThrow();
+                .filter(r -> r.other().id() == ann.id())
+                .findFirst()
+                .orElseThrow();
         run(bob, () -> friends.acceptRequest(request.id()));
         assertThat(as(ann, () -> friends.relationshipWith(bob.id()))).isEqualTo(Relationship.FRIEND);
 
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(listOf(member)).filteredOn(c -> c.id() == conversation).singleElement()
-                    .satisfies(c -> assertThat(c.isTemporary()).as("no longer marked temporary").isFalse());
-            assertThat(as(member, () -> chat.details(conversation)).isTemporary()).isFalse();
+            assertThat(listOf(member))
+                    .filteredOn(c -> c.id() == conversation)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.isTemporary())
+                            .as("no longer marked temporary")
+                            .isFalse());
+            assertThat(as(member, () -> chat.details(conversation)).isTemporary())
+                    .isFalse();
         }
-        assertThat(as(bob, () -> chat.openDirect(ann.id()))).as("it is now their ordinary conversation")
+        assertThat(as(bob, () -> chat.openDirect(ann.id())))
+                .as("it is now their ordinary conversation")
                 .isEqualTo(conversation);
 
         run(bob, () -> groups.leave(club.id()));
         run(bob, () -> accounts.setAcceptsTemporaryChats(false));
 
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(as(member, () -> chat.details(conversation)).canSend()).as("friends need no shared group")
+            assertThat(as(member, () -> chat.details(conversation)).canSend())
+                    .as("friends need no shared group")
                     .isTrue();
         }
         run(ann, () -> chat.send(conversation, "no group needed"));
@@ -536,7 +611,8 @@ class TemporaryConversationServiceTest {
         long direct = as(ann, () -> chat.openDirect(bob.id()));
         run(ann, () -> chat.send(direct, "as friends"));
         run(bob, () -> friends.removeFriend(ann.id()));
-        assertThat(as(ann, () -> chat.details(direct)).canSend()).as("the friendship's conversation closed")
+        assertThat(as(ann, () -> chat.details(direct)).canSend())
+                .as("the friendship's conversation closed")
                 .isFalse();
 
         long temporary = as(ann, () -> chat.openTemporary(bob.id(), club.id()));
@@ -575,8 +651,14 @@ class TemporaryConversationServiceTest {
         }
         Map<String, UserSummary> who = users.createAll(all);
         UserSummary owner = who.remove("owner");
-        GroupSummary group = scenarios.openGroup(owner, uniqueName("Club"), null, Arrays.stream(prefixes)
-                .filter(prefix -> !prefix.startsWith("+")).map(who::get).toArray(UserSummary[]::new));
+        GroupSummary group = scenarios.openGroup(
+                owner,
+                uniqueName("Club"),
+                null,
+                Arrays.stream(prefixes)
+                        .filter(prefix -> !prefix.startsWith("+"))
+                        .map(who::get)
+                        .toArray(UserSummary[]::new));
         return new Club(as(owner, () -> groups.group(group.id())), owner, who);
     }
 
@@ -600,9 +682,13 @@ class TemporaryConversationServiceTest {
             return as(user, chat::conversations);
         } catch (NullPointerException | IllegalStateException e) {
             StackTraceElement where = Arrays.stream(e.getStackTrace())
-                    .filter(frame -> frame.getClassName().startsWith("org.parley.")).findFirst().orElse(null);
-            throw new AssertionError("ChatService.conversations() crashed for " + user.displayName() + " with "
-                    + e + " at " + where + ". Expected their conversation list, temporary ones marked.", e);
+                    .filter(frame -> frame.getClassName().startsWith("org.parley."))
+                    .findFirst()
+                    .orElse(null);
+            throw new AssertionError(
+                    "ChatService.conversations() crashed for " + user.displayName() + " with " + e + " at " + where
+                            + ". Expected their conversation list, temporary ones marked.",
+                    e);
         }
     }
 
@@ -612,21 +698,28 @@ class TemporaryConversationServiceTest {
     }
 
     private List<String> bodies(UserSummary reader, long conversation) {
-        return as(reader, () -> chat.history(conversation, null, 50)).stream().map(ChatMessageView::body).toList();
+        return as(reader, () -> chat.history(conversation, null, 50)).stream()
+                .map(ChatMessageView::body)
+                .toList();
     }
 
     private List<Long> logIds(Club club) {
         return as(club.owner(), () -> groups.adminLog(club.id(), null, GroupService.MAX_PAGE)).stream()
-                .map(AdminLogView::id).toList();
+                .map(AdminLogView::id)
+                .toList();
     }
 
     private void assertTemporaryDetails(UserSummary viewer, long conversation, UserSummary partner, String groupName) {
         assertThat(as(viewer, () -> chat.details(conversation))).satisfies(d -> {
-            assertThat(d.isTemporary()).as("marked temporary for %s", viewer.displayName()).isTrue();
+            assertThat(d.isTemporary())
+                    .as("marked temporary for %s", viewer.displayName())
+                    .isTrue();
             assertThat(d.temporaryFrom()).isEqualTo(groupName);
             assertThat(d.partner()).isEqualTo(partner);
             assertThat(d.title()).isEqualTo(partner.displayName());
-            assertThat(d.canSend()).as("%s may write: %s", viewer.displayName(), d.cannotSendReason()).isTrue();
+            assertThat(d.canSend())
+                    .as("%s may write: %s", viewer.displayName(), d.cannotSendReason())
+                    .isTrue();
         });
     }
 
@@ -638,22 +731,28 @@ class TemporaryConversationServiceTest {
         UserSummary partner = as(sender, () -> chat.details(conversation)).partner();
         long partnerUnread = scenarios.unreadIn(partner, conversation);
         assertThatThrownBy(() -> run(sender, () -> chat.send(conversation, "can you hear me?")))
-                .isInstanceOf(NotAllowedException.class).hasMessage(reason);
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage(reason);
         ConversationDetails details = as(sender, () -> chat.details(conversation));
         assertThat(details.canSend()).as("the header says so too").isFalse();
         assertThat(details.cannotSendReason()).isEqualTo(reason);
         for (UserSummary member : List.of(sender, partner)) {
-            assertThat(bodies(member, conversation)).as("still readable by %s, nothing stored", member.displayName())
+            assertThat(bodies(member, conversation))
+                    .as("still readable by %s, nothing stored", member.displayName())
                     .containsExactly(history);
             assertThat(listOf(member)).extracting(ConversationSummary::id).contains(conversation);
         }
-        assertThat(scenarios.unreadIn(partner, conversation)).as("no unread message for the partner").isEqualTo(partnerUnread);
+        assertThat(scenarios.unreadIn(partner, conversation))
+                .as("no unread message for the partner")
+                .isEqualTo(partnerUnread);
     }
 
     private void assertNoPairConversation(UserSummary a, UserSummary b) {
-        assertThat(listOf(a)).as("no conversation was created")
+        assertThat(listOf(a))
+                .as("no conversation was created")
                 .noneMatch(c -> c.partner() != null && c.partner().id() == b.id());
-        assertThat(listOf(b)).as("no conversation was created")
+        assertThat(listOf(b))
+                .as("no conversation was created")
                 .noneMatch(c -> c.partner() != null && c.partner().id() == a.id());
     }
 }

@@ -34,8 +34,9 @@ class AttachmentControllerDispositionTest {
     void a_non_ascii_name_gets_an_ascii_fallback_and_the_exact_name_percent_encoded_as_utf8() {
         String header = AttachmentController.contentDisposition("attachment", "Grüße 日本.pdf");
 
-        assertThat(header).isEqualTo("attachment; filename=\"Gr__e __.pdf\"; "
-                + "filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%E6%97%A5%E6%9C%AC.pdf");
+        assertThat(header)
+                .isEqualTo("attachment; filename=\"Gr__e __.pdf\"; "
+                        + "filename*=UTF-8''Gr%C3%BC%C3%9Fe%20%E6%97%A5%E6%9C%AC.pdf");
         assertThat(parse(header).exactName()).isEqualTo("Grüße 日本.pdf");
     }
 
@@ -48,8 +49,8 @@ class AttachmentControllerDispositionTest {
 
     @Test
     void spaces_and_characters_outside_rfc_5987_attr_chars_are_percent_encoded() {
-        Disposition parsed = parse(AttachmentController.contentDisposition("attachment",
-                "a b+c*d'e(f)g,h=i@j[k]{l}~m%n!o$p&q^r`s|t#u.txt"));
+        Disposition parsed = parse(AttachmentController.contentDisposition(
+                "attachment", "a b+c*d'e(f)g,h=i@j[k]{l}~m%n!o$p&q^r`s|t#u.txt"));
 
         assertThat(parsed.encoded()).contains("a%20b").doesNotContain(" ", "'", "*", "(", "=", "@");
         assertThat(parsed.exactName()).isEqualTo("a b+c*d'e(f)g,h=i@j[k]{l}~m%n!o$p&q^r`s|t#u.txt");
@@ -57,17 +58,19 @@ class AttachmentControllerDispositionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "evil\"; filename=\"evil.html",
-            "evil.txt\"; filename*=UTF-8''evil.html",
-            "a\\\"b.txt",
-            "x.txt; attachment",
-            "report.pdf\r\nSet-Cookie: session=stolen",
-            "report.pdf\nContent-Type: text/html",
-            "nul\u0000byte.txt",
-            "bidi\u202Efdp.exe",
-            "100% sure.txt",
-            "'quoted'.txt"})
+    @ValueSource(
+            strings = {
+                "evil\"; filename=\"evil.html",
+                "evil.txt\"; filename*=UTF-8''evil.html",
+                "a\\\"b.txt",
+                "x.txt; attachment",
+                "report.pdf\r\nSet-Cookie: session=stolen",
+                "report.pdf\nContent-Type: text/html",
+                "nul\u0000byte.txt",
+                "bidi\u202Efdp.exe",
+                "100% sure.txt",
+                "'quoted'.txt"
+            })
     void no_name_can_add_a_parameter_or_break_the_header(String name) {
         for (String candidate : new String[] {name, FileNames.clean(name)}) {
             String header = AttachmentController.contentDisposition("attachment", candidate);
@@ -76,8 +79,12 @@ class AttachmentControllerDispositionTest {
             Disposition parsed = parse(header);
             assertThat(parsed.type()).isEqualTo("attachment");
             assertThat(parsed.exactName()).as("the exact name comes back whole").isEqualTo(candidate);
-            assertThat(header.split(";", -1)).as("exactly the type and two parameters in " + header).hasSize(3);
-            assertThat(countOf(header, '"')).as("the only quotes delimit the fallback").isEqualTo(2);
+            assertThat(header.split(";", -1))
+                    .as("exactly the type and two parameters in " + header)
+                    .hasSize(3);
+            assertThat(countOf(header, '"'))
+                    .as("the only quotes delimit the fallback")
+                    .isEqualTo(2);
         }
     }
 
@@ -93,12 +100,13 @@ class AttachmentControllerDispositionTest {
 
     // ----------------------------------------------------------------------------------------------
 
-    private record Disposition(String type, String fallback, String encoded, String exactName) {
-    }
+    private record Disposition(String type, String fallback, String encoded, String exactName) {}
 
     private static Disposition parse(String header) {
         Matcher matcher = SHAPE.matcher(header);
-        assertThat(matcher.matches()).as("well-formed Content-Disposition: " + header).isTrue();
+        assertThat(matcher.matches())
+                .as("well-formed Content-Disposition: " + header)
+                .isTrue();
         return new Disposition(matcher.group(1), matcher.group(2), matcher.group(3), percentDecode(matcher.group(3)));
     }
 

@@ -54,12 +54,16 @@ class AttachmentControllerTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AttachmentService attachments;
+
     @Autowired
     GroupService groups;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     Scenarios scenarios;
 
@@ -73,10 +77,11 @@ class AttachmentControllerTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         long direct = scenarios.friendsWithConversation(ann, bob);
-        byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>"
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"9\" height=\"9\"/></svg>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] html =
+                "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] svg =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"9\" height=\"9\"/></svg>"
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] binary = randomBytes(5 * MIB / 2, 11);
         byte[] png = picture("png", 640, 480, Color.RED);
         List<Sent> sent = List.of(
@@ -91,16 +96,22 @@ class AttachmentControllerTest {
             HttpResponse<byte[]> response = bobs.get(file.view().downloadUrl());
 
             assertThat(response.statusCode()).as(file.view().fileName()).isEqualTo(200);
-            assertThat(header(response, "Content-Type")).as("whatever it is, a download")
+            assertThat(header(response, "Content-Type"))
+                    .as("whatever it is, a download")
                     .isEqualTo("application/octet-stream");
-            assertThat(header(response, "Content-Disposition")).startsWith("attachment; filename=\"")
-                    .isEqualTo(AttachmentController.contentDisposition("attachment", file.view().fileName()));
+            assertThat(header(response, "Content-Disposition"))
+                    .startsWith("attachment; filename=\"")
+                    .isEqualTo(AttachmentController.contentDisposition(
+                            "attachment", file.view().fileName()));
             assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(header(response, "Content-Security-Policy")).contains("sandbox").contains("default-src 'none'");
+            assertThat(header(response, "Content-Security-Policy"))
+                    .contains("sandbox")
+                    .contains("default-src 'none'");
             assertThat(header(response, "Content-Length")).isEqualTo(String.valueOf(file.content().length));
             assertThat(response.body()).as("bytes of " + file.view().fileName()).isEqualTo(file.content());
         }
-        assertThat(signIn(ann).get(sent.get(3).view().downloadUrl()).body()).as("the sender too")
+        assertThat(signIn(ann).get(sent.get(3).view().downloadUrl()).body())
+                .as("the sender too")
                 .isEqualTo(binary);
     }
 
@@ -123,14 +134,18 @@ class AttachmentControllerTest {
         for (AttachmentView notAPicture : List.of(htmlAsPng, drawing, text)) {
             assertEmpty404(bobs.get(notAPicture.pictureUrl()), notAPicture.fileName() + " inline");
             assertEmpty404(bobs.get(notAPicture.thumbnailUrl()), notAPicture.fileName() + " preview");
-            assertThat(bobs.get(notAPicture.downloadUrl()).statusCode()).as("still a download").isEqualTo(200);
+            assertThat(bobs.get(notAPicture.downloadUrl()).statusCode())
+                    .as("still a download")
+                    .isEqualTo(200);
         }
 
         for (var picture : Map.of(photo, png, portrait, jpeg).entrySet()) {
             AttachmentView view = picture.getKey();
             HttpResponse<byte[]> inline = bobs.get(view.pictureUrl());
             assertThat(inline.statusCode()).isEqualTo(200);
-            assertThat(header(inline, "Content-Type")).isEqualTo(view.contentType()).startsWith("image/");
+            assertThat(header(inline, "Content-Type"))
+                    .isEqualTo(view.contentType())
+                    .startsWith("image/");
             assertThat(header(inline, "Content-Disposition")).startsWith("inline; filename=\"");
             assertThat(header(inline, "X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(header(inline, "Content-Security-Policy")).contains("sandbox");
@@ -143,7 +158,8 @@ class AttachmentControllerTest {
             BufferedImage preview = decode(thumbnail.body());
             assertThat(Math.max(preview.getWidth(), preview.getHeight())).isEqualTo(480);
         }
-        assertThat(header(bobs.get(photo.pictureUrl()), "Content-Type")).as("recognised, not declared")
+        assertThat(header(bobs.get(photo.pictureUrl()), "Content-Type"))
+                .as("recognised, not declared")
                 .isEqualTo("image/png");
     }
 
@@ -154,8 +170,8 @@ class AttachmentControllerTest {
         UserSummary mallory = users.create("mallory");
         long direct = scenarios.friendsWithConversation(ann, bob);
         scenarios.friendsWithConversation(mallory, ann); // a friend of a member is no member
-        AttachmentView file = upload(ann, direct, "secret.txt", "text/plain",
-                "the secret".getBytes(StandardCharsets.UTF_8));
+        AttachmentView file =
+                upload(ann, direct, "secret.txt", "text/plain", "the secret".getBytes(StandardCharsets.UTF_8));
         AttachmentView photo = upload(ann, direct, "secret.png", "image/png", picture("png", 100, 100, Color.RED));
         Browser mallorys = signIn(mallory);
 
@@ -164,7 +180,9 @@ class AttachmentControllerTest {
                 assertEmpty404(mallorys.get(url), "mallory: " + url);
             }
         }
-        for (String missing : List.of("/files/" + Long.MAX_VALUE, "/files/" + Long.MAX_VALUE + "/picture",
+        for (String missing : List.of(
+                "/files/" + Long.MAX_VALUE,
+                "/files/" + Long.MAX_VALUE + "/picture",
                 "/files/" + Long.MAX_VALUE + "/thumbnail")) {
             assertEmpty404(mallorys.get(missing), missing);
         }
@@ -178,8 +196,8 @@ class AttachmentControllerTest {
         GroupSummary group = scenarios.openGroup(owner, uniqueName("Photos"), null, dave);
         byte[] png = picture("png", 800, 600, Color.ORANGE);
         AttachmentView ownersPhoto = upload(owner, group.conversationId(), "holiday.png", "image/png", png);
-        AttachmentView davesPhoto = upload(dave, group.conversationId(), "mine.png", "image/png",
-                picture("png", 80, 60, Color.PINK));
+        AttachmentView davesPhoto =
+                upload(dave, group.conversationId(), "mine.png", "image/png", picture("png", 80, 60, Color.PINK));
         Browser daves = signIn(dave);
         for (String url : urls(ownersPhoto)) {
             assertThat(daves.get(url).statusCode()).as("while a member: " + url).isEqualTo(200);
@@ -210,9 +228,12 @@ class AttachmentControllerTest {
                 HttpResponse<byte[]> response = anonymous.get(url);
                 assertThat(response.statusCode()).as(url).isIn(302, 401, 403);
                 if (response.statusCode() == 302) {
-                    assertThat(header(response, "Location")).as("sent to sign in").contains("/login");
+                    assertThat(header(response, "Location"))
+                            .as("sent to sign in")
+                            .contains("/login");
                 }
-                assertThat(new String(response.body(), StandardCharsets.ISO_8859_1)).doesNotContain("TOP-SECRET");
+                assertThat(new String(response.body(), StandardCharsets.ISO_8859_1))
+                        .doesNotContain("TOP-SECRET");
                 assertThat(header(response, "Content-Disposition")).isNull();
             }
         }
@@ -220,8 +241,7 @@ class AttachmentControllerTest {
 
     // ----------------------------------------------------------------------------------------------
 
-    private record Sent(AttachmentView view, byte[] content) {
-    }
+    private record Sent(AttachmentView view, byte[] content) {}
 
     /** One person's browser: their own cookies, redirects not followed. */
     private final class Browser {
@@ -240,9 +260,11 @@ class AttachmentControllerTest {
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+            return send(HttpRequest.newBuilder(uri(path))
+                    .timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build());
         }
 
         private HttpResponse<byte[]> send(HttpRequest request) {
@@ -276,13 +298,18 @@ class AttachmentControllerTest {
             fields.put(parameter, token);
         }
         HttpResponse<byte[]> signedIn = browser.postForm("/login", fields);
-        assertThat(signedIn.statusCode()).as("signing in answers with a redirect").isEqualTo(302);
-        assertThat(header(signedIn, "Location")).as("signed in as " + user.username()).doesNotContain("error");
+        assertThat(signedIn.statusCode())
+                .as("signing in answers with a redirect")
+                .isEqualTo(302);
+        assertThat(header(signedIn, "Location"))
+                .as("signed in as " + user.username())
+                .doesNotContain("error");
         return browser;
     }
 
     private static String meta(String html, String name) {
-        Matcher tag = Pattern.compile("<meta\\s[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(html);
+        Matcher tag = Pattern.compile("<meta\\s[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>")
+                .matcher(html);
         if (!tag.find()) {
             return null;
         }

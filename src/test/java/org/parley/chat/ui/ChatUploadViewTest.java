@@ -74,15 +74,21 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(bobBefore.size() + 1);
             assertPicture(bobSees.getLast(), stored, ann);
-            assertThat(withAttachments(bobSees)).as("exactly once in Bob's list").hasSize(1);
+            assertThat(withAttachments(bobSees))
+                    .as("exactly once in Bob's list")
+                    .hasSize(1);
 
             // Ann's own copy comes by push as well, and only once however often it is delivered.
             push(annWindow);
             push(annWindow);
             List<MessageListItem> annSees = messages(annWindow, annsChat);
-            assertThat(withAttachments(annSees)).as("exactly once in Ann's list").hasSize(1);
+            assertThat(withAttachments(annSees))
+                    .as("exactly once in Ann's list")
+                    .hasSize(1);
             assertPicture(annSees.getLast(), stored, ann);
-            assertThat(notifications(annWindow)).as("no error for a good picture").isEmpty();
+            assertThat(notifications(annWindow))
+                    .as("no error for a good picture")
+                    .isEmpty();
             assertThat(textOf(conversationRow(bobWindow, group))).contains("Picture");
         }
     }
@@ -100,11 +106,15 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             List<MessageListItem> annBefore = messages(annWindow, annsChat);
 
             // The browser believes the name and the type; Parley looks at the content.
-            in(annWindow).test(annsChat.upload).upload("photo.png", "image/png",
-                    "Not a picture at all, just some words.".getBytes(StandardCharsets.UTF_8));
+            in(annWindow)
+                    .test(annsChat.upload)
+                    .upload(
+                            "photo.png",
+                            "image/png",
+                            "Not a picture at all, just some words.".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(notifications(annWindow)).anySatisfy(text -> assertThat(text)
-                    .contains("photo.png").contains("is not a picture"));
+            assertThat(notifications(annWindow))
+                    .anySatisfy(text -> assertThat(text).contains("photo.png").contains("is not a picture"));
             push(annWindow);
             assertThat(texts(messages(annWindow, annsChat))).isEqualTo(texts(annBefore));
             push(bobWindow);
@@ -113,7 +123,8 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             assertThat(withAttachments(bobSees)).isEmpty();
             assertThat(notifications(bobWindow)).isEmpty();
             assertThat(as(bob, () -> chat.history(group.conversationId(), null, ChatService.PAGE_SIZE)))
-                    .as("nothing stored").allSatisfy(m -> assertThat(m.attachment()).isNull());
+                    .as("nothing stored")
+                    .allSatisfy(m -> assertThat(m.attachment()).isNull());
         }
     }
 
@@ -133,19 +144,23 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             run(ann, () -> groups.mute(group.id(), bob.id(), null, "Too many pictures"));
             in(bobWindow).test(bobsChat.upload).upload("again.png", "image/png", png(20, 20));
 
-            String reason = "You are muted in " + group.name()
-                    + " until an administrator lifts it. Reason: Too many pictures";
+            String reason =
+                    "You are muted in " + group.name() + " until an administrator lifts it. Reason: Too many pictures";
             assertThat(notifications(bobWindow)).contains(reason);
             push(bobWindow);
-            assertThat(bobsChat.upload.isEnabled()).as("upload disabled while muted").isFalse();
+            assertThat(bobsChat.upload.isEnabled())
+                    .as("upload disabled while muted")
+                    .isFalse();
             assertThat(bobsChat.input.isEnabled()).isFalse();
             assertThat(badge(bobWindow, "send-notice")).contains(reason);
             assertThatThrownBy(() -> in(bobWindow).test(bobsChat.upload).upload("more.png", "image/png", png(8, 8)))
-                    .as("a disabled upload takes no file").isInstanceOf(IllegalStateException.class);
+                    .as("a disabled upload takes no file")
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(withAttachments(messages(bobWindow, bobsChat))).isEmpty();
 
             push(annWindow);
-            assertThat(messages(annWindow, annsChat)).as("only the \"was muted\" line is new")
+            assertThat(messages(annWindow, annsChat))
+                    .as("only the \"was muted\" line is new")
                     .hasSize(annBefore.size() + 1);
             assertThat(withAttachments(messages(annWindow, annsChat))).isEmpty();
 
@@ -163,7 +178,10 @@ class ChatUploadViewTest extends BrowserlessUiTest {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
         run(ann, () -> friends.sendRequest(bob.id(), null));
-        run(bob, () -> friends.acceptRequest(friends.incomingRequests().getFirst().id()));
+        run(
+                bob,
+                () -> friends.acceptRequest(
+                        friends.incomingRequests().getFirst().id()));
         long conversation = as(ann, () -> chat.openDirect(bob.id()));
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext bobWindow = windowOf(bob)) {
@@ -180,7 +198,8 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(1);
             assertThat(bobSees.getFirst().getUserName())
-                    .as("display name and @user name").isEqualTo(ann.displayName() + " @" + ann.username());
+                    .as("display name and @user name")
+                    .isEqualTo(ann.displayName() + " @" + ann.username());
             assertThat(bobSees.getFirst().getAttachments()).singleElement().satisfies(attachment -> {
                 assertThat(attachment.name()).isEqualTo("notes.txt · 1.5 KB · text/plain");
                 assertThat(attachment.url()).isEqualTo("/files/" + stored.id()).isEqualTo(stored.downloadUrl());
@@ -196,11 +215,17 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             String reason = "You can't send messages here: you and " + bob.displayName() + " are no longer friends.";
             assertThat(notifications(annWindow)).contains(reason);
             push(annWindow);
-            assertThat(annsChat.upload.isEnabled()).as("Ann's upload after unfriending").isFalse();
+            assertThat(annsChat.upload.isEnabled())
+                    .as("Ann's upload after unfriending")
+                    .isFalse();
             assertThat(badge(annWindow, "send-notice")).contains(reason);
             push(bobWindow);
-            assertThat(bobsChat.upload.isEnabled()).as("Bob's upload after unfriending").isFalse();
-            assertThat(messages(bobWindow, bobsChat)).as("the refused file never arrives").hasSize(1);
+            assertThat(bobsChat.upload.isEnabled())
+                    .as("Bob's upload after unfriending")
+                    .isFalse();
+            assertThat(messages(bobWindow, bobsChat))
+                    .as("the refused file never arrives")
+                    .hasSize(1);
             assertThatThrownBy(() -> in(bobWindow).test(bobsChat.upload).upload("reply.txt", "text/plain", notes))
                     .isInstanceOf(IllegalStateException.class);
         }
@@ -225,9 +250,12 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
             // AttachmentService.upload takes the sender from CurrentUser: no error, and the message is Ann's.
             assertThat(notifications(annWindow)).isEmpty();
-            ChatMessageView sent = as(ann, () -> chat.history(group.conversationId(), null, 1)).getLast();
+            ChatMessageView sent =
+                    as(ann, () -> chat.history(group.conversationId(), null, 1)).getLast();
             assertThat(sent.attachment()).as("the upload was stored").isNotNull();
-            assertThat(sent.sender().id()).as("stored as the uploading window's user").isEqualTo(ann.id());
+            assertThat(sent.sender().id())
+                    .as("stored as the uploading window's user")
+                    .isEqualTo(ann.id());
         }
     }
 
@@ -235,8 +263,8 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     /** An approval group run by {@code owner}, who added the members. */
     private GroupSummary group(UserSummary owner, UserSummary... members) {
-        return scenarios.groupWithMembers(owner, uniqueName("Pictures club"), "Show your garden", JoinPolicy.APPROVAL,
-                members);
+        return scenarios.groupWithMembers(
+                owner, uniqueName("Pictures club"), "Show your garden", JoinPolicy.APPROVAL, members);
     }
 
     private static ChatView open(BrowserlessUIContext window, long conversationId) {
@@ -249,8 +277,12 @@ class ChatUploadViewTest extends BrowserlessUiTest {
     }
 
     private static List<String> texts(List<MessageListItem> items) {
-        return items.stream().map(item -> item.getUserName() + ": " + item.getText() + " "
-                + item.getAttachments().stream().map(MessageListItem.Attachment::url).toList()).toList();
+        return items.stream()
+                .map(item -> item.getUserName() + ": " + item.getText() + " "
+                        + item.getAttachments().stream()
+                                .map(MessageListItem.Attachment::url)
+                                .toList())
+                .toList();
     }
 
     private static List<MessageListItem> withAttachments(List<MessageListItem> items) {
@@ -259,22 +291,28 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     private static ConversationRow conversationRow(BrowserlessUIContext window, GroupSummary group) {
         window.activate();
-        return window.find(ConversationRow.class).withTestId("conversation-group-" + group.conversationId()).single();
+        return window.find(ConversationRow.class)
+                .withTestId("conversation-group-" + group.conversationId())
+                .single();
     }
 
     /** The attachment of the newest message in the conversation, as stored. */
     private AttachmentView newestAttachment(UserSummary reader, long conversationId) {
         List<ChatMessageView> newest = as(reader, () -> chat.history(conversationId, null, 1));
         assertThat(newest).as("a message was stored").hasSize(1);
-        assertThat(newest.getFirst().attachment()).as("the newest message carries the upload").isNotNull();
+        assertThat(newest.getFirst().attachment())
+                .as("the newest message carries the upload")
+                .isNotNull();
         return newest.getFirst().attachment();
     }
 
     private static void assertPicture(MessageListItem item, AttachmentView stored, UserSummary sender) {
         assertThat(item.getUserName())
-                .as("display name and @user name").isEqualTo(sender.displayName() + " @" + sender.username());
+                .as("display name and @user name")
+                .isEqualTo(sender.displayName() + " @" + sender.username());
         assertThat(item.getAttachments()).singleElement().satisfies(attachment -> {
-            assertThat(attachment.url()).isEqualTo("/files/" + stored.id() + "/thumbnail")
+            assertThat(attachment.url())
+                    .isEqualTo("/files/" + stored.id() + "/thumbnail")
                     .isEqualTo(stored.thumbnailUrl());
             assertThat(attachment.mimeType()).startsWith("image/");
             assertThat(attachment.name()).isEqualTo("tomatoes.png");

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.ProfileView;
 import org.parley.chat.domain.ChatMessageRepository;
-import org.parley.support.BrowserlessUiTest;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.ui.FriendsView;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +56,13 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(bobSees).hasSize(1);
             assertThat(bobSees.getFirst().getText()).isEqualTo("Hello Bob!");
             assertThat(bobSees.getFirst().getUserName())
-                    .as("display name and @user name").isEqualTo(alice.displayName() + " @" + alice.username());
+                    .as("display name and @user name")
+                    .isEqualTo(alice.displayName() + " @" + alice.username());
             // Bob is reading that very conversation: nothing is left unread, and the list shows the news.
             assertThat(unreadBadgeOf(bobWindow, alice)).isEmpty();
             assertThat(badge(bobWindow, "nav-unread")).isEmpty();
-            assertThat(textOf(conversationRow(bobWindow, alice))).contains(alice.displayName(), "Hello Bob!")
+            assertThat(textOf(conversationRow(bobWindow, alice)))
+                    .contains(alice.displayName(), "Hello Bob!")
                     .doesNotContain("You:");
             assertThat(textOf(conversationRow(aliceWindow, bob))).contains("You: Hello Bob!");
 
@@ -71,7 +73,8 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Hello Bob!", "Hi Alice");
             assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Hello Bob!", "Hi Alice");
             assertThat(messages(aliceWindow, alicesChat).getLast().getUserName())
-                    .as("display name and @user name").isEqualTo(bob.displayName() + " @" + bob.username());
+                    .as("display name and @user name")
+                    .isEqualTo(bob.displayName() + " @" + bob.username());
         }
     }
 
@@ -137,8 +140,8 @@ class ChatViewTest extends BrowserlessUiTest {
             assertThat(view.messageList.isAttached()).as("no message pane").isFalse();
             assertThat(view.input.isAttached()).as("nothing to write into").isFalse();
             assertThat(malloryWindow.find(ConversationRow.class).all()).isEmpty();
-            assertThat(textOf(malloryWindow.getUI())).doesNotContain("Our secret plan", alice.displayName(),
-                    bob.displayName());
+            assertThat(textOf(malloryWindow.getUI()))
+                    .doesNotContain("Our secret plan", alice.displayName(), bob.displayName());
         }
     }
 
@@ -163,9 +166,13 @@ class ChatViewTest extends BrowserlessUiTest {
             push(bobWindow);
 
             assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Are you reading this?");
-            assertThat(badge(bobWindow, "nav-unread")).as("Chats badge while reading the message").isEmpty();
+            assertThat(badge(bobWindow, "nav-unread"))
+                    .as("Chats badge while reading the message")
+                    .isEmpty();
             bobWindow.navigate(ChatView.class);
-            assertThat(unreadBadgeOf(bobWindow, alice)).as("unread badge on alice's row afterwards").isEmpty();
+            assertThat(unreadBadgeOf(bobWindow, alice))
+                    .as("unread badge on alice's row afterwards")
+                    .isEmpty();
         }
     }
 
@@ -177,15 +184,28 @@ class ChatViewTest extends BrowserlessUiTest {
         TestUsers.run(bob, () -> chat.send(conversation, "Welcome!"));
         try (BrowserlessUIContext aliceWindow = windowOf(alice)) {
             aliceWindow.navigate(FriendsView.class);
-            Div bobsRow = aliceWindow.find(Div.class).withTestId("person-" + bob.username()).single();
+            Div bobsRow = aliceWindow
+                    .find(Div.class)
+                    .withTestId("person-" + bob.username())
+                    .single();
 
-            in(aliceWindow).test(aliceWindow.find(Button.class).from(bobsRow).withText("Message").single()).click();
+            in(aliceWindow)
+                    .test(aliceWindow
+                            .find(Button.class)
+                            .from(bobsRow)
+                            .withText("Message")
+                            .single())
+                    .click();
 
             ChatView view = (ChatView) aliceWindow.getCurrentView();
             assertThat(texts(messages(aliceWindow, view))).containsExactly("Welcome!");
-            assertThat(textOf(aliceWindow.find(Div.class).withTestId("conversation-header").single()))
+            assertThat(textOf(aliceWindow
+                            .find(Div.class)
+                            .withTestId("conversation-header")
+                            .single()))
                     .contains(bob.displayName(), "@" + bob.username());
-            assertThat(conversationRow(aliceWindow, bob).hasClassName("selected")).isTrue();
+            assertThat(conversationRow(aliceWindow, bob).hasClassName("selected"))
+                    .isTrue();
         }
     }
 
@@ -220,8 +240,13 @@ class ChatViewTest extends BrowserlessUiTest {
             ChatView bobsChat = openConversation(bobWindow, conversation);
             ChatView alicesChat = openConversation(aliceWindow, conversation);
             // Each submit asks the browser for the text and a fresh id for the message.
-            assertThat(alicesChat.input.getElement().getNode().getFeature(ElementListenerMap.class)
-                    .getExpressions("submit")).contains(ChatView.TEXT_KEY, ChatView.CLIENT_ID_EXPRESSION);
+            assertThat(alicesChat
+                            .input
+                            .getElement()
+                            .getNode()
+                            .getFeature(ElementListenerMap.class)
+                            .getExpressions("submit"))
+                    .contains(ChatView.TEXT_KEY, ChatView.CLIENT_ID_EXPRESSION);
 
             String sameId = "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87";
             ComposerTester.in(aliceWindow, alicesChat.input).submit("Running late", sameId);
@@ -232,10 +257,11 @@ class ChatViewTest extends BrowserlessUiTest {
 
             assertThat(texts(messages(aliceWindow, alicesChat))).containsExactly("Running late");
             assertThat(texts(messages(bobWindow, bobsChat))).containsExactly("Running late");
-            assertThat(TestUsers.as(bob, () -> chat.history(conversation, null, 50))).hasSize(1);
+            assertThat(TestUsers.as(bob, () -> chat.history(conversation, null, 50)))
+                    .hasSize(1);
             assertThat(storedMessages.findBySenderIdAndClientId(alice.id(), "4f1c2a9e-0b7d-4c3e-8a6f-5d2e1b0c9a87"))
-                    .as("stored under the browser's id").hasValueSatisfying(
-                            m -> assertThat(m.getConversationId()).isEqualTo(conversation));
+                    .as("stored under the browser's id")
+                    .hasValueSatisfying(m -> assertThat(m.getConversationId()).isEqualTo(conversation));
             assertThat(notifications(aliceWindow)).isEmpty();
 
             // A new submit is a new message, for both.
@@ -265,16 +291,18 @@ class ChatViewTest extends BrowserlessUiTest {
             TestUsers.run(carol, () -> chat.send(withCarol, "First from Carol"));
             TestUsers.run(carol, () -> chat.send(withCarol, "Second from Carol"));
             push(aliceWindow);
-            assertThat(rowOrder(aliceWindow)).containsExactly("conversation-" + carol.username(),
-                    "conversation-" + bob.username());
+            assertThat(rowOrder(aliceWindow))
+                    .containsExactly("conversation-" + carol.username(), "conversation-" + bob.username());
             assertThat(unreadBadgeOf(aliceWindow, carol)).contains("2");
             assertThat(textOf(conversationRow(aliceWindow, carol))).contains("Second from Carol");
 
             TestUsers.run(bob, () -> chat.send(withBob, "Bob here"));
             push(aliceWindow);
-            assertThat(rowOrder(aliceWindow)).containsExactly("conversation-" + bob.username(),
-                    "conversation-" + carol.username());
-            assertThat(unreadBadgeOf(aliceWindow, bob)).as("the open conversation").isEmpty();
+            assertThat(rowOrder(aliceWindow))
+                    .containsExactly("conversation-" + bob.username(), "conversation-" + carol.username());
+            assertThat(unreadBadgeOf(aliceWindow, bob))
+                    .as("the open conversation")
+                    .isEmpty();
             assertThat(textOf(conversationRow(aliceWindow, bob))).contains("Bob here");
             assertThat(unreadBadgeOf(aliceWindow, carol)).contains("2");
 
@@ -290,14 +318,14 @@ class ChatViewTest extends BrowserlessUiTest {
     private static List<String> rowOrder(BrowserlessUIContext window) {
         window.activate();
         return window.find(ConversationRow.class).all().stream()
-                .map(row -> row.getElement().getAttribute("data-testid")).toList();
+                .map(row -> row.getElement().getAttribute("data-testid"))
+                .toList();
     }
 
     /** Types {@code text} into the open conversation's composer and presses Enter, as the browser sends it. */
     private static void send(BrowserlessUIContext window, ChatView view, String text) {
         ComposerTester.in(window, view.input).submit(text);
     }
-
 
     private static ChatView openConversation(BrowserlessUIContext window, long conversationId) {
         return window.navigate("chat/" + conversationId, ChatView.class);
@@ -314,12 +342,15 @@ class ChatViewTest extends BrowserlessUiTest {
 
     private static ConversationRow conversationRow(BrowserlessUIContext window, UserSummary partner) {
         window.activate();
-        return window.find(ConversationRow.class).withTestId("conversation-" + partner.username()).single();
+        return window.find(ConversationRow.class)
+                .withTestId("conversation-" + partner.username())
+                .single();
     }
 
     /** The unread count on the partner's row in the conversation list; empty when there is none. */
     private static Optional<String> unreadBadgeOf(BrowserlessUIContext window, UserSummary partner) {
         return byTestId(conversationRow(window, partner), "unread-" + partner.username())
-                .filter(BrowserlessUiTest::shown).map(BrowserlessUiTest::textOf);
+                .filter(BrowserlessUiTest::shown)
+                .map(BrowserlessUiTest::textOf);
     }
 }

@@ -22,6 +22,7 @@ class ClientIdExpressionBrowserTest {
 
     /** ChatService's rule for a client-made message id. */
     private static final String VALID_ID = "[A-Za-z0-9_-]{1," + ChatService.MAX_CLIENT_ID_LENGTH + "}";
+
     private static final int SUBMITS = 2000;
 
     @Test
@@ -29,14 +30,25 @@ class ClientIdExpressionBrowserTest {
         Path chromium = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
         assertThat(Files.isExecutable(chromium)).as("Chromium at " + chromium).isTrue();
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")))) {
+                Browser browser = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(chromium)
+                                .setHeadless(true)
+                                .setArgs(List.of(
+                                        "--no-sandbox",
+                                        "--disable-gpu",
+                                        "--disable-background-networking",
+                                        "--disable-component-update",
+                                        "--disable-sync",
+                                        "--disable-dev-shm-usage")))) {
             Page page = browser.newPage();
             // An empty page served by the test itself, at whatever address is asked for.
-            page.route("**/*", route -> route.fulfill(new Route.FulfillOptions().setContentType("text/html")
-                    .setBody("<!doctype html><title>Parley</title>")));
+            page.route(
+                    "**/*",
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setContentType("text/html")
+                            .setBody("<!doctype html><title>Parley</title>")));
 
             page.navigate("https://parley.example/chat");
             assertThat(page.evaluate("window.isSecureContext")).isEqualTo(true);
@@ -48,9 +60,13 @@ class ClientIdExpressionBrowserTest {
             // A browser without window.crypto at all.
             List<String> withoutCrypto = ids(page, "{}, undefined");
 
-            assertThat(withUuid).allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+            assertThat(withUuid)
+                    .allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
             for (List<String> ids : List.of(withUuid, plainHttp, withoutCrypto)) {
-                assertThat(ids).hasSize(SUBMITS).allMatch(id -> id.matches(VALID_ID)).doesNotHaveDuplicates();
+                assertThat(ids)
+                        .hasSize(SUBMITS)
+                        .allMatch(id -> id.matches(VALID_ID))
+                        .doesNotHaveDuplicates();
             }
         }
     }

@@ -29,8 +29,10 @@ class GroupDeliveryQueriesTest extends BrowserlessUiTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     EntityManagerFactory entityManagers;
 
@@ -39,7 +41,9 @@ class GroupDeliveryQueriesTest extends BrowserlessUiTest {
         long toTwo = statementsToDeliverTo(2);
         long toTwoHundred = statementsToDeliverTo(200);
 
-        assertThat(toTwoHundred).as("statements for 200 open views, against %d for 2", toTwo).isEqualTo(toTwo);
+        assertThat(toTwoHundred)
+                .as("statements for 200 open views, against %d for 2", toTwo)
+                .isEqualTo(toTwo);
         assertThat(toTwo).as("a send is a handful of statements").isBetween(3L, 20L);
     }
 
@@ -68,8 +72,11 @@ class GroupDeliveryQueriesTest extends BrowserlessUiTest {
                 for (int i = 0; i < size; i++) {
                     push(windows.get(i));
                     windows.get(i).activate();
-                    List<MessageListItem> shown = in(windows.get(i)).test(views.get(i).messageList).getMessages();
-                    assertThat(shown.getLast().getText()).as("member %d sees it", i).isEqualTo(text);
+                    List<MessageListItem> shown =
+                            in(windows.get(i)).test(views.get(i).messageList).getMessages();
+                    assertThat(shown.getLast().getText())
+                            .as("member %d sees it", i)
+                            .isEqualTo(text);
                 }
                 return statistics.getPrepareStatementCount();
             } finally {

@@ -30,8 +30,10 @@ class ReadTrackerTest extends BrowserlessUiTest {
 
     @Autowired
     ChatService chat;
+
     @Autowired
     Scenarios scenarios;
+
     @Autowired
     HeardEvents heardEvents;
 
@@ -55,7 +57,9 @@ class ReadTrackerTest extends BrowserlessUiTest {
             }
             push(bobWindow);
 
-            assertThat(badge(bobWindow, "nav-unread")).as("being read: no badge").isEmpty();
+            assertThat(badge(bobWindow, "nav-unread"))
+                    .as("being read: no badge")
+                    .isEmpty();
             assertThat(reads(bobHeard)).as("no read per message").isZero();
             Thread.sleep(ReadTracker.GATHER_MILLIS + 200);
             push(bobWindow);
@@ -82,14 +86,18 @@ class ReadTrackerTest extends BrowserlessUiTest {
             Thread.sleep(ReadTracker.GATHER_MILLIS + 200);
             push(bobWindow);
 
-            assertThat(scenarios.unreadIn(bob, conversation)).as("nobody looked").isEqualTo(2);
+            assertThat(scenarios.unreadIn(bob, conversation))
+                    .as("nobody looked")
+                    .isEqualTo(2);
             assertThat(badge(bobWindow, "nav-unread")).contains("2");
             assertThat(badge(bobWindow, "unread-" + alice.username())).contains("2");
 
             visibility(bobWindow, "VISIBLE");
             push(bobWindow);
 
-            assertThat(scenarios.unreadIn(bob, conversation)).as("read once seen").isZero();
+            assertThat(scenarios.unreadIn(bob, conversation))
+                    .as("read once seen")
+                    .isZero();
             assertThat(badge(bobWindow, "nav-unread")).isEmpty();
             assertThat(badge(bobWindow, "unread-" + alice.username())).isEmpty();
         }
@@ -106,7 +114,9 @@ class ReadTrackerTest extends BrowserlessUiTest {
         var data = JacksonUtils.createObjectNode();
         data.put("event.detail", state);
         data.put("for", "trailing"); // the listener is debounced: the browser sends the trailing event
-        ui.getElement().getNode().getFeature(ElementListenerMap.class)
+        ui.getElement()
+                .getNode()
+                .getFeature(ElementListenerMap.class)
                 .fireEvent(new DomEvent(ui.getElement(), "vaadin-page-visibility-change", data));
         window.roundTrip();
         assertThat(ui.getPage().pageVisibilitySignal().peek()).hasToString(state);

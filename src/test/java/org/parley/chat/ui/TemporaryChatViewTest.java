@@ -57,22 +57,34 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
         try (BrowserlessUIContext annWindow = windowOf(ann);
                 BrowserlessUIContext catWindow = windowOf(cat)) {
             catWindow.navigate(ChatView.class); // Cat has the chat page open, nothing selected
-            assertThat(catWindow.find(ConversationRow.class).withTestId("conversation-" + ann.username()).all())
+            assertThat(catWindow
+                            .find(ConversationRow.class)
+                            .withTestId("conversation-" + ann.username())
+                            .all())
                     .isEmpty();
 
             openConversation(annWindow, group.conversationId());
             Dialog panel = openPanel(annWindow);
             awaitPresence(annWindow, panel, summary -> !summary.startsWith("0 of "));
-            in(annWindow).test(annWindow.find(Button.class).withTestId("message-" + cat.username()).single()).click();
+            in(annWindow)
+                    .test(annWindow
+                            .find(Button.class)
+                            .withTestId("message-" + cat.username())
+                            .single())
+                    .click();
 
             // Ann is taken to the new conversation, which says what it is.
             long temporary = temporaryWith(ann, cat);
             assertThat(location(annWindow)).isEqualTo("chat/" + temporary);
             assertThat(panel.isOpened()).as("the panel closed on the way").isFalse();
-            assertThat(panel.isAttached()).as("the panel let go: detached, it watches nobody").isFalse();
+            assertThat(panel.isAttached())
+                    .as("the panel let go: detached, it watches nobody")
+                    .isFalse();
             ChatView annsChat = (ChatView) annWindow.getCurrentView();
             Div annsHeader = header(annWindow);
-            assertThat(temporaryBadge(annsHeader)).as("Temporary badge in Ann's header").isEqualTo("Temporary");
+            assertThat(temporaryBadge(annsHeader))
+                    .as("Temporary badge in Ann's header")
+                    .isEqualTo("Temporary");
             assertThat(textOf(annsHeader)).contains(cat.displayName(), "@" + cat.username(), "from " + group.name());
             assertThat(annsChat.input.isEnabled()).isTrue();
 
@@ -85,8 +97,11 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             ConversationRow row = conversationRow(catWindow, ann);
             assertThat(rowBadges(row)).contains("Temporary");
             assertThat(textOf(row)).contains(ann.displayName(), "Hi Cat, may I have some of your seeds?");
-            assertThat(byTestId(row, "unread-" + ann.username()).map(BrowserlessUiTest::textOf)).contains("1");
-            assertThat(as(cat, chat::conversations)).filteredOn(c -> c.id() == temporary).singleElement()
+            assertThat(byTestId(row, "unread-" + ann.username()).map(BrowserlessUiTest::textOf))
+                    .contains("1");
+            assertThat(as(cat, chat::conversations))
+                    .filteredOn(c -> c.id() == temporary)
+                    .singleElement()
                     .satisfies(c -> assertThat(c.temporaryFrom()).isEqualTo(group.name()));
 
             // She opens it: the message, and the same Temporary marking from the group.
@@ -96,7 +111,8 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             assertThat(location(catWindow)).isEqualTo("chat/" + temporary);
             assertThat(texts(catWindow, catsChat)).containsExactly("Hi Cat, may I have some of your seeds?");
             assertThat(messages(catWindow, catsChat).getFirst().getUserName())
-                    .as("display name and @user name").isEqualTo(ann.displayName() + " @" + ann.username());
+                    .as("display name and @user name")
+                    .isEqualTo(ann.displayName() + " @" + ann.username());
             Div catsHeader = header(catWindow);
             assertThat(temporaryBadge(catsHeader)).isEqualTo("Temporary");
             assertThat(textOf(catsHeader)).contains(ann.displayName(), "from " + group.name());
@@ -105,8 +121,8 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             // And her answer reaches Ann.
             ComposerTester.in(catWindow, catsChat.input).submit("Of course!");
             push(annWindow);
-            assertThat(texts(annWindow, annsChat)).containsExactly("Hi Cat, may I have some of your seeds?",
-                    "Of course!");
+            assertThat(texts(annWindow, annsChat))
+                    .containsExactly("Hi Cat, may I have some of your seeds?", "Of course!");
         }
     }
 
@@ -130,11 +146,15 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             openConversation(olgaWindow, group.conversationId());
             Dialog panel = openPanel(olgaWindow);
             selectTab(olgaWindow, panel, "Settings");
-            Checkbox allowed = olgaWindow.find(Checkbox.class).withTestId("group-temporary-chats").single();
+            Checkbox allowed = olgaWindow
+                    .find(Checkbox.class)
+                    .withTestId("group-temporary-chats")
+                    .single();
             assertThat(allowed.getValue()).as("allowed by default").isTrue();
             in(olgaWindow).test(allowed).click();
             assertThat(allowed.getValue()).isFalse();
-            assertThat(as(olga, () -> groups.group(group.id()).temporaryChatsAllowed())).isFalse();
+            assertThat(as(olga, () -> groups.group(group.id()).temporaryChatsAllowed()))
+                    .isFalse();
             closePanel(olgaWindow, panel);
 
             // Cat answers before her window has heard of it: refused, with the reason, and the input stops.
@@ -145,18 +165,25 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             assertThat(notifications(catWindow)).contains(reason);
             assertThat(badge(catWindow, "send-notice")).contains(reason);
             assertThat(catsChat.input.isEnabled()).as("input after the refusal").isFalse();
-            assertThat(catsChat.upload.isEnabled()).as("upload after the refusal").isFalse();
+            assertThat(catsChat.upload.isEnabled())
+                    .as("upload after the refusal")
+                    .isFalse();
             push(catWindow);
-            assertThat(catsChat.input.isEnabled()).as("input once the news arrived too").isFalse();
+            assertThat(catsChat.input.isEnabled())
+                    .as("input once the news arrived too")
+                    .isFalse();
             assertThat(texts(catWindow, catsChat)).containsExactly("Are you coming on Sunday?");
 
             // Ann's open conversation learns that it ended without her having to try.
             push(annWindow);
-            assertThat(texts(annWindow, annsChat)).as("nothing reached Ann").containsExactly(
-                    "Are you coming on Sunday?");
-            assertThat(badge(annWindow, "send-notice")).contains("This temporary conversation has ended: you and "
-                    + cat.displayName() + " no longer share a group that allows it. Add them as a friend to keep "
-                    + "talking.");
+            assertThat(texts(annWindow, annsChat))
+                    .as("nothing reached Ann")
+                    .containsExactly("Are you coming on Sunday?");
+            assertThat(badge(annWindow, "send-notice"))
+                    .contains("This temporary conversation has ended: you and "
+                            + cat.displayName()
+                            + " no longer share a group that allows it. Add them as a friend to keep "
+                            + "talking.");
             assertThat(annsChat.input.isEnabled()).isFalse();
             assertThat(annsChat.upload.isEnabled()).isFalse();
         }
@@ -187,16 +214,23 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             // Ann switches temporary conversations off in her profile.
             run(ann, () -> accounts.setAcceptsTemporaryChats(false));
             push(catWindow);
-            in(catWindow).test(catsChat.upload).upload("plan.txt", "text/plain",
-                    "Beans by the fence".getBytes(StandardCharsets.UTF_8));
+            in(catWindow)
+                    .test(catsChat.upload)
+                    .upload("plan.txt", "text/plain", "Beans by the fence".getBytes(StandardCharsets.UTF_8));
 
             String reason = ann.displayName() + " no longer accepts temporary conversations.";
             assertThat(notifications(catWindow)).as("the refusal is shown").contains(reason);
             assertThat(texts(catWindow, catsChat)).containsExactly("Could you send me the planting plan?");
             push(catWindow);
-            assertThat(badge(catWindow, "send-notice")).as("notice after the refused file").contains(reason);
-            assertThat(catsChat.upload.isEnabled()).as("upload after the refused file").isFalse();
-            assertThat(catsChat.input.isEnabled()).as("input after the refused file").isFalse();
+            assertThat(badge(catWindow, "send-notice"))
+                    .as("notice after the refused file")
+                    .contains(reason);
+            assertThat(catsChat.upload.isEnabled())
+                    .as("upload after the refused file")
+                    .isFalse();
+            assertThat(catsChat.input.isEnabled())
+                    .as("input after the refused file")
+                    .isFalse();
         }
     }
 
@@ -210,8 +244,12 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             Dialog panel = openPanel(annWindow);
             selectTab(annWindow, panel, "Settings");
 
-            assertThat(byTestId(panel, "group-leave")).as("her own settings are there").isPresent();
-            assertThat(byTestId(panel, "group-temporary-chats")).as("not for plain members").isEmpty();
+            assertThat(byTestId(panel, "group-leave"))
+                    .as("her own settings are there")
+                    .isPresent();
+            assertThat(byTestId(panel, "group-temporary-chats"))
+                    .as("not for plain members")
+                    .isEmpty();
             assertThat(textOf(panel)).doesNotContain("temporary conversations");
             closePanel(annWindow, panel);
         }
@@ -221,14 +259,15 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     /** An approval group run by {@code owner}, who added the members. */
     private GroupSummary group(UserSummary owner, UserSummary... members) {
-        return scenarios.groupWithMembers(owner, uniqueName("Seed swap"), "Seeds and cuttings", JoinPolicy.APPROVAL,
-                members);
+        return scenarios.groupWithMembers(
+                owner, uniqueName("Seed swap"), "Seeds and cuttings", JoinPolicy.APPROVAL, members);
     }
 
     /** The id of the (one) temporary conversation between the two, as {@code of} lists it. */
     private long temporaryWith(UserSummary of, UserSummary partner) {
         List<ConversationSummary> found = as(of, chat::conversations).stream()
-                .filter(c -> !c.isGroup() && c.partner().id() == partner.id()).toList();
+                .filter(c -> !c.isGroup() && c.partner().id() == partner.id())
+                .toList();
         assertThat(found).as("one conversation with " + partner.username()).hasSize(1);
         assertThat(found.getFirst().isTemporary()).isTrue();
         return found.getFirst().id();
@@ -245,20 +284,23 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     /** The text of the header's Temporary badge; fails when it is missing or hidden. */
     private static String temporaryBadge(Div header) {
-        Component badge = byTestId(header, "temporary-badge").orElseThrow(
-                () -> new AssertionError("no temporary-badge in the header: " + textOf(header)));
+        Component badge = byTestId(header, "temporary-badge")
+                .orElseThrow(() -> new AssertionError("no temporary-badge in the header: " + textOf(header)));
         assertThat(shown(badge)).as("temporary badge shown").isTrue();
         return ((Badge) badge).getText();
     }
 
     private static ConversationRow conversationRow(BrowserlessUIContext window, UserSummary partner) {
         window.activate();
-        return window.find(ConversationRow.class).withTestId("conversation-" + partner.username()).single();
+        return window.find(ConversationRow.class)
+                .withTestId("conversation-" + partner.username())
+                .single();
     }
 
     private static List<String> rowBadges(Component root) {
-        return root.getChildren().flatMap(child -> child instanceof Badge badge
-                ? Stream.of(badge.getText()) : rowBadges(child).stream()).toList();
+        return root.getChildren()
+                .flatMap(child -> child instanceof Badge badge ? Stream.of(badge.getText()) : rowBadges(child).stream())
+                .toList();
     }
 
     private static List<MessageListItem> messages(BrowserlessUIContext window, ChatView view) {
@@ -269,5 +311,4 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     private static List<String> texts(BrowserlessUIContext window, ChatView view) {
         return messages(window, view).stream().map(MessageListItem::getText).toList();
     }
-
 }

@@ -38,7 +38,9 @@ class FriendRequestLimitsTest {
         assertThatThrownBy(() -> run(asker, () -> friends.sendRequest(decliner.id(), "please")))
                 .isInstanceOf(TooManyAttemptsException.class)
                 .hasMessage(decliner.displayName() + " declined your last request; try again in 24 hours.");
-        assertThat(as(decliner, () -> friends.incomingRequests())).as("no new notice").isEmpty();
+        assertThat(as(decliner, () -> friends.incomingRequests()))
+                .as("no new notice")
+                .isEmpty();
 
         // The decliner may still ask the asker, and someone else may still ask the decliner.
         run(people.get("other"), () -> friends.sendRequest(decliner.id(), null));
@@ -52,7 +54,8 @@ class FriendRequestLimitsTest {
         run(sender, () -> friends.sendRequest(people.get("one").id(), null));
         run(sender, () -> friends.sendRequest(people.get("two").id(), null));
 
-        assertThatThrownBy(() -> run(sender, () -> friends.sendRequest(people.get("three").id(), null)))
+        assertThatThrownBy(() -> run(
+                        sender, () -> friends.sendRequest(people.get("three").id(), null)))
                 .isInstanceOf(TooManyAttemptsException.class)
                 .hasMessage("You have sent many friend requests; try again in 30 minutes.");
         assertThat(as(people.get("three"), () -> friends.incomingRequests())).isEmpty();

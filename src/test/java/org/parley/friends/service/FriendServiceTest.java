@@ -1,9 +1,9 @@
 package org.parley.friends.service;
 
-import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 
@@ -18,18 +18,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.parley.friends.service.internal.FriendGraph;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TooManyAttemptsException;
 import org.parley.base.service.UserEvent;
+import org.parley.friends.service.internal.FriendGraph;
 import org.parley.support.HeardEvents;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -44,8 +44,10 @@ class FriendServiceTest {
 
     @Autowired
     FriendGraph friendGraph;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TestUsers users;
 
@@ -66,26 +68,35 @@ class FriendServiceTest {
     @Test
     void search_finds_a_case_insensitive_part_of_the_user_name_or_the_display_name() {
         String token = token();
-        UserSummary byUsername = accounts.register("Nm" + token.toUpperCase(Locale.ROOT) + "x", "Plain Person", "password1", TestUsers.newAddress());
-        UserSummary byDisplayName = accounts.register(TestUsers.uniqueName("dn"), "Mr " + token + " Two", "password1", TestUsers.newAddress());
+        UserSummary byUsername = accounts.register(
+                "Nm" + token.toUpperCase(Locale.ROOT) + "x", "Plain Person", "password1", TestUsers.newAddress());
+        UserSummary byDisplayName = accounts.register(
+                TestUsers.uniqueName("dn"), "Mr " + token + " Two", "password1", TestUsers.newAddress());
         UserSummary unrelated = users.create("unrelated");
         UserSummary seeker = users.create("seeker");
 
-        List<PersonResult> found = as(seeker, () -> friends.searchPeople(token.substring(1, 7).toUpperCase(Locale.ROOT), null, 50));
+        List<PersonResult> found =
+                as(seeker, () -> friends.searchPeople(token.substring(1, 7).toUpperCase(Locale.ROOT), null, 50));
 
         assertThat(ids(found)).contains(byUsername.id(), byDisplayName.id()).doesNotContain(unrelated.id());
         assertThat(as(seeker, () -> friends.searchPeople("  " + token.toLowerCase(Locale.ROOT) + " ", null, 50)))
-                .extracting(p -> p.user().id()).containsExactlyInAnyOrder(byUsername.id(), byDisplayName.id());
-        assertThat(as(seeker, () -> friends.searchPeople("   ", null, 50))).as("blank query lists nobody").isEmpty();
+                .extracting(p -> p.user().id())
+                .containsExactlyInAnyOrder(byUsername.id(), byDisplayName.id());
+        assertThat(as(seeker, () -> friends.searchPeople("   ", null, 50)))
+                .as("blank query lists nobody")
+                .isEmpty();
     }
 
     @Test
     void search_never_lists_the_caller() {
         String token = token();
-        UserSummary me = accounts.register(TestUsers.uniqueName("self"), "Me " + token, "password1", TestUsers.newAddress());
-        UserSummary other = accounts.register(TestUsers.uniqueName("self"), "Other " + token, "password1", TestUsers.newAddress());
+        UserSummary me =
+                accounts.register(TestUsers.uniqueName("self"), "Me " + token, "password1", TestUsers.newAddress());
+        UserSummary other =
+                accounts.register(TestUsers.uniqueName("self"), "Other " + token, "password1", TestUsers.newAddress());
 
-        assertThat(as(me, () -> friends.searchPeople(token, null, 50))).extracting(p -> p.user().id())
+        assertThat(as(me, () -> friends.searchPeople(token, null, 50)))
+                .extracting(p -> p.user().id())
                 .containsExactly(other.id());
         assertThat(as(me, () -> friends.searchPeople(me.username(), null, 50))).isEmpty();
     }
@@ -96,10 +107,12 @@ class FriendServiceTest {
         List<UserSummary> people = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             // Created out of order, with upper case, to prove the order is by user name, ignoring case.
-            people.add(accounts.register("Pg" + token + (char) ('e' - i), "Paged " + i, "password1", TestUsers.newAddress()));
+            people.add(accounts.register(
+                    "Pg" + token + (char) ('e' - i), "Paged " + i, "password1", TestUsers.newAddress()));
         }
         UserSummary seeker = users.create("seeker");
-        List<Long> expectedOrder = people.reversed().stream().map(UserSummary::id).toList();
+        List<Long> expectedOrder =
+                people.reversed().stream().map(UserSummary::id).toList();
 
         List<PersonResult> all = new ArrayList<>();
         String after = null;
@@ -122,10 +135,14 @@ class FriendServiceTest {
     @Test
     void search_treats_like_wildcards_as_plain_characters() {
         String token = token();
-        UserSummary percent = accounts.register(TestUsers.uniqueName("pct"), "W" + token + "%off", "password1", TestUsers.newAddress());
-        UserSummary underscore = accounts.register(TestUsers.uniqueName("usc"), "W" + token + "_x", "password1", TestUsers.newAddress());
-        UserSummary bang = accounts.register(TestUsers.uniqueName("bng"), "W" + token + "!y", "password1", TestUsers.newAddress());
-        UserSummary plain = accounts.register(TestUsers.uniqueName("pln"), "W" + token + "Aoffx", "password1", TestUsers.newAddress());
+        UserSummary percent = accounts.register(
+                TestUsers.uniqueName("pct"), "W" + token + "%off", "password1", TestUsers.newAddress());
+        UserSummary underscore =
+                accounts.register(TestUsers.uniqueName("usc"), "W" + token + "_x", "password1", TestUsers.newAddress());
+        UserSummary bang =
+                accounts.register(TestUsers.uniqueName("bng"), "W" + token + "!y", "password1", TestUsers.newAddress());
+        UserSummary plain = accounts.register(
+                TestUsers.uniqueName("pln"), "W" + token + "Aoffx", "password1", TestUsers.newAddress());
         UserSummary seeker = users.create("seeker");
 
         assertThat(ids(as(seeker, () -> friends.searchPeople("w" + token + "%", null, 50))))
@@ -165,8 +182,10 @@ class FriendServiceTest {
         assertThat(seen.get(askedByMe.id()).relationship()).isEqualTo(Relationship.REQUEST_SENT);
         assertThat(seen.get(askedMe.id()).relationship()).isEqualTo(Relationship.REQUEST_RECEIVED);
         assertThat(seen.get(blockedByMe.id()).relationship()).isEqualTo(Relationship.BLOCKED);
-        assertThat(seen.get(askedByMe.id()).requestId()).isEqualTo(outgoing(me).getFirst().id());
-        assertThat(seen.get(askedMe.id()).requestId()).isEqualTo(incoming(me).getFirst().id());
+        assertThat(seen.get(askedByMe.id()).requestId())
+                .isEqualTo(outgoing(me).getFirst().id());
+        assertThat(seen.get(askedMe.id()).requestId())
+                .isEqualTo(incoming(me).getFirst().id());
         assertThat(seen.get(stranger.id()).requestId()).isNull();
         assertThat(seen.get(friend.id()).requestId()).isNull();
 
@@ -212,14 +231,17 @@ class FriendServiceTest {
         assertThat(as(bob, friends::incomingRequestCount)).isZero();
         assertThat(relationship(ann, bob)).isEqualTo(Relationship.FRIEND);
         // Answered: it cannot be accepted again.
-        assertThatThrownBy(() -> run(bob, () -> friends.acceptRequest(bobsInbox.getFirst().id())))
-                .isInstanceOf(NotAllowedException.class).hasMessage("That request no longer exists.");
+        assertThatThrownBy(() -> run(
+                        bob, () -> friends.acceptRequest(bobsInbox.getFirst().id())))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("That request no longer exists.");
     }
 
     @Test
     void incoming_requests_are_newest_first_and_friends_are_listed_by_name() {
         UserSummary me = users.create("me");
-        UserSummary charlie = accounts.register(TestUsers.uniqueName("c"), "charlie", "password1", TestUsers.newAddress());
+        UserSummary charlie =
+                accounts.register(TestUsers.uniqueName("c"), "charlie", "password1", TestUsers.newAddress());
         UserSummary alpha = accounts.register(TestUsers.uniqueName("a"), "Alpha", "password1", TestUsers.newAddress());
         UserSummary beta = accounts.register(TestUsers.uniqueName("b"), "beta", "password1", TestUsers.newAddress());
         run(charlie, () -> friends.sendRequest(me.id(), "1st"));
@@ -252,7 +274,8 @@ class FriendServiceTest {
         assertThatThrownBy(() -> run(ann, () -> friends.sendRequest(bob.id(), "Second try?")))
                 .isInstanceOf(TooManyAttemptsException.class);
         assertThat(incoming(bob)).isEmpty();
-        assertThat(as(bob, () -> friends.sendRequest(ann.id(), "Actually, yes"))).isEqualTo(Relationship.REQUEST_SENT);
+        assertThat(as(bob, () -> friends.sendRequest(ann.id(), "Actually, yes")))
+                .isEqualTo(Relationship.REQUEST_SENT);
         assertThat(incoming(ann)).extracting(PendingRequest::note).containsExactly("Actually, yes");
     }
 
@@ -280,19 +303,31 @@ class FriendServiceTest {
 
         run(mallory, () -> {
             assertThatThrownBy(() -> friends.acceptRequest(requestId))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("That request no longer exists.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("That request no longer exists.");
             assertThatThrownBy(() -> friends.declineRequest(requestId))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("That request no longer exists.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("That request no longer exists.");
             assertThatThrownBy(() -> friends.cancelRequest(requestId))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("That request no longer exists.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("That request no longer exists.");
         });
         // The two people in it can each do only their own part.
-        run(bob, () -> assertThatThrownBy(() -> friends.cancelRequest(requestId))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Only the sender can cancel a request."));
-        run(ann, () -> assertThatThrownBy(() -> friends.acceptRequest(requestId))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Only the recipient can accept a request."));
-        run(ann, () -> assertThatThrownBy(() -> friends.declineRequest(requestId))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Only the recipient can decline a request."));
+        run(
+                bob,
+                () -> assertThatThrownBy(() -> friends.cancelRequest(requestId))
+                        .isInstanceOf(NotAllowedException.class)
+                        .hasMessage("Only the sender can cancel a request."));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> friends.acceptRequest(requestId))
+                        .isInstanceOf(NotAllowedException.class)
+                        .hasMessage("Only the recipient can accept a request."));
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> friends.declineRequest(requestId))
+                        .isInstanceOf(NotAllowedException.class)
+                        .hasMessage("Only the recipient can decline a request."));
 
         assertThat(incoming(bob)).extracting(PendingRequest::id).containsExactly(requestId);
         assertThat(outgoing(ann)).extracting(PendingRequest::id).containsExactly(requestId);
@@ -341,9 +376,11 @@ class FriendServiceTest {
 
         run(ann, () -> {
             assertThatThrownBy(() -> friends.sendRequest(ann.id(), null))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("That is you.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("That is you.");
             assertThatThrownBy(() -> friends.sendRequest(Long.MAX_VALUE, null))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("No such person.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("No such person.");
             assertThatThrownBy(() -> friends.sendRequest(bob.id(), null))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessage("You are already friends with " + bob.displayName() + ".");
@@ -374,7 +411,10 @@ class FriendServiceTest {
 
         run(ann, () -> friends.sendRequest(bob.id(), "   "));
 
-        assertThat(incoming(bob)).singleElement().extracting(PendingRequest::note).isNull();
+        assertThat(incoming(bob))
+                .singleElement()
+                .extracting(PendingRequest::note)
+                .isNull();
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -396,7 +436,8 @@ class FriendServiceTest {
         assertThat(friendGraph.areFriends(ann.id(), carl.id())).isTrue();
         assertThat(relationship(ann, bob)).isEqualTo(Relationship.NONE);
         assertThatThrownBy(() -> run(ann, () -> friends.removeFriend(bob.id())))
-                .isInstanceOf(InvalidInputException.class).hasMessage("You are not friends.");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("You are not friends.");
         // They may become friends again.
         assertThat(as(ann, () -> friends.sendRequest(bob.id(), null))).isEqualTo(Relationship.REQUEST_SENT);
     }
@@ -461,7 +502,8 @@ class FriendServiceTest {
         assertThat(as(ann, friends::blockedUsers)).isEmpty();
         assertThat(relationship(ann, bob)).isEqualTo(Relationship.NONE);
         assertThat(friendGraph.areFriends(ann.id(), bob.id())).isFalse();
-        assertThat(as(bob, () -> friends.sendRequest(ann.id(), "friends again?"))).isEqualTo(Relationship.REQUEST_SENT);
+        assertThat(as(bob, () -> friends.sendRequest(ann.id(), "friends again?")))
+                .isEqualTo(Relationship.REQUEST_SENT);
         assertThat(incoming(ann)).extracting(PendingRequest::note).containsExactly("friends again?");
     }
 
@@ -508,7 +550,8 @@ class FriendServiceTest {
         List<UserEvent> bobHeard = heardEvents.listen(bob);
         List<UserEvent> carlHeard = heardEvents.listen(carl);
         List<Integer> bobsPendingWhenTold = new CopyOnWriteArrayList<>();
-        heardEvents.listen(bob.id(), event -> bobsPendingWhenTold.add(incoming(bob).size()));
+        heardEvents.listen(
+                bob.id(), event -> bobsPendingWhenTold.add(incoming(bob).size()));
 
         run(ann, () -> friends.sendRequest(bob.id(), "hi"));
 
@@ -518,11 +561,15 @@ class FriendServiceTest {
             assertThat(changed.recipients()).containsExactlyInAnyOrder(ann.id(), bob.id());
         });
         await().atMost(WAIT).until(() -> !bobsPendingWhenTold.isEmpty());
-        assertThat(bobsPendingWhenTold).as("when told, Bob's list already has the request").containsExactly(1);
+        assertThat(bobsPendingWhenTold)
+                .as("when told, Bob's list already has the request")
+                .containsExactly(1);
 
         run(bob, () -> friends.acceptRequest(incoming(bob).getFirst().id()));
-        assertThat(awaitEvents(bobHeard, 2).getLast()).isInstanceOfSatisfying(FriendsChanged.class,
-                changed -> assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_ACCEPTED));
+        assertThat(awaitEvents(bobHeard, 2).getLast())
+                .isInstanceOfSatisfying(
+                        FriendsChanged.class,
+                        changed -> assertThat(changed.kind()).isEqualTo(FriendsChanged.Kind.REQUEST_ACCEPTED));
 
         // Carl was not involved: the first thing he hears is what later happens to him.
         run(ann, () -> friends.sendRequest(carl.id(), null));
@@ -565,14 +612,21 @@ class FriendServiceTest {
 
     private void makeFriends(UserSummary a, UserSummary b) {
         run(a, () -> friends.sendRequest(b.id(), null));
-        run(b, () -> friends.acceptRequest(incoming(b).stream().filter(r -> r.other().id() == a.id())
-                .findFirst().orElseThrow().id()));
+        run(
+                b,
+                () -> friends.acceptRequest(incoming(b).stream()
+                        .filter(r -> r.other().id() == a.id())
+                        .findFirst()
+                        .orElseThrow()
+                        .id()));
         assertThat(friendGraph.areFriends(a.id(), b.id())).isTrue();
     }
 
     /** The kind of each FriendsChanged; any other event stays as it is, and fails the comparison. */
     private static List<Object> kinds(List<UserEvent> events) {
-        return events.stream().map(e -> e instanceof FriendsChanged changed ? (Object) changed.kind() : e).toList();
+        return events.stream()
+                .map(e -> e instanceof FriendsChanged changed ? (Object) changed.kind() : e)
+                .toList();
     }
 
     private List<PendingRequest> incoming(UserSummary user) {
@@ -585,7 +639,10 @@ class FriendServiceTest {
 
     private Relationship relationship(UserSummary viewer, UserSummary other) {
         return as(viewer, () -> friends.searchPeople(other.username(), null, 50)).stream()
-                .filter(p -> p.user().id() == other.id()).findFirst().orElseThrow().relationship();
+                .filter(p -> p.user().id() == other.id())
+                .findFirst()
+                .orElseThrow()
+                .relationship();
     }
 
     private UserSummary named(String role, String token) {

@@ -13,8 +13,8 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
-import org.parley.support.BrowserlessUiTest;
 import org.parley.friends.service.FriendService;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,16 +38,30 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
             // Bob is looking at his requests; alice searches for him. Both pages are open at once.
             FriendsView bobsFriends = openRequests(bobWindow);
             assertThat(badge(bobWindow, "nav-requests")).as("no requests yet").isEmpty();
-            assertThat(rowIn(bobWindow, bobsFriends.requestList, alice)).as("no request from alice yet").isNull();
+            assertThat(rowIn(bobWindow, bobsFriends.requestList, alice))
+                    .as("no request from alice yet")
+                    .isNull();
             PeopleView alicesPeople = aliceWindow.navigate(PeopleView.class);
             // alice also keeps her friends page open in a second tab
             BrowserlessUIContext aliceSecondTab = aliceWindow.getUser().newWindow();
             FriendsView alicesFriends = aliceSecondTab.navigate(FriendsView.class);
 
             in(aliceWindow).test(alicesPeople.search).setValue(bob.username());
-            in(aliceWindow).test(button(aliceWindow, PeopleViewTest.personRow(aliceWindow, bob), "Add friend")).click();
-            in(aliceWindow).test(aliceWindow.find(TextArea.class).withTestId("request-note").single()).setValue(NOTE);
-            in(aliceWindow).test(aliceWindow.find(Button.class).withTestId("request-send").single()).click();
+            in(aliceWindow)
+                    .test(button(aliceWindow, PeopleViewTest.personRow(aliceWindow, bob), "Add friend"))
+                    .click();
+            in(aliceWindow)
+                    .test(aliceWindow
+                            .find(TextArea.class)
+                            .withTestId("request-note")
+                            .single())
+                    .setValue(NOTE);
+            in(aliceWindow)
+                    .test(aliceWindow
+                            .find(Button.class)
+                            .withTestId("request-send")
+                            .single())
+                    .click();
 
             // Bob did nothing: the server pushed the request into the page he has open.
             push(bobWindow);
@@ -61,18 +75,24 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
 
             // alice's other tab lists it under Sent.
             push(aliceSecondTab);
-            in(aliceSecondTab).test(aliceSecondTab.find(TabSheet.class).single()).select(1);
+            in(aliceSecondTab)
+                    .test(aliceSecondTab.find(TabSheet.class).single())
+                    .select(1);
             PersonRow sent = rowIn(aliceSecondTab, alicesFriends.requestList, bob);
             assertThat(sent).isNotNull();
             assertThat(textOf(sent)).contains("Request sent");
-            in(aliceSecondTab).test(aliceSecondTab.find(TabSheet.class).single()).select(0);
+            in(aliceSecondTab)
+                    .test(aliceSecondTab.find(TabSheet.class).single())
+                    .select(0);
 
             // Bob accepts.
             in(bobWindow).test(button(bobWindow, request, "Accept")).click();
             push(bobWindow);
 
             assertThat(notifications(bobWindow)).contains("You and " + alice.displayName() + " are now friends.");
-            assertThat(badge(bobWindow, "nav-requests")).as("badge gone once answered").isEmpty();
+            assertThat(badge(bobWindow, "nav-requests"))
+                    .as("badge gone once answered")
+                    .isEmpty();
             assertThat(rowIn(bobWindow, bobsFriends.requestList, alice)).isNull();
             in(bobWindow).test(bobWindow.find(TabSheet.class).single()).select(0);
             assertThat(tabLabels(bobWindow)).contains("Friends (1)");
@@ -93,7 +113,9 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
             assertThat(buttonsIn(aliceSecondTab, bobAsFriend)).contains("Message");
             assertThat(tabLabels(aliceSecondTab)).contains("Friends (1)");
         }
-        assertThat(TestUsers.as(alice, friends::friends)).extracting(UserSummary::id).containsExactly(bob.id());
+        assertThat(TestUsers.as(alice, friends::friends))
+                .extracting(UserSummary::id)
+                .containsExactly(bob.id());
     }
 
     @Test
@@ -118,7 +140,9 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
             assertThat(rowIn(bobWindow, bobsFriends.requestList, alice)).isNull();
             assertThat(badge(bobWindow, "nav-requests")).isEmpty();
             push(aliceWindow);
-            assertThat(rowIn(aliceWindow, alicesFriends.requestList, bob)).as("gone from alice's Sent").isNull();
+            assertThat(rowIn(aliceWindow, alicesFriends.requestList, bob))
+                    .as("gone from alice's Sent")
+                    .isNull();
             assertThat(rowIn(aliceWindow, alicesFriends.friendList, bob)).isNull();
         }
         assertThat(TestUsers.as(alice, friends::friends)).isEmpty();
@@ -128,9 +152,11 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
     private static PersonRow rowIn(BrowserlessUIContext window, Div list, UserSummary user) {
         window.activate();
         return list.getChildren()
-                .filter(PersonRow.class::isInstance).map(PersonRow.class::cast)
+                .filter(PersonRow.class::isInstance)
+                .map(PersonRow.class::cast)
                 .filter(row -> ("person-" + user.username()).equals(row.getTestId()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** Opens Friends on its Requests tab, the way the address friends?requests does. */
@@ -143,6 +169,7 @@ class FriendRequestsViewTest extends BrowserlessUiTest {
     private static java.util.List<String> tabLabels(BrowserlessUIContext window) {
         window.activate();
         return window.find(com.vaadin.flow.component.tabs.Tab.class).all().stream()
-                .map(com.vaadin.flow.component.tabs.Tab::getLabel).toList();
+                .map(com.vaadin.flow.component.tabs.Tab::getLabel)
+                .toList();
     }
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
-import org.parley.support.BrowserlessUiTest;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.PendingRequest;
+import org.parley.support.BrowserlessUiTest;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +36,8 @@ class PeopleViewTest extends BrowserlessUiTest {
 
             window.test(view.search).setValue(part);
 
-            assertThat(window.find(PersonRow.class).all()).singleElement()
+            assertThat(window.find(PersonRow.class).all())
+                    .singleElement()
                     .satisfies(row -> assertThat(row.getTestId()).contains("person-" + bob.username()));
             PersonRow row = personRow(window, bob);
             assertThat(textOf(row)).contains(bob.displayName(), "@" + bob.username());
@@ -48,8 +49,8 @@ class PeopleViewTest extends BrowserlessUiTest {
     void typing_part_of_a_display_name_finds_the_person_too() {
         UserSummary alice = users.create("alice");
         String surname = "Zq" + TestUsers.uniqueName("x").substring(2);
-        UserSummary carol = accounts.register(TestUsers.uniqueName("carol"), "Carol " + surname,
-                TestUsers.PASSWORD, TestUsers.newAddress());
+        UserSummary carol = accounts.register(
+                TestUsers.uniqueName("carol"), "Carol " + surname, TestUsers.PASSWORD, TestUsers.newAddress());
         try (BrowserlessUIContext window = windowOf(alice)) {
             PeopleView view = window.navigate(PeopleView.class);
 
@@ -100,7 +101,8 @@ class PeopleViewTest extends BrowserlessUiTest {
             assertThat(dialog.getHeaderTitle()).isEqualTo("Add " + bob.displayName() + " as a friend");
             window.test(window.find(TextArea.class).withTestId("request-note").single())
                     .setValue("Hi Bob, it's Alice from the book club");
-            window.test(window.find(Button.class).withTestId("request-send").single()).click();
+            window.test(window.find(Button.class).withTestId("request-send").single())
+                    .click();
 
             assertThat(dialog.isOpened()).as("dialog closed after sending").isFalse();
             assertThat(notifications(window)).contains("Request sent to " + bob.displayName() + ".");
@@ -125,16 +127,24 @@ class PeopleViewTest extends BrowserlessUiTest {
 
             window.test(button(window, personRow(window, bob), "Add friend")).click();
             Dialog dialog = window.find(Dialog.class).single();
-            window.test(window.find(Button.class).withText("Cancel").from(dialog).single()).click();
+            window.test(window.find(Button.class)
+                            .withText("Cancel")
+                            .from(dialog)
+                            .single())
+                    .click();
 
             assertThat(dialog.isOpened()).isFalse();
             assertThat(buttonsIn(window, personRow(window, bob))).contains("Add friend");
         }
-        assertThat(TestUsers.as(bob, friends::incomingRequests)).extracting(PendingRequest::id).isEmpty();
+        assertThat(TestUsers.as(bob, friends::incomingRequests))
+                .extracting(PendingRequest::id)
+                .isEmpty();
     }
 
     static PersonRow personRow(BrowserlessUIContext window, UserSummary user) {
-        return window.find(PersonRow.class).withTestId("person-" + user.username()).single();
+        return window.find(PersonRow.class)
+                .withTestId("person-" + user.username())
+                .single();
     }
 
     static Button button(BrowserlessUIContext window, PersonRow row, String text) {
@@ -142,7 +152,9 @@ class PeopleViewTest extends BrowserlessUiTest {
     }
 
     static java.util.List<String> buttonsIn(BrowserlessUIContext window, PersonRow row) {
-        return window.find(Button.class).from(row).all().stream().filter(Button::isVisible)
-                .map(Button::getText).toList();
+        return window.find(Button.class).from(row).all().stream()
+                .filter(Button::isVisible)
+                .map(Button::getText)
+                .toList();
     }
 }

@@ -31,10 +31,13 @@ class GroupCreationLimitTest {
         assertThatThrownBy(() -> as(founder, () -> groups.create("Three", null, JoinPolicy.OPEN)))
                 .isInstanceOf(TooManyAttemptsException.class)
                 .hasMessage("You have created many groups; try again in 30 minutes.");
-        assertThat(as(founder, () -> groups.myGroups())).extracting(GroupSummary::name)
+        assertThat(as(founder, () -> groups.myGroups()))
+                .extracting(GroupSummary::name)
                 .containsExactlyInAnyOrder("One", "Two");
 
         UserSummary other = users.create("other");
-        assertThat(as(other, () -> groups.create("Three", null, JoinPolicy.OPEN)).name()).isEqualTo("Three");
+        assertThat(as(other, () -> groups.create("Three", null, JoinPolicy.OPEN))
+                        .name())
+                .isEqualTo("Three");
     }
 }

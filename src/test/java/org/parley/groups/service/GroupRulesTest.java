@@ -44,14 +44,17 @@ class GroupRulesTest {
         for (UserSummary caller : people.values()) {
             for (UserSummary target : people.values()) {
                 Set<MemberAction> offered = offeredTo(caller, group, target);
-                boolean muted = succeeds(caller, () -> groups.mute(group.id(), target.id(), Duration.ofMinutes(5),
-                        null));
-                assertThat(muted).as(caller.username() + " mutes " + target.username())
+                boolean muted =
+                        succeeds(caller, () -> groups.mute(group.id(), target.id(), Duration.ofMinutes(5), null));
+                assertThat(muted)
+                        .as(caller.username() + " mutes " + target.username())
                         .isEqualTo(offered.contains(MemberAction.MUTE));
                 if (muted) {
-                    assertThat(offeredTo(caller, group, target)).contains(MemberAction.UNMUTE)
+                    assertThat(offeredTo(caller, group, target))
+                            .contains(MemberAction.UNMUTE)
                             .doesNotContain(MemberAction.MUTE);
-                    assertThat(succeeds(caller, () -> groups.unmute(group.id(), target.id()))).isTrue();
+                    assertThat(succeeds(caller, () -> groups.unmute(group.id(), target.id())))
+                            .isTrue();
                 }
                 assertThat(offered.contains(MemberAction.REMOVE)).isEqualTo(offered.contains(MemberAction.MUTE));
                 assertThat(offered.contains(MemberAction.BAN)).isEqualTo(offered.contains(MemberAction.MUTE));
@@ -61,10 +64,14 @@ class GroupRulesTest {
         UserSummary member = people.get("member");
         UserSummary admin = people.get("admin");
         assertThat(offeredTo(people.get("admin2"), group, member)).doesNotContain(MemberAction.APPOINT);
-        assertThat(succeeds(people.get("admin2"), () -> groups.appoint(group.id(), member.id()))).isFalse();
+        assertThat(succeeds(people.get("admin2"), () -> groups.appoint(group.id(), member.id())))
+                .isFalse();
         assertThat(offeredTo(owner, group, member)).contains(MemberAction.APPOINT, MemberAction.HAND_OVER);
-        assertThat(offeredTo(owner, group, admin)).contains(MemberAction.DISMISS).doesNotContain(MemberAction.APPOINT);
-        assertThat(succeeds(owner, () -> groups.dismiss(group.id(), admin.id()))).isTrue();
+        assertThat(offeredTo(owner, group, admin))
+                .contains(MemberAction.DISMISS)
+                .doesNotContain(MemberAction.APPOINT);
+        assertThat(succeeds(owner, () -> groups.dismiss(group.id(), admin.id())))
+                .isTrue();
         assertThat(offeredTo(owner, group, owner)).as("nothing on oneself").isEmpty();
     }
 
@@ -80,22 +87,32 @@ class GroupRulesTest {
         });
 
         assertThat(as(owner, () -> groups.myPowers(group.id()))).isEqualTo(new GroupPowers(true, false, true));
-        assertThat(succeeds(owner, () -> groups.leave(group.id()))).as("the owner hands over first").isFalse();
+        assertThat(succeeds(owner, () -> groups.leave(group.id())))
+                .as("the owner hands over first")
+                .isFalse();
         assertThat(as(people.get("admin"), () -> groups.myPowers(group.id())))
                 .isEqualTo(new GroupPowers(true, true, false));
-        assertThat(succeeds(people.get("admin"), () -> groups.delete(group.id()))).isFalse();
+        assertThat(succeeds(people.get("admin"), () -> groups.delete(group.id())))
+                .isFalse();
         assertThat(as(people.get("member"), () -> groups.myPowers(group.id())))
                 .isEqualTo(new GroupPowers(false, true, false));
-        assertThat(succeeds(people.get("member"), () -> groups.muteAll(group.id(), true))).isFalse();
-        assertThat(succeeds(people.get("member"), () -> groups.leave(group.id()))).isTrue();
+        assertThat(succeeds(people.get("member"), () -> groups.muteAll(group.id(), true)))
+                .isFalse();
+        assertThat(succeeds(people.get("member"), () -> groups.leave(group.id())))
+                .isTrue();
         assertThatThrownBy(() -> as(people.get("member"), () -> groups.myPowers(group.id())))
-                .as("no longer a member: nothing to offer").isInstanceOf(UserFacingException.class);
+                .as("no longer a member: nothing to offer")
+                .isInstanceOf(UserFacingException.class);
         assertThat(succeeds(owner, () -> groups.delete(group.id()))).isTrue();
     }
 
     private Set<MemberAction> offeredTo(UserSummary caller, GroupSummary group, UserSummary target) {
         List<GroupMemberView> members = as(caller, () -> groups.members(group.id()));
-        return members.stream().filter(m -> m.user().id() == target.id()).findFirst().orElseThrow().callerMay();
+        return members.stream()
+                .filter(m -> m.user().id() == target.id())
+                .findFirst()
+                .orElseThrow()
+                .callerMay();
     }
 
     private static boolean succeeds(UserSummary caller, Runnable act) {

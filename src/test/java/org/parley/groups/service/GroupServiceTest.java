@@ -1,10 +1,10 @@
 package org.parley.groups.service;
 
-import static org.parley.support.HeardEvents.awaitEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.parley.support.HeardEvents.awaitEvents;
 import static org.parley.support.TestUsers.as;
 import static org.parley.support.TestUsers.run;
 import static org.parley.support.TestUsers.uniqueName;
@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,17 +31,17 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
-import org.parley.chat.service.ReadMarkers;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.ReadMarkers;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.support.HeardEvents;
 import org.parley.support.TestUsers;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,17 +67,21 @@ class GroupServiceTest {
     private static final String ANSWERED = "That request was already answered.";
     private static final String NO_SUCH_REQUEST = "That request no longer exists.";
     /** How the chat words the end of a mute. */
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UNTIL =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Autowired
     GroupService groups;
+
     @Autowired
     ChatService chat;
+
     @Autowired
     ReadMarkers readMarkers;
+
     @Autowired
     TestUsers users;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -109,11 +112,14 @@ class GroupServiceTest {
         run(ann, () -> {
             assertThat(groups.group(group.id())).isEqualTo(group);
             assertThat(groups.myMembership(group.id()).role()).isEqualTo(Role.OWNER);
-            assertThat(groups.members(group.id())).extracting(m -> m.user().id(), GroupMemberView::role)
+            assertThat(groups.members(group.id()))
+                    .extracting(m -> m.user().id(), GroupMemberView::role)
                     .containsExactly(tuple(ann.id(), Role.OWNER));
             assertThat(groups.myGroups()).containsExactly(group);
             assertThat(groups.groupOfConversation(group.conversationId())).isEqualTo(group);
-            assertThat(chat.conversations()).filteredOn(c -> c.id() == group.conversationId()).singleElement()
+            assertThat(chat.conversations())
+                    .filteredOn(c -> c.id() == group.conversationId())
+                    .singleElement()
                     .satisfies(c -> {
                         assertThat(c.title()).isEqualTo(name);
                         assertThat(c.isGroup()).isTrue();
@@ -136,7 +142,8 @@ class GroupServiceTest {
 
         for (String blank : new String[] {null, "", "   ", "\n\t"}) {
             assertThatThrownBy(() -> run(ann, () -> groups.create(blank, "fine", null)))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("A group name cannot be empty.");
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("A group name cannot be empty.");
         }
         assertThatThrownBy(() -> run(ann, () -> groups.create("n".repeat(65), null, null)))
                 .isInstanceOf(InvalidInputException.class)
@@ -166,8 +173,8 @@ class GroupServiceTest {
         UserSummary seeker = who.get("seeker");
         String token = uniqueName("tok");
         GroupSummary byName = create(owner, "Chess " + token.toUpperCase(), null, JoinPolicy.OPEN);
-        GroupSummary byDescription = create(owner, uniqueName("Knitting"), "Meet the " + token + " crowd",
-                JoinPolicy.APPROVAL);
+        GroupSummary byDescription =
+                create(owner, uniqueName("Knitting"), "Meet the " + token + " crowd", JoinPolicy.APPROVAL);
         GroupSummary asked = create(owner, "Pending " + token, null, JoinPolicy.APPROVAL);
         GroupSummary banned = create(owner, "Banned " + token, null, JoinPolicy.OPEN);
         GroupSummary invitation = create(owner, "Invite " + token, null, JoinPolicy.INVITATION);
@@ -175,11 +182,13 @@ class GroupServiceTest {
         run(seeker, () -> groups.join(byName.id(), null));
         run(seeker, () -> groups.join(asked.id(), "please"));
         run(owner, () -> groups.ban(banned.id(), seeker.id(), null));
-        long requestId = as(owner, () -> groups.pendingRequests(asked.id())).getFirst().id();
+        long requestId =
+                as(owner, () -> groups.pendingRequests(asked.id())).getFirst().id();
 
         List<GroupResult> found = as(seeker, () -> groups.search("  " + token.toUpperCase() + " ", null, 50));
 
-        assertThat(found).extracting(r -> r.group().id(), GroupResult::standing, GroupResult::requestId)
+        assertThat(found)
+                .extracting(r -> r.group().id(), GroupResult::standing, GroupResult::requestId)
                 .containsExactly(
                         tuple(banned.id(), Standing.BANNED, null),
                         tuple(byName.id(), Standing.MEMBER, null),
@@ -187,15 +196,25 @@ class GroupServiceTest {
                         tuple(byDescription.id(), Standing.NONE, null),
                         tuple(asked.id(), Standing.REQUEST_PENDING, requestId));
         assertThat(found).extracting(r -> r.group().memberCount()).containsExactly(1, 2, 1, 1, 1);
-        assertThat(found).extracting(r -> r.group().joinPolicy()).containsExactly(JoinPolicy.OPEN, JoinPolicy.OPEN,
-                JoinPolicy.INVITATION, JoinPolicy.APPROVAL, JoinPolicy.APPROVAL);
+        assertThat(found)
+                .extracting(r -> r.group().joinPolicy())
+                .containsExactly(
+                        JoinPolicy.OPEN,
+                        JoinPolicy.OPEN,
+                        JoinPolicy.INVITATION,
+                        JoinPolicy.APPROVAL,
+                        JoinPolicy.APPROVAL);
         assertThat(as(owner, () -> groups.search(token.toLowerCase(), null, 50)))
-                .as("the owner is a member of all of them").extracting(GroupResult::standing)
-                .containsOnly(Standing.MEMBER).hasSize(5);
-        assertThat(as(seeker, () -> groups.search("chess " + token, null, 50))).extracting(r -> r.group().id())
+                .as("the owner is a member of all of them")
+                .extracting(GroupResult::standing)
+                .containsOnly(Standing.MEMBER)
+                .hasSize(5);
+        assertThat(as(seeker, () -> groups.search("chess " + token, null, 50)))
+                .extracting(r -> r.group().id())
                 .containsExactly(byName.id());
         assertThat(as(seeker, () -> groups.search("   ", null, 50))).isEmpty();
-        assertThat(as(seeker, () -> groups.search("%" + token, null, 50))).as("wildcards are plain characters")
+        assertThat(as(seeker, () -> groups.search("%" + token, null, 50)))
+                .as("wildcards are plain characters")
                 .isEmpty();
     }
 
@@ -208,8 +227,10 @@ class GroupServiceTest {
             created.add(create(owner, word + " " + token, null, JoinPolicy.OPEN));
         }
         List<Long> expected = created.stream()
-                .sorted(Comparator.comparing((GroupSummary g) -> g.name().toLowerCase()).thenComparing(GroupSummary::id))
-                .map(GroupSummary::id).toList();
+                .sorted(Comparator.comparing((GroupSummary g) -> g.name().toLowerCase())
+                        .thenComparing(GroupSummary::id))
+                .map(GroupSummary::id)
+                .toList();
 
         List<Long> walked = new ArrayList<>();
         GroupSummary after = null;
@@ -225,9 +246,12 @@ class GroupServiceTest {
         }
 
         assertThat(walked).containsExactlyElementsOf(expected);
-        assertThat(as(owner, () -> groups.search(token, null, 50))).extracting(r -> r.group().id())
+        assertThat(as(owner, () -> groups.search(token, null, 50)))
+                .extracting(r -> r.group().id())
                 .containsExactlyElementsOf(expected);
-        assertThat(as(owner, () -> groups.search(token, null, 0))).as("at least one per page").hasSize(1);
+        assertThat(as(owner, () -> groups.search(token, null, 0)))
+                .as("at least one per page")
+                .hasSize(1);
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -248,11 +272,15 @@ class GroupServiceTest {
             assertThat(groups.group(group.id()).memberCount()).isEqualTo(2);
             chat.send(group.conversationId(), "hello all");
         });
-        assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50))).extracting(ChatMessageView::body)
+        assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
+                .extracting(ChatMessageView::body)
                 .endsWith("Bob Tester joined", "hello all");
-        assertThat(as(owner, () -> groups.pendingRequestCount(group.id()))).as("no request needed").isZero();
+        assertThat(as(owner, () -> groups.pendingRequestCount(group.id())))
+                .as("no request needed")
+                .isZero();
 
-        assertThat(as(bob, () -> groups.join(group.id(), null))).as("joining again is harmless")
+        assertThat(as(bob, () -> groups.join(group.id(), null)))
+                .as("joining again is harmless")
                 .isEqualTo(Standing.MEMBER);
         assertThat(as(owner, () -> groups.members(group.id()))).hasSize(2);
         assertThat(as(owner, () -> groups.group(group.id())).memberCount()).isEqualTo(2);
@@ -266,21 +294,34 @@ class GroupServiceTest {
 
         assertThat(as(carol, () -> groups.join(crew.id(), "  I like books  "))).isEqualTo(Standing.REQUEST_PENDING);
 
-        JoinRequestView request = as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst();
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).singleElement().satisfies(r -> {
-            assertThat(r.requester()).isEqualTo(carol);
-            assertThat(r.message()).isEqualTo("I like books");
-            assertThat(r.groupId()).isEqualTo(crew.id());
-            assertThat(r.sentAt()).isNotNull();
-        });
+        JoinRequestView request =
+                as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst();
+        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id())))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.requester()).isEqualTo(carol);
+                    assertThat(r.message()).isEqualTo("I like books");
+                    assertThat(r.groupId()).isEqualTo(crew.id());
+                    assertThat(r.sentAt()).isNotNull();
+                });
         assertStaysOut(carol, crew);
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.REQUEST_PENDING);
 
-        assertRefused(crew.owner, crew, carol, () -> groups.join(crew.id(), "me again"), InvalidInputException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                carol,
+                () -> groups.join(crew.id(), "me again"),
+                InvalidInputException.class,
                 "You already asked to join " + crew.group.name() + ". An administrator will answer.");
         for (UserSummary someoneElse : List.of(mallory, crew.member, crew.admin, crew.owner)) {
-            assertRefused(crew.owner, crew, someoneElse, () -> groups.cancelJoinRequest(request.id()),
-                    NotAllowedException.class, NO_SUCH_REQUEST);
+            assertRefused(
+                    crew.owner,
+                    crew,
+                    someoneElse,
+                    () -> groups.cancelJoinRequest(request.id()),
+                    NotAllowedException.class,
+                    NO_SUCH_REQUEST);
         }
 
         run(carol, () -> groups.cancelJoinRequest(request.id()));
@@ -288,14 +329,22 @@ class GroupServiceTest {
         assertThat(as(crew.admin, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id()))).isZero();
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
-        assertRefused(crew.owner, crew, carol, () -> groups.cancelJoinRequest(request.id()),
-                NotAllowedException.class, NO_SUCH_REQUEST);
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.approve(request.id()), NotAllowedException.class,
-                ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                carol,
+                () -> groups.cancelJoinRequest(request.id()),
+                NotAllowedException.class,
+                NO_SUCH_REQUEST);
+        assertRefused(
+                crew.owner, crew, crew.admin, () -> groups.approve(request.id()), NotAllowedException.class, ANSWERED);
         assertStaysOut(carol, crew);
 
-        assertThat(as(carol, () -> groups.join(crew.id(), null))).as("may ask again").isEqualTo(Standing.REQUEST_PENDING);
-        assertThat(as(crew.admin, () -> groups.pendingRequests(crew.id()))).singleElement()
+        assertThat(as(carol, () -> groups.join(crew.id(), null)))
+                .as("may ask again")
+                .isEqualTo(Standing.REQUEST_PENDING);
+        assertThat(as(crew.admin, () -> groups.pendingRequests(crew.id())))
+                .singleElement()
                 .satisfies(r -> assertThat(r.id()).isNotEqualTo(request.id()));
     }
 
@@ -304,24 +353,51 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.INVITATION, "carol");
         UserSummary carol = crew.guest("carol");
 
-        assertRefused(crew.owner, crew, carol, () -> groups.join(crew.id(), "please"), NotAllowedException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                carol,
+                () -> groups.join(crew.id(), "please"),
+                NotAllowedException.class,
                 crew.group.name() + " is by invitation only: an administrator has to add you.");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
-        assertRefused(crew.owner, crew, crew.member, () -> groups.addMember(crew.id(), carol.id()),
-                NotAllowedException.class, ADMINS_ONLY);
-        assertRefused(crew.owner, crew, carol, () -> groups.addMember(crew.id(), carol.id()),
-                NotAllowedException.class, ADMINS_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.addMember(crew.id(), carol.id()),
+                NotAllowedException.class,
+                ADMINS_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                carol,
+                () -> groups.addMember(crew.id(), carol.id()),
+                NotAllowedException.class,
+                ADMINS_ONLY);
         assertStaysOut(carol, crew);
 
         run(crew.admin, () -> groups.addMember(crew.id(), carol.id()));
 
         assertThat(as(carol, () -> groups.myMembership(crew.id())).role()).isEqualTo(Role.MEMBER);
-        assertThat(as(carol, () -> chat.history(crew.conversation(), null, 50))).extracting(ChatMessageView::body)
-                .last().isEqualTo("Admin Tester added Carol Tester");
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.addMember(crew.id(), carol.id()),
-                InvalidInputException.class, "Carol Tester is already a member.");
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.addMember(crew.id(), Long.MAX_VALUE),
-                NotAllowedException.class, "No such person.");
+        assertThat(as(carol, () -> chat.history(crew.conversation(), null, 50)))
+                .extracting(ChatMessageView::body)
+                .last()
+                .isEqualTo("Admin Tester added Carol Tester");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.addMember(crew.id(), carol.id()),
+                InvalidInputException.class,
+                "Carol Tester is already a member.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.addMember(crew.id(), Long.MAX_VALUE),
+                NotAllowedException.class,
+                "No such person.");
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -335,14 +411,20 @@ class GroupServiceTest {
         run(carol, () -> groups.join(crew.id(), "hi"));
 
         for (UserSummary administrator : List.of(crew.owner, crew.admin, crew.otherAdmin)) {
-            assertThat(as(administrator, () -> groups.pendingRequests(crew.id()))).extracting(r -> r.requester().id())
+            assertThat(as(administrator, () -> groups.pendingRequests(crew.id())))
+                    .extracting(r -> r.requester().id())
                     .containsExactly(carol.id());
-            assertThat(as(administrator, () -> groups.pendingRequestCount(crew.id()))).isEqualTo(1);
+            assertThat(as(administrator, () -> groups.pendingRequestCount(crew.id())))
+                    .isEqualTo(1);
         }
         for (UserSummary forged : List.of(crew.member, carol, outsider)) {
-            assertAllRefused(crew.owner, crew, forged, NotAllowedException.class, ADMINS_ONLY, List.of(
-                    () -> groups.pendingRequests(crew.id()),
-                    () -> groups.pendingRequestCount(crew.id())));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    forged,
+                    NotAllowedException.class,
+                    ADMINS_ONLY,
+                    List.of(() -> groups.pendingRequests(crew.id()), () -> groups.pendingRequestCount(crew.id())));
         }
     }
 
@@ -352,12 +434,18 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         UserSummary outsider = crew.guest("outsider");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long request = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
 
         for (UserSummary forged : List.of(crew.member, carol, outsider)) {
-            assertAllRefused(crew.owner, crew, forged, NotAllowedException.class, ADMINS_ONLY, List.of(
-                    () -> groups.approve(request),
-                    () -> groups.reject(request, "no")));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    forged,
+                    NotAllowedException.class,
+                    ADMINS_ONLY,
+                    List.of(() -> groups.approve(request), () -> groups.reject(request, "no")));
         }
         assertStaysOut(carol, crew);
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.REQUEST_PENDING);
@@ -369,7 +457,9 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         run(crew.owner, () -> chat.send(crew.conversation(), "before you came"));
         run(carol, () -> groups.join(crew.id(), "let me in"));
-        long request = as(crew.admin, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long request = as(crew.admin, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
 
         run(crew.admin, () -> groups.approve(request));
 
@@ -377,17 +467,21 @@ class GroupServiceTest {
             assertThat(groups.myMembership(crew.id()).role()).isEqualTo(Role.MEMBER);
             assertThat(groups.myGroups()).extracting(GroupSummary::id).contains(crew.id());
             assertThat(chat.conversations()).extracting(ConversationSummary::id).contains(crew.conversation());
-            assertThat(chat.history(crew.conversation(), null, 50)).extracting(ChatMessageView::body)
+            assertThat(chat.history(crew.conversation(), null, 50))
+                    .extracting(ChatMessageView::body)
                     .endsWith("before you came", "Carol Tester joined");
             chat.send(crew.conversation(), "thanks!");
             readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts());
         });
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
-                .extracting(ChatMessageView::body).last().isEqualTo("thanks!");
+                .extracting(ChatMessageView::body)
+                .last()
+                .isEqualTo("thanks!");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
         assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(6);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1))).singleElement()
+        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+                .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, carol, Action.APPROVE, null));
     }
 
@@ -396,7 +490,9 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL, "carol");
         UserSummary carol = crew.guest("carol");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.admin, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long request = as(crew.admin, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
 
         run(crew.admin, () -> groups.reject(request, "  Not now  "));
 
@@ -404,7 +500,8 @@ class GroupServiceTest {
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1))).singleElement()
+        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+                .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, carol, Action.REJECT, "Not now"));
         assertThat(as(carol, () -> groups.join(crew.id(), null))).isEqualTo(Standing.REQUEST_PENDING);
     }
@@ -421,19 +518,42 @@ class GroupServiceTest {
         long davesRequest = queue.get(1).id();
 
         run(crew.admin, () -> groups.approve(carolsRequest));
-        assertRefused(crew.owner, crew, crew.otherAdmin, () -> groups.approve(carolsRequest),
-                NotAllowedException.class, ANSWERED);
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.reject(carolsRequest, "oops"),
-                NotAllowedException.class, ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.otherAdmin,
+                () -> groups.approve(carolsRequest),
+                NotAllowedException.class,
+                ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.reject(carolsRequest, "oops"),
+                NotAllowedException.class,
+                ANSWERED);
 
         run(crew.admin, () -> groups.reject(davesRequest, null));
-        assertRefused(crew.owner, crew, crew.otherAdmin, () -> groups.approve(davesRequest),
-                NotAllowedException.class, ANSWERED);
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.reject(davesRequest, null),
-                NotAllowedException.class, ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.otherAdmin,
+                () -> groups.approve(davesRequest),
+                NotAllowedException.class,
+                ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.reject(davesRequest, null),
+                NotAllowedException.class,
+                ANSWERED);
 
-        assertThat(as(crew.owner, () -> groups.members(crew.id()))).extracting(m -> m.user().id())
-                .containsOnlyOnce(carol.id()).doesNotContain(dave.id()).hasSize(6);
+        assertThat(as(crew.owner, () -> groups.members(crew.id())))
+                .extracting(m -> m.user().id())
+                .containsOnlyOnce(carol.id())
+                .doesNotContain(dave.id())
+                .hasSize(6);
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(6);
         assertStaysOut(dave, crew);
         assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
@@ -442,25 +562,28 @@ class GroupServiceTest {
     }
 
     @Test
-    void two_administrators_answering_the_same_request_at_the_same_moment_are_told_it_was_answered()
-            throws Exception {
+    void two_administrators_answering_the_same_request_at_the_same_moment_are_told_it_was_answered() throws Exception {
         Crew crew = crew(JoinPolicy.APPROVAL, "carol");
         UserSummary carol = crew.guest("carol");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long request = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         CountDownLatch approvedButNotCommitted = new CountDownLatch(1);
 
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<Throwable> rejection = CompletableFuture.supplyAsync(() -> {
-                try {
-                    approvedButNotCommitted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-                    run(crew.otherAdmin, () -> groups.reject(request, "too late"));
-                    return null;
-                } catch (Throwable refused) {
-                    return refused;
-                }
-            }, executor);
+            CompletableFuture<Throwable> rejection = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            approvedButNotCommitted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                            run(crew.otherAdmin, () -> groups.reject(request, "too late"));
+                            return null;
+                        } catch (Throwable refused) {
+                            return refused;
+                        }
+                    },
+                    executor);
             // The approval stays uncommitted a moment, time enough for the rejection to read the request.
             transaction.executeWithoutResult(status -> {
                 run(crew.admin, () -> groups.approve(request));
@@ -468,30 +591,36 @@ class GroupServiceTest {
                 pause(Duration.ofMillis(400));
             });
 
-            assertThat(rejection.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(NotAllowedException.class)
+            assertThat(rejection.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(NotAllowedException.class)
                     .hasMessage(ANSWERED);
         }
         assertThat(as(carol, () -> groups.myMembership(crew.id())).role()).isEqualTo(Role.MEMBER);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50))).extracting(AdminLogView::action)
-                .containsOnlyOnce(Action.APPROVE).doesNotContain(Action.REJECT);
+        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)))
+                .extracting(AdminLogView::action)
+                .containsOnlyOnce(Action.APPROVE)
+                .doesNotContain(Action.REJECT);
         assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
     }
 
     @Test
     void people_joining_an_open_group_at_the_same_moment_are_all_counted() throws Exception {
-        Map<String, UserSummary> who = users.createAll("owner", "joiner1", "joiner2", "joiner3", "joiner4", "joiner5",
-                "joiner6");
+        Map<String, UserSummary> who =
+                users.createAll("owner", "joiner1", "joiner2", "joiner3", "joiner4", "joiner5", "joiner6");
         UserSummary owner = who.get("owner");
-        List<UserSummary> joiners = who.values().stream().filter(u -> u != owner).toList();
+        List<UserSummary> joiners =
+                who.values().stream().filter(u -> u != owner).toList();
         GroupSummary group = create(owner, uniqueName("Rush"), null, JoinPolicy.OPEN);
         CountDownLatch start = new CountDownLatch(1);
 
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Standing>> joins = joiners.stream().map(joiner -> executor.submit(() -> {
-                start.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-                return as(joiner, () -> groups.join(group.id(), null));
-            })).toList();
+            List<Future<Standing>> joins = joiners.stream()
+                    .map(joiner -> executor.submit(() -> {
+                        start.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                        return as(joiner, () -> groups.join(group.id(), null));
+                    }))
+                    .toList();
             start.countDown();
             for (Future<Standing> join : joins) {
                 assertThat(join.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(Standing.MEMBER);
@@ -500,7 +629,8 @@ class GroupServiceTest {
 
         assertThat(as(owner, () -> groups.members(group.id()))).hasSize(7);
         assertThat(as(owner, () -> groups.group(group.id())).memberCount()).isEqualTo(7);
-        assertThat(as(owner, () -> groups.search(group.name(), null, 1))).singleElement()
+        assertThat(as(owner, () -> groups.search(group.name(), null, 1)))
+                .singleElement()
                 .satisfies(r -> assertThat(r.group().memberCount()).isEqualTo(7));
     }
 
@@ -513,35 +643,77 @@ class GroupServiceTest {
         UserSummary outsider = crew.guest("outsider");
 
         for (UserSummary forged : List.of(crew.member, crew.admin, outsider)) {
-            assertAllRefused(crew.owner, crew, forged, NotAllowedException.class, OWNER_ONLY, List.of(
-                    () -> groups.appoint(crew.id(), crew.otherMember.id()),
-                    () -> groups.dismiss(crew.id(), crew.otherAdmin.id()),
-                    () -> groups.handOver(crew.id(), crew.otherMember.id()),
-                    () -> groups.handOver(crew.id(), forged.id())));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    forged,
+                    NotAllowedException.class,
+                    OWNER_ONLY,
+                    List.of(
+                            () -> groups.appoint(crew.id(), crew.otherMember.id()),
+                            () -> groups.dismiss(crew.id(), crew.otherAdmin.id()),
+                            () -> groups.handOver(crew.id(), crew.otherMember.id()),
+                            () -> groups.handOver(crew.id(), forged.id())));
         }
-        assertRefused(crew.owner, crew, crew.member, () -> groups.appoint(crew.id(), crew.member.id()),
-                NotAllowedException.class, OWNER_ONLY);
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.handOver(crew.id(), crew.admin.id()),
-                NotAllowedException.class, OWNER_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.appoint(crew.id(), crew.member.id()),
+                NotAllowedException.class,
+                OWNER_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.handOver(crew.id(), crew.admin.id()),
+                NotAllowedException.class,
+                OWNER_ONLY);
 
         run(crew.owner, () -> groups.appoint(crew.id(), crew.member.id()));
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.ADMIN);
-        assertThat(as(crew.member, () -> groups.pendingRequestCount(crew.id()))).as("now sees the queue").isZero();
+        assertThat(as(crew.member, () -> groups.pendingRequestCount(crew.id())))
+                .as("now sees the queue")
+                .isZero();
 
         run(crew.owner, () -> groups.dismiss(crew.id(), crew.member.id()));
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.MEMBER);
-        assertRefused(crew.owner, crew, crew.member, () -> groups.pendingRequestCount(crew.id()),
-                NotAllowedException.class, ADMINS_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.pendingRequestCount(crew.id()),
+                NotAllowedException.class,
+                ADMINS_ONLY);
 
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.appoint(crew.id(), crew.admin.id()),
-                InvalidInputException.class, "Admin Tester is already an administrator.");
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.dismiss(crew.id(), crew.member.id()),
-                InvalidInputException.class, "Member Tester is not an administrator.");
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.appoint(crew.id(), outsider.id()),
-                InvalidInputException.class, "Outsider Tester is not a member.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.appoint(crew.id(), crew.admin.id()),
+                InvalidInputException.class,
+                "Admin Tester is already an administrator.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.dismiss(crew.id(), crew.member.id()),
+                InvalidInputException.class,
+                "Member Tester is not an administrator.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.appoint(crew.id(), outsider.id()),
+                InvalidInputException.class,
+                "Outsider Tester is not a member.");
         assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
-                .extracting(AdminLogView::action, e -> e.actor().id(), e -> e.target().id())
-                .containsExactly(tuple(Action.DISMISS, crew.owner.id(), crew.member.id()),
+                .extracting(
+                        AdminLogView::action,
+                        e -> e.actor().id(),
+                        e -> e.target().id())
+                .containsExactly(
+                        tuple(Action.DISMISS, crew.owner.id(), crew.member.id()),
                         tuple(Action.APPOINT, crew.owner.id(), crew.member.id()));
     }
 
@@ -550,30 +722,45 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL);
         run(crew.owner, () -> groups.mute(crew.id(), crew.otherAdmin.id(), Duration.ofMinutes(10), "first"));
 
-        for (var refusal : Map.of(crew.owner, NOT_ON_OWNER, crew.otherAdmin, NOT_ON_ADMIN).entrySet()) {
+        for (var refusal :
+                Map.of(crew.owner, NOT_ON_OWNER, crew.otherAdmin, NOT_ON_ADMIN).entrySet()) {
             long target = refusal.getKey().id();
             String message = refusal.getValue();
-            assertAllRefused(crew.owner, crew, crew.admin, NotAllowedException.class, message, List.of(
-                    () -> groups.removeMember(crew.id(), target, "bye"),
-                    () -> groups.mute(crew.id(), target, Duration.ofHours(1), null),
-                    () -> groups.mute(crew.id(), target, null, null),
-                    () -> groups.unmute(crew.id(), target),
-                    () -> groups.ban(crew.id(), target, "bye")));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    crew.admin,
+                    NotAllowedException.class,
+                    message,
+                    List.of(
+                            () -> groups.removeMember(crew.id(), target, "bye"),
+                            () -> groups.mute(crew.id(), target, Duration.ofHours(1), null),
+                            () -> groups.mute(crew.id(), target, null, null),
+                            () -> groups.unmute(crew.id(), target),
+                            () -> groups.ban(crew.id(), target, "bye")));
         }
-        assertRefused(crew.otherAdmin, crew, crew.otherAdmin, () -> groups.removeMember(crew.id(), crew.owner.id(), null),
-                NotAllowedException.class, NOT_ON_OWNER);
+        assertRefused(
+                crew.otherAdmin,
+                crew,
+                crew.otherAdmin,
+                () -> groups.removeMember(crew.id(), crew.owner.id(), null),
+                NotAllowedException.class,
+                NOT_ON_OWNER);
 
         // Only the owner acts on an administrator.
         run(crew.owner, () -> groups.unmute(crew.id(), crew.otherAdmin.id()));
-        assertThat(as(crew.otherAdmin, () -> groups.myMembership(crew.id())).mutedUntil()).isNull();
+        assertThat(as(crew.otherAdmin, () -> groups.myMembership(crew.id())).mutedUntil())
+                .isNull();
         run(crew.owner, () -> groups.mute(crew.id(), crew.admin.id(), null, "cool off"));
-        assertThat(as(crew.admin, () -> groups.myMembership(crew.id())).mutedUntilLifted()).isTrue();
+        assertThat(as(crew.admin, () -> groups.myMembership(crew.id())).mutedUntilLifted())
+                .isTrue();
         run(crew.owner, () -> groups.removeMember(crew.id(), crew.otherAdmin.id(), null));
         assertStaysOut(crew.otherAdmin, crew);
         run(crew.owner, () -> groups.ban(crew.id(), crew.admin.id(), "enough"));
         assertStaysOut(crew.admin, crew);
         assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(crew.admin);
-        assertThat(as(crew.owner, () -> groups.members(crew.id()))).extracting(m -> m.user().id())
+        assertThat(as(crew.owner, () -> groups.members(crew.id())))
+                .extracting(m -> m.user().id())
                 .containsExactlyInAnyOrder(crew.owner.id(), crew.member.id(), crew.otherMember.id());
     }
 
@@ -589,26 +776,37 @@ class GroupServiceTest {
         long target = crew.otherMember.id();
 
         for (UserSummary forged : List.of(crew.member, outsider)) {
-            assertAllRefused(crew.owner, crew, forged, NotAllowedException.class, ADMINS_ONLY, List.of(
-                    () -> groups.addMember(id, carol.id()),
-                    () -> groups.removeMember(id, target, null),
-                    () -> groups.removeMember(id, crew.owner.id(), null),
-                    () -> groups.removeMember(id, crew.admin.id(), null),
-                    () -> groups.mute(id, target, Duration.ofMinutes(10), "shh"),
-                    () -> groups.mute(id, crew.admin.id(), null, null),
-                    () -> groups.unmute(id, target),
-                    () -> groups.ban(id, target, null),
-                    () -> groups.ban(id, carol.id(), null),
-                    () -> groups.unban(id, eve.id()),
-                    () -> groups.muteAll(id, true),
-                    () -> groups.setJoinPolicy(id, JoinPolicy.OPEN),
-                    () -> groups.bannedUsers(id),
-                    () -> groups.adminLog(id, null, 50),
-                    () -> groups.pendingRequests(id),
-                    () -> groups.pendingRequestCount(id)));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    forged,
+                    NotAllowedException.class,
+                    ADMINS_ONLY,
+                    List.of(
+                            () -> groups.addMember(id, carol.id()),
+                            () -> groups.removeMember(id, target, null),
+                            () -> groups.removeMember(id, crew.owner.id(), null),
+                            () -> groups.removeMember(id, crew.admin.id(), null),
+                            () -> groups.mute(id, target, Duration.ofMinutes(10), "shh"),
+                            () -> groups.mute(id, crew.admin.id(), null, null),
+                            () -> groups.unmute(id, target),
+                            () -> groups.ban(id, target, null),
+                            () -> groups.ban(id, carol.id(), null),
+                            () -> groups.unban(id, eve.id()),
+                            () -> groups.muteAll(id, true),
+                            () -> groups.setJoinPolicy(id, JoinPolicy.OPEN),
+                            () -> groups.bannedUsers(id),
+                            () -> groups.adminLog(id, null, 50),
+                            () -> groups.pendingRequests(id),
+                            () -> groups.pendingRequestCount(id)));
         }
-        assertRefused(crew.owner, crew, crew.member, () -> groups.removeMember(id, crew.member.id(), null),
-                NotAllowedException.class, ADMINS_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.removeMember(id, crew.member.id(), null),
+                NotAllowedException.class,
+                ADMINS_ONLY);
         assertThat(standing(eve, crew.group)).isEqualTo(Standing.BANNED);
         assertStaysOut(carol, crew);
     }
@@ -619,21 +817,47 @@ class GroupServiceTest {
 
         for (UserSummary self : List.of(crew.owner, crew.admin)) {
             long id = crew.id();
-            assertAllRefused(crew.owner, crew, self, InvalidInputException.class, NOT_ON_SELF, List.of(
-                    () -> groups.removeMember(id, self.id(), null),
-                    () -> groups.mute(id, self.id(), Duration.ofMinutes(10), null),
-                    () -> groups.mute(id, self.id(), null, null),
-                    () -> groups.unmute(id, self.id()),
-                    () -> groups.ban(id, self.id(), null)));
+            assertAllRefused(
+                    crew.owner,
+                    crew,
+                    self,
+                    InvalidInputException.class,
+                    NOT_ON_SELF,
+                    List.of(
+                            () -> groups.removeMember(id, self.id(), null),
+                            () -> groups.mute(id, self.id(), Duration.ofMinutes(10), null),
+                            () -> groups.mute(id, self.id(), null, null),
+                            () -> groups.unmute(id, self.id()),
+                            () -> groups.ban(id, self.id(), null)));
         }
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.handOver(crew.id(), crew.owner.id()),
-                InvalidInputException.class, "You already own this group.");
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.appoint(crew.id(), crew.owner.id()),
-                InvalidInputException.class, null);
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.dismiss(crew.id(), crew.owner.id()),
-                InvalidInputException.class, null);
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.dismiss(crew.id(), crew.admin.id()),
-                NotAllowedException.class, OWNER_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.handOver(crew.id(), crew.owner.id()),
+                InvalidInputException.class,
+                "You already own this group.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.appoint(crew.id(), crew.owner.id()),
+                InvalidInputException.class,
+                null);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.dismiss(crew.id(), crew.owner.id()),
+                InvalidInputException.class,
+                null);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.dismiss(crew.id(), crew.admin.id()),
+                NotAllowedException.class,
+                OWNER_ONLY);
         assertThat(roleOf(crew, crew.owner)).isEqualTo(Role.OWNER);
     }
 
@@ -643,39 +867,72 @@ class GroupServiceTest {
         UserSummary outsider = crew.guest("outsider");
         run(crew.owner, () -> groups.mute(crew.id(), crew.member.id(), null, "quiet"));
 
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.leave(crew.id()), NotAllowedException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.leave(crew.id()),
+                NotAllowedException.class,
                 "You own this group: hand it over to another member before you leave.");
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.handOver(crew.id(), outsider.id()),
-                InvalidInputException.class, "Outsider Tester is not a member.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groups.handOver(crew.id(), outsider.id()),
+                InvalidInputException.class,
+                "Outsider Tester is not a member.");
 
         run(crew.owner, () -> groups.handOver(crew.id(), crew.member.id()));
 
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.OWNER);
         assertThat(roleOf(crew, crew.owner)).isEqualTo(Role.ADMIN);
-        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil()).as("an owner is not muted")
+        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
+                .as("an owner is not muted")
                 .isNull();
         run(crew.member, () -> chat.send(crew.conversation(), "I run this now"));
-        assertThat(as(crew.member, () -> groups.adminLog(crew.id(), null, 1))).singleElement()
+        assertThat(as(crew.member, () -> groups.adminLog(crew.id(), null, 1)))
+                .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.owner, crew.member, Action.HAND_OVER, null));
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 2)))
                 .extracting(ChatMessageView::body, ChatMessageView::system)
                 .containsExactly(tuple("Member Tester now owns the group", true), tuple("I run this now", false));
 
         // The old owner is an administrator now, with an administrator's limits.
-        assertRefused(crew.member, crew, crew.owner, () -> groups.appoint(crew.id(), crew.otherMember.id()),
-                NotAllowedException.class, OWNER_ONLY);
-        assertRefused(crew.member, crew, crew.owner, () -> groups.removeMember(crew.id(), crew.member.id(), null),
-                NotAllowedException.class, NOT_ON_OWNER);
-        assertRefused(crew.member, crew, crew.owner, () -> groups.mute(crew.id(), crew.admin.id(), null, null),
-                NotAllowedException.class, NOT_ON_ADMIN);
-        assertRefused(crew.member, crew, crew.member, () -> groups.leave(crew.id()), NotAllowedException.class,
+        assertRefused(
+                crew.member,
+                crew,
+                crew.owner,
+                () -> groups.appoint(crew.id(), crew.otherMember.id()),
+                NotAllowedException.class,
+                OWNER_ONLY);
+        assertRefused(
+                crew.member,
+                crew,
+                crew.owner,
+                () -> groups.removeMember(crew.id(), crew.member.id(), null),
+                NotAllowedException.class,
+                NOT_ON_OWNER);
+        assertRefused(
+                crew.member,
+                crew,
+                crew.owner,
+                () -> groups.mute(crew.id(), crew.admin.id(), null, null),
+                NotAllowedException.class,
+                NOT_ON_ADMIN);
+        assertRefused(
+                crew.member,
+                crew,
+                crew.member,
+                () -> groups.leave(crew.id()),
+                NotAllowedException.class,
                 "You own this group: hand it over to another member before you leave.");
 
         run(crew.owner, () -> groups.leave(crew.id()));
 
         assertStaysOut(crew.owner, crew);
         assertThat(as(crew.member, () -> groups.group(crew.id())).memberCount()).isEqualTo(4);
-        assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 1))).singleElement()
+        assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 1)))
+                .singleElement()
                 .satisfies(m -> {
                     assertThat(m.body()).isEqualTo("Owner Tester left");
                     assertThat(m.system()).isTrue();
@@ -693,26 +950,41 @@ class GroupServiceTest {
         run(crew.admin, () -> groups.mute(crew.id(), crew.member.id(), Duration.ofSeconds(2), "  Spamming  "));
 
         GroupMemberView mine = as(crew.member, () -> groups.myMembership(crew.id()));
-        assertThat(mine.mutedUntil()).isNotNull().isAfter(java.time.Instant.now().minusSeconds(1));
+        assertThat(mine.mutedUntil())
+                .isNotNull()
+                .isAfter(java.time.Instant.now().minusSeconds(1));
         assertThat(mine.mutedUntilLifted()).isFalse();
         assertThat(mine.muteReason()).isEqualTo("Spamming");
         String refusal = "You are muted in " + crew.group.name() + " until " + UNTIL.format(mine.mutedUntil())
                 + ". Reason: Spamming";
-        assertRefused(crew.owner, crew, crew.member, () -> chat.send(crew.conversation(), "let me talk"),
-                NotAllowedException.class, refusal);
-        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason()).isEqualTo(refusal);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> chat.send(crew.conversation(), "let me talk"),
+                NotAllowedException.class,
+                refusal);
+        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason())
+                .isEqualTo(refusal);
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
-                .extracting(ChatMessageView::body).endsWith("before the mute", "Member Tester was muted");
+                .extracting(ChatMessageView::body)
+                .endsWith("before the mute", "Member Tester was muted");
         run(crew.otherMember, () -> chat.send(crew.conversation(), "others still talk"));
-        assertThat(as(crew.owner, () -> groups.members(crew.id()))).filteredOn(m -> m.user().id() == crew.member.id())
-                .singleElement().satisfies(m -> assertThat(m.mutedUntil()).isEqualTo(mine.mutedUntil()));
+        assertThat(as(crew.owner, () -> groups.members(crew.id())))
+                .filteredOn(m -> m.user().id() == crew.member.id())
+                .singleElement()
+                .satisfies(m -> assertThat(m.mutedUntil()).isEqualTo(mine.mutedUntil()));
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-                .until(() -> as(crew.member, () -> chat.details(crew.conversation())).canSend());
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        as(crew.member, () -> chat.details(crew.conversation())).canSend());
 
         run(crew.member, () -> chat.send(crew.conversation(), "I'm back"));
-        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil()).isNull();
-        assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1))).extracting(ChatMessageView::body)
+        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
+                .isNull();
+        assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("I'm back");
     }
 
@@ -726,17 +998,29 @@ class GroupServiceTest {
         assertThat(mine.mutedUntilLifted()).isTrue();
         assertThat(mine.muteReason()).isNull();
         String refusal = "You are muted in " + crew.group.name() + " until an administrator lifts it.";
-        assertRefused(crew.owner, crew, crew.member, () -> chat.send(crew.conversation(), "hello?"),
-                NotAllowedException.class, refusal);
-        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason()).isEqualTo(refusal);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> chat.send(crew.conversation(), "hello?"),
+                NotAllowedException.class,
+                refusal);
+        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason())
+                .isEqualTo(refusal);
         for (Duration wrong : List.of(Duration.ZERO, Duration.ofMinutes(-10))) {
-            assertRefused(crew.owner, crew, crew.admin, () -> groups.mute(crew.id(), crew.otherMember.id(), wrong, null),
-                    InvalidInputException.class, "A mute lasts a positive time, or until lifted.");
+            assertRefused(
+                    crew.owner,
+                    crew,
+                    crew.admin,
+                    () -> groups.mute(crew.id(), crew.otherMember.id(), wrong, null),
+                    InvalidInputException.class,
+                    "A mute lasts a positive time, or until lifted.");
         }
 
         run(crew.admin, () -> groups.unmute(crew.id(), crew.member.id()));
 
-        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil()).isNull();
+        assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
+                .isNull();
         run(crew.member, () -> chat.send(crew.conversation(), "thanks"));
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 2)))
                 .extracting(ChatMessageView::body, ChatMessageView::system)
@@ -748,26 +1032,44 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL);
         String refusal = crew.group.name() + " is muted: only administrators can write for now.";
 
-        assertRefused(crew.owner, crew, crew.member, () -> groups.muteAll(crew.id(), true), NotAllowedException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.muteAll(crew.id(), true),
+                NotAllowedException.class,
                 ADMINS_ONLY);
         run(crew.admin, () -> groups.muteAll(crew.id(), true));
 
         assertThat(as(crew.member, () -> groups.group(crew.id())).mutedAll()).isTrue();
         for (UserSummary plain : List.of(crew.member, crew.otherMember)) {
-            assertRefused(crew.owner, crew, plain, () -> chat.send(crew.conversation(), "can I?"),
-                    NotAllowedException.class, refusal);
-            assertThat(as(plain, () -> chat.details(crew.conversation())).cannotSendReason()).isEqualTo(refusal);
-            assertThat(as(plain, () -> chat.history(crew.conversation(), null, 1))).extracting(ChatMessageView::body)
+            assertRefused(
+                    crew.owner,
+                    crew,
+                    plain,
+                    () -> chat.send(crew.conversation(), "can I?"),
+                    NotAllowedException.class,
+                    refusal);
+            assertThat(as(plain, () -> chat.details(crew.conversation())).cannotSendReason())
+                    .isEqualTo(refusal);
+            assertThat(as(plain, () -> chat.history(crew.conversation(), null, 1)))
+                    .extracting(ChatMessageView::body)
                     .containsExactly("Admin Tester muted the group: only administrators can write");
         }
         for (UserSummary administrator : List.of(crew.owner, crew.admin, crew.otherAdmin)) {
             run(administrator, () -> chat.send(crew.conversation(), "admins still talk"));
         }
-        assertRefused(crew.owner, crew, crew.member, () -> groups.muteAll(crew.id(), false),
-                NotAllowedException.class, ADMINS_ONLY);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.muteAll(crew.id(), false),
+                NotAllowedException.class,
+                ADMINS_ONLY);
         int logged = as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)).size();
         run(crew.otherAdmin, () -> groups.muteAll(crew.id(), true));
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50))).as("muting again changes nothing")
+        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)))
+                .as("muting again changes nothing")
                 .hasSize(logged);
 
         run(crew.owner, () -> groups.muteAll(crew.id(), false));
@@ -775,8 +1077,8 @@ class GroupServiceTest {
         run(crew.member, () -> chat.send(crew.conversation(), "free again"));
         assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
                 .extracting(AdminLogView::action, e -> e.actor().id(), AdminLogView::target)
-                .containsExactly(tuple(Action.UNMUTE_ALL, crew.owner.id(), null),
-                        tuple(Action.MUTE_ALL, crew.admin.id(), null));
+                .containsExactly(
+                        tuple(Action.UNMUTE_ALL, crew.owner.id(), null), tuple(Action.MUTE_ALL, crew.admin.id(), null));
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -791,23 +1093,36 @@ class GroupServiceTest {
         run(crew.admin, () -> groups.removeMember(crew.id(), crew.member.id(), "Off topic"));
 
         assertStaysOut(crew.member, crew);
-        assertThat(as(crew.member, groups::myGroups)).extracting(GroupSummary::id).doesNotContain(crew.id());
+        assertThat(as(crew.member, groups::myGroups))
+                .extracting(GroupSummary::id)
+                .doesNotContain(crew.id());
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(4);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1))).singleElement()
+        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+                .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, crew.member, Action.REMOVE, "Off topic"));
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.removeMember(crew.id(), crew.member.id(), null),
-                InvalidInputException.class, "Member Tester is not a member.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.removeMember(crew.id(), crew.member.id(), null),
+                InvalidInputException.class,
+                "Member Tester is not a member.");
 
         run(crew.owner, () -> chat.send(crew.conversation(), "after"));
         // Later news that must reach them, after anything about the group that must not.
         GroupSummary elsewhere = create(crew.owner, uniqueName("Elsewhere"), null, JoinPolicy.APPROVAL);
         run(crew.member, () -> groups.join(elsewhere.id(), null));
 
-        assertThat(describe(awaitEvents(heard, 3))).containsExactly("posted:Member Tester was removed",
-                "group:REMOVED:" + crew.member.id(), "group:REQUESTS:" + crew.member.id());
-        assertThat(heard.get(1)).isInstanceOfSatisfying(GroupChanged.class,
-                changed -> assertThat(changed.groupId()).isEqualTo(crew.id()));
+        assertThat(describe(awaitEvents(heard, 3)))
+                .containsExactly(
+                        "posted:Member Tester was removed",
+                        "group:REMOVED:" + crew.member.id(),
+                        "group:REQUESTS:" + crew.member.id());
+        assertThat(heard.get(1))
+                .isInstanceOfSatisfying(
+                        GroupChanged.class,
+                        changed -> assertThat(changed.groupId()).isEqualTo(crew.id()));
     }
 
     @Test
@@ -819,12 +1134,22 @@ class GroupServiceTest {
         assertStaysOut(crew.member, crew);
         assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(crew.member);
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.BANNED);
-        assertRefused(crew.owner, crew, crew.member, () -> groups.join(crew.id(), null), NotAllowedException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.member,
+                () -> groups.join(crew.id(), null),
+                NotAllowedException.class,
                 "You are banned from " + crew.group.name() + ".");
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.addMember(crew.id(), crew.member.id()),
-                NotAllowedException.class, "Member Tester is banned from this group. Unban them first.");
-        assertRefused(crew.owner, crew, crew.otherAdmin, () -> groups.ban(crew.id(), crew.member.id(), "again"),
-                null, null);
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.addMember(crew.id(), crew.member.id()),
+                NotAllowedException.class,
+                "Member Tester is banned from this group. Unban them first.");
+        assertRefused(
+                crew.owner, crew, crew.otherAdmin, () -> groups.ban(crew.id(), crew.member.id(), "again"), null, null);
         assertStaysOut(crew.member, crew);
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1)))
                 .extracting(ChatMessageView::body, ChatMessageView::system)
@@ -835,11 +1160,21 @@ class GroupServiceTest {
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.member, () -> groups.join(crew.id(), null))).isEqualTo(Standing.MEMBER);
         run(crew.member, () -> chat.send(crew.conversation(), "I'll behave"));
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.unban(crew.id(), crew.otherMember.id()),
-                InvalidInputException.class, "Member2 Tester is not banned.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.unban(crew.id(), crew.otherMember.id()),
+                InvalidInputException.class,
+                "Member2 Tester is not banned.");
         assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
-                .extracting(AdminLogView::action, e -> e.actor().id(), e -> e.target().id(), AdminLogView::reason)
-                .containsExactly(tuple(Action.UNBAN, crew.admin.id(), crew.member.id(), null),
+                .extracting(
+                        AdminLogView::action,
+                        e -> e.actor().id(),
+                        e -> e.target().id(),
+                        AdminLogView::reason)
+                .containsExactly(
+                        tuple(Action.UNBAN, crew.admin.id(), crew.member.id(), null),
                         tuple(Action.BAN, crew.admin.id(), crew.member.id(), "Abuse"));
     }
 
@@ -849,26 +1184,44 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         UserSummary dave = crew.guest("dave");
         run(dave, () -> groups.join(crew.id(), null));
-        long davesRequest = as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long davesRequest = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
 
         run(crew.admin, () -> groups.ban(crew.id(), carol.id(), "Known troll"));
         run(crew.admin, () -> groups.ban(crew.id(), dave.id(), null));
 
-        assertRefused(crew.owner, crew, carol, () -> groups.join(crew.id(), "please"), NotAllowedException.class,
+        assertRefused(
+                crew.owner,
+                crew,
+                carol,
+                () -> groups.join(crew.id(), "please"),
+                NotAllowedException.class,
                 "You are banned from " + crew.group.name() + ".");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.BANNED);
         assertThat(standing(dave, crew.group)).isEqualTo(Standing.BANNED);
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).as("dave's request left the queue")
+        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id())))
+                .as("dave's request left the queue")
                 .isEmpty();
-        assertRefused(crew.owner, crew, crew.owner, () -> groups.approve(davesRequest), NotAllowedException.class,
-                ANSWERED);
-        assertRefused(crew.owner, crew, dave, () -> groups.cancelJoinRequest(davesRequest), NotAllowedException.class,
+        assertRefused(
+                crew.owner, crew, crew.owner, () -> groups.approve(davesRequest), NotAllowedException.class, ANSWERED);
+        assertRefused(
+                crew.owner,
+                crew,
+                dave,
+                () -> groups.cancelJoinRequest(davesRequest),
+                NotAllowedException.class,
                 NO_SUCH_REQUEST);
         assertStaysOut(carol, crew);
         assertStaysOut(dave, crew);
         assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(dave, carol);
-        assertRefused(crew.owner, crew, crew.admin, () -> groups.ban(crew.id(), Long.MAX_VALUE, null),
-                NotAllowedException.class, "No such person.");
+        assertRefused(
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groups.ban(crew.id(), Long.MAX_VALUE, null),
+                NotAllowedException.class,
+                "No such person.");
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
     }
 
@@ -907,8 +1260,13 @@ class GroupServiceTest {
         List<AdminLogView> log = as(crew.admin, () -> groups.adminLog(id, null, 50));
         UserSummary admin = crew.admin;
         UserSummary owner = crew.owner;
-        assertThat(log).extracting(e -> e.actor().id(), e -> e.target() == null ? null : e.target().id(),
-                AdminLogView::action, AdminLogView::reason).containsExactly(
+        assertThat(log)
+                .extracting(
+                        e -> e.actor().id(),
+                        e -> e.target() == null ? null : e.target().id(),
+                        AdminLogView::action,
+                        AdminLogView::reason)
+                .containsExactly(
                         tuple(owner.id(), crew.otherAdmin.id(), Action.HAND_OVER, null),
                         tuple(admin.id(), null, Action.UNMUTE_ALL, null),
                         tuple(admin.id(), null, Action.MUTE_ALL, null),
@@ -931,7 +1289,9 @@ class GroupServiceTest {
                         tuple(owner.id(), admin.id(), Action.ADD, null));
         assertThat(log.getFirst().actor()).isEqualTo(owner);
         assertThat(log.getFirst().target()).isEqualTo(crew.otherAdmin);
-        assertThat(log).extracting(AdminLogView::at).doesNotContainNull()
+        assertThat(log)
+                .extracting(AdminLogView::at)
+                .doesNotContainNull()
                 .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(log).extracting(AdminLogView::id).isSortedAccordingTo(Comparator.reverseOrder());
 
@@ -946,11 +1306,17 @@ class GroupServiceTest {
             page.forEach(e -> walked.add(e.id()));
             before = page.getLast().id();
         }
-        assertThat(walked).containsExactlyElementsOf(log.stream().map(AdminLogView::id).toList());
+        assertThat(walked)
+                .containsExactlyElementsOf(log.stream().map(AdminLogView::id).toList());
 
         UserSummary outsider = crew.guest("outsider");
         for (UserSummary forged : List.of(crew.member, crew.otherMember, carol, outsider)) {
-            assertRefused(crew.owner, crew, forged, () -> groups.adminLog(id, null, 50), NotAllowedException.class,
+            assertRefused(
+                    crew.owner,
+                    crew,
+                    forged,
+                    () -> groups.adminLog(id, null, 50),
+                    NotAllowedException.class,
                     ADMINS_ONLY);
         }
     }
@@ -973,7 +1339,10 @@ class GroupServiceTest {
         run(owner, () -> groups.removeMember(id, carol.id(), null));
 
         assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
-                .extracting(ChatMessageView::body, ChatMessageView::system, m -> m.sender().id())
+                .extracting(
+                        ChatMessageView::body,
+                        ChatMessageView::system,
+                        m -> m.sender().id())
                 .containsExactly(
                         tuple("Owner Tester created the group", true, owner.id()),
                         tuple("Bob Tester joined", true, bob.id()),
@@ -983,10 +1352,13 @@ class GroupServiceTest {
                         tuple("Carol Tester was muted", true, owner.id()),
                         tuple("Carol Tester can speak again", true, owner.id()),
                         tuple("Carol Tester was removed", true, owner.id()));
-        assertThat(as(owner, chat::conversations)).filteredOn(c -> c.id() == group.conversationId()).singleElement()
+        assertThat(as(owner, chat::conversations))
+                .filteredOn(c -> c.id() == group.conversationId())
+                .singleElement()
                 .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Carol Tester was removed"));
         assertThat(as(bob, () -> groups.join(id, null))).isEqualTo(Standing.MEMBER);
-        assertThat(as(bob, () -> chat.history(group.conversationId(), null, 1))).extracting(ChatMessageView::body)
+        assertThat(as(bob, () -> chat.history(group.conversationId(), null, 1)))
+                .extracting(ChatMessageView::body)
                 .containsExactly("Bob Tester joined");
     }
 
@@ -1009,14 +1381,19 @@ class GroupServiceTest {
         String asked = "group:REQUESTS:" + carol.id();
         for (List<UserEvent> heard : List.of(ownerHeard, adminHeard, otherAdminHeard)) {
             assertThat(describe(awaitEvents(heard, 1))).containsExactly(asked);
-            assertThat(heard.getFirst()).isInstanceOfSatisfying(GroupChanged.class,
-                    changed -> assertThat(changed.groupId()).isEqualTo(crew.id()));
+            assertThat(heard.getFirst())
+                    .isInstanceOfSatisfying(
+                            GroupChanged.class,
+                            changed -> assertThat(changed.groupId()).isEqualTo(crew.id()));
         }
-        assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id()))).as("the badge, when re-read")
+        assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id())))
+                .as("the badge, when re-read")
                 .isEqualTo(1);
 
         run(crew.owner, () -> chat.send(crew.conversation(), "hello members"));
-        long request = as(crew.otherAdmin, () -> groups.pendingRequests(crew.id())).getFirst().id();
+        long request = as(crew.otherAdmin, () -> groups.pendingRequests(crew.id()))
+                .getFirst()
+                .id();
         run(crew.otherAdmin, () -> groups.approve(request));
 
         String joined = "group:JOINED:" + carol.id();
@@ -1024,9 +1401,11 @@ class GroupServiceTest {
             assertThat(describe(awaitEvents(heard, 4)))
                     .containsExactly(asked, "posted:hello members", "posted:Carol Tester joined", joined);
         }
-        assertThat(describe(awaitEvents(memberHeard, 3))).as("a plain member never hears of the queue")
+        assertThat(describe(awaitEvents(memberHeard, 3)))
+                .as("a plain member never hears of the queue")
                 .containsExactly("posted:hello members", "posted:Carol Tester joined", joined);
-        assertThat(describe(awaitEvents(carolHeard, 3))).as("the requester's other tabs learn the answer")
+        assertThat(describe(awaitEvents(carolHeard, 3)))
+                .as("the requester's other tabs learn the answer")
                 .containsExactly(asked, "posted:Carol Tester joined", joined);
         assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id()))).isZero();
     }
@@ -1049,8 +1428,8 @@ class GroupServiceTest {
         run(dave, () -> groups.cancelJoinRequest(queue.get(1).id()));
         run(crew.owner, () -> chat.send(crew.conversation(), "later news"));
 
-        List<String> adminsHear = List.of("group:REJECTED:" + carol.id(), "group:REQUESTS:" + dave.id(),
-                "posted:later news");
+        List<String> adminsHear =
+                List.of("group:REJECTED:" + carol.id(), "group:REQUESTS:" + dave.id(), "posted:later news");
         assertThat(describe(awaitEvents(ownerHeard, 3))).containsExactlyElementsOf(adminsHear);
         assertThat(describe(awaitEvents(otherAdminHeard, 3))).containsExactlyElementsOf(adminsHear);
         assertThat(describe(awaitEvents(memberHeard, 1))).containsExactly("posted:later news");
@@ -1115,7 +1494,9 @@ class GroupServiceTest {
         run(crew.member(), () -> groups.leave(crew.id()));
         assertThat(as(crew.member(), () -> groups.join(crew.id(), null))).isEqualTo(Standing.MEMBER);
         assertThatThrownBy(() -> run(crew.member(), () -> chat.send(crew.conversation(), "I'm back, unmuted?")))
-                .isInstanceOf(NotAllowedException.class).hasMessageContaining("muted").hasMessageContaining("Cool down");
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessageContaining("muted")
+                .hasMessageContaining("Cool down");
         // Lifting it lets them speak again.
         run(crew.admin(), () -> groups.unmute(crew.id(), crew.member().id()));
         run(crew.member(), () -> chat.send(crew.conversation(), "Thanks"));
@@ -1127,16 +1508,20 @@ class GroupServiceTest {
         run(crew.member(), () -> chat.send(crew.conversation(), "before the end"));
         for (UserSummary forged : List.of(crew.admin(), crew.member())) {
             assertThatThrownBy(() -> run(forged, () -> groups.delete(crew.id())))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("Only the owner of the group can do that.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("Only the owner of the group can do that.");
         }
-        assertThat(as(crew.member(), () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
+        assertThat(as(crew.member(), () -> groups.group(crew.id())).memberCount())
+                .isEqualTo(5);
 
         run(crew.owner(), () -> groups.delete(crew.id()));
 
-        assertThat(as(crew.member(), () -> groups.search(crew.group().name(), null, 10))).isEmpty();
+        assertThat(as(crew.member(), () -> groups.search(crew.group().name(), null, 10)))
+                .isEmpty();
         for (UserSummary former : List.of(crew.owner(), crew.admin(), crew.member())) {
             assertThatThrownBy(() -> run(former, () -> chat.history(crew.conversation(), null, 50)))
-                    .isInstanceOf(NotAllowedException.class).hasMessage("Conversation not found.");
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage("Conversation not found.");
             assertThatThrownBy(() -> run(former, () -> chat.send(crew.conversation(), "anyone?")))
                     .isInstanceOf(NotAllowedException.class);
             assertThat(as(former, () -> chat.conversations())).noneMatch(c -> c.id() == crew.conversation());
@@ -1146,26 +1531,34 @@ class GroupServiceTest {
     @Test
     void administrators_set_the_group_picture_members_cannot_and_disguised_files_are_refused() throws Exception {
         Crew crew = crew(JoinPolicy.APPROVAL);
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(600, 400,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(600, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", png);
 
-        assertThatThrownBy(() -> run(crew.member(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size())))
-                .isInstanceOf(NotAllowedException.class).hasMessage("Only the group's administrators can do that.");
-        assertThatThrownBy(() -> run(crew.admin(), () -> groups.changeAvatar(crew.id(),
-                upload("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()), -1)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("PNG, JPEG, GIF or WebP");
+        assertThatThrownBy(() ->
+                        run(crew.member(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size())))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("Only the group's administrators can do that.");
+        assertThatThrownBy(() -> run(
+                        crew.admin(),
+                        () -> groups.changeAvatar(
+                                crew.id(), upload("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()), -1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("PNG, JPEG, GIF or WebP");
         assertThat(as(crew.owner(), () -> groups.group(crew.id()).avatarUrl())).isNull();
 
-        GroupSummary changed = as(crew.admin(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size()));
+        GroupSummary changed =
+                as(crew.admin(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size()));
         assertThat(changed.avatarUrl()).startsWith("/group-avatars/" + crew.id() + "?v=");
-        var stored = as(crew.member(), () -> groups.avatar(crew.id()))
-                .orElseThrow();
+        var stored = as(crew.member(), () -> groups.avatar(crew.id())).orElseThrow();
         var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored.data()));
         assertThat(decoded.getWidth()).isEqualTo(256);
         assertThat(as(crew.member(), () -> chat.conversations()).stream()
-                .filter(c -> c.id() == crew.conversation()).findFirst().orElseThrow().groupAvatarUrl())
+                        .filter(c -> c.id() == crew.conversation())
+                        .findFirst()
+                        .orElseThrow()
+                        .groupAvatarUrl())
                 .isEqualTo(changed.avatarUrl());
     }
 
@@ -1177,8 +1570,14 @@ class GroupServiceTest {
      * A group with an owner, two administrators and two plain members, all added by the owner; and guests,
      * fresh users outside it, by the prefix they were created with.
      */
-    private record Crew(GroupSummary group, UserSummary owner, UserSummary admin, UserSummary otherAdmin,
-            UserSummary member, UserSummary otherMember, Map<String, UserSummary> guests) {
+    private record Crew(
+            GroupSummary group,
+            UserSummary owner,
+            UserSummary admin,
+            UserSummary otherAdmin,
+            UserSummary member,
+            UserSummary otherMember,
+            Map<String, UserSummary> guests) {
         long id() {
             return group.id();
         }
@@ -1217,27 +1616,48 @@ class GroupServiceTest {
     }
 
     /** Everything an administrator can see of a group; a refused call must leave all of it as it was. */
-    private record Snapshot(GroupSummary group, Map<Long, String> members, List<Long> pendingRequests,
-            List<Long> banned, List<Long> adminLog, List<Long> history) {
-    }
+    private record Snapshot(
+            GroupSummary group,
+            Map<Long, String> members,
+            List<Long> pendingRequests,
+            List<Long> banned,
+            List<Long> adminLog,
+            List<Long> history) {}
 
     private Snapshot snapshot(UserSummary administrator, Crew crew) {
-        return as(administrator, () -> new Snapshot(
-                groups.group(crew.id()),
-                groups.members(crew.id()).stream().collect(Collectors.toMap(m -> m.user().id(),
-                        m -> m.role() + " muted until " + m.mutedUntil() + " for " + m.muteReason())),
-                groups.pendingRequests(crew.id()).stream().map(JoinRequestView::id).toList(),
-                groups.bannedUsers(crew.id()).stream().map(UserSummary::id).toList(),
-                groups.adminLog(crew.id(), null, GroupService.MAX_PAGE).stream().map(AdminLogView::id).toList(),
-                chat.history(crew.conversation(), null, 200).stream().map(ChatMessageView::id).toList()));
+        return as(
+                administrator,
+                () -> new Snapshot(
+                        groups.group(crew.id()),
+                        groups.members(crew.id()).stream()
+                                .collect(Collectors.toMap(
+                                        m -> m.user().id(),
+                                        m -> m.role() + " muted until " + m.mutedUntil() + " for " + m.muteReason())),
+                        groups.pendingRequests(crew.id()).stream()
+                                .map(JoinRequestView::id)
+                                .toList(),
+                        groups.bannedUsers(crew.id()).stream()
+                                .map(UserSummary::id)
+                                .toList(),
+                        groups.adminLog(crew.id(), null, GroupService.MAX_PAGE).stream()
+                                .map(AdminLogView::id)
+                                .toList(),
+                        chat.history(crew.conversation(), null, 200).stream()
+                                .map(ChatMessageView::id)
+                                .toList()));
     }
 
     /**
      * {@code caller} is refused {@code call} with exactly {@code message} (any message when null; no refusal
      * at all expected when {@code type} is null), and the group, as {@code observer} sees it, did not change.
      */
-    private void assertRefused(UserSummary observer, Crew crew, UserSummary caller, Runnable call,
-            Class<? extends Exception> type, String message) {
+    private void assertRefused(
+            UserSummary observer,
+            Crew crew,
+            UserSummary caller,
+            Runnable call,
+            Class<? extends Exception> type,
+            String message) {
         Snapshot before = snapshot(observer, crew);
         if (type == null) {
             run(caller, call);
@@ -1250,8 +1670,13 @@ class GroupServiceTest {
     }
 
     /** Like {@link #assertRefused}, for many calls by one caller, all refused alike: one snapshot around them all. */
-    private void assertAllRefused(UserSummary observer, Crew crew, UserSummary caller, Class<? extends Exception> type,
-            String message, List<Runnable> calls) {
+    private void assertAllRefused(
+            UserSummary observer,
+            Crew crew,
+            UserSummary caller,
+            Class<? extends Exception> type,
+            String message,
+            List<Runnable> calls) {
         Snapshot before = snapshot(observer, crew);
         for (Runnable call : calls) {
             assertThatThrownBy(() -> run(caller, call)).isInstanceOf(type).hasMessage(message);
@@ -1263,36 +1688,46 @@ class GroupServiceTest {
     private void assertStaysOut(UserSummary user, Crew crew) {
         run(user, () -> {
             assertThatThrownBy(() -> chat.history(crew.conversation(), null, 50))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(CONVERSATION_NOT_FOUND);
             assertThatThrownBy(() -> chat.send(crew.conversation(), "am I in?"))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(CONVERSATION_NOT_FOUND);
             readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts()); // not theirs: nothing happens
             assertThatThrownBy(() -> chat.details(crew.conversation()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(CONVERSATION_NOT_FOUND);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(CONVERSATION_NOT_FOUND);
             assertThat(chat.conversations()).extracting(ConversationSummary::id).doesNotContain(crew.conversation());
             assertThat(groups.myGroups()).extracting(GroupSummary::id).doesNotContain(crew.id());
             assertThatThrownBy(() -> groups.myMembership(crew.id()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_A_MEMBER);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_A_MEMBER);
             assertThatThrownBy(() -> groups.members(crew.id()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_A_MEMBER);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_A_MEMBER);
             assertThatThrownBy(() -> groups.groupOfConversation(crew.conversation()))
-                    .isInstanceOf(NotAllowedException.class).hasMessage(NOT_A_MEMBER);
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_A_MEMBER);
         });
         assertThat(as(crew.owner.id() == user.id() ? crew.admin : crew.owner, () -> groups.members(crew.id())))
-                .extracting(m -> m.user().id()).doesNotContain(user.id());
+                .extracting(m -> m.user().id())
+                .doesNotContain(user.id());
     }
 
     private Standing standing(UserSummary user, GroupSummary group) {
         return as(user, () -> groups.search(group.name(), null, GroupService.MAX_PAGE)).stream()
-                .filter(r -> r.group().id() == group.id()).findFirst().orElseThrow().standing();
+                .filter(r -> r.group().id() == group.id())
+                .findFirst()
+                .orElseThrow()
+                .standing();
     }
 
     private Role roleOf(Crew crew, UserSummary user) {
         return as(user, () -> groups.myMembership(crew.id())).role();
     }
 
-    private static void assertLogEntry(AdminLogView entry, UserSummary actor, UserSummary target, Action action,
-            String reason) {
+    private static void assertLogEntry(
+            AdminLogView entry, UserSummary actor, UserSummary target, Action action, String reason) {
         assertThat(entry.actor()).isEqualTo(actor);
         assertThat(entry.target()).isEqualTo(target);
         assertThat(entry.action()).isEqualTo(action);
@@ -1301,11 +1736,13 @@ class GroupServiceTest {
     }
 
     private static List<String> describe(List<UserEvent> events) {
-        return events.stream().map(event -> switch (event) {
-            case MessagePosted posted -> "posted:" + posted.message().body();
-            case GroupChanged changed -> "group:" + changed.kind() + ":" + changed.subjectUserId();
-            default -> event.toString();
-        }).toList();
+        return events.stream()
+                .map(event -> switch (event) {
+                    case MessagePosted posted -> "posted:" + posted.message().body();
+                    case GroupChanged changed -> "group:" + changed.kind() + ":" + changed.subjectUserId();
+                    default -> event.toString();
+                })
+                .toList();
     }
 
     private static void pause(Duration duration) {

@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
-import org.parley.chat.ui.ComposerTester;
 import org.parley.chat.ui.ChatView;
+import org.parley.chat.ui.ComposerTester;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupService;
@@ -66,7 +66,9 @@ class GroupPanelTest extends BrowserlessUiTest {
             // Both administrators are in the group's conversation; Ada even has the queue open.
             openConversation(olgaWindow, group);
             openConversation(adaWindow, group);
-            assertThat(badge(olgaWindow, "group-requests-badge")).as("nobody waiting yet").isEmpty();
+            assertThat(badge(olgaWindow, "group-requests-badge"))
+                    .as("nobody waiting yet")
+                    .isEmpty();
             assertThat(badge(olgaWindow, "nav-group-requests")).isEmpty();
             openPanel(adaWindow);
             selectTab(adaWindow, "Requests");
@@ -75,12 +77,20 @@ class GroupPanelTest extends BrowserlessUiTest {
             // Rita asks from her Groups page.
             GroupsView ritasGroups = ritaWindow.navigate(GroupsView.class);
             in(ritaWindow).test(ritasGroups.search).setValue(group.name());
-            in(ritaWindow).test(GroupsViewTest.button(ritaWindow, GroupsViewTest.row(ritaWindow, group),
-                    "Ask to join")).click();
-            in(ritaWindow).test(ritaWindow.find(TextArea.class).withTestId("join-message").single())
+            in(ritaWindow)
+                    .test(GroupsViewTest.button(ritaWindow, GroupsViewTest.row(ritaWindow, group), "Ask to join"))
+                    .click();
+            in(ritaWindow)
+                    .test(ritaWindow
+                            .find(TextArea.class)
+                            .withTestId("join-message")
+                            .single())
                     .setValue("I grow tomatoes");
-            in(ritaWindow).test(ritaWindow.find(Button.class).withTestId("join-send").single()).click();
-            assertThat(badgesIn(ritaWindow, GroupsViewTest.row(ritaWindow, group))).containsExactly("Request pending");
+            in(ritaWindow)
+                    .test(ritaWindow.find(Button.class).withTestId("join-send").single())
+                    .click();
+            assertThat(badgesIn(ritaWindow, GroupsViewTest.row(ritaWindow, group)))
+                    .containsExactly("Request pending");
 
             // Olga did nothing: the count appears on the Members button and in the navigation.
             push(olgaWindow);
@@ -89,22 +99,28 @@ class GroupPanelTest extends BrowserlessUiTest {
             openPanel(olgaWindow);
             selectTab(olgaWindow, "Requests");
             assertThat(tabLabels(olgaWindow)).contains("Requests (1)");
-            assertThat(textOf(requestList(olgaWindow))).contains(rita.displayName(), "@" + rita.username(),
-                    "“I grow tomatoes”");
+            assertThat(textOf(requestList(olgaWindow)))
+                    .contains(rita.displayName(), "@" + rita.username(), "“I grow tomatoes”");
 
             // Ada's open queue shows the same request, without reloading.
             push(adaWindow);
-            assertThat(textOf(requestList(adaWindow))).contains(rita.displayName(), "“I grow tomatoes”")
+            assertThat(textOf(requestList(adaWindow)))
+                    .contains(rita.displayName(), "“I grow tomatoes”")
                     .doesNotContain("No one is waiting");
             assertThat(tabLabels(adaWindow)).contains("Requests (1)");
             assertThat(badge(adaWindow, "group-requests-badge")).contains("1");
             assertThat(badge(adaWindow, "nav-group-requests")).contains("1");
 
             // Olga approves.
-            in(olgaWindow).test(olgaWindow.find(Button.class).withTestId("approve-" + rita.username()).single())
+            in(olgaWindow)
+                    .test(olgaWindow
+                            .find(Button.class)
+                            .withTestId("approve-" + rita.username())
+                            .single())
                     .click();
             push(olgaWindow);
-            assertThat(textOf(requestList(olgaWindow))).contains("No one is waiting")
+            assertThat(textOf(requestList(olgaWindow)))
+                    .contains("No one is waiting")
                     .doesNotContain(rita.displayName());
             assertThat(badge(olgaWindow, "group-requests-badge")).isEmpty();
             assertThat(badge(olgaWindow, "nav-group-requests")).isEmpty();
@@ -114,14 +130,16 @@ class GroupPanelTest extends BrowserlessUiTest {
 
             // It leaves Ada's queue too, and her badges.
             push(adaWindow);
-            assertThat(byTestId(adaWindow.getUI(), "approve-" + rita.username())).isEmpty();
+            assertThat(byTestId(adaWindow.getUI(), "approve-" + rita.username()))
+                    .isEmpty();
             assertThat(textOf(requestList(adaWindow))).contains("No one is waiting");
             assertThat(tabLabels(adaWindow)).contains("Requests").doesNotContain("Requests (1)");
             assertThat(badge(adaWindow, "group-requests-badge")).isEmpty();
             assertThat(badge(adaWindow, "nav-group-requests")).isEmpty();
             selectTab(adaWindow, "Log");
-            assertThat(logLines(adaWindow)).anySatisfy(line -> assertThat(line)
-                    .endsWith(olga.displayName() + " approve " + rita.displayName()));
+            assertThat(logLines(adaWindow))
+                    .anySatisfy(
+                            line -> assertThat(line).endsWith(olga.displayName() + " approve " + rita.displayName()));
 
             // Rita's Groups page turns the row into a membership at once, and tells her.
             push(ritaWindow);
@@ -130,7 +148,9 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(buttonsIn(ritaWindow, ritasRow)).containsExactly("Open");
             assertThat(textOf(ritasRow)).contains("3 members");
             assertThat(notifications(ritaWindow)).contains("You are now a member of " + group.name() + ".");
-            in(ritaWindow).test(GroupsViewTest.button(ritaWindow, ritasRow, "Open")).click();
+            in(ritaWindow)
+                    .test(GroupsViewTest.button(ritaWindow, ritasRow, "Open"))
+                    .click();
             assertThat(location(ritaWindow)).isEqualTo("chat/" + group.conversationId());
             assertThat(messageInput(ritaWindow).isEnabled()).isTrue();
             closePanel(olgaWindow);
@@ -155,14 +175,18 @@ class GroupPanelTest extends BrowserlessUiTest {
                 BrowserlessUIContext olgaWindow = windowOf(olga)) {
             // A plain member: the people and their roles, his own settings, nothing to do to anyone.
             openConversation(maxWindow, group);
-            assertThat(byTestId(maxWindow.getUI(), "group-requests-badge")).as("no queue for members").isEmpty();
+            assertThat(byTestId(maxWindow.getUI(), "group-requests-badge"))
+                    .as("no queue for members")
+                    .isEmpty();
             openPanel(maxWindow);
             assertThat(tabLabels(maxWindow)).containsExactly("Members", "Settings");
             assertThat(roleOf(maxWindow, olga)).containsExactly("Owner");
             assertThat(roleOf(maxWindow, ada)).containsExactly("Admin");
             assertThat(roleOf(maxWindow, abe)).containsExactly("Admin");
             assertThat(roleOf(maxWindow, max)).containsExactly("Member");
-            assertThat(maxWindow.find(MenuBar.class).from(panel(maxWindow)).all()).as("no action menus").isEmpty();
+            assertThat(maxWindow.find(MenuBar.class).from(panel(maxWindow)).all())
+                    .as("no action menus")
+                    .isEmpty();
             selectTab(maxWindow, "Settings");
             assertThat(byTestId(panel(maxWindow), "group-leave")).isPresent();
             assertThat(byTestId(panel(maxWindow), "group-mute-all")).isEmpty();
@@ -175,8 +199,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(menuOf(adaWindow, olga)).as("not on the owner").isNull();
             assertThat(menuOf(adaWindow, abe)).as("not on another admin").isNull();
             assertThat(menuOf(adaWindow, ada)).as("not on herself").isNull();
-            assertThat(menuItems(menuOf(adaWindow, max)))
-                    .containsExactly("Mute", "Remove from group", "Ban");
+            assertThat(menuItems(menuOf(adaWindow, max))).containsExactly("Mute", "Remove from group", "Ban");
             assertThat(menuOf(adaWindow, max).getItems().getFirst().getAriaLabel())
                     .contains("Actions for " + max.displayName());
 
@@ -184,10 +207,11 @@ class GroupPanelTest extends BrowserlessUiTest {
             openConversation(olgaWindow, group);
             openPanel(olgaWindow);
             assertThat(menuOf(olgaWindow, olga)).isNull();
-            assertThat(menuItems(menuOf(olgaWindow, ada))).containsExactly("Mute", "Remove from group", "Ban",
-                    "Remove administrator rights", "Hand over ownership");
-            assertThat(menuItems(menuOf(olgaWindow, max))).containsExactly("Mute", "Remove from group", "Ban",
-                    "Make administrator", "Hand over ownership");
+            assertThat(menuItems(menuOf(olgaWindow, ada)))
+                    .containsExactly(
+                            "Mute", "Remove from group", "Ban", "Remove administrator rights", "Hand over ownership");
+            assertThat(menuItems(menuOf(olgaWindow, max)))
+                    .containsExactly("Mute", "Remove from group", "Ban", "Make administrator", "Hand over ownership");
             // The owner cannot leave (she hands the group over first), so she is not offered it; she may delete.
             selectTab(olgaWindow, "Settings");
             assertThat(byTestId(panel(olgaWindow), "group-leave")).isEmpty();
@@ -208,7 +232,10 @@ class GroupPanelTest extends BrowserlessUiTest {
         UserSummary max = users.create("max");
         GroupSummary group = group(olga, JoinPolicy.APPROVAL);
         run(max, () -> groups.join(group.id(), "Hello"));
-        run(olga, () -> groups.approve(groups.pendingRequests(group.id()).getFirst().id()));
+        run(
+                olga,
+                () -> groups.approve(
+                        groups.pendingRequests(group.id()).getFirst().id()));
         try (BrowserlessUIContext olgaWindow = windowOf(olga);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
             openConversation(maxWindow, group);
@@ -218,15 +245,23 @@ class GroupPanelTest extends BrowserlessUiTest {
             openPanel(olgaWindow);
 
             clickMenu(olgaWindow, menuOf(olgaWindow, max), "Mute", "Until lifted");
-            in(olgaWindow).test(olgaWindow.find(TextField.class).withTestId("reason").single()).setValue("Off topic");
-            in(olgaWindow).test(olgaWindow.find(Button.class).withTestId("reason-confirm").single()).click();
+            in(olgaWindow)
+                    .test(olgaWindow.find(TextField.class).withTestId("reason").single())
+                    .setValue("Off topic");
+            in(olgaWindow)
+                    .test(olgaWindow
+                            .find(Button.class)
+                            .withTestId("reason-confirm")
+                            .single())
+                    .click();
 
             assertThat(roleOf(olgaWindow, max)).containsExactly("Member", "Muted");
             assertThat(menuItems(menuOf(olgaWindow, max))).startsWith("Lift mute");
             // Max's open conversation says so at once, with the reason, and will not take a message.
             push(maxWindow);
-            assertThat(badge(maxWindow, "send-notice")).contains("You are muted in " + group.name()
-                    + " until an administrator lifts it. Reason: Off topic");
+            assertThat(badge(maxWindow, "send-notice"))
+                    .contains(
+                            "You are muted in " + group.name() + " until an administrator lifts it. Reason: Off topic");
             assertThat(messageInput(maxWindow).isEnabled()).isFalse();
             assertThat(notifications(maxWindow)).contains("You were muted in " + group.name() + ".");
 
@@ -241,11 +276,13 @@ class GroupPanelTest extends BrowserlessUiTest {
             // The log, newest first, with the reason given.
             push(olgaWindow);
             selectTab(olgaWindow, "Log");
-            assertThat(logLines(olgaWindow)).hasSize(3).satisfiesExactly(
-                    line -> assertThat(line).endsWith(olga.displayName() + " unmute " + max.displayName()),
-                    line -> assertThat(line).endsWith(olga.displayName() + " mute " + max.displayName()
-                            + " — Off topic"),
-                    line -> assertThat(line).endsWith(olga.displayName() + " approve " + max.displayName()));
+            assertThat(logLines(olgaWindow))
+                    .hasSize(3)
+                    .satisfiesExactly(
+                            line -> assertThat(line).endsWith(olga.displayName() + " unmute " + max.displayName()),
+                            line -> assertThat(line)
+                                    .endsWith(olga.displayName() + " mute " + max.displayName() + " — Off topic"),
+                            line -> assertThat(line).endsWith(olga.displayName() + " approve " + max.displayName()));
             closePanel(olgaWindow);
         }
     }
@@ -314,14 +351,17 @@ class GroupPanelTest extends BrowserlessUiTest {
 
             run(olga, () -> groups.removeMember(group.id(), max.id(), "Spam"));
             push(maxWindow);
-            assertThat(panel.isAttached()).as("the panel let go: detached, it watches nobody").isFalse();
+            assertThat(panel.isAttached())
+                    .as("the panel let go: detached, it watches nobody")
+                    .isFalse();
 
             assertThat(panel.isOpened()).isFalse();
             assertThat(badge(maxWindow, "send-notice")).contains("You are no longer in this conversation.");
             assertThat(messageInput(maxWindow).isEnabled()).isFalse();
-            assertThat(notifications(maxWindow)).contains("You are no longer a member of " + group.name() + ".")
-                    .as("no error on top").doesNotContain("Conversation not found.",
-                            "You are not a member of this group.");
+            assertThat(notifications(maxWindow))
+                    .contains("You are no longer a member of " + group.name() + ".")
+                    .as("no error on top")
+                    .doesNotContain("Conversation not found.", "You are not a member of this group.");
             assertThat(messages(maxWindow)).contains(max.displayName() + " was removed");
         }
     }
@@ -343,7 +383,9 @@ class GroupPanelTest extends BrowserlessUiTest {
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
             selectTab(maxWindow, "Settings");
 
-            in(maxWindow).test(maxWindow.find(Button.class).withTestId("group-leave").single()).click();
+            in(maxWindow)
+                    .test(maxWindow.find(Button.class).withTestId("group-leave").single())
+                    .click();
             ConfirmDialog confirm = maxWindow.find(ConfirmDialog.class).single();
             new ConfirmDialogTester(confirm).confirm();
             maxWindow.roundTrip();
@@ -351,18 +393,26 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(panel.isOpened()).isFalse();
             assertThat(location(maxWindow)).isEqualTo("chat");
             push(maxWindow);
-            assertThat(panel.isAttached()).as("the panel let go: detached, it watches nobody").isFalse();
-            assertThat(notifications(maxWindow)).as("no error on the way out")
+            assertThat(panel.isAttached())
+                    .as("the panel let go: detached, it watches nobody")
+                    .isFalse();
+            assertThat(notifications(maxWindow))
+                    .as("no error on the way out")
                     .doesNotContain("You are not a member of this group.", "Conversation not found.");
-            assertThat(byTestId(maxWindow.getUI(), "conversation-list").map(BrowserlessUiTest::textOf)
-                    .orElseThrow()).doesNotContain(group.name());
+            assertThat(byTestId(maxWindow.getUI(), "conversation-list")
+                            .map(BrowserlessUiTest::textOf)
+                            .orElseThrow())
+                    .doesNotContain(group.name());
 
             push(olgaWindow);
-            assertThat(memberRow(olgaWindow, max)).as("gone from the owner's open panel").isNull();
+            assertThat(memberRow(olgaWindow, max))
+                    .as("gone from the owner's open panel")
+                    .isNull();
             assertThat(panel(olgaWindow).getHeaderTitle()).isEqualTo(group.name() + " · 1 member");
             closePanel(olgaWindow);
         }
-        assertThat(as(olga, () -> groups.members(group.id()))).extracting(m -> m.user().id())
+        assertThat(as(olga, () -> groups.members(group.id())))
+                .extracting(m -> m.user().id())
                 .containsExactly(olga.id());
     }
 
@@ -380,7 +430,9 @@ class GroupPanelTest extends BrowserlessUiTest {
             selectTab(olgaWindow, "Settings");
 
             @SuppressWarnings("unchecked")
-            ComboBox<UserSummary> addMember = olgaWindow.find(ComboBox.class).withTestId("group-add-member")
+            ComboBox<UserSummary> addMember = olgaWindow
+                    .find(ComboBox.class)
+                    .withTestId("group-add-member")
                     .single();
             in(olgaWindow);
             ComboBoxTester<ComboBox<UserSummary>, UserSummary> picker = new ComboBoxTester<>(addMember);
@@ -391,11 +443,15 @@ class GroupPanelTest extends BrowserlessUiTest {
 
             // Adding him again is refused, and the panel says so rather than that he was added.
             @SuppressWarnings("unchecked")
-            ComboBox<UserSummary> again = olgaWindow.find(ComboBox.class).withTestId("group-add-member").single();
+            ComboBox<UserSummary> again = olgaWindow
+                    .find(ComboBox.class)
+                    .withTestId("group-add-member")
+                    .single();
             ComboBoxTester<ComboBox<UserSummary>, UserSummary> secondPick = new ComboBoxTester<>(again);
             secondPick.setFilter(sam.username());
             secondPick.selectItem(sam.displayName() + " (@" + sam.username() + ")");
-            assertThat(notifications(olgaWindow)).contains(sam.displayName() + " is already a member.")
+            assertThat(notifications(olgaWindow))
+                    .contains(sam.displayName() + " is already a member.")
                     .containsOnlyOnce(sam.displayName() + " was added.");
             selectTab(olgaWindow, "Members");
             assertThat(roleOf(olgaWindow, sam)).containsExactly("Member");
@@ -403,7 +459,8 @@ class GroupPanelTest extends BrowserlessUiTest {
 
             push(samWindow);
             assertThat(GroupsViewTest.rowsIn(samsGroups)).containsExactly(GroupsViewTest.rowId(group));
-            assertThat(buttonsIn(samWindow, GroupsViewTest.row(samWindow, group))).containsExactly("Open");
+            assertThat(buttonsIn(samWindow, GroupsViewTest.row(samWindow, group)))
+                    .containsExactly("Open");
             assertThat(notifications(samWindow)).contains("You are now a member of " + group.name() + ".");
             closePanel(olgaWindow);
         }
@@ -469,33 +526,43 @@ class GroupPanelTest extends BrowserlessUiTest {
      * it by walking the tree, not by {@code find}) is the one on screen.
      */
     private static Div memberRow(BrowserlessUIContext window, UserSummary user) {
-        return byTestId(panel(window), "member-" + user.username()).map(Div.class::cast).orElse(null);
+        return byTestId(panel(window), "member-" + user.username())
+                .map(Div.class::cast)
+                .orElse(null);
     }
 
     /** The badges on a member's row: the role, then a mute if any. */
     private static List<String> roleOf(BrowserlessUIContext window, UserSummary user) {
-        return descendants(memberRow(window, user), Badge.class).stream().map(Badge::getText).toList();
+        return descendants(memberRow(window, user), Badge.class).stream()
+                .map(Badge::getText)
+                .toList();
     }
 
     /** The actions menu on a member's row, or null when the viewer is offered none. */
     private static MenuBar menuOf(BrowserlessUIContext window, UserSummary user) {
-        return descendants(memberRow(window, user), MenuBar.class).stream().findFirst().orElse(null);
+        return descendants(memberRow(window, user), MenuBar.class).stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The visible components of this type under {@code root}, in order. */
     private static <T extends Component> List<T> descendants(Component root, Class<T> type) {
         List<T> found = new ArrayList<>();
-        root.getChildren().filter(c -> !c.getElement().isTextNode() && c.isVisible()).forEach(child -> {
-            if (type.isInstance(child)) {
-                found.add(type.cast(child));
-            }
-            found.addAll(descendants(child, type));
-        });
+        root.getChildren()
+                .filter(c -> !c.getElement().isTextNode() && c.isVisible())
+                .forEach(child -> {
+                    if (type.isInstance(child)) {
+                        found.add(type.cast(child));
+                    }
+                    found.addAll(descendants(child, type));
+                });
         return found;
     }
 
     private static List<String> menuItems(MenuBar menu) {
-        return menu.getItems().getFirst().getSubMenu().getItems().stream().map(MenuItem::getText).toList();
+        return menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .map(MenuItem::getText)
+                .toList();
     }
 
     /** Opens the row's "⋮" menu and clicks through the items with these texts. */
@@ -505,8 +572,10 @@ class GroupPanelTest extends BrowserlessUiTest {
         for (int level = 0; level < path.length; level++) {
             String text = path[level];
             List<MenuItem> current = items;
-            positions[level] = IntStream.range(0, current.size()).filter(i -> text.equals(current.get(i).getText()))
-                    .findFirst().orElseThrow(() -> new AssertionError("No menu item " + text));
+            positions[level] = IntStream.range(0, current.size())
+                    .filter(i -> text.equals(current.get(i).getText()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No menu item " + text));
             items = current.get(positions[level]).getSubMenu().getItems();
         }
         in(window);
@@ -516,7 +585,8 @@ class GroupPanelTest extends BrowserlessUiTest {
     private static List<String> logLines(BrowserlessUIContext window) {
         window.activate();
         return window.find(Div.class).from(panel(window)).withClassName("log-line").all().stream()
-                .map(BrowserlessUiTest::textOf).toList();
+                .map(BrowserlessUiTest::textOf)
+                .toList();
     }
 
     private static Checkbox muteAll(BrowserlessUIContext window) {
@@ -526,7 +596,8 @@ class GroupPanelTest extends BrowserlessUiTest {
 
     private static List<String> messages(BrowserlessUIContext window) {
         window.activate();
-        MessageList list = (MessageList) byTestId(window.getUI(), "message-list").orElseThrow();
+        MessageList list =
+                (MessageList) byTestId(window.getUI(), "message-list").orElseThrow();
         return list.getItems().stream().map(MessageListItem::getText).toList();
     }
 }

@@ -54,8 +54,15 @@ class GroupsViewTest extends BrowserlessUiTest {
             // Part of the name, in other case.
             in(window).test(view.search).setValue(word.substring(2).toUpperCase(Locale.ROOT));
 
-            assertThat(rowsIn(view)).as("by name, each once").containsExactly(rowId(approval), rowId(banned),
-                    rowId(invitation), rowId(member), rowId(open), rowId(pending));
+            assertThat(rowsIn(view))
+                    .as("by name, each once")
+                    .containsExactly(
+                            rowId(approval),
+                            rowId(banned),
+                            rowId(invitation),
+                            rowId(member),
+                            rowId(open),
+                            rowId(pending));
             Div openRow = row(window, open);
             assertThat(textOf(openRow)).contains(open.name(), "1 member · Open");
             assertThat(buttonsIn(window, openRow)).containsExactly("Join");
@@ -94,16 +101,16 @@ class GroupsViewTest extends BrowserlessUiTest {
         UserSummary owner = users.create("olga");
         UserSummary sam = users.create("sam");
         String word = uniqueName("knitting");
-        GroupSummary group = create(owner, uniqueName("Needles"), "We meet for " + word + " on Tuesdays",
-                JoinPolicy.APPROVAL);
+        GroupSummary group =
+                create(owner, uniqueName("Needles"), "We meet for " + word + " on Tuesdays", JoinPolicy.APPROVAL);
         try (BrowserlessUIContext window = windowOf(sam)) {
             GroupsView view = window.navigate(GroupsView.class);
 
             in(window).test(view.search).setValue(word.substring(3));
 
             assertThat(rowsIn(view)).containsExactly(rowId(group));
-            assertThat(textOf(row(window, group))).contains(group.name(), "1 member · Approval",
-                    "We meet for " + word + " on Tuesdays");
+            assertThat(textOf(row(window, group)))
+                    .contains(group.name(), "1 member · Approval", "We meet for " + word + " on Tuesdays");
             assertThat(buttonsIn(window, row(window, group))).containsExactly("Ask to join");
         }
     }
@@ -157,7 +164,9 @@ class GroupsViewTest extends BrowserlessUiTest {
             assertThat(location(window)).isEqualTo("chat/" + group.conversationId());
             assertThat(notifications(window)).contains("You joined " + group.name() + ".");
             assertThat(textOf(header(window))).contains(group.name());
-            assertThat(messageInput(window).isEnabled()).as("a new member may write").isTrue();
+            assertThat(messageInput(window).isEnabled())
+                    .as("a new member may write")
+                    .isTrue();
             assertThat(badge(window, "send-notice")).isEmpty();
         }
         assertThat(as(sam, () -> groups.myMembership(group.id()).role())).isEqualTo(Role.MEMBER);
@@ -176,16 +185,20 @@ class GroupsViewTest extends BrowserlessUiTest {
             in(window).test(button(window, row(window, group), "Ask to join")).click();
             Dialog dialog = window.find(Dialog.class).single();
             assertThat(dialog.getHeaderTitle()).isEqualTo("Ask to join " + group.name());
-            in(window).test(window.find(TextArea.class).withTestId("join-message").single())
+            in(window)
+                    .test(window.find(TextArea.class).withTestId("join-message").single())
                     .setValue("I play on Fridays");
-            in(window).test(window.find(Button.class).withTestId("join-send").single()).click();
+            in(window)
+                    .test(window.find(Button.class).withTestId("join-send").single())
+                    .click();
 
             assertThat(dialog.isOpened()).isFalse();
             Div row = row(window, group);
             assertThat(badgesIn(window, row)).containsExactly("Request pending");
             assertThat(buttonsIn(window, row)).containsExactly("Cancel");
             assertThat(as(owner, () -> groups.pendingRequests(group.id())))
-                    .singleElement().satisfies(request -> {
+                    .singleElement()
+                    .satisfies(request -> {
                         assertThat(request.requester().id()).isEqualTo(sam.id());
                         assertThat(request.message()).isEqualTo("I play on Fridays");
                     });
@@ -198,7 +211,9 @@ class GroupsViewTest extends BrowserlessUiTest {
             assertThat(badgesIn(window, after)).isEmpty();
             assertThat(buttonsIn(window, after)).containsExactly("Ask to join");
         }
-        assertThat(as(owner, () -> groups.pendingRequests(group.id()))).extracting(JoinRequestView::id).isEmpty();
+        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+                .extracting(JoinRequestView::id)
+                .isEmpty();
     }
 
     @Test
@@ -209,20 +224,34 @@ class GroupsViewTest extends BrowserlessUiTest {
         try (BrowserlessUIContext window = windowOf(olga)) {
             window.navigate(GroupsView.class);
 
-            in(window).test(window.find(Button.class).withTestId("group-create").single()).click();
-            in(window).test(window.find(TextField.class).withTestId("group-name").single()).setValue(name);
-            in(window).test(window.find(TextArea.class).withTestId("group-description").single())
+            in(window)
+                    .test(window.find(Button.class).withTestId("group-create").single())
+                    .click();
+            in(window)
+                    .test(window.find(TextField.class).withTestId("group-name").single())
+                    .setValue(name);
+            in(window)
+                    .test(window.find(TextArea.class)
+                            .withTestId("group-description")
+                            .single())
                     .setValue("Tomatoes and patience");
             @SuppressWarnings("unchecked")
-            RadioButtonGroup<JoinPolicy> policy = window.find(RadioButtonGroup.class).withTestId("group-policy")
+            RadioButtonGroup<JoinPolicy> policy = window.find(RadioButtonGroup.class)
+                    .withTestId("group-policy")
                     .single();
             assertThat(policy.getValue()).as("approval by default").isEqualTo(JoinPolicy.APPROVAL);
             in(window).test(policy).selectItem("Open — Anyone can join at once");
-            in(window).test(window.find(Button.class).withTestId("group-create-confirm").single()).click();
+            in(window)
+                    .test(window.find(Button.class)
+                            .withTestId("group-create-confirm")
+                            .single())
+                    .click();
 
             assertThat(window.getCurrentView()).isInstanceOf(ChatView.class);
             GroupSummary created = as(olga, () -> groups.myGroups()).stream()
-                    .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+                    .filter(g -> g.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(created.joinPolicy()).isEqualTo(JoinPolicy.OPEN);
             assertThat(created.description()).isEqualTo("Tomatoes and patience");
             assertThat(created.memberCount()).isEqualTo(1);
@@ -257,7 +286,11 @@ class GroupsViewTest extends BrowserlessUiTest {
 
     /** The test ids of the rows listed, in order. */
     static List<String> rowsIn(GroupsView view) {
-        return view.results.getChildren().map(c -> c.getTestId()).filter(id -> id != null).toList();
+        return view.results
+                .getChildren()
+                .map(c -> c.getTestId())
+                .filter(id -> id != null)
+                .toList();
     }
 
     static Div row(BrowserlessUIContext window, GroupSummary group) {
@@ -272,14 +305,18 @@ class GroupsViewTest extends BrowserlessUiTest {
 
     static List<String> buttonsIn(BrowserlessUIContext window, Div row) {
         window.activate();
-        return window.find(Button.class).from(row).all().stream().filter(BrowserlessUiTest::shown)
-                .map(Button::getText).toList();
+        return window.find(Button.class).from(row).all().stream()
+                .filter(BrowserlessUiTest::shown)
+                .map(Button::getText)
+                .toList();
     }
 
     static List<String> badgesIn(BrowserlessUIContext window, Div row) {
         window.activate();
-        return window.find(Badge.class).from(row).all().stream().filter(BrowserlessUiTest::shown)
-                .map(Badge::getText).toList();
+        return window.find(Badge.class).from(row).all().stream()
+                .filter(BrowserlessUiTest::shown)
+                .map(Badge::getText)
+                .toList();
     }
 
     static Div header(BrowserlessUIContext window) {

@@ -29,13 +29,15 @@ public class AccountDirectory {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return accounts.findByIdIn(userIds).stream().map(UserSummary::of)
+        return accounts.findByIdIn(userIds).stream()
+                .map(UserSummary::of)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
     }
 
     /** Whether someone who is not their friend may write to {@code userId} through a shared group. */
     public boolean acceptsTemporaryChats(long userId) {
-        return accounts.findById(userId).map(u -> u.getTemporaryChats() == TemporaryChats.SHARED_GROUPS)
+        return accounts.findById(userId)
+                .map(u -> u.getTemporaryChats() == TemporaryChats.SHARED_GROUPS)
                 .orElse(false);
     }
 }

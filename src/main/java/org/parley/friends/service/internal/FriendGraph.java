@@ -29,7 +29,9 @@ public class FriendGraph {
      * blocking ends it and no request is sent or accepted while a block stands.
      */
     public boolean areFriends(long a, long b) {
-        return friendships.findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b)).isPresent();
+        return friendships
+                .findByUserLowAndUserHigh(Math.min(a, b), Math.max(a, b))
+                .isPresent();
     }
 
     /** Which of {@code others} are friends of {@code userId}: one query. */
