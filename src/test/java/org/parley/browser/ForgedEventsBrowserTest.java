@@ -20,6 +20,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.ui.ChatView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -68,6 +69,9 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
     @Autowired
     GroupService groups;
 
+    @Autowired
+    GroupModeration moderation;
+
     /** Bodies of the requests Max's page sent to the server (Vaadin's "uidl" requests). */
     private final List<String> sent = new CopyOnWriteArrayList<>();
     /** An event to write into the next request Max's page sends, when set. */
@@ -107,7 +111,7 @@ class ForgedEventsBrowserTest extends BrowserTestBase {
                         "control written into a request");
 
         // Olga mutes Max: his page disables the composer.
-        run(olga, () -> groups.mute(group.id(), max.id(), Duration.ofMinutes(10), "Quiet please"));
+        run(olga, () -> moderation.mute(group.id(), max.id(), Duration.ofMinutes(10), "Quiet please"));
         assertThat(page.locator("[data-testid=send-notice]")).containsText("You are muted in " + group.name());
         assertThat(composer).hasAttribute("disabled", "");
         assertThat(messages.getByText(max.displayName() + " was muted")).hasCount(1); // counted in what is shown

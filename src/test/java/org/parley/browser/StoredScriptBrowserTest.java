@@ -22,6 +22,7 @@ import org.parley.chat.service.AttachmentTestFiles;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -88,6 +89,9 @@ class StoredScriptBrowserTest extends BrowserTestBase {
     GroupService groups;
 
     @Autowired
+    GroupModeration moderation;
+
+    @Autowired
     AttachmentService attachments;
 
     /** What the payloads that ran set window.__pwned to, as the tripwire reported it. */
@@ -138,9 +142,9 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         run(mallory, () -> {
             groups.addMember(group.id(), vera.id());
             groups.addMember(group.id(), max.id());
-            groups.appoint(group.id(), vera.id());
-            groups.mute(group.id(), vera.id(), Duration.ofHours(1), hostile("mr"));
-            groups.removeMember(group.id(), max.id(), hostile("rr"));
+            moderation.appoint(group.id(), vera.id());
+            moderation.mute(group.id(), vera.id(), Duration.ofHours(1), hostile("mr"));
+            moderation.removeMember(group.id(), max.id(), hostile("rr"));
         });
         run(trudy, () -> groups.join(group.id(), hostile("jm")));
         String pictureName = hostileFileName("pn", "png");

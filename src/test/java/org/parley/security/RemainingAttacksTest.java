@@ -30,8 +30,10 @@ import org.parley.friends.service.PersonResult;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupResult;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.Standing;
 import org.parley.support.TestUsers;
@@ -80,6 +82,12 @@ class RemainingAttacksTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
+
+    @Autowired
+    GroupSettings groupSettings;
 
     @AfterEach
     void signOut() {
@@ -222,34 +230,35 @@ class RemainingAttacksTest {
         run(asker, () -> groups.join(group.id(), null));
         long requestId =
                 as(owner, () -> groups.pendingRequests(group.id())).getFirst().id();
-        List<AdminLogView> logBefore = as(owner, () -> groups.adminLog(group.id(), null, GroupService.MAX_PAGE));
+        List<AdminLogView> logBefore = as(owner, () -> moderation.adminLog(group.id(), null, GroupService.MAX_PAGE));
         String tooLong = "r".repeat(GroupService.MAX_REASON_LENGTH + 1);
         String refusal = "The reason can be at most 200 characters (it has 201).";
 
         assertRefused(
-                () -> run(owner, () -> groups.mute(group.id(), member.id(), Duration.ofHours(1), tooLong)), refusal);
-        assertRefused(() -> run(owner, () -> groups.removeMember(group.id(), member.id(), tooLong)), refusal);
-        assertRefused(() -> run(owner, () -> groups.ban(group.id(), member.id(), tooLong)), refusal);
-        assertRefused(() -> run(owner, () -> groups.ban(group.id(), stranger.id(), tooLong)), refusal);
+                () -> run(owner, () -> moderation.mute(group.id(), member.id(), Duration.ofHours(1), tooLong)),
+                refusal);
+        assertRefused(() -> run(owner, () -> moderation.removeMember(group.id(), member.id(), tooLong)), refusal);
+        assertRefused(() -> run(owner, () -> moderation.ban(group.id(), member.id(), tooLong)), refusal);
+        assertRefused(() -> run(owner, () -> moderation.ban(group.id(), stranger.id(), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> groups.reject(requestId, tooLong)), refusal);
 
         GroupMemberView still = as(member, () -> groups.myMembership(group.id()));
         assertThat(still.mutedUntil()).as("not muted").isNull();
-        assertThat(as(owner, () -> groups.bannedUsers(group.id())))
+        assertThat(as(owner, () -> moderation.bannedUsers(group.id())))
                 .as("nobody banned")
                 .isEmpty();
         assertThat(as(owner, () -> groups.pendingRequests(group.id())))
                 .extracting(r -> r.id())
                 .as("the request still waits")
                 .containsExactly(requestId);
-        assertThat(as(owner, () -> groups.adminLog(group.id(), null, GroupService.MAX_PAGE)))
+        assertThat(as(owner, () -> moderation.adminLog(group.id(), null, GroupService.MAX_PAGE)))
                 .as("nothing logged")
                 .isEqualTo(logBefore);
 
         // At the limit, the act is done and the whole reason logged.
         String longest = "r".repeat(GroupService.MAX_REASON_LENGTH);
-        run(owner, () -> groups.mute(group.id(), member.id(), Duration.ofHours(1), longest));
-        assertThat(as(owner, () -> groups.adminLog(group.id(), null, 1)))
+        run(owner, () -> moderation.mute(group.id(), member.id(), Duration.ofHours(1), longest));
+        assertThat(as(owner, () -> moderation.adminLog(group.id(), null, 1)))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.reason()).isEqualTo(longest));
     }
@@ -283,7 +292,7 @@ class RemainingAttacksTest {
         UserSummary outsider = users.create("outsider");
         GroupSummary group = create(owner, "Pictures " + uniqueName("club"), JoinPolicy.INVITATION);
         byte[] png = AttachmentTestFiles.picture("png", 300, 200, Color.GREEN);
-        String url = as(owner, () -> groups.changeAvatar(group.id(), new ByteArrayInputStream(png), png.length))
+        String url = as(owner, () -> groupSettings.changeAvatar(group.id(), new ByteArrayInputStream(png), png.length))
                 .avatarUrl();
         assertThat(url).startsWith(GroupSummary.AVATAR_PREFIX + group.id());
 

@@ -1,7 +1,7 @@
 package org.parley.groups.ui;
 
 import org.parley.account.ui.PictureResponses;
-import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GroupAvatarController {
 
-    private final GroupService groups;
+    private final GroupSettings groups;
 
-    GroupAvatarController(GroupService groups) {
+    GroupAvatarController(GroupSettings groups) {
         this.groups = groups;
     }
 

@@ -16,7 +16,9 @@ import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.ui.ConversationHeaderActions;
 import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 
 /**
@@ -27,6 +29,8 @@ import org.parley.groups.service.GroupSummary;
 class GroupHeaderActions implements ConversationHeaderActions {
 
     private final GroupService groups;
+    private final GroupModeration moderation;
+    private final GroupSettings groupSettings;
     private final AccountService accounts;
     private final LiveEvents liveEvents;
     private final CurrentUser currentUser;
@@ -36,6 +40,8 @@ class GroupHeaderActions implements ConversationHeaderActions {
 
     GroupHeaderActions(
             GroupService groups,
+            GroupModeration moderation,
+            GroupSettings groupSettings,
             AccountService accounts,
             LiveEvents liveEvents,
             CurrentUser currentUser,
@@ -45,6 +51,8 @@ class GroupHeaderActions implements ConversationHeaderActions {
         this.chat = chat;
         this.presence = presence;
         this.groups = groups;
+        this.moderation = moderation;
+        this.groupSettings = groupSettings;
         this.accounts = accounts;
         this.liveEvents = liveEvents;
         this.currentUser = currentUser;
@@ -61,8 +69,9 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Button members = new Button("Members", VaadinIcon.USERS.create());
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
-        members.addClickListener(
-                click -> new GroupPanel(groups, accounts, chat, liveEvents, presence, group.id(), me, clock).open());
+        members.addClickListener(click -> new GroupPanel(
+                        groups, moderation, groupSettings, accounts, chat, liveEvents, presence, group.id(), me, clock)
+                .open());
         boolean admin = groups.myPowers(group.id()).administer();
         if (!admin) {
             return List.of(members);

@@ -44,8 +44,10 @@ import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupPowers;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
 import org.parley.groups.service.MemberAction;
@@ -60,6 +62,8 @@ class GroupPanel extends Dialog {
             DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
 
     private final GroupService groups;
+    private final GroupModeration moderation;
+    private final GroupSettings groupSettings;
     private final ChatService chat;
     private final AccountService accounts;
     private final long groupId;
@@ -79,6 +83,8 @@ class GroupPanel extends Dialog {
 
     GroupPanel(
             GroupService groups,
+            GroupModeration moderation,
+            GroupSettings groupSettings,
             AccountService accounts,
             ChatService chat,
             LiveEvents liveEvents,
@@ -87,6 +93,8 @@ class GroupPanel extends Dialog {
             long me,
             Clock clock) {
         this.groups = groups;
+        this.moderation = moderation;
+        this.groupSettings = groupSettings;
         this.chat = chat;
         this.accounts = accounts;
         this.groupId = groupId;
@@ -227,47 +235,48 @@ class GroupPanel extends Dialog {
                             "For 10 minutes",
                             c -> withReason(
                                     "Mute " + user.displayName(),
-                                    reason -> groups.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
+                                    reason -> moderation.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
             mute.getSubMenu()
                     .addItem(
                             "For 1 hour",
                             c -> withReason(
                                     "Mute " + user.displayName(),
-                                    reason -> groups.mute(groupId, user.id(), Duration.ofHours(1), reason)));
+                                    reason -> moderation.mute(groupId, user.id(), Duration.ofHours(1), reason)));
             mute.getSubMenu()
                     .addItem(
                             "For 1 day",
                             c -> withReason(
                                     "Mute " + user.displayName(),
-                                    reason -> groups.mute(groupId, user.id(), Duration.ofDays(1), reason)));
+                                    reason -> moderation.mute(groupId, user.id(), Duration.ofDays(1), reason)));
             mute.getSubMenu()
                     .addItem(
                             "Until lifted",
                             c -> withReason(
                                     "Mute " + user.displayName(),
-                                    reason -> groups.mute(groupId, user.id(), null, reason)));
+                                    reason -> moderation.mute(groupId, user.id(), null, reason)));
         }
         if (may.contains(MemberAction.UNMUTE)) {
-            sub.addItem("Lift mute", c -> act(() -> groups.unmute(groupId, user.id())));
+            sub.addItem("Lift mute", c -> act(() -> moderation.unmute(groupId, user.id())));
         }
         if (may.contains(MemberAction.REMOVE)) {
             sub.addItem(
                     "Remove from group",
                     c -> withReason(
-                            "Remove " + user.displayName(), reason -> groups.removeMember(groupId, user.id(), reason)));
+                            "Remove " + user.displayName(),
+                            reason -> moderation.removeMember(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.BAN)) {
             sub.addItem(
                     "Ban",
                     c -> withReason(
                             "Ban " + user.displayName() + " (removed, and can't rejoin)",
-                            reason -> groups.ban(groupId, user.id(), reason)));
+                            reason -> moderation.ban(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.APPOINT)) {
-            sub.addItem("Make administrator", c -> act(() -> groups.appoint(groupId, user.id())));
+            sub.addItem("Make administrator", c -> act(() -> moderation.appoint(groupId, user.id())));
         }
         if (may.contains(MemberAction.DISMISS)) {
-            sub.addItem("Remove administrator rights", c -> act(() -> groups.dismiss(groupId, user.id())));
+            sub.addItem("Remove administrator rights", c -> act(() -> moderation.dismiss(groupId, user.id())));
         }
         if (may.contains(MemberAction.HAND_OVER)) {
             sub.addItem(
@@ -277,7 +286,7 @@ class GroupPanel extends Dialog {
                             "They become the owner; you stay on as an administrator.",
                             "Hand over",
                             false,
-                            () -> act(() -> groups.handOver(groupId, user.id()))));
+                            () -> act(() -> moderation.handOver(groupId, user.id()))));
         }
         return menu;
     }
@@ -316,12 +325,12 @@ class GroupPanel extends Dialog {
 
     private void renderBanned() {
         bannedList.removeAll();
-        List<UserSummary> banned = groups.bannedUsers(groupId);
+        List<UserSummary> banned = moderation.bannedUsers(groupId);
         if (banned.isEmpty()) {
             bannedList.add(new Paragraph("Nobody is banned."));
         }
         for (UserSummary user : banned) {
-            Button unban = new Button("Unban", c -> act(() -> groups.unban(groupId, user.id())));
+            Button unban = new Button("Unban", c -> act(() -> moderation.unban(groupId, user.id())));
             unban.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div row = new Div(UserAvatars.identity(user), unban);
             row.addClassName("group-panel-row");
@@ -331,7 +340,7 @@ class GroupPanel extends Dialog {
 
     private void renderLog() {
         logList.removeAll();
-        List<AdminLogView> entries = groups.adminLog(groupId, null, GroupService.MAX_PAGE);
+        List<AdminLogView> entries = moderation.adminLog(groupId, null, GroupService.MAX_PAGE);
         if (entries.isEmpty()) {
             logList.add(new Paragraph("Administrative acts will be listed here."));
         }
@@ -359,13 +368,13 @@ class GroupPanel extends Dialog {
             policy.setValue(group.joinPolicy());
             policy.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    act(() -> groups.setJoinPolicy(groupId, e.getValue()));
+                    act(() -> groupSettings.setJoinPolicy(groupId, e.getValue()));
                 }
             });
             Checkbox muteAll = new Checkbox("Mute the whole group (only administrators can write)", group.mutedAll());
             muteAll.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    act(() -> groups.muteAll(groupId, e.getValue()));
+                    act(() -> groupSettings.muteAll(groupId, e.getValue()));
                 }
             });
             muteAll.setTestId("group-mute-all");
@@ -375,7 +384,7 @@ class GroupPanel extends Dialog {
                     + "off, existing ones stop accepting messages unless the two share another group.");
             temporaryChats.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    act(() -> groups.setTemporaryChatsAllowed(groupId, e.getValue()));
+                    act(() -> groupSettings.setTemporaryChatsAllowed(groupId, e.getValue()));
                 }
             });
             temporaryChats.setTestId("group-temporary-chats");
@@ -399,7 +408,7 @@ class GroupPanel extends Dialog {
             Upload picture = new Upload((UploadHandler) event -> {
                 UI ui = event.getUI();
                 try (InputStream content = event.getInputStream()) {
-                    groups.changeAvatar(groupId, content, event.getFileSize());
+                    groupSettings.changeAvatar(groupId, content, event.getFileSize());
                     ui.access(() -> Toasts.success("The group's picture is updated."));
                 } catch (UserFacingException refused) {
                     ui.access(() -> Toasts.error(refused.getMessage()));

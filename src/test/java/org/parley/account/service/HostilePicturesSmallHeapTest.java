@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.base.service.InvalidInputException;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.PictureBombs;
 import org.parley.support.TestUsers;
@@ -36,6 +37,9 @@ class HostilePicturesSmallHeapTest {
     GroupService groups;
 
     @Autowired
+    GroupSettings groupSettings;
+
+    @Autowired
     TestUsers users;
 
     @BeforeAll
@@ -57,7 +61,8 @@ class HostilePicturesSmallHeapTest {
         assertThat(changed.avatarUrl()).isNotNull();
 
         GroupSummary group = as(ann, () -> groups.create(TestUsers.uniqueName("Bombed"), "", JoinPolicy.OPEN));
-        GroupSummary withPicture = as(ann, () -> groups.changeAvatar(group.id(), new ByteArrayInputStream(bomb), -1));
+        GroupSummary withPicture =
+                as(ann, () -> groupSettings.changeAvatar(group.id(), new ByteArrayInputStream(bomb), -1));
         assertThat(withPicture.avatarUrl()).isNotNull();
     }
 

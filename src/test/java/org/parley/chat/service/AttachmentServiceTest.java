@@ -37,7 +37,9 @@ import org.parley.chat.service.AttachmentService.UploadRules;
 import org.parley.chat.service.AttachmentTestFiles.GatedStream;
 import org.parley.chat.service.AttachmentTestFiles.GeneratedStream;
 import org.parley.friends.service.FriendService;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -72,6 +74,12 @@ class AttachmentServiceTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
+
+    @Autowired
+    GroupSettings groupSettings;
 
     @Autowired
     FriendService friends;
@@ -374,7 +382,7 @@ class AttachmentServiceTest {
     @Test
     void a_muted_member_cannot_send_a_picture() {
         Setting group = groupSetting();
-        run(group.owner(), () -> groups.mute(group.groupId(), group.sender().id(), null, "spam"));
+        run(group.owner(), () -> moderation.mute(group.groupId(), group.sender().id(), null, "spam"));
 
         assertThat(as(group.sender(), () -> attachments.uploadRules(group.conversationId()))
                         .allowed())
@@ -387,7 +395,9 @@ class AttachmentServiceTest {
                 NotAllowedException.class,
                 "You are muted in " + group.title() + " until an administrator lifts it. Reason: spam");
 
-        run(group.owner(), () -> groups.unmute(group.groupId(), group.sender().id()));
+        run(
+                group.owner(),
+                () -> moderation.unmute(group.groupId(), group.sender().id()));
         ChatMessageView sent = as(
                 group.sender(),
                 () -> attachments.upload(
@@ -401,7 +411,7 @@ class AttachmentServiceTest {
     @Test
     void when_the_whole_group_is_muted_only_administrators_send_pictures() {
         Setting group = groupSetting();
-        run(group.owner(), () -> groups.muteAll(group.groupId(), true));
+        run(group.owner(), () -> groupSettings.muteAll(group.groupId(), true));
 
         assertRefused(
                 group,
@@ -431,7 +441,7 @@ class AttachmentServiceTest {
                 as(group.sender(), () -> attachments.upload(group.conversationId(), "noise.png", "image/png", gated)));
         gated.awaitGate();
 
-        run(group.owner(), () -> groups.mute(group.groupId(), group.sender().id(), Duration.ofHours(1), null));
+        run(group.owner(), () -> moderation.mute(group.groupId(), group.sender().id(), Duration.ofHours(1), null));
         Rows muted = rows(group.conversationId());
         gated.open();
 
@@ -471,7 +481,7 @@ class AttachmentServiceTest {
 
         run(
                 group.owner(),
-                () -> groups.removeMember(group.groupId(), group.sender().id(), "bye"));
+                () -> moderation.removeMember(group.groupId(), group.sender().id(), "bye"));
 
         run(group.sender(), () -> {
             assertThat(attachments.find(earlier))
@@ -509,7 +519,7 @@ class AttachmentServiceTest {
 
         run(
                 group.owner(),
-                () -> groups.removeMember(group.groupId(), group.sender().id(), null));
+                () -> moderation.removeMember(group.groupId(), group.sender().id(), null));
         Rows removed = rows(group.conversationId());
         gated.open();
 

@@ -23,6 +23,7 @@ import org.parley.base.service.UserEvent;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.HeardEvents;
@@ -50,6 +51,9 @@ class ReadMarkersTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
 
     @Autowired
     FriendService friends;
@@ -125,7 +129,7 @@ class ReadMarkersTest {
         List<UserEvent> removedHeard = heardEvents.listen(removed);
 
         run(leaver, () -> groups.leave(club.id()));
-        run(owner, () -> groups.removeMember(club.id(), removed.id(), null));
+        run(owner, () -> moderation.removeMember(club.id(), removed.id(), null));
         run(owner, () -> chat.send(conversation, "after they went"));
 
         assertThat(scenarios.totalUnread(leaver))

@@ -23,7 +23,9 @@ import org.parley.friends.service.Relationship;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.service.AdminLogView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
+import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -51,6 +53,12 @@ class TemporaryConversationServiceTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
+
+    @Autowired
+    GroupSettings groupSettings;
 
     @Autowired
     FriendService friends;
@@ -294,18 +302,18 @@ class TemporaryConversationServiceTest {
         UserSummary ann = club.get("ann");
         UserSummary dora = club.get("dora");
         UserSummary mallory = club.get("mallory");
-        run(club.owner(), () -> groups.appoint(club.id(), dora.id()));
+        run(club.owner(), () -> moderation.appoint(club.id(), dora.id()));
         List<Long> logBefore = logIds(club);
 
-        assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(club.id(), false)))
+        assertThatThrownBy(() -> run(ann, () -> groupSettings.setTemporaryChatsAllowed(club.id(), false)))
                 .as("a plain member")
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage(ADMINS_ONLY);
-        assertThatThrownBy(() -> run(mallory, () -> groups.setTemporaryChatsAllowed(club.id(), false)))
+        assertThatThrownBy(() -> run(mallory, () -> groupSettings.setTemporaryChatsAllowed(club.id(), false)))
                 .as("an outsider")
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage(ADMINS_ONLY);
-        assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(Long.MAX_VALUE, false)))
+        assertThatThrownBy(() -> run(ann, () -> groupSettings.setTemporaryChatsAllowed(Long.MAX_VALUE, false)))
                 .as("no such group")
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Group not found.");
@@ -315,7 +323,7 @@ class TemporaryConversationServiceTest {
                 .isTrue();
         assertThat(logIds(club)).as("nothing logged").isEqualTo(logBefore);
 
-        run(dora, () -> groups.setTemporaryChatsAllowed(club.id(), false));
+        run(dora, () -> groupSettings.setTemporaryChatsAllowed(club.id(), false));
 
         assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
                 .as("an administrator (not only the owner) may switch it off")
@@ -325,14 +333,14 @@ class TemporaryConversationServiceTest {
                 .singleElement()
                 .extracting(GroupSummary::temporaryChatsAllowed)
                 .isEqualTo(false);
-        assertThatThrownBy(() -> run(ann, () -> groups.setTemporaryChatsAllowed(club.id(), true)))
+        assertThatThrownBy(() -> run(ann, () -> groupSettings.setTemporaryChatsAllowed(club.id(), true)))
                 .as("nor back on")
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage(ADMINS_ONLY);
         assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
                 .isFalse();
 
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), true));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), true));
         assertThat(as(ann, () -> groups.group(club.id())).temporaryChatsAllowed())
                 .isTrue();
     }
@@ -341,15 +349,15 @@ class TemporaryConversationServiceTest {
     void switching_temporary_conversations_is_recorded_in_the_admin_log() {
         Club club = club("dora");
         UserSummary dora = club.get("dora");
-        run(club.owner(), () -> groups.appoint(club.id(), dora.id()));
+        run(club.owner(), () -> moderation.appoint(club.id(), dora.id()));
         int before = logIds(club).size();
 
-        run(dora, () -> groups.setTemporaryChatsAllowed(club.id(), false));
-        run(dora, () -> groups.setTemporaryChatsAllowed(club.id(), false)); // already off: nothing to log
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), true));
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), true)); // already on
+        run(dora, () -> groupSettings.setTemporaryChatsAllowed(club.id(), false));
+        run(dora, () -> groupSettings.setTemporaryChatsAllowed(club.id(), false)); // already off: nothing to log
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), true));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), true)); // already on
 
-        List<AdminLogView> log = as(club.owner(), () -> groups.adminLog(club.id(), null, 50));
+        List<AdminLogView> log = as(club.owner(), () -> moderation.adminLog(club.id(), null, 50));
         assertThat(log).as("two changes, two lines").hasSize(before + 2);
         assertThat(log.get(0)).satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(Action.ALLOW_TEMPORARY_CHATS);
@@ -363,7 +371,7 @@ class TemporaryConversationServiceTest {
             assertThat(entry.target()).isNull();
             assertThat(entry.reason()).isNull();
         });
-        assertThat(as(dora, () -> groups.adminLog(club.id(), null, 50)))
+        assertThat(as(dora, () -> moderation.adminLog(club.id(), null, 50)))
                 .as("other administrators see it too")
                 .extracting(AdminLogView::id)
                 .isEqualTo(log.stream().map(AdminLogView::id).toList());
@@ -378,7 +386,7 @@ class TemporaryConversationServiceTest {
         UserSummary dora = club.get("dora");
         long conversation = temporaryWithMessage(club, ann, bob, "before");
 
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), false));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), false));
 
         String switchedOff = "Temporary conversations are switched off in " + club.name() + ".";
         assertThatThrownBy(() -> run(carl, () -> chat.openTemporary(dora.id(), club.id())))
@@ -399,7 +407,7 @@ class TemporaryConversationServiceTest {
                     .contains(conversation);
         }
 
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), true));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), true));
 
         run(bob, () -> chat.send(conversation, "after"));
         assertThat(bodies(ann, conversation)).containsExactly("before", "after");
@@ -417,7 +425,7 @@ class TemporaryConversationServiceTest {
         run(bob, () -> groups.join(other.id(), null));
         long conversation = temporaryWithMessage(club, ann, bob, "before");
 
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), false));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), false));
 
         assertThatThrownBy(() -> run(ann, () -> chat.openTemporary(bob.id(), club.id())))
                 .as("not from the group that switched it off")
@@ -439,7 +447,7 @@ class TemporaryConversationServiceTest {
         assertThat(bodies(bob, conversation)).containsExactly("before", "still here", "me too");
 
         // And it is that other group that kept it alive: switched off there too, it ends.
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(other.id(), false));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(other.id(), false));
         assertSendRefused(ann, conversation, ended(bob), "before", "still here", "me too");
     }
 
@@ -512,7 +520,7 @@ class TemporaryConversationServiceTest {
         UserSummary bob = club.get("bob");
         long conversation = temporaryWithMessage(club, ann, bob, "before");
 
-        run(club.owner(), () -> groups.removeMember(club.id(), bob.id(), "spam"));
+        run(club.owner(), () -> moderation.removeMember(club.id(), bob.id(), "spam"));
 
         assertSendRefused(ann, conversation, ended(bob), "before");
         assertSendRefused(bob, conversation, ended(ann), "before");
@@ -521,7 +529,7 @@ class TemporaryConversationServiceTest {
         run(ann, () -> chat.send(conversation, "added back"));
         assertThat(bodies(bob, conversation)).containsExactly("before", "added back");
 
-        run(club.owner(), () -> groups.ban(club.id(), ann.id(), null));
+        run(club.owner(), () -> moderation.ban(club.id(), ann.id(), null));
 
         assertSendRefused(bob, conversation, ended(ann), "before", "added back");
         assertSendRefused(ann, conversation, ended(bob), "before", "added back");
@@ -537,7 +545,7 @@ class TemporaryConversationServiceTest {
         UserSummary bob = club.get("bob");
         scenarios.makeFriends(ann, bob);
         // Neither the group's switch nor the privacy setting stands between friends.
-        run(club.owner(), () -> groups.setTemporaryChatsAllowed(club.id(), false));
+        run(club.owner(), () -> groupSettings.setTemporaryChatsAllowed(club.id(), false));
         run(bob, () -> accounts.setAcceptsTemporaryChats(false));
 
         long conversation = as(ann, () -> chat.openTemporary(bob.id(), club.id()));
@@ -704,7 +712,7 @@ class TemporaryConversationServiceTest {
     }
 
     private List<Long> logIds(Club club) {
-        return as(club.owner(), () -> groups.adminLog(club.id(), null, GroupService.MAX_PAGE)).stream()
+        return as(club.owner(), () -> moderation.adminLog(club.id(), null, GroupService.MAX_PAGE)).stream()
                 .map(AdminLogView::id)
                 .toList();
     }

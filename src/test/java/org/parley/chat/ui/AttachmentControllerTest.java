@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.AttachmentView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -60,6 +61,9 @@ class AttachmentControllerTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
 
     @Autowired
     TestUsers users;
@@ -203,7 +207,7 @@ class AttachmentControllerTest {
             assertThat(daves.get(url).statusCode()).as("while a member: " + url).isEqualTo(200);
         }
 
-        run(owner, () -> groups.removeMember(group.id(), dave.id(), null));
+        run(owner, () -> moderation.removeMember(group.id(), dave.id(), null));
 
         for (AttachmentView view : List.of(ownersPhoto, davesPhoto)) {
             for (String url : urls(view)) {

@@ -23,6 +23,7 @@ import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.friends.service.FriendService;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
@@ -42,6 +43,9 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
 
     @Autowired
     ChatService chat;
@@ -141,7 +145,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
             List<MessageListItem> annBefore = messages(annWindow, annsChat);
 
             // Ann mutes Bob; his window has not heard of it yet when he sends a picture.
-            run(ann, () -> groups.mute(group.id(), bob.id(), null, "Too many pictures"));
+            run(ann, () -> moderation.mute(group.id(), bob.id(), null, "Too many pictures"));
             in(bobWindow).test(bobsChat.upload).upload("again.png", "image/png", png(20, 20));
 
             String reason =

@@ -28,6 +28,12 @@ class GroupRulesTest {
     GroupService groups;
 
     @Autowired
+    GroupModeration moderation;
+
+    @Autowired
+    GroupSettings groupSettings;
+
+    @Autowired
     TestUsers users;
 
     @Test
@@ -37,15 +43,15 @@ class GroupRulesTest {
         GroupSummary group = as(owner, () -> groups.create(TestUsers.uniqueName("Rules"), null, JoinPolicy.OPEN));
         run(owner, () -> {
             people.values().stream().filter(p -> p != owner).forEach(p -> groups.addMember(group.id(), p.id()));
-            groups.appoint(group.id(), people.get("admin").id());
-            groups.appoint(group.id(), people.get("admin2").id());
+            moderation.appoint(group.id(), people.get("admin").id());
+            moderation.appoint(group.id(), people.get("admin2").id());
         });
 
         for (UserSummary caller : people.values()) {
             for (UserSummary target : people.values()) {
                 Set<MemberAction> offered = offeredTo(caller, group, target);
                 boolean muted =
-                        succeeds(caller, () -> groups.mute(group.id(), target.id(), Duration.ofMinutes(5), null));
+                        succeeds(caller, () -> moderation.mute(group.id(), target.id(), Duration.ofMinutes(5), null));
                 assertThat(muted)
                         .as(caller.username() + " mutes " + target.username())
                         .isEqualTo(offered.contains(MemberAction.MUTE));
@@ -53,7 +59,7 @@ class GroupRulesTest {
                     assertThat(offeredTo(caller, group, target))
                             .contains(MemberAction.UNMUTE)
                             .doesNotContain(MemberAction.MUTE);
-                    assertThat(succeeds(caller, () -> groups.unmute(group.id(), target.id())))
+                    assertThat(succeeds(caller, () -> moderation.unmute(group.id(), target.id())))
                             .isTrue();
                 }
                 assertThat(offered.contains(MemberAction.REMOVE)).isEqualTo(offered.contains(MemberAction.MUTE));
@@ -64,13 +70,13 @@ class GroupRulesTest {
         UserSummary member = people.get("member");
         UserSummary admin = people.get("admin");
         assertThat(offeredTo(people.get("admin2"), group, member)).doesNotContain(MemberAction.APPOINT);
-        assertThat(succeeds(people.get("admin2"), () -> groups.appoint(group.id(), member.id())))
+        assertThat(succeeds(people.get("admin2"), () -> moderation.appoint(group.id(), member.id())))
                 .isFalse();
         assertThat(offeredTo(owner, group, member)).contains(MemberAction.APPOINT, MemberAction.HAND_OVER);
         assertThat(offeredTo(owner, group, admin))
                 .contains(MemberAction.DISMISS)
                 .doesNotContain(MemberAction.APPOINT);
-        assertThat(succeeds(owner, () -> groups.dismiss(group.id(), admin.id())))
+        assertThat(succeeds(owner, () -> moderation.dismiss(group.id(), admin.id())))
                 .isTrue();
         assertThat(offeredTo(owner, group, owner)).as("nothing on oneself").isEmpty();
     }
@@ -83,7 +89,7 @@ class GroupRulesTest {
         run(owner, () -> {
             groups.addMember(group.id(), people.get("admin").id());
             groups.addMember(group.id(), people.get("member").id());
-            groups.appoint(group.id(), people.get("admin").id());
+            moderation.appoint(group.id(), people.get("admin").id());
         });
 
         assertThat(as(owner, () -> groups.myPowers(group.id()))).isEqualTo(new GroupPowers(true, false, true));
@@ -96,7 +102,7 @@ class GroupRulesTest {
                 .isFalse();
         assertThat(as(people.get("member"), () -> groups.myPowers(group.id())))
                 .isEqualTo(new GroupPowers(false, true, false));
-        assertThat(succeeds(people.get("member"), () -> groups.muteAll(group.id(), true)))
+        assertThat(succeeds(people.get("member"), () -> groupSettings.muteAll(group.id(), true)))
                 .isFalse();
         assertThat(succeeds(people.get("member"), () -> groups.leave(group.id())))
                 .isTrue();

@@ -74,6 +74,12 @@ class GroupServiceTest {
     GroupService groups;
 
     @Autowired
+    GroupModeration moderation;
+
+    @Autowired
+    GroupSettings groupSettings;
+
+    @Autowired
     ChatService chat;
 
     @Autowired
@@ -181,7 +187,7 @@ class GroupServiceTest {
         create(owner, uniqueName("Unrelated"), "nothing to see", JoinPolicy.OPEN);
         run(seeker, () -> groups.join(byName.id(), null));
         run(seeker, () -> groups.join(asked.id(), "please"));
-        run(owner, () -> groups.ban(banned.id(), seeker.id(), null));
+        run(owner, () -> moderation.ban(banned.id(), seeker.id(), null));
         long requestId =
                 as(owner, () -> groups.pendingRequests(asked.id())).getFirst().id();
 
@@ -480,7 +486,7 @@ class GroupServiceTest {
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
         assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(6);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, carol, Action.APPROVE, null));
     }
@@ -500,7 +506,7 @@ class GroupServiceTest {
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, carol, Action.REJECT, "Not now"));
         assertThat(as(carol, () -> groups.join(crew.id(), null))).isEqualTo(Standing.REQUEST_PENDING);
@@ -556,7 +562,7 @@ class GroupServiceTest {
                 .hasSize(6);
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(6);
         assertStaysOut(dave, crew);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 2)))
                 .extracting(AdminLogView::action, e -> e.target().id())
                 .containsExactly(tuple(Action.REJECT, dave.id()), tuple(Action.APPROVE, carol.id()));
     }
@@ -596,7 +602,7 @@ class GroupServiceTest {
                     .hasMessage(ANSWERED);
         }
         assertThat(as(carol, () -> groups.myMembership(crew.id())).role()).isEqualTo(Role.MEMBER);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 50)))
                 .extracting(AdminLogView::action)
                 .containsOnlyOnce(Action.APPROVE)
                 .doesNotContain(Action.REJECT);
@@ -650,33 +656,33 @@ class GroupServiceTest {
                     NotAllowedException.class,
                     OWNER_ONLY,
                     List.of(
-                            () -> groups.appoint(crew.id(), crew.otherMember.id()),
-                            () -> groups.dismiss(crew.id(), crew.otherAdmin.id()),
-                            () -> groups.handOver(crew.id(), crew.otherMember.id()),
-                            () -> groups.handOver(crew.id(), forged.id())));
+                            () -> moderation.appoint(crew.id(), crew.otherMember.id()),
+                            () -> moderation.dismiss(crew.id(), crew.otherAdmin.id()),
+                            () -> moderation.handOver(crew.id(), crew.otherMember.id()),
+                            () -> moderation.handOver(crew.id(), forged.id())));
         }
         assertRefused(
                 crew.owner,
                 crew,
                 crew.member,
-                () -> groups.appoint(crew.id(), crew.member.id()),
+                () -> moderation.appoint(crew.id(), crew.member.id()),
                 NotAllowedException.class,
                 OWNER_ONLY);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.admin,
-                () -> groups.handOver(crew.id(), crew.admin.id()),
+                () -> moderation.handOver(crew.id(), crew.admin.id()),
                 NotAllowedException.class,
                 OWNER_ONLY);
 
-        run(crew.owner, () -> groups.appoint(crew.id(), crew.member.id()));
+        run(crew.owner, () -> moderation.appoint(crew.id(), crew.member.id()));
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.ADMIN);
         assertThat(as(crew.member, () -> groups.pendingRequestCount(crew.id())))
                 .as("now sees the queue")
                 .isZero();
 
-        run(crew.owner, () -> groups.dismiss(crew.id(), crew.member.id()));
+        run(crew.owner, () -> moderation.dismiss(crew.id(), crew.member.id()));
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.MEMBER);
         assertRefused(
                 crew.owner,
@@ -690,24 +696,24 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.appoint(crew.id(), crew.admin.id()),
+                () -> moderation.appoint(crew.id(), crew.admin.id()),
                 InvalidInputException.class,
                 "Admin Tester is already an administrator.");
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.dismiss(crew.id(), crew.member.id()),
+                () -> moderation.dismiss(crew.id(), crew.member.id()),
                 InvalidInputException.class,
                 "Member Tester is not an administrator.");
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.appoint(crew.id(), outsider.id()),
+                () -> moderation.appoint(crew.id(), outsider.id()),
                 InvalidInputException.class,
                 "Outsider Tester is not a member.");
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 2)))
                 .extracting(
                         AdminLogView::action,
                         e -> e.actor().id(),
@@ -720,7 +726,7 @@ class GroupServiceTest {
     @Test
     void an_administrator_cannot_act_on_the_owner_or_another_administrator_but_the_owner_can() {
         Crew crew = crew(JoinPolicy.APPROVAL);
-        run(crew.owner, () -> groups.mute(crew.id(), crew.otherAdmin.id(), Duration.ofMinutes(10), "first"));
+        run(crew.owner, () -> moderation.mute(crew.id(), crew.otherAdmin.id(), Duration.ofMinutes(10), "first"));
 
         for (var refusal :
                 Map.of(crew.owner, NOT_ON_OWNER, crew.otherAdmin, NOT_ON_ADMIN).entrySet()) {
@@ -733,32 +739,32 @@ class GroupServiceTest {
                     NotAllowedException.class,
                     message,
                     List.of(
-                            () -> groups.removeMember(crew.id(), target, "bye"),
-                            () -> groups.mute(crew.id(), target, Duration.ofHours(1), null),
-                            () -> groups.mute(crew.id(), target, null, null),
-                            () -> groups.unmute(crew.id(), target),
-                            () -> groups.ban(crew.id(), target, "bye")));
+                            () -> moderation.removeMember(crew.id(), target, "bye"),
+                            () -> moderation.mute(crew.id(), target, Duration.ofHours(1), null),
+                            () -> moderation.mute(crew.id(), target, null, null),
+                            () -> moderation.unmute(crew.id(), target),
+                            () -> moderation.ban(crew.id(), target, "bye")));
         }
         assertRefused(
                 crew.otherAdmin,
                 crew,
                 crew.otherAdmin,
-                () -> groups.removeMember(crew.id(), crew.owner.id(), null),
+                () -> moderation.removeMember(crew.id(), crew.owner.id(), null),
                 NotAllowedException.class,
                 NOT_ON_OWNER);
 
         // Only the owner acts on an administrator.
-        run(crew.owner, () -> groups.unmute(crew.id(), crew.otherAdmin.id()));
+        run(crew.owner, () -> moderation.unmute(crew.id(), crew.otherAdmin.id()));
         assertThat(as(crew.otherAdmin, () -> groups.myMembership(crew.id())).mutedUntil())
                 .isNull();
-        run(crew.owner, () -> groups.mute(crew.id(), crew.admin.id(), null, "cool off"));
+        run(crew.owner, () -> moderation.mute(crew.id(), crew.admin.id(), null, "cool off"));
         assertThat(as(crew.admin, () -> groups.myMembership(crew.id())).mutedUntilLifted())
                 .isTrue();
-        run(crew.owner, () -> groups.removeMember(crew.id(), crew.otherAdmin.id(), null));
+        run(crew.owner, () -> moderation.removeMember(crew.id(), crew.otherAdmin.id(), null));
         assertStaysOut(crew.otherAdmin, crew);
-        run(crew.owner, () -> groups.ban(crew.id(), crew.admin.id(), "enough"));
+        run(crew.owner, () -> moderation.ban(crew.id(), crew.admin.id(), "enough"));
         assertStaysOut(crew.admin, crew);
-        assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(crew.admin);
+        assertThat(as(crew.owner, () -> moderation.bannedUsers(crew.id()))).containsExactly(crew.admin);
         assertThat(as(crew.owner, () -> groups.members(crew.id())))
                 .extracting(m -> m.user().id())
                 .containsExactlyInAnyOrder(crew.owner.id(), crew.member.id(), crew.otherMember.id());
@@ -770,8 +776,8 @@ class GroupServiceTest {
         UserSummary outsider = crew.guest("outsider");
         UserSummary carol = crew.guest("carol");
         UserSummary eve = crew.guest("eve");
-        run(crew.owner, () -> groups.ban(crew.id(), eve.id(), null));
-        run(crew.owner, () -> groups.mute(crew.id(), crew.otherMember.id(), Duration.ofMinutes(10), null));
+        run(crew.owner, () -> moderation.ban(crew.id(), eve.id(), null));
+        run(crew.owner, () -> moderation.mute(crew.id(), crew.otherMember.id(), Duration.ofMinutes(10), null));
         long id = crew.id();
         long target = crew.otherMember.id();
 
@@ -784,19 +790,19 @@ class GroupServiceTest {
                     ADMINS_ONLY,
                     List.of(
                             () -> groups.addMember(id, carol.id()),
-                            () -> groups.removeMember(id, target, null),
-                            () -> groups.removeMember(id, crew.owner.id(), null),
-                            () -> groups.removeMember(id, crew.admin.id(), null),
-                            () -> groups.mute(id, target, Duration.ofMinutes(10), "shh"),
-                            () -> groups.mute(id, crew.admin.id(), null, null),
-                            () -> groups.unmute(id, target),
-                            () -> groups.ban(id, target, null),
-                            () -> groups.ban(id, carol.id(), null),
-                            () -> groups.unban(id, eve.id()),
-                            () -> groups.muteAll(id, true),
-                            () -> groups.setJoinPolicy(id, JoinPolicy.OPEN),
-                            () -> groups.bannedUsers(id),
-                            () -> groups.adminLog(id, null, 50),
+                            () -> moderation.removeMember(id, target, null),
+                            () -> moderation.removeMember(id, crew.owner.id(), null),
+                            () -> moderation.removeMember(id, crew.admin.id(), null),
+                            () -> moderation.mute(id, target, Duration.ofMinutes(10), "shh"),
+                            () -> moderation.mute(id, crew.admin.id(), null, null),
+                            () -> moderation.unmute(id, target),
+                            () -> moderation.ban(id, target, null),
+                            () -> moderation.ban(id, carol.id(), null),
+                            () -> moderation.unban(id, eve.id()),
+                            () -> groupSettings.muteAll(id, true),
+                            () -> groupSettings.setJoinPolicy(id, JoinPolicy.OPEN),
+                            () -> moderation.bannedUsers(id),
+                            () -> moderation.adminLog(id, null, 50),
                             () -> groups.pendingRequests(id),
                             () -> groups.pendingRequestCount(id)));
         }
@@ -804,7 +810,7 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.member,
-                () -> groups.removeMember(id, crew.member.id(), null),
+                () -> moderation.removeMember(id, crew.member.id(), null),
                 NotAllowedException.class,
                 ADMINS_ONLY);
         assertThat(standing(eve, crew.group)).isEqualTo(Standing.BANNED);
@@ -824,38 +830,38 @@ class GroupServiceTest {
                     InvalidInputException.class,
                     NOT_ON_SELF,
                     List.of(
-                            () -> groups.removeMember(id, self.id(), null),
-                            () -> groups.mute(id, self.id(), Duration.ofMinutes(10), null),
-                            () -> groups.mute(id, self.id(), null, null),
-                            () -> groups.unmute(id, self.id()),
-                            () -> groups.ban(id, self.id(), null)));
+                            () -> moderation.removeMember(id, self.id(), null),
+                            () -> moderation.mute(id, self.id(), Duration.ofMinutes(10), null),
+                            () -> moderation.mute(id, self.id(), null, null),
+                            () -> moderation.unmute(id, self.id()),
+                            () -> moderation.ban(id, self.id(), null)));
         }
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.handOver(crew.id(), crew.owner.id()),
+                () -> moderation.handOver(crew.id(), crew.owner.id()),
                 InvalidInputException.class,
                 "You already own this group.");
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.appoint(crew.id(), crew.owner.id()),
+                () -> moderation.appoint(crew.id(), crew.owner.id()),
                 InvalidInputException.class,
                 null);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.dismiss(crew.id(), crew.owner.id()),
+                () -> moderation.dismiss(crew.id(), crew.owner.id()),
                 InvalidInputException.class,
                 null);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.admin,
-                () -> groups.dismiss(crew.id(), crew.admin.id()),
+                () -> moderation.dismiss(crew.id(), crew.admin.id()),
                 NotAllowedException.class,
                 OWNER_ONLY);
         assertThat(roleOf(crew, crew.owner)).isEqualTo(Role.OWNER);
@@ -865,7 +871,7 @@ class GroupServiceTest {
     void the_owner_cannot_leave_without_handing_over_and_stays_an_administrator_after() {
         Crew crew = crew(JoinPolicy.APPROVAL, "outsider");
         UserSummary outsider = crew.guest("outsider");
-        run(crew.owner, () -> groups.mute(crew.id(), crew.member.id(), null, "quiet"));
+        run(crew.owner, () -> moderation.mute(crew.id(), crew.member.id(), null, "quiet"));
 
         assertRefused(
                 crew.owner,
@@ -878,11 +884,11 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.handOver(crew.id(), outsider.id()),
+                () -> moderation.handOver(crew.id(), outsider.id()),
                 InvalidInputException.class,
                 "Outsider Tester is not a member.");
 
-        run(crew.owner, () -> groups.handOver(crew.id(), crew.member.id()));
+        run(crew.owner, () -> moderation.handOver(crew.id(), crew.member.id()));
 
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.OWNER);
         assertThat(roleOf(crew, crew.owner)).isEqualTo(Role.ADMIN);
@@ -890,7 +896,7 @@ class GroupServiceTest {
                 .as("an owner is not muted")
                 .isNull();
         run(crew.member, () -> chat.send(crew.conversation(), "I run this now"));
-        assertThat(as(crew.member, () -> groups.adminLog(crew.id(), null, 1)))
+        assertThat(as(crew.member, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.owner, crew.member, Action.HAND_OVER, null));
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 2)))
@@ -902,21 +908,21 @@ class GroupServiceTest {
                 crew.member,
                 crew,
                 crew.owner,
-                () -> groups.appoint(crew.id(), crew.otherMember.id()),
+                () -> moderation.appoint(crew.id(), crew.otherMember.id()),
                 NotAllowedException.class,
                 OWNER_ONLY);
         assertRefused(
                 crew.member,
                 crew,
                 crew.owner,
-                () -> groups.removeMember(crew.id(), crew.member.id(), null),
+                () -> moderation.removeMember(crew.id(), crew.member.id(), null),
                 NotAllowedException.class,
                 NOT_ON_OWNER);
         assertRefused(
                 crew.member,
                 crew,
                 crew.owner,
-                () -> groups.mute(crew.id(), crew.admin.id(), null, null),
+                () -> moderation.mute(crew.id(), crew.admin.id(), null, null),
                 NotAllowedException.class,
                 NOT_ON_ADMIN);
         assertRefused(
@@ -947,7 +953,7 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL);
         run(crew.owner, () -> chat.send(crew.conversation(), "before the mute"));
 
-        run(crew.admin, () -> groups.mute(crew.id(), crew.member.id(), Duration.ofSeconds(2), "  Spamming  "));
+        run(crew.admin, () -> moderation.mute(crew.id(), crew.member.id(), Duration.ofSeconds(2), "  Spamming  "));
 
         GroupMemberView mine = as(crew.member, () -> groups.myMembership(crew.id()));
         assertThat(mine.mutedUntil())
@@ -992,7 +998,7 @@ class GroupServiceTest {
     void a_mute_until_lifted_lasts_until_an_administrator_lifts_it() {
         Crew crew = crew(JoinPolicy.APPROVAL);
 
-        run(crew.admin, () -> groups.mute(crew.id(), crew.member.id(), null, null));
+        run(crew.admin, () -> moderation.mute(crew.id(), crew.member.id(), null, null));
 
         GroupMemberView mine = as(crew.member, () -> groups.myMembership(crew.id()));
         assertThat(mine.mutedUntilLifted()).isTrue();
@@ -1012,12 +1018,12 @@ class GroupServiceTest {
                     crew.owner,
                     crew,
                     crew.admin,
-                    () -> groups.mute(crew.id(), crew.otherMember.id(), wrong, null),
+                    () -> moderation.mute(crew.id(), crew.otherMember.id(), wrong, null),
                     InvalidInputException.class,
                     "A mute lasts a positive time, or until lifted.");
         }
 
-        run(crew.admin, () -> groups.unmute(crew.id(), crew.member.id()));
+        run(crew.admin, () -> moderation.unmute(crew.id(), crew.member.id()));
 
         assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
                 .isNull();
@@ -1036,10 +1042,10 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.member,
-                () -> groups.muteAll(crew.id(), true),
+                () -> groupSettings.muteAll(crew.id(), true),
                 NotAllowedException.class,
                 ADMINS_ONLY);
-        run(crew.admin, () -> groups.muteAll(crew.id(), true));
+        run(crew.admin, () -> groupSettings.muteAll(crew.id(), true));
 
         assertThat(as(crew.member, () -> groups.group(crew.id())).mutedAll()).isTrue();
         for (UserSummary plain : List.of(crew.member, crew.otherMember)) {
@@ -1063,19 +1069,20 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.member,
-                () -> groups.muteAll(crew.id(), false),
+                () -> groupSettings.muteAll(crew.id(), false),
                 NotAllowedException.class,
                 ADMINS_ONLY);
-        int logged = as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)).size();
-        run(crew.otherAdmin, () -> groups.muteAll(crew.id(), true));
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 50)))
+        int logged =
+                as(crew.owner, () -> moderation.adminLog(crew.id(), null, 50)).size();
+        run(crew.otherAdmin, () -> groupSettings.muteAll(crew.id(), true));
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 50)))
                 .as("muting again changes nothing")
                 .hasSize(logged);
 
-        run(crew.owner, () -> groups.muteAll(crew.id(), false));
+        run(crew.owner, () -> groupSettings.muteAll(crew.id(), false));
 
         run(crew.member, () -> chat.send(crew.conversation(), "free again"));
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 2)))
                 .extracting(AdminLogView::action, e -> e.actor().id(), AdminLogView::target)
                 .containsExactly(
                         tuple(Action.UNMUTE_ALL, crew.owner.id(), null), tuple(Action.MUTE_ALL, crew.admin.id(), null));
@@ -1090,7 +1097,7 @@ class GroupServiceTest {
         run(crew.owner, () -> chat.send(crew.conversation(), "before"));
         List<UserEvent> heard = heardEvents.listen(crew.member);
 
-        run(crew.admin, () -> groups.removeMember(crew.id(), crew.member.id(), "Off topic"));
+        run(crew.admin, () -> moderation.removeMember(crew.id(), crew.member.id(), "Off topic"));
 
         assertStaysOut(crew.member, crew);
         assertThat(as(crew.member, groups::myGroups))
@@ -1098,14 +1105,14 @@ class GroupServiceTest {
                 .doesNotContain(crew.id());
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(4);
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 1)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.admin, crew.member, Action.REMOVE, "Off topic"));
         assertRefused(
                 crew.owner,
                 crew,
                 crew.admin,
-                () -> groups.removeMember(crew.id(), crew.member.id(), null),
+                () -> moderation.removeMember(crew.id(), crew.member.id(), null),
                 InvalidInputException.class,
                 "Member Tester is not a member.");
 
@@ -1129,10 +1136,10 @@ class GroupServiceTest {
     void a_banned_member_loses_access_and_cannot_rejoin_until_unbanned() {
         Crew crew = crew(JoinPolicy.OPEN);
 
-        run(crew.admin, () -> groups.ban(crew.id(), crew.member.id(), "Abuse"));
+        run(crew.admin, () -> moderation.ban(crew.id(), crew.member.id(), "Abuse"));
 
         assertStaysOut(crew.member, crew);
-        assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(crew.member);
+        assertThat(as(crew.owner, () -> moderation.bannedUsers(crew.id()))).containsExactly(crew.member);
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.BANNED);
         assertRefused(
                 crew.owner,
@@ -1149,13 +1156,18 @@ class GroupServiceTest {
                 NotAllowedException.class,
                 "Member Tester is banned from this group. Unban them first.");
         assertRefused(
-                crew.owner, crew, crew.otherAdmin, () -> groups.ban(crew.id(), crew.member.id(), "again"), null, null);
+                crew.owner,
+                crew,
+                crew.otherAdmin,
+                () -> moderation.ban(crew.id(), crew.member.id(), "again"),
+                null,
+                null);
         assertStaysOut(crew.member, crew);
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1)))
                 .extracting(ChatMessageView::body, ChatMessageView::system)
                 .containsExactly(tuple("Member Tester was removed", true));
 
-        run(crew.admin, () -> groups.unban(crew.id(), crew.member.id()));
+        run(crew.admin, () -> moderation.unban(crew.id(), crew.member.id()));
 
         assertThat(standing(crew.member, crew.group)).isEqualTo(Standing.NONE);
         assertThat(as(crew.member, () -> groups.join(crew.id(), null))).isEqualTo(Standing.MEMBER);
@@ -1164,10 +1176,10 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.admin,
-                () -> groups.unban(crew.id(), crew.otherMember.id()),
+                () -> moderation.unban(crew.id(), crew.otherMember.id()),
                 InvalidInputException.class,
                 "Member2 Tester is not banned.");
-        assertThat(as(crew.owner, () -> groups.adminLog(crew.id(), null, 2)))
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 2)))
                 .extracting(
                         AdminLogView::action,
                         e -> e.actor().id(),
@@ -1188,8 +1200,8 @@ class GroupServiceTest {
                 .getFirst()
                 .id();
 
-        run(crew.admin, () -> groups.ban(crew.id(), carol.id(), "Known troll"));
-        run(crew.admin, () -> groups.ban(crew.id(), dave.id(), null));
+        run(crew.admin, () -> moderation.ban(crew.id(), carol.id(), "Known troll"));
+        run(crew.admin, () -> moderation.ban(crew.id(), dave.id(), null));
 
         assertRefused(
                 crew.owner,
@@ -1214,12 +1226,12 @@ class GroupServiceTest {
                 NO_SUCH_REQUEST);
         assertStaysOut(carol, crew);
         assertStaysOut(dave, crew);
-        assertThat(as(crew.owner, () -> groups.bannedUsers(crew.id()))).containsExactly(dave, carol);
+        assertThat(as(crew.owner, () -> moderation.bannedUsers(crew.id()))).containsExactly(dave, carol);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.admin,
-                () -> groups.ban(crew.id(), Long.MAX_VALUE, null),
+                () -> moderation.ban(crew.id(), Long.MAX_VALUE, null),
                 NotAllowedException.class,
                 "No such person.");
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
@@ -1243,21 +1255,21 @@ class GroupServiceTest {
             groups.approve(queue.get(0).id());
             groups.reject(queue.get(1).id(), "Full");
             groups.addMember(id, erin.id());
-            groups.removeMember(id, erin.id(), "Bye");
-            groups.mute(id, carol.id(), Duration.ofMinutes(10), "Calm down");
-            groups.unmute(id, carol.id());
-            groups.ban(id, carol.id(), "Spam");
-            groups.unban(id, carol.id());
+            moderation.removeMember(id, erin.id(), "Bye");
+            moderation.mute(id, carol.id(), Duration.ofMinutes(10), "Calm down");
+            moderation.unmute(id, carol.id());
+            moderation.ban(id, carol.id(), "Spam");
+            moderation.unban(id, carol.id());
         });
         run(crew.owner, () -> {
-            groups.appoint(id, crew.member.id());
-            groups.dismiss(id, crew.member.id());
+            moderation.appoint(id, crew.member.id());
+            moderation.dismiss(id, crew.member.id());
         });
-        run(crew.admin, () -> groups.muteAll(id, true));
-        run(crew.admin, () -> groups.muteAll(id, false));
-        run(crew.owner, () -> groups.handOver(id, crew.otherAdmin.id()));
+        run(crew.admin, () -> groupSettings.muteAll(id, true));
+        run(crew.admin, () -> groupSettings.muteAll(id, false));
+        run(crew.owner, () -> moderation.handOver(id, crew.otherAdmin.id()));
 
-        List<AdminLogView> log = as(crew.admin, () -> groups.adminLog(id, null, 50));
+        List<AdminLogView> log = as(crew.admin, () -> moderation.adminLog(id, null, 50));
         UserSummary admin = crew.admin;
         UserSummary owner = crew.owner;
         assertThat(log)
@@ -1299,7 +1311,7 @@ class GroupServiceTest {
         Long before = null;
         for (int guard = 0; guard < 20; guard++) {
             Long cursor = before;
-            List<AdminLogView> page = as(crew.otherAdmin, () -> groups.adminLog(id, cursor, 4));
+            List<AdminLogView> page = as(crew.otherAdmin, () -> moderation.adminLog(id, cursor, 4));
             if (page.isEmpty()) {
                 break;
             }
@@ -1315,7 +1327,7 @@ class GroupServiceTest {
                     crew.owner,
                     crew,
                     forged,
-                    () -> groups.adminLog(id, null, 50),
+                    () -> moderation.adminLog(id, null, 50),
                     NotAllowedException.class,
                     ADMINS_ONLY);
         }
@@ -1334,9 +1346,9 @@ class GroupServiceTest {
         run(carol, () -> groups.join(id, null));
         run(owner, () -> chat.send(group.conversationId(), "Welcome!"));
         run(bob, () -> groups.leave(id));
-        run(owner, () -> groups.mute(id, carol.id(), Duration.ofMinutes(10), "hush"));
-        run(owner, () -> groups.unmute(id, carol.id()));
-        run(owner, () -> groups.removeMember(id, carol.id(), null));
+        run(owner, () -> moderation.mute(id, carol.id(), Duration.ofMinutes(10), "hush"));
+        run(owner, () -> moderation.unmute(id, carol.id()));
+        run(owner, () -> moderation.removeMember(id, carol.id(), null));
 
         assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
                 .extracting(
@@ -1466,19 +1478,19 @@ class GroupServiceTest {
                 () -> groups.approve(1),
                 () -> groups.reject(1, null),
                 () -> groups.addMember(id, someone),
-                () -> groups.removeMember(id, someone, null),
-                () -> groups.mute(id, someone, null, null),
-                () -> groups.unmute(id, someone),
-                () -> groups.muteAll(id, true),
-                () -> groups.ban(id, someone, null),
-                () -> groups.unban(id, someone),
-                () -> groups.bannedUsers(id),
-                () -> groups.appoint(id, someone),
-                () -> groups.dismiss(id, someone),
-                () -> groups.handOver(id, someone),
-                () -> groups.setJoinPolicy(id, JoinPolicy.OPEN),
+                () -> moderation.removeMember(id, someone, null),
+                () -> moderation.mute(id, someone, null, null),
+                () -> moderation.unmute(id, someone),
+                () -> groupSettings.muteAll(id, true),
+                () -> moderation.ban(id, someone, null),
+                () -> moderation.unban(id, someone),
+                () -> moderation.bannedUsers(id),
+                () -> moderation.appoint(id, someone),
+                () -> moderation.dismiss(id, someone),
+                () -> moderation.handOver(id, someone),
+                () -> groupSettings.setJoinPolicy(id, JoinPolicy.OPEN),
                 () -> groups.members(id),
-                () -> groups.adminLog(id, null, 10))) {
+                () -> moderation.adminLog(id, null, 10))) {
             // Method security turns them away before the method runs (each method would refuse them too).
             assertThatThrownBy(call::run).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         }
@@ -1490,7 +1502,7 @@ class GroupServiceTest {
     @Test
     void leaving_and_rejoining_an_open_group_does_not_lift_a_mute() {
         Crew crew = crew(JoinPolicy.OPEN);
-        run(crew.admin(), () -> groups.mute(crew.id(), crew.member().id(), Duration.ofHours(1), "Cool down"));
+        run(crew.admin(), () -> moderation.mute(crew.id(), crew.member().id(), Duration.ofHours(1), "Cool down"));
         run(crew.member(), () -> groups.leave(crew.id()));
         assertThat(as(crew.member(), () -> groups.join(crew.id(), null))).isEqualTo(Standing.MEMBER);
         assertThatThrownBy(() -> run(crew.member(), () -> chat.send(crew.conversation(), "I'm back, unmuted?")))
@@ -1498,7 +1510,7 @@ class GroupServiceTest {
                 .hasMessageContaining("muted")
                 .hasMessageContaining("Cool down");
         // Lifting it lets them speak again.
-        run(crew.admin(), () -> groups.unmute(crew.id(), crew.member().id()));
+        run(crew.admin(), () -> moderation.unmute(crew.id(), crew.member().id()));
         run(crew.member(), () -> chat.send(crew.conversation(), "Thanks"));
     }
 
@@ -1536,22 +1548,23 @@ class GroupServiceTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", png);
 
-        assertThatThrownBy(() ->
-                        run(crew.member(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size())))
+        assertThatThrownBy(() -> run(
+                        crew.member(),
+                        () -> groupSettings.changeAvatar(crew.id(), upload(png.toByteArray()), png.size())))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Only the group's administrators can do that.");
         assertThatThrownBy(() -> run(
                         crew.admin(),
-                        () -> groups.changeAvatar(
+                        () -> groupSettings.changeAvatar(
                                 crew.id(), upload("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()), -1)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("PNG, JPEG, GIF or WebP");
         assertThat(as(crew.owner(), () -> groups.group(crew.id()).avatarUrl())).isNull();
 
         GroupSummary changed =
-                as(crew.admin(), () -> groups.changeAvatar(crew.id(), upload(png.toByteArray()), png.size()));
+                as(crew.admin(), () -> groupSettings.changeAvatar(crew.id(), upload(png.toByteArray()), png.size()));
         assertThat(changed.avatarUrl()).startsWith("/group-avatars/" + crew.id() + "?v=");
-        var stored = as(crew.member(), () -> groups.avatar(crew.id())).orElseThrow();
+        var stored = as(crew.member(), () -> groupSettings.avatar(crew.id())).orElseThrow();
         var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored.data()));
         assertThat(decoded.getWidth()).isEqualTo(256);
         assertThat(as(crew.member(), () -> chat.conversations()).stream()
@@ -1605,8 +1618,8 @@ class GroupServiceTest {
             for (UserSummary user : List.of(admin, otherAdmin, member, otherMember)) {
                 groups.addMember(group.id(), user.id());
             }
-            groups.appoint(group.id(), admin.id());
-            groups.appoint(group.id(), otherAdmin.id());
+            moderation.appoint(group.id(), admin.id());
+            moderation.appoint(group.id(), otherAdmin.id());
         });
         return new Crew(as(owner, () -> groups.group(group.id())), owner, admin, otherAdmin, member, otherMember, who);
     }
@@ -1636,10 +1649,10 @@ class GroupServiceTest {
                         groups.pendingRequests(crew.id()).stream()
                                 .map(JoinRequestView::id)
                                 .toList(),
-                        groups.bannedUsers(crew.id()).stream()
+                        moderation.bannedUsers(crew.id()).stream()
                                 .map(UserSummary::id)
                                 .toList(),
-                        groups.adminLog(crew.id(), null, GroupService.MAX_PAGE).stream()
+                        moderation.adminLog(crew.id(), null, GroupService.MAX_PAGE).stream()
                                 .map(AdminLogView::id)
                                 .toList(),
                         chat.history(crew.conversation(), null, 200).stream()

@@ -37,6 +37,7 @@ import org.parley.chat.ui.ChatView;
 import org.parley.chat.ui.ComposerTester;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
@@ -52,6 +53,9 @@ class GroupPanelTest extends BrowserlessUiTest {
     @Autowired
     GroupService groups;
 
+    @Autowired
+    GroupModeration moderation;
+
     @Test
     void a_request_reaches_every_open_administrator_window_live_and_approving_it_clears_it_everywhere() {
         UserSummary olga = users.create("olga");
@@ -59,7 +63,7 @@ class GroupPanelTest extends BrowserlessUiTest {
         UserSummary rita = users.create("rita");
         GroupSummary group = group(olga, JoinPolicy.APPROVAL);
         addMember(olga, group, ada);
-        run(olga, () -> groups.appoint(group.id(), ada.id()));
+        run(olga, () -> moderation.appoint(group.id(), ada.id()));
         try (BrowserlessUIContext olgaWindow = windowOf(olga);
                 BrowserlessUIContext adaWindow = windowOf(ada);
                 BrowserlessUIContext ritaWindow = windowOf(rita)) {
@@ -168,8 +172,8 @@ class GroupPanelTest extends BrowserlessUiTest {
         for (UserSummary member : List.of(ada, abe, max)) {
             addMember(olga, group, member);
         }
-        run(olga, () -> groups.appoint(group.id(), ada.id()));
-        run(olga, () -> groups.appoint(group.id(), abe.id()));
+        run(olga, () -> moderation.appoint(group.id(), ada.id()));
+        run(olga, () -> moderation.appoint(group.id(), abe.id()));
         try (BrowserlessUIContext maxWindow = windowOf(max);
                 BrowserlessUIContext adaWindow = windowOf(ada);
                 BrowserlessUIContext olgaWindow = windowOf(olga)) {
@@ -295,7 +299,7 @@ class GroupPanelTest extends BrowserlessUiTest {
         GroupSummary group = group(olga, JoinPolicy.APPROVAL);
         addMember(olga, group, ada);
         addMember(olga, group, max);
-        run(olga, () -> groups.appoint(group.id(), ada.id()));
+        run(olga, () -> moderation.appoint(group.id(), ada.id()));
         try (BrowserlessUIContext olgaWindow = windowOf(olga);
                 BrowserlessUIContext adaWindow = windowOf(ada);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
@@ -349,7 +353,7 @@ class GroupPanelTest extends BrowserlessUiTest {
             Dialog panel = openPanel(maxWindow);
             awaitPresence(maxWindow, panel, summary -> !summary.startsWith("0 of "));
 
-            run(olga, () -> groups.removeMember(group.id(), max.id(), "Spam"));
+            run(olga, () -> moderation.removeMember(group.id(), max.id(), "Spam"));
             push(maxWindow);
             assertThat(panel.isAttached())
                     .as("the panel let go: detached, it watches nobody")

@@ -21,6 +21,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.chat.ui.ChatView;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
@@ -32,6 +33,9 @@ class GroupsViewTest extends BrowserlessUiTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
 
     @Test
     void a_search_lists_each_group_with_its_size_and_policy_and_the_action_that_fits_where_you_stand() {
@@ -47,7 +51,7 @@ class GroupsViewTest extends BrowserlessUiTest {
         GroupSummary banned = create(owner, "Banned " + word, null, JoinPolicy.OPEN);
         run(sam, () -> groups.join(pending.id(), "Let me in, please"));
         run(sam, () -> groups.join(member.id(), null));
-        run(owner, () -> groups.ban(banned.id(), sam.id(), "Spam"));
+        run(owner, () -> moderation.ban(banned.id(), sam.id(), "Spam"));
         try (BrowserlessUIContext window = windowOf(sam)) {
             GroupsView view = window.navigate(GroupsView.class);
 
