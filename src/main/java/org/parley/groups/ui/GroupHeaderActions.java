@@ -5,7 +5,6 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import java.time.Clock;
 import java.util.List;
 import org.parley.account.service.AccountService;
 import org.parley.account.ui.OnlinePresence;
@@ -34,7 +33,6 @@ class GroupHeaderActions implements ConversationHeaderActions {
     private final AccountService accounts;
     private final LiveEvents liveEvents;
     private final CurrentUser currentUser;
-    private final Clock clock;
     private final ChatService chat;
     private final OnlinePresence presence;
 
@@ -45,7 +43,6 @@ class GroupHeaderActions implements ConversationHeaderActions {
             AccountService accounts,
             LiveEvents liveEvents,
             CurrentUser currentUser,
-            Clock clock,
             ChatService chat,
             OnlinePresence presence) {
         this.chat = chat;
@@ -56,7 +53,6 @@ class GroupHeaderActions implements ConversationHeaderActions {
         this.accounts = accounts;
         this.liveEvents = liveEvents;
         this.currentUser = currentUser;
-        this.clock = clock;
     }
 
     @Override
@@ -70,7 +66,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
         members.addClickListener(click -> new GroupPanel(
-                        groups, moderation, groupSettings, accounts, chat, liveEvents, presence, group.id(), me, clock)
+                        groups, moderation, groupSettings, accounts, chat, liveEvents, presence, group.id(), me)
                 .open());
         boolean admin = groups.myPowers(group.id()).administer();
         if (!admin) {

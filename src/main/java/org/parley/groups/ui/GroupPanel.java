@@ -3,43 +3,27 @@ package org.parley.groups.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
-import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.ChatService;
-import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
@@ -50,7 +34,6 @@ import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
-import org.parley.groups.service.MemberAction;
 
 /**
  * A group's members and, for administrators, its request queue, bans, log and settings. Each action
@@ -63,22 +46,19 @@ class GroupPanel extends Dialog {
 
     private final GroupService groups;
     private final GroupModeration moderation;
-    private final GroupSettings groupSettings;
     private final ChatService chat;
-    private final AccountService accounts;
     private final long groupId;
     private final long me;
-    private final Clock clock;
     private final TabSheet tabs = new TabSheet();
     private final Div memberList = new Div();
     private final Div requestList = new Div();
     private final Div bannedList = new Div();
     private final Div logList = new Div();
-    private final Div settings = new Div();
+    private final GroupSettingsTab settings;
+    private final PanelActs acts = new PanelActs(this::refresh);
     private Tab requestsTab;
     private Set<Long> online = Set.of();
     private final OnlinePresence.Watch presenceWatch;
-    private GroupMemberView lastMine;
     private List<GroupMemberView> lastMembers = List.of();
 
     GroupPanel(
@@ -90,16 +70,16 @@ class GroupPanel extends Dialog {
             LiveEvents liveEvents,
             OnlinePresence presence,
             long groupId,
-            long me,
-            Clock clock) {
+            long me) {
         this.groups = groups;
         this.moderation = moderation;
-        this.groupSettings = groupSettings;
         this.chat = chat;
-        this.accounts = accounts;
         this.groupId = groupId;
         this.me = me;
-        this.clock = clock;
+        this.settings = new GroupSettingsTab(groups, groupSettings, accounts, groupId, acts, () -> {
+            close();
+            UI.getCurrent().navigate("chat");
+        });
         addClassName("group-panel");
         setTestId("group-panel");
         memberList.setTestId("group-members");
@@ -152,7 +132,7 @@ class GroupPanel extends Dialog {
         // Whose presence the panel shows: its members, nobody else's. Draws the members with who is online.
         presenceWatch.watching(
                 members.stream().map(member -> member.user().id()).toList());
-        renderSettings(group, powers);
+        settings.render(group, powers);
         if (admin) {
             renderRequests();
             renderBanned();
@@ -193,7 +173,7 @@ class GroupPanel extends Dialog {
                 actions.add(messageButton(member.user()));
             }
             if (!member.callerMay().isEmpty()) {
-                actions.add(memberMenu(member));
+                actions.add(MemberMenu.of(member, groupId, moderation, acts));
             }
             row.add(actions);
             memberList.add(row);
@@ -219,78 +199,6 @@ class GroupPanel extends Dialog {
         return message;
     }
 
-    /** Offers what the service says the caller may do to this member, nothing else. */
-    private MenuBar memberMenu(GroupMemberView member) {
-        Set<MemberAction> may = member.callerMay();
-        UserSummary user = member.user();
-        MenuBar menu = new MenuBar();
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("Actions for " + user.displayName());
-        SubMenu sub = more.getSubMenu();
-        if (may.contains(MemberAction.MUTE)) {
-            MenuItem mute = sub.addItem("Mute");
-            mute.getSubMenu()
-                    .addItem(
-                            "For 10 minutes",
-                            c -> withReason(
-                                    "Mute " + user.displayName(),
-                                    reason -> moderation.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
-            mute.getSubMenu()
-                    .addItem(
-                            "For 1 hour",
-                            c -> withReason(
-                                    "Mute " + user.displayName(),
-                                    reason -> moderation.mute(groupId, user.id(), Duration.ofHours(1), reason)));
-            mute.getSubMenu()
-                    .addItem(
-                            "For 1 day",
-                            c -> withReason(
-                                    "Mute " + user.displayName(),
-                                    reason -> moderation.mute(groupId, user.id(), Duration.ofDays(1), reason)));
-            mute.getSubMenu()
-                    .addItem(
-                            "Until lifted",
-                            c -> withReason(
-                                    "Mute " + user.displayName(),
-                                    reason -> moderation.mute(groupId, user.id(), null, reason)));
-        }
-        if (may.contains(MemberAction.UNMUTE)) {
-            sub.addItem("Lift mute", c -> act(() -> moderation.unmute(groupId, user.id())));
-        }
-        if (may.contains(MemberAction.REMOVE)) {
-            sub.addItem(
-                    "Remove from group",
-                    c -> withReason(
-                            "Remove " + user.displayName(),
-                            reason -> moderation.removeMember(groupId, user.id(), reason)));
-        }
-        if (may.contains(MemberAction.BAN)) {
-            sub.addItem(
-                    "Ban",
-                    c -> withReason(
-                            "Ban " + user.displayName() + " (removed, and can't rejoin)",
-                            reason -> moderation.ban(groupId, user.id(), reason)));
-        }
-        if (may.contains(MemberAction.APPOINT)) {
-            sub.addItem("Make administrator", c -> act(() -> moderation.appoint(groupId, user.id())));
-        }
-        if (may.contains(MemberAction.DISMISS)) {
-            sub.addItem("Remove administrator rights", c -> act(() -> moderation.dismiss(groupId, user.id())));
-        }
-        if (may.contains(MemberAction.HAND_OVER)) {
-            sub.addItem(
-                    "Hand over ownership",
-                    c -> Actions.confirm(
-                            "Hand over the group to " + user.displayName() + "?",
-                            "They become the owner; you stay on as an administrator.",
-                            "Hand over",
-                            false,
-                            () -> act(() -> moderation.handOver(groupId, user.id()))));
-        }
-        return menu;
-    }
-
     private void renderRequests() {
         requestList.removeAll();
         List<JoinRequestView> pending = groups.pendingRequests(groupId);
@@ -306,12 +214,12 @@ class GroupPanel extends Dialog {
                 who.add(note);
             }
             Button approve =
-                    new Button("Approve", VaadinIcon.CHECK.create(), c -> act(() -> groups.approve(request.id())));
+                    new Button("Approve", VaadinIcon.CHECK.create(), c -> acts.act(() -> groups.approve(request.id())));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             approve.setTestId("approve-" + request.requester().username());
             Button reject = new Button(
                     "Reject",
-                    c -> withReason(
+                    c -> acts.withReason(
                             "Reject " + request.requester().displayName(),
                             reason -> groups.reject(request.id(), reason)));
             reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -330,7 +238,7 @@ class GroupPanel extends Dialog {
             bannedList.add(new Paragraph("Nobody is banned."));
         }
         for (UserSummary user : banned) {
-            Button unban = new Button("Unban", c -> act(() -> moderation.unban(groupId, user.id())));
+            Button unban = new Button("Unban", c -> acts.act(() -> moderation.unban(groupId, user.id())));
             unban.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div row = new Div(UserAvatars.identity(user), unban);
             row.addClassName("group-panel-row");
@@ -355,137 +263,5 @@ class GroupPanel extends Dialog {
             line.addClassName("log-line");
             logList.add(line);
         }
-    }
-
-    private void renderSettings(GroupSummary group, GroupPowers powers) {
-        settings.removeAll();
-        settings.addClassName("dialog-form");
-        if (powers.administer()) {
-            Select<ChatGroup.JoinPolicy> policy = new Select<>();
-            policy.setLabel("Who can join");
-            policy.setItems(ChatGroup.JoinPolicy.values());
-            policy.setItemLabelGenerator(p -> GroupLabels.policy(p) + " — " + GroupLabels.policyHint(p));
-            policy.setValue(group.joinPolicy());
-            policy.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> groupSettings.setJoinPolicy(groupId, e.getValue()));
-                }
-            });
-            Checkbox muteAll = new Checkbox("Mute the whole group (only administrators can write)", group.mutedAll());
-            muteAll.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> groupSettings.muteAll(groupId, e.getValue()));
-                }
-            });
-            muteAll.setTestId("group-mute-all");
-            Checkbox temporaryChats = new Checkbox(
-                    "Members can start temporary conversations with each other", group.temporaryChatsAllowed());
-            temporaryChats.setHelperText("Private conversations between members who are not friends. Switched "
-                    + "off, existing ones stop accepting messages unless the two share another group.");
-            temporaryChats.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> groupSettings.setTemporaryChatsAllowed(groupId, e.getValue()));
-                }
-            });
-            temporaryChats.setTestId("group-temporary-chats");
-            ComboBox<UserSummary> addPerson = new ComboBox<>("Add a member");
-            addPerson.setPlaceholder("Search people by name");
-            addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
-            addPerson.setItems(
-                    query -> accounts.searchOthers(query.getFilter().orElse(""), null, query.getLimit()).stream()
-                            .skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
-            addPerson.setWidthFull();
-            addPerson.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    UserSummary person = e.getValue();
-                    if (act(() -> groups.addMember(groupId, person.id()))) {
-                        Toasts.success(person.displayName() + " was added.");
-                    }
-                }
-            });
-            addPerson.setTestId("group-add-member");
-            // Streamed to the service, which cuts it at the limit: never read whole into memory here.
-            Upload picture = new Upload((UploadHandler) event -> {
-                UI ui = event.getUI();
-                try (InputStream content = event.getInputStream()) {
-                    groupSettings.changeAvatar(groupId, content, event.getFileSize());
-                    ui.access(() -> Toasts.success("The group's picture is updated."));
-                } catch (UserFacingException refused) {
-                    ui.access(() -> Toasts.error(refused.getMessage()));
-                }
-            });
-            picture.setMaxFileSize((int) accounts.avatarMaxBytes());
-            picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-            picture.setMaxFiles(1);
-            picture.setUploadButton(new Button("Upload a group picture", VaadinIcon.UPLOAD.create()));
-            picture.setDropLabelIcon(new Span());
-            picture.setDropLabel(new Span("PNG, JPEG, GIF or WebP"));
-            picture.setTestId("group-avatar-upload");
-            settings.add(policy, muteAll, temporaryChats, addPerson, picture);
-        }
-        if (powers.leave()) {
-            Button leave = new Button("Leave group", VaadinIcon.SIGN_OUT.create(), c -> {
-                Actions.confirm(
-                        "Leave " + group.name() + "?", "You will stop receiving its messages.", "Leave", true, () -> {
-                            if (act(() -> groups.leave(groupId))) {
-                                close();
-                                UI.getCurrent().navigate("chat");
-                            }
-                        });
-            });
-            leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            leave.setTestId("group-leave");
-            settings.add(leave);
-        }
-        if (powers.delete()) {
-            Button delete = new Button("Delete group", VaadinIcon.TRASH.create(), c -> {
-                Actions.confirm(
-                        "Delete " + group.name() + "?",
-                        "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
-                        "Delete",
-                        true,
-                        () -> {
-                            if (act(() -> groups.delete(groupId))) {
-                                close();
-                                UI.getCurrent().navigate("chat");
-                            }
-                        });
-            });
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            delete.setTestId("group-delete");
-            settings.add(delete);
-        }
-    }
-
-    /** Asks for an optional reason, then runs the act with it. */
-    private void withReason(String title, Consumer<String> action) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
-        TextField reason = new TextField("Reason (optional, shown in the log)");
-        reason.setMaxLength(GroupService.MAX_REASON_LENGTH);
-        reason.setWidthFull();
-        reason.setTestId("reason");
-        Button confirm = new Button("Confirm", c -> {
-            dialog.close();
-            act(() -> action.accept(reason.getValue()));
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.setTestId("reason-confirm");
-        dialog.add(reason);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), confirm);
-        dialog.open();
-    }
-
-    /** Runs the act and shows the panel as it now is; false (and the reason shown) when it was refused. */
-    private boolean act(Runnable action) {
-        boolean done = false;
-        try {
-            action.run();
-            done = true;
-        } catch (UserFacingException refused) {
-            Toasts.error(refused.getMessage());
-        }
-        refresh();
-        return done;
     }
 }

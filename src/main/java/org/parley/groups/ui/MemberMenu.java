@@ -1,0 +1,83 @@
+package org.parley.groups.ui;
+
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import java.time.Duration;
+import java.util.Set;
+import org.parley.account.service.UserSummary;
+import org.parley.base.ui.Actions;
+import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupModeration;
+import org.parley.groups.service.MemberAction;
+
+/** The "⋮" menu beside a member: what the service says the caller may do to them, nothing else. */
+final class MemberMenu {
+
+    private MemberMenu() {}
+
+    static MenuBar of(GroupMemberView member, long groupId, GroupModeration moderation, PanelActs acts) {
+        Set<MemberAction> may = member.callerMay();
+        UserSummary user = member.user();
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        more.setAriaLabel("Actions for " + user.displayName());
+        SubMenu sub = more.getSubMenu();
+        if (may.contains(MemberAction.MUTE)) {
+            SubMenu mute = sub.addItem("Mute").getSubMenu();
+            String title = "Mute " + user.displayName();
+            mute.addItem(
+                    "For 10 minutes",
+                    c -> acts.withReason(
+                            title, reason -> moderation.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
+            mute.addItem(
+                    "For 1 hour",
+                    c -> acts.withReason(
+                            title, reason -> moderation.mute(groupId, user.id(), Duration.ofHours(1), reason)));
+            mute.addItem(
+                    "For 1 day",
+                    c -> acts.withReason(
+                            title, reason -> moderation.mute(groupId, user.id(), Duration.ofDays(1), reason)));
+            mute.addItem(
+                    "Until lifted",
+                    c -> acts.withReason(title, reason -> moderation.mute(groupId, user.id(), null, reason)));
+        }
+        if (may.contains(MemberAction.UNMUTE)) {
+            sub.addItem("Lift mute", c -> acts.act(() -> moderation.unmute(groupId, user.id())));
+        }
+        if (may.contains(MemberAction.REMOVE)) {
+            sub.addItem(
+                    "Remove from group",
+                    c -> acts.withReason(
+                            "Remove " + user.displayName(),
+                            reason -> moderation.removeMember(groupId, user.id(), reason)));
+        }
+        if (may.contains(MemberAction.BAN)) {
+            sub.addItem(
+                    "Ban",
+                    c -> acts.withReason(
+                            "Ban " + user.displayName() + " (removed, and can't rejoin)",
+                            reason -> moderation.ban(groupId, user.id(), reason)));
+        }
+        if (may.contains(MemberAction.APPOINT)) {
+            sub.addItem("Make administrator", c -> acts.act(() -> moderation.appoint(groupId, user.id())));
+        }
+        if (may.contains(MemberAction.DISMISS)) {
+            sub.addItem("Remove administrator rights", c -> acts.act(() -> moderation.dismiss(groupId, user.id())));
+        }
+        if (may.contains(MemberAction.HAND_OVER)) {
+            sub.addItem(
+                    "Hand over ownership",
+                    c -> Actions.confirm(
+                            "Hand over the group to " + user.displayName() + "?",
+                            "They become the owner; you stay on as an administrator.",
+                            "Hand over",
+                            false,
+                            () -> acts.act(() -> moderation.handOver(groupId, user.id()))));
+        }
+        return menu;
+    }
+}
