@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
@@ -24,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -239,16 +237,16 @@ public class AttachmentService {
 
     /**
      * Uploads cut off by a crash stay PENDING: nobody sees them, and they are removed a day later (an
-     * upload in progress is never that old).
+     * upload in progress is never that old). Run by {@link AbandonedUploadSweep}, on one node at a time.
      */
-    @Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
     @PreAuthorize("permitAll()") // a chore of the server's own, on nobody's behalf
-    void removeAbandonedUploads() {
+    int removeAbandonedUploads() {
         List<Long> abandoned = attachments.findAbandoned(clock.instant().minus(Duration.ofDays(1)), Limit.of(100));
         abandoned.forEach(this::discard);
         if (!abandoned.isEmpty()) {
             log.info("Removed {} abandoned uploads", abandoned.size());
         }
+        return abandoned.size();
     }
 
     private void discard(long id) {
