@@ -21,8 +21,13 @@ class SameSiteSignIn extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isSignIn(request);
+    }
+
+    /** A sign-in form being posted: what the sign-in filters look at, and nothing else. */
+    static boolean isSignIn(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"POST".equals(request.getMethod()) || !LOGIN.equals(path);
+        return "POST".equals(request.getMethod()) && LOGIN.equals(path);
     }
 
     @Override

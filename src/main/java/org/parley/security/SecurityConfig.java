@@ -29,7 +29,6 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAttempts signInAttempts) throws Exception {
-        http.headers(headers -> headers.contentTypeOptions(c -> {}));
         // Vaadin leaves the login form without a CSRF token: a sign-in posted from another site is refused here.
         http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Password guessing: refused before the password is checked once the allowance is used up.

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.parley.account.ui.LoginView;
 import org.parley.base.service.TooManyAttemptsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,9 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottle extends OncePerRequestFilter {
 
-    /** The sign-in page's parameter carrying the seconds to wait. */
-    static final String WAIT_PARAMETER = "throttled";
-
     private final SignInAttempts attempts;
 
     SignInThrottle(SignInAttempts attempts) {
@@ -25,8 +23,7 @@ class SignInThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"POST".equals(request.getMethod()) || !SameSiteSignIn.LOGIN.equals(path);
+        return !SameSiteSignIn.isSignIn(request);
     }
 
     @Override
@@ -35,8 +32,8 @@ class SignInThrottle extends OncePerRequestFilter {
         try {
             attempts.requireAllowed(request.getParameter("username"), request.getRemoteAddr());
         } catch (TooManyAttemptsException refused) {
-            response.sendRedirect(request.getContextPath() + SameSiteSignIn.LOGIN + "?" + WAIT_PARAMETER + "="
-                    + Math.max(1, refused.retryAfter().toSeconds()));
+            response.sendRedirect(request.getContextPath() + SameSiteSignIn.LOGIN + "?" + LoginView.THROTTLED_PARAMETER
+                    + "=" + Math.max(1, refused.retryAfter().toSeconds()));
             return;
         }
         chain.doFilter(request, response);

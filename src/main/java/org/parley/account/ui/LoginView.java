@@ -19,6 +19,9 @@ import org.parley.base.service.TooManyAttemptsException;
 @AnonymousAllowed
 public class LoginView extends AuthLayout implements BeforeEnterObserver {
 
+    /** Set by the sign-in throttle when it refused a sign-in: the seconds to wait. */
+    public static final String THROTTLED_PARAMETER = "throttled";
+
     private final LoginForm login = new LoginForm();
     private final Div notice = new Div();
     private final LoginI18n i18n = LoginI18n.createDefault();
@@ -46,7 +49,7 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
-        secondsToWait(params.get("throttled")).ifPresent(seconds -> {
+        secondsToWait(params.get(THROTTLED_PARAMETER)).ifPresent(seconds -> {
             i18n.getErrorMessage().setTitle("Sign-in paused");
             i18n.getErrorMessage()
                     .setMessage("Too many attempts; try again in "

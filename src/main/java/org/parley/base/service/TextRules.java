@@ -41,15 +41,21 @@ public final class TextRules {
             // A joiner is part of an emoji sequence only when it joins a pictograph to what follows.
             return next == -1 || !Character.isEmoji(next);
         }
-        int type = Character.getType(c);
         // Hangul fillers and the blank braille pattern are letters that draw nothing: an "empty" name.
-        return type == Character.FORMAT
-                || type == Character.CONTROL
-                || c == 0x115F
-                || c == 0x1160
-                || c == 0x3164
-                || c == 0xFFA0
-                || c == 0x2800;
+        return isInvisible(c) || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+    }
+
+    /**
+     * Characters that draw nothing yet change how text around them reads: controls, line and paragraph separators,
+     * and format characters (direction overrides and isolates, zero-width spaces and joiners). Shared by every
+     * rule about names people see (display and group names, file names).
+     */
+    public static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** Strips the text; blank becomes null. Refuses it when longer than {@code max} characters. */

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.parley.base.service.TextRules;
 
 /** Makes what a browser says about a file safe to store and show: a bare name, a plausible type. */
 public final class FileNames {
@@ -57,16 +58,10 @@ public final class FileNames {
     }
 
     private static boolean allowed(int codePoint) {
-        if (Character.isISOControl(codePoint)) {
+        if (TextRules.isInvisible(codePoint)) {
             return false;
         }
         int type = Character.getType(codePoint);
-        // Line/paragraph separators and format characters (bidi overrides, zero-width joiners' kin).
-        return type != Character.LINE_SEPARATOR
-                && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.FORMAT
-                && type != Character.UNASSIGNED
-                && type != Character.PRIVATE_USE
-                && type != Character.SURROGATE;
+        return type != Character.UNASSIGNED && type != Character.PRIVATE_USE && type != Character.SURROGATE;
     }
 }

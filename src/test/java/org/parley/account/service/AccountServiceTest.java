@@ -464,7 +464,8 @@ class AccountServiceTest {
     @Test
     void a_file_over_the_size_limit_is_refused() throws IOException {
         byte[] png = encode(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png");
-        byte[] tooLarge = Arrays.copyOf(png, Math.toIntExact(accounts.avatarMaxBytes() + 1));
+        long limit = as(users.create("limit"), accounts::avatarMaxBytes);
+        byte[] tooLarge = Arrays.copyOf(png, Math.toIntExact(limit + 1));
         assertRefusedAndNothingStored(tooLarge, "The picture is too large: at most 5 MB.");
     }
 

@@ -205,8 +205,8 @@ class AttachmentServiceTest {
         assertThat(as(bob, () -> attachments.uploadRules(group.conversationId())))
                 .isEqualTo(new UploadRules(true, 20 * MIB, null));
         assertThat(as(bob, () -> attachments.uploadRules(direct))).isEqualTo(new UploadRules(false, 100 * MIB, null));
-        assertThat(attachments.pictureMaxBytes()).isEqualTo(20 * MIB);
-        assertThat(attachments.fileMaxBytes()).isEqualTo(100 * MIB);
+        assertThat(as(bob, attachments::pictureMaxBytes)).isEqualTo(20 * MIB);
+        assertThat(as(bob, attachments::fileMaxBytes)).isEqualTo(100 * MIB);
     }
 
     @Test

@@ -3,15 +3,13 @@ package org.parley.chat.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.chat.service.ChatService;
+import org.parley.support.Chromium;
 
 /**
  * ChatView.CLIENT_ID_EXPRESSION run by real Chromium (Debian's, at /usr/bin/chromium or $PARLEY_CHROMIUM):
@@ -27,21 +25,8 @@ class ClientIdExpressionBrowserTest {
 
     @Test
     void every_submit_gets_a_new_valid_id_with_or_without_crypto_random_uuid() {
-        Path chromium = Path.of(System.getenv().getOrDefault("PARLEY_CHROMIUM", "/usr/bin/chromium"));
-        assertThat(Files.isExecutable(chromium)).as("Chromium at " + chromium).isTrue();
         try (Playwright playwright = Playwright.create();
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(chromium)
-                                .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--disable-dev-shm-usage")))) {
+                Browser browser = Chromium.launch(playwright)) {
             Page page = browser.newPage();
             // An empty page served by the test itself, at whatever address is asked for.
             page.route(
