@@ -3,6 +3,7 @@ package org.parley.security;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import org.parley.account.ui.LoginView;
+import org.parley.base.service.ServerSecrets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -28,7 +30,13 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAttempts signInAttempts) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SignInAttempts signInAttempts,
+            ServerSecrets secrets,
+            UserDetailsService users,
+            SignedOutTokens signedOut)
+            throws Exception {
         // Vaadin leaves the login form without a CSRF token: a sign-in posted from another site is refused here.
         http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Password guessing: refused before the password is checked once the allowance is used up.
@@ -42,6 +50,9 @@ class SecurityConfig {
                 // The benchmarks' bare WebSocket broadcast (registered only when bench/run asks for it).
                 .requestMatchers("/benchmark/**")
                 .authenticated());
+        // A page whose node went away reconnects to another node, which has no session for it: still signed in.
+        http.rememberMe(remember ->
+                remember.rememberMeServices(new StayingSignedIn(secrets.named("remember-me"), users, signedOut)));
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?signed-out"))
                 .build();
     }

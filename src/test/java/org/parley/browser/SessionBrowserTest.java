@@ -29,12 +29,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A session cookie is only worth something while its owner is signed in with it. Session fixation: a session id an
  * attacker got from Parley and planted in the victim's browser is replaced when the victim signs in, so the
- * attacker's copy opens nothing. Logout replay: a copy of a signed-in cookie stops opening the app, files and
- * pictures the moment its owner signs out. The copies are sent by a plain HTTP client, as an attacker would.
+ * attacker's copy opens nothing. Logout replay: a copy of a signed-in cookie (the session's, or the stay-signed-in
+ * cookie that lets a page move to another node) stops opening the app, files and pictures the moment its owner
+ * signs out. The copies are sent by a plain HTTP client, as an attacker would.
  */
 class SessionBrowserTest extends BrowserTestBase {
 
     private static final String SESSION = "JSESSIONID";
+    private static final String REMEMBER_ME = "parley-remember-me";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -112,14 +114,27 @@ class SessionBrowserTest extends BrowserTestBase {
         assertThat(picture.statusCode()).as("her picture, with the copy").isEqualTo(200);
         assertThat(picture.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
 
+        // The stay-signed-in cookie alone (what lets a page move to another node) signs her in too.
+        String rememberMe = cookieIn(page.context(), REMEMBER_ME);
+        assertThat(getWith("", REMEMBER_ME, rememberMe).statusCode())
+                .as("the app, with a copy of the stay-signed-in cookie")
+                .isEqualTo(200);
+
         // She signs out in the page.
         page.locator("[data-testid=sign-out]").click();
         page.waitForURL("**/login?signed-out");
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByText("You have signed out."))
                 .isVisible();
 
-        // The copy is replayed: the sign-in page, never the app, her file or her picture.
+        // The copies are replayed: the sign-in page, never the app, her file or her picture.
         assertSignedOut(copied, "the copied session id after signing out", secret);
+        for (String path : List.of("", "chat/" + secret.conversationId(), secret.url())) {
+            HttpResponse<String> replayed = getWith(path, REMEMBER_ME, rememberMe);
+            assertThat(replayed.statusCode())
+                    .as("/%s with the stay-signed-in cookie after signing out", path)
+                    .isIn(302, 401, 403);
+            assertThat(replayed.body()).doesNotContain("TOP-SECRET");
+        }
         HttpResponse<String> pictureAfter = get(avatarUrl.substring(1), copied);
         assertThat(pictureAfter.statusCode())
                 .as("her picture after signing out")
@@ -164,10 +179,14 @@ class SessionBrowserTest extends BrowserTestBase {
     }
 
     private HttpResponse<String> get(String path, String sessionId) throws Exception {
+        return getWith(path, SESSION, sessionId);
+    }
+
+    private HttpResponse<String> getWith(String path, String cookie, String value) throws Exception {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).GET();
-        if (sessionId != null) {
-            request.header("Cookie", SESSION + "=" + sessionId);
+        if (value != null) {
+            request.header("Cookie", cookie + "=" + value);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -181,10 +200,14 @@ class SessionBrowserTest extends BrowserTestBase {
     }
 
     private String sessionIdIn(BrowserContext browser) {
+        return cookieIn(browser, SESSION);
+    }
+
+    private String cookieIn(BrowserContext browser, String name) {
         return browser.cookies(url("")).stream()
-                .filter(c -> c.name.equals(SESSION))
+                .filter(c -> c.name.equals(name))
                 .map(c -> c.value)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("the browser has no session cookie"));
+                .orElseThrow(() -> new AssertionError("the browser has no cookie " + name));
     }
 }

@@ -3,18 +3,29 @@ package org.parley.account.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import java.io.Serializable;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.parley.base.service.NodeRelay;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Who is online now: a person with at least one signed-in tab open. Every tab's frame marks its user present
- * while attached; a view that shows people watches just those people. Ephemeral by design (kept in this server's
- * memory): a restart starts from nobody, and each reopened tab marks its user again.
+ * while attached; a view that shows people watches just those people. Ephemeral by design (kept in memory): a
+ * restart starts from nobody, and each reopened tab marks its user again.
+ * <p>
+ * On several nodes ({@link NodeRelay}) each node tells the others when a person's first tab on it opens or their
+ * last one closes, and answers a node that asks (one starting, or one that missed events) with everyone online on
+ * it. A node that leaves the cluster takes its people with it. Kept in Hazelcast's event stream rather than with
+ * the Collaboration Kit's Hazelcast backend: that backend is experimental and announced for removal, and its
+ * presence tells every tab of every change (see below).
  * <p>
  * A person coming or going reaches only the views that watch them, so signing in costs the same however many are
  * online. (The Collaboration Kit's presence, used before, told every open tab of every change: a thousand people
@@ -25,6 +36,31 @@ public class OnlinePresence {
 
     private final Map<Long, Integer> openTabs = new ConcurrentHashMap<>();
     private final Map<Long, Set<Watch>> watchesByUser = new ConcurrentHashMap<>();
+    /** Who is online on each other node. */
+    private final Map<UUID, Set<Long>> onlineByNode = new ConcurrentHashMap<>();
+
+    private final NodeRelay relay;
+
+    /** A person's first tab on a node opened ({@code online}) or their last one there closed. */
+    private record Change(long userId, boolean online) implements Serializable {}
+
+    /** Everyone online on the node that sends it. */
+    private record Everyone(HashSet<Long> userIds) implements Serializable {}
+
+    /** Asks every other node for {@link Everyone}. */
+    private record Ask() implements Serializable {}
+
+    public OnlinePresence(ObjectProvider<NodeRelay> relay) {
+        this.relay = relay.getIfAvailable();
+        if (this.relay != null) {
+            this.relay.listen(Change.class, this::changedOn);
+            this.relay.listen(Everyone.class, (node, everyone) -> replace(node, everyone.userIds()));
+            this.relay.listen(Ask.class, (node, ask) -> tellEveryone());
+            this.relay.onNodeLeft(node -> replace(node, Set.of()));
+            this.relay.onMissed(() -> this.relay.publish(new Ask()));
+            this.relay.publish(new Ask());
+        }
+    }
 
     /** Marks {@code userId} online for as long as {@code owner} (a tab's frame) is attached. */
     public void markOnline(Component owner, long userId) {
@@ -55,26 +91,79 @@ public class OnlinePresence {
         return watch;
     }
 
-    /** Of these people, those online now. */
+    /** Of these people, those online now (on any node). */
     public Set<Long> onlineAmong(Collection<Long> userIds) {
-        return userIds.stream().filter(openTabs::containsKey).collect(Collectors.toUnmodifiableSet());
+        return userIds.stream().filter(this::isOnline).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private boolean isOnline(long userId) {
+        if (openTabs.containsKey(userId)) {
+            return true;
+        }
+        for (Set<Long> online : onlineByNode.values()) {
+            if (online.contains(userId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void arrived(long userId) {
-        if (openTabs.merge(userId, 1, Integer::sum) == 1) {
-            changed(userId);
+        // Locked with telling the other nodes, so that they hear a person's comings and goings in order.
+        synchronized (openTabs) {
+            if (openTabs.merge(userId, 1, Integer::sum) == 1) {
+                tellOthers(new Change(userId, true));
+                changed(userId);
+            }
         }
     }
 
     private void left(long userId) {
-        boolean[] gone = new boolean[1];
-        openTabs.computeIfPresent(userId, (id, tabs) -> {
-            gone[0] = tabs == 1;
-            return tabs == 1 ? null : tabs - 1;
-        });
-        if (gone[0]) {
-            changed(userId);
+        synchronized (openTabs) {
+            boolean[] gone = new boolean[1];
+            openTabs.computeIfPresent(userId, (id, tabs) -> {
+                gone[0] = tabs == 1;
+                return tabs == 1 ? null : tabs - 1;
+            });
+            if (gone[0]) {
+                tellOthers(new Change(userId, false));
+                changed(userId);
+            }
         }
+    }
+
+    private void tellOthers(Serializable news) {
+        if (relay != null) {
+            relay.publish(news);
+        }
+    }
+
+    private void tellEveryone() {
+        synchronized (openTabs) {
+            relay.publish(new Everyone(new HashSet<>(openTabs.keySet())));
+        }
+    }
+
+    private void changedOn(UUID node, Change change) {
+        Set<Long> online = onlineByNode.computeIfAbsent(node, id -> ConcurrentHashMap.newKeySet());
+        if (change.online() ? online.add(change.userId()) : online.remove(change.userId())) {
+            changed(change.userId());
+        }
+    }
+
+    private void replace(UUID node, Set<Long> now) {
+        Set<Long> before = onlineByNode.getOrDefault(node, Set.of());
+        if (now.isEmpty()) {
+            onlineByNode.remove(node);
+        } else {
+            Set<Long> online = ConcurrentHashMap.newKeySet();
+            online.addAll(now);
+            onlineByNode.put(node, online);
+        }
+        Set<Long> affected = new HashSet<>(before);
+        affected.addAll(now);
+        affected.removeIf(userId -> before.contains(userId) == now.contains(userId));
+        affected.forEach(this::changed);
     }
 
     private void changed(long userId) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -22,8 +23,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Delivery runs off the committing thread (code running in an after-commit callback would join the
  * finished transaction and its writes would never commit), in publication order per recipient.
  * Services publish through Spring's {@code ApplicationEventPublisher}; views subscribe per user when
- * attached and unsubscribe when detached. This is the single node's bus; a multi-node deployment
- * will put a distributed one behind the same methods.
+ * attached and unsubscribe when detached.
+ * <p>
+ * On several nodes ({@link NodeRelay}), each event is also handed to the other nodes, in the same order as it is
+ * delivered here, and their events are delivered here as if published here. When this node may have missed some,
+ * every subscribed user gets {@link EventsMissed}: their views reload from the database.
  */
 @Component
 public class LiveEvents {
@@ -33,6 +37,15 @@ public class LiveEvents {
     private final Map<Long, List<Consumer<UserEvent>>> listenersByUser = new ConcurrentHashMap<>();
     private final Map<Long, SerialQueue> queuesByUser = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final NodeRelay relay;
+
+    public LiveEvents(ObjectProvider<NodeRelay> relay) {
+        this.relay = relay.getIfAvailable();
+        if (this.relay != null) {
+            this.relay.listen(UserEvent.class, (node, event) -> deliverHere(event));
+            this.relay.onMissed(this::everyoneMissedEvents);
+        }
+    }
 
     /** Registers a listener for one user's events; run the returned handle to unsubscribe. */
     public Runnable subscribe(long userId, Consumer<UserEvent> listener) {
@@ -50,10 +63,28 @@ public class LiveEvents {
         if (event.tracedMessageId() != null) {
             DeliveryTrace.committed(event.tracedMessageId());
         }
+        if (relay == null) {
+            deliverHere(event);
+            return;
+        }
+        // One order for this node's tabs and for the other nodes: two events for one person never swap.
+        synchronized (relay) {
+            deliverHere(event);
+            relay.publish(event);
+        }
+    }
+
+    private void deliverHere(UserEvent event) {
         for (Long recipient : event.recipients()) {
             if (listenersByUser.containsKey(recipient)) {
                 queuesByUser.computeIfAbsent(recipient, SerialQueue::new).submit(event);
             }
+        }
+    }
+
+    private void everyoneMissedEvents() {
+        for (Long userId : listenersByUser.keySet()) {
+            queuesByUser.computeIfAbsent(userId, SerialQueue::new).submit(new EventsMissed(userId));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.parley.base.service.DeliveryTrace;
+import org.parley.base.service.EventsMissed;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserEvent;
 import org.slf4j.Logger;
@@ -100,6 +101,12 @@ public final class LiveUpdates {
         accessScheduled.set(false);
         UserEvent event;
         while ((event = pending.poll()) != null) {
+            if (event instanceof EventsMissed) {
+                // Whatever this tab shows may be stale: its views are made again, from the database.
+                pending.clear();
+                ui.refreshCurrentRoute(true);
+                return;
+            }
             if (event.tracedMessageId() != null) {
                 DeliveryTrace.applied(event.tracedMessageId(), userId);
             }

@@ -55,12 +55,12 @@ import org.parley.friends.service.Relationship;
 public class ChatView extends Div implements BeforeEnterObserver {
 
     /**
-     * Evaluated in the browser for each submit of the composer: a fresh random id for the message, sent with
-     * it as event data under this very expression as key. A UUID where the browser has one (secure contexts
-     * only: https or localhost), else time and randomness in base 36; either fits ChatService's id rule.
+     * Evaluated in the browser for each submit of the composer: a fresh random id for the message
+     * ({@link Composer#NEW_ID}), sent with it as event data under this very expression as key. The composer's
+     * outbox keeps the text under that id in the page until the server has it.
      */
-    public static final String CLIENT_ID_EXPRESSION = "(window.crypto && crypto.randomUUID) ? crypto.randomUUID()"
-            + " : (Date.now().toString(36) + Math.random().toString(36).slice(2))";
+    public static final String CLIENT_ID_EXPRESSION =
+            "window.parleyOutbox ? parleyOutbox.pend(element, event.detail.value) : (" + Composer.NEW_ID + ")";
     /** The composer's text in the submit event's data (the key is the expression, as for every event data). */
     public static final String TEXT_KEY = "event.detail.value";
 
@@ -112,7 +112,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        composer = new Composer(attachments, this::send, this::recheckAccess);
+        composer = new Composer(attachments, me, this::send, this::recheckAccess);
         input = composer.input;
         upload = composer.upload;
         sendNotice.addClassName("send-notice");
@@ -280,13 +280,17 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 }));
     }
 
-    private void send(String text, String clientId) {
-        if (openConversationId == null) {
-            return;
-        }
+    /**
+     * Sends what a composer submitted, to {@code conversationId}: the open conversation, or, for a message the
+     * outbox sends again after a reload, the one it was written in. The outbox forgets it once stored or refused.
+     */
+    private void send(long conversationId, String text, String clientId) {
         try {
-            messageArrived(chat.send(openConversationId, text, clientId));
+            ChatMessageView sent = chat.send(conversationId, text, clientId);
+            composer.sent(clientId);
+            messageArrived(sent);
         } catch (UserFacingException refused) {
+            composer.sent(clientId);
             Toasts.error(refused.getMessage());
             // The browser emptied the field when it sent: a refused message ("too fast", "muted") is not lost.
             composer.giveBack(text);

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.BiConsumer;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
@@ -21,21 +20,65 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where a message is written: the text box and the paper clip for files and pictures (or files dropped anywhere
- * on the conversation). It sends through its owner ({@code send}: text and the browser-made id); a file goes up
- * on its own request, and the stored message arrives by push like any other.
+ * on the conversation). It sends through its owner ({@code send}: the conversation, the text and the browser-made
+ * id); a file goes up on its own request, and the stored message arrives by push like any other.
+ * <p>
+ * The outbox: each submitted text stays in the browser's localStorage under its id (per person) until the server
+ * has stored or refused it ({@link #sent}). A page that reloads with texts still there (its node died while they
+ * were on their way) sends them again with the same ids: stored once, whether or not the first try got through.
  */
 class Composer extends Div {
+
+    /** A fresh random id: a UUID where the browser has one (https or localhost), else time and randomness. */
+    static final String NEW_ID = "(window.crypto && crypto.randomUUID) ? crypto.randomUUID()"
+            + " : (Date.now().toString(36) + Math.random().toString(36).slice(2))";
+
+    /** Made once per page; {@code $0}: this person's outbox key. Sends what is left from before at once. */
+    private static final String OUTBOX = """
+            const newId = () => %s;
+            const outbox = window.parleyOutbox = window.parleyOutbox || {
+              read() {
+                try { return JSON.parse(localStorage.getItem(this.key) || '[]'); } catch (e) { return []; }
+              },
+              write(entries) {
+                try { localStorage.setItem(this.key, JSON.stringify(entries)); } catch (e) { /* private mode */ }
+              },
+              pend(element, text) {
+                const id = newId();
+                const conversation = element.getAttribute('data-conversation');
+                if (this.key && conversation) {
+                  const dayAgo = Date.now() - 86400000;
+                  const entries = this.read().filter(e => e.at > dayAgo);
+                  entries.push({id, text, conversation, at: Date.now()});
+                  this.write(entries);
+                }
+                return id;
+              },
+              ack(id) { if (this.key) this.write(this.read().filter(e => e.id !== id)); }
+            };
+            outbox.key = $0;
+            for (const e of outbox.read()) {
+              this.dispatchEvent(new CustomEvent('parley-resend', {detail: e}));
+            }
+            """.formatted(NEW_ID);
+
+    /** Sends a text to a conversation under the id its browser made for it. */
+    @FunctionalInterface
+    interface Sender {
+        void send(long conversationId, String text, String clientId);
+    }
 
     final MessageInput input = new MessageInput();
     final Upload upload = new Upload();
     private final AttachmentService attachments;
     private final Runnable refused;
+    private Long conversationId;
 
     /**
      * {@code send} gets each submitted text with the id its browser made for it; {@code refused} runs (in the tab)
      * after an upload was turned away, so that the conversation can show whether it still takes anything.
      */
-    Composer(AttachmentService attachments, BiConsumer<String, String> send, Runnable refused) {
+    Composer(AttachmentService attachments, long me, Sender send, Runnable refused) {
         this.attachments = attachments;
         this.refused = refused;
         addClassName("composer");
@@ -46,18 +89,40 @@ class Composer extends Div {
         input.getElement()
                 .addEventListener("submit", submit -> {
                     JsonNode data = submit.getEventData();
-                    send.accept(
-                            data.path(ChatView.TEXT_KEY).asString(""),
-                            data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null));
+                    if (conversationId != null) {
+                        send.send(
+                                conversationId,
+                                data.path(ChatView.TEXT_KEY).asString(""),
+                                data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null));
+                    }
                 })
                 .addEventData(ChatView.TEXT_KEY)
                 .addEventData(ChatView.CLIENT_ID_EXPRESSION);
+        input.getElement()
+                .addEventListener("parley-resend", resend -> {
+                    JsonNode entry = resend.getEventData();
+                    try {
+                        send.send(
+                                Long.parseLong(
+                                        entry.path("event.detail.conversation").asString("")),
+                                entry.path("event.detail.text").asString(""),
+                                entry.path("event.detail.id").asString(null));
+                    } catch (NumberFormatException notAConversation) {
+                        sent(entry.path("event.detail.id").asString(null));
+                    }
+                })
+                .addEventData("event.detail.conversation")
+                .addEventData("event.detail.text")
+                .addEventData("event.detail.id");
+        input.addAttachListener(attach -> input.getElement().executeJs(OUTBOX, "parley.outbox." + me));
         configureUpload();
         add(upload, input);
     }
 
     /** Ready for this conversation: what may be sent in it, and how large. */
     void prepareFor(long conversationId) {
+        this.conversationId = conversationId;
+        input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
         AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
         upload.setUploadHandler(event -> receive(event, conversationId));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
@@ -86,6 +151,13 @@ class Composer extends Div {
     void allowSending(boolean allowed) {
         input.setEnabled(allowed);
         upload.setEnabled(allowed);
+    }
+
+    /** The server has the message sent under {@code clientId} (stored, or refused and handled): out of the outbox. */
+    void sent(String clientId) {
+        if (clientId != null) {
+            input.getElement().executeJs("window.parleyOutbox && parleyOutbox.ack($0)", clientId);
+        }
     }
 
     /** Puts a message that was not sent back into the field, to send again or copy. */
