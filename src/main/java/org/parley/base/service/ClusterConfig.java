@@ -64,7 +64,8 @@ class ClusterConfig {
                 .setTopicOverloadPolicy(TopicOverloadPolicy.DISCARD_OLDEST)
                 .setReadBatchSize(100)
                 .setStatisticsEnabled(false);
-        config.getRingbufferConfig("_hz_rb_" + NodeRelay.TOPIC)
+        // (Hazelcast names a topic's ring buffer "_hz_rb_" + topic, but looks its settings up by the topic's name.)
+        config.getRingbufferConfig(NodeRelay.TOPIC)
                 .setCapacity(EVENTS_KEPT)
                 .setBackupCount(1)
                 .setTimeToLiveSeconds(300);

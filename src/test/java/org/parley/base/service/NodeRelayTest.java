@@ -1,0 +1,166 @@
+package org.parley.base.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.io.Serializable;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * Two nodes in one JVM, each an embedded Hazelcast member configured as Parley configures it, on loopback: live
+ * events published after commit on one node reach the other's subscribers in order; a node that could not keep up
+ * sees the gap and tells its subscribers to reload; a node that leaves is reported.
+ */
+class NodeRelayTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** A live event for the test: one recipient, numbered. */
+    record Numbered(long recipient, int number) implements UserEvent {
+        @Override
+        public Collection<Long> recipients() {
+            return List.of(recipient);
+        }
+    }
+
+    /** Something only the test listens for, to hold a node's reader up. */
+    record Hold() implements Serializable {}
+
+    private HazelcastInstance first;
+    private HazelcastInstance second;
+
+    @BeforeEach
+    void startTwoNodes() throws Exception {
+        String cluster = "parley-test-" + UUID.randomUUID();
+        int firstPort = freePort();
+        int secondPort = freePort();
+        String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
+        first = Hazelcast.newHazelcastInstance(config(cluster, members, firstPort));
+        second = Hazelcast.newHazelcastInstance(config(cluster, members, secondPort));
+        await().atMost(WAIT).until(() -> first.getCluster().getMembers().size() == 2);
+    }
+
+    @AfterEach
+    void stop() {
+        for (HazelcastInstance node : new HazelcastInstance[] {first, second}) {
+            if (node != null && node.getLifecycleService().isRunning()) {
+                node.getLifecycleService().terminate();
+            }
+        }
+    }
+
+    @Test
+    void events_published_on_one_node_reach_the_subscribers_of_the_other_in_order() {
+        LiveEvents sending = liveEvents(new NodeRelay(first));
+        LiveEvents receiving = liveEvents(new NodeRelay(second));
+        List<UserEvent> onSecond = new CopyOnWriteArrayList<>();
+        List<UserEvent> onFirst = new CopyOnWriteArrayList<>();
+        receiving.subscribe(7, onSecond::add);
+        sending.subscribe(7, onFirst::add);
+        receiving.subscribe(8, event -> {
+            throw new AssertionError("not for user 8: " + event);
+        });
+
+        // Fewer than the stream keeps (in this test): a reader that falls behind would lose some (next test).
+        int events = EVENTS_KEPT_IN_TEST - 10;
+        for (int i = 0; i < events; i++) {
+            sending.deliver(new Numbered(7, i));
+        }
+
+        await().atMost(WAIT).until(() -> onSecond.size() == events);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            expected.add(i);
+        }
+        assertThat(onSecond).extracting(event -> ((Numbered) event).number()).isEqualTo(expected);
+        assertThat(onFirst)
+                .as("the publishing node's own subscribers, once each")
+                .extracting(event -> ((Numbered) event).number())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void a_node_that_fell_behind_tells_its_subscribers_to_reload() throws Exception {
+        NodeRelay behind = new NodeRelay(second);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(1);
+        behind.listen(Hold.class, (node, hold) -> {
+            held.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        LiveEvents receiving = liveEvents(behind);
+        List<UserEvent> got = new CopyOnWriteArrayList<>();
+        receiving.subscribe(7, got::add);
+        NodeRelay ahead = new NodeRelay(first);
+        LiveEvents sending = liveEvents(ahead);
+
+        // The second node's reader is held up while more events pass than the stream keeps.
+        ahead.publish(new Hold());
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < EVENTS_KEPT_IN_TEST + 50; i++) {
+            sending.deliver(new Numbered(7, i));
+        }
+        // (Published asynchronously: all of them in the stream before the reader goes on.)
+        await().atMost(WAIT)
+                .until(() ->
+                        first.getRingbuffer("_hz_rb_" + NodeRelay.TOPIC).tailSequence() >= EVENTS_KEPT_IN_TEST + 50);
+        release.countDown();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(got).contains(new EventsMissed(7)));
+        assertThat(got)
+                .as("only the events still kept arrive, after the notice")
+                .filteredOn(Numbered.class::isInstance)
+                .hasSizeLessThan(EVENTS_KEPT_IN_TEST + 50);
+    }
+
+    @Test
+    void a_node_that_leaves_is_reported_to_the_others() {
+        NodeRelay staying = new NodeRelay(first);
+        UUID leaving = second.getCluster().getLocalMember().getUuid();
+        List<UUID> left = new CopyOnWriteArrayList<>();
+        staying.onNodeLeft(left::add);
+
+        second.getLifecycleService().terminate();
+
+        await().atMost(WAIT).until(() -> left.contains(leaving));
+    }
+
+    private static final int EVENTS_KEPT_IN_TEST = 200;
+
+    private static Config config(String cluster, String members, int port) {
+        Config config = new ClusterConfig().hazelcastConfig(cluster, members, port, "127.0.0.1", 10);
+        config.getRingbufferConfig(NodeRelay.TOPIC).setCapacity(EVENTS_KEPT_IN_TEST);
+        return config;
+    }
+
+    private static LiveEvents liveEvents(NodeRelay relay) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("relay", relay);
+        return new LiveEvents(beans.getBeanProvider(NodeRelay.class));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
