@@ -1,5 +1,5 @@
-# Sourced by .ci/run and bench/run: a JDK 21 or newer (exported as JAVA_HOME), Debian's Chromium, and a running
-# MariaDB at 127.0.0.1:3306 (root, empty password) — installed or started when missing.
+# Sourced by .ci/run and bench/run: a JDK 21 or newer (exported as JAVA_HOME), Debian's Chromium and HAProxy, and a
+# running MariaDB at 127.0.0.1:3306 (root, empty password) — installed or started when missing.
 log() { printf '\n== %s\n' "$*"; }
 
 # --- A JDK 21 or newer -------------------------------------------------------------------------
@@ -36,6 +36,13 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 log "Browser: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
+
+# --- HAProxy: the sticky proxy in front of several nodes (deploy/haproxy.cfg; the cluster test starts it) ------
+if [ ! -x /usr/sbin/haproxy ]; then
+  log "Installing HAProxy"
+  apt_install haproxy
+fi
+log "Proxy: $(/usr/sbin/haproxy -v 2>/dev/null | head -1 || echo missing)"
 
 # --- MariaDB -------------------------------------------------------------------------------------
 if ! command -v mariadb >/dev/null || [ ! -x /usr/sbin/mariadbd ]; then

@@ -44,6 +44,9 @@ class SecurityConfig {
         // Parley's own stylesheet is needed by the login page too.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**")
                 .permitAll()
+                // The proxy's health check (NodeHealth): says up or stopping, nothing else.
+                .requestMatchers("/health")
+                .permitAll()
                 // Avatars and attachments are served by controllers, outside Vaadin's own view access checks.
                 .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**")
                 .authenticated()

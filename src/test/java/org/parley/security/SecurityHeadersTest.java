@@ -50,6 +50,19 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void the_health_check_answers_without_a_session_or_a_sign_in() throws Exception {
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("ok");
+        assertThat(health.headers().allValues("Set-Cookie"))
+                .as("a proxy checking every second leaves no sessions behind")
+                .isEmpty();
+    }
+
+    @Test
     void the_session_cookie_stays_on_this_site_and_out_of_addresses() throws Exception {
         HttpResponse<Void> login = get("login");
         String cookie = login.headers().allValues("Set-Cookie").stream()
