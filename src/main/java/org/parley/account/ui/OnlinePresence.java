@@ -40,6 +40,8 @@ public class OnlinePresence {
     private final Map<UUID, Set<Long>> onlineByNode = new ConcurrentHashMap<>();
 
     private final NodeRelay relay;
+    /** Held while a change is counted and told to the other nodes, so that they hear changes in order. */
+    private final Object telling = new Object();
 
     /** A person's first tab on a node opened ({@code online}) or their last one there closed. */
     private record Change(long userId, boolean online) implements Serializable {}
@@ -109,26 +111,32 @@ public class OnlinePresence {
     }
 
     private void arrived(long userId) {
+        boolean first;
         // Locked with telling the other nodes, so that they hear a person's comings and goings in order.
-        synchronized (openTabs) {
-            if (openTabs.merge(userId, 1, Integer::sum) == 1) {
+        synchronized (telling) {
+            first = openTabs.merge(userId, 1, Integer::sum) == 1;
+            if (first) {
                 tellOthers(new Change(userId, true));
-                changed(userId);
             }
+        }
+        if (first) {
+            changed(userId);
         }
     }
 
     private void left(long userId) {
-        synchronized (openTabs) {
-            boolean[] gone = new boolean[1];
+        boolean[] gone = new boolean[1];
+        synchronized (telling) {
             openTabs.computeIfPresent(userId, (id, tabs) -> {
                 gone[0] = tabs == 1;
                 return tabs == 1 ? null : tabs - 1;
             });
             if (gone[0]) {
                 tellOthers(new Change(userId, false));
-                changed(userId);
             }
+        }
+        if (gone[0]) {
+            changed(userId);
         }
     }
 
@@ -139,7 +147,7 @@ public class OnlinePresence {
     }
 
     private void tellEveryone() {
-        synchronized (openTabs) {
+        synchronized (telling) {
             relay.publish(new Everyone(new HashSet<>(openTabs.keySet())));
         }
     }

@@ -38,6 +38,8 @@ public class LiveEvents {
     private final Map<Long, SerialQueue> queuesByUser = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final NodeRelay relay;
+    /** Held while an event goes to this node's queues and to the other nodes: one order for both. */
+    private final Object publishing = new Object();
 
     public LiveEvents(ObjectProvider<NodeRelay> relay) {
         this.relay = relay.getIfAvailable();
@@ -68,7 +70,7 @@ public class LiveEvents {
             return;
         }
         // One order for this node's tabs and for the other nodes: two events for one person never swap.
-        synchronized (relay) {
+        synchronized (publishing) {
             deliverHere(event);
             relay.publish(event);
         }
