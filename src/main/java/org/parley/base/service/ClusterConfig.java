@@ -27,6 +27,9 @@ class ClusterConfig {
     /** The ring buffer under {@link NodeRelay#TOPIC}: how many events a slow node may fall behind by. */
     static final int EVENTS_KEPT = 20_000;
 
+    /** How long an unused shared rate-limit bucket is kept ({@link SharedBuckets}): the longest limit's period. */
+    static final int RATE_LIMITS_KEPT_SECONDS = 24 * 60 * 60;
+
     @Bean
     Config hazelcastConfig(
             @Value("${parley.cluster.name:parley}") String name,
@@ -69,6 +72,7 @@ class ClusterConfig {
                 .setCapacity(EVENTS_KEPT)
                 .setBackupCount(1)
                 .setTimeToLiveSeconds(300);
+        config.getMapConfig(SharedBuckets.MAP).setMaxIdleSeconds(RATE_LIMITS_KEPT_SECONDS);
         return config;
     }
 

@@ -1,8 +1,10 @@
 package org.parley.base.service;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * How often one kind of act may happen per key (a person's id, an address, a user name): a Bucket4j token bucket
  * per key that holds {@code count} acts and refills evenly over {@code period}, so a burst of {@code count} is
  * allowed and then one every {@code period / count}. Buckets live in this node's memory; one that has filled up
- * again is the same as none and is dropped by {@link #forgetFullBuckets()}.
+ * again is the same as none and is dropped by {@link #forgetFullBuckets()}. A limit made with {@link SharedBuckets}
+ * keeps its buckets where every node of a cluster counts in the same one.
  */
 public final class RateLimit {
 
@@ -20,6 +23,10 @@ public final class RateLimit {
     private final Duration period;
     private final TimeMeter time;
     private final Map<Object, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Null: this node's memory. */
+    private final ProxyManager<String> shared;
+
+    private final String name;
 
     /** {@code refusal} starts the message shown when the limit is reached ("Too many new groups"). */
     public RateLimit(String refusal, Spec spec) {
@@ -27,10 +34,21 @@ public final class RateLimit {
     }
 
     RateLimit(String refusal, Spec spec, TimeMeter time) {
+        this(null, refusal, spec, time, null);
+    }
+
+    /** A limit counted by every node together, its keys told apart from other limits' by {@code name}. */
+    public RateLimit(String name, String refusal, Spec spec, SharedBuckets shared) {
+        this(name, refusal, spec, TimeMeter.SYSTEM_NANOTIME, shared);
+    }
+
+    private RateLimit(String name, String refusal, Spec spec, TimeMeter time, ProxyManager<String> shared) {
+        this.name = name;
         this.refusal = refusal;
         this.count = spec.count();
         this.period = spec.period();
         this.time = time;
+        this.shared = shared;
     }
 
     /** Counts one act for {@code key}, or refuses it (nothing counted) when the key has used up its acts. */
@@ -43,7 +61,11 @@ public final class RateLimit {
 
     /** Refuses, as {@link #take} would, without counting anything: for acts counted only when they fail. */
     public void check(Object key) {
-        Bucket bucket = buckets.get(key);
+        Bucket bucket = shared != null
+                ? shared.getProxyConfiguration(sharedKey(key))
+                        .map(known -> bucket(key))
+                        .orElse(null)
+                : buckets.get(key);
         if (bucket != null) {
             var probe = bucket.estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
@@ -59,7 +81,11 @@ public final class RateLimit {
 
     /** Gives {@code key} all its acts back (a person who signed in is no longer being guessed at). */
     public void forget(Object key) {
-        buckets.remove(key);
+        if (shared != null) {
+            shared.removeProxy(sharedKey(key));
+        } else {
+            buckets.remove(key);
+        }
     }
 
     /** Drops the buckets that are full again, which keeps memory to the keys that acted recently. */
@@ -67,11 +93,23 @@ public final class RateLimit {
         buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= count);
     }
 
+    private String sharedKey(Object key) {
+        return name + ":" + key;
+    }
+
     int keysRemembered() {
         return buckets.size();
     }
 
     private Bucket bucket(Object key) {
+        if (shared != null) {
+            return shared.builder()
+                    .build(
+                            sharedKey(key),
+                            () -> BucketConfiguration.builder()
+                                    .addLimit(limit -> limit.capacity(count).refillGreedy(count, period))
+                                    .build());
+        }
         return buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()

@@ -2,13 +2,17 @@ package org.parley.base.service;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every limit on how often someone may act, in one place, set by the {@code parley.limits.*} properties (README,
- * "Security"). Each is used by the service method that does the act; this class only holds them.
+ * "Security"). Each is used by the service method that does the act; this class only holds them. On several nodes
+ * all but the message limit are counted by the nodes together ({@link SharedBuckets}): a guesser or spammer whose
+ * requests land on different nodes gets one allowance. Messages stay per node: they are the hot path, and a
+ * person's pages stay on their node.
  */
 @Component
 public class RateLimits {
@@ -26,15 +30,26 @@ public class RateLimits {
             @Value("${parley.limits.registrations-per-address:10/1h}") String registrations,
             @Value("${parley.limits.friend-requests-per-person:30/1h}") String friendRequests,
             @Value("${parley.limits.groups-per-person:10/1h}") String groups,
-            @Value("${parley.limits.messages-per-person:30/10s}") String messages) {
-        signInFailuresPerAccount = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAccount));
-        signInFailuresPerAddress = new RateLimit("Too many attempts", RateLimit.Spec.parse(signInPerAddress));
-        registrationsPerAddress =
-                new RateLimit("Too many new accounts from your address", RateLimit.Spec.parse(registrations));
-        friendRequestsPerPerson =
-                new RateLimit("You have sent many friend requests", RateLimit.Spec.parse(friendRequests));
-        groupsPerPerson = new RateLimit("You have created many groups", RateLimit.Spec.parse(groups));
+            @Value("${parley.limits.messages-per-person:30/10s}") String messages,
+            ObjectProvider<SharedBuckets> sharedBuckets) {
+        SharedBuckets shared = sharedBuckets.getIfAvailable();
+        signInFailuresPerAccount =
+                limit("sign-in-account", "Too many attempts", RateLimit.Spec.parse(signInPerAccount), shared);
+        signInFailuresPerAddress =
+                limit("sign-in-address", "Too many attempts", RateLimit.Spec.parse(signInPerAddress), shared);
+        registrationsPerAddress = limit(
+                "registrations",
+                "Too many new accounts from your address",
+                RateLimit.Spec.parse(registrations),
+                shared);
+        friendRequestsPerPerson = limit(
+                "friend-requests", "You have sent many friend requests", RateLimit.Spec.parse(friendRequests), shared);
+        groupsPerPerson = limit("groups", "You have created many groups", RateLimit.Spec.parse(groups), shared);
         messagesPerPerson = new RateLimit("You are sending messages too fast", RateLimit.Spec.parse(messages));
+    }
+
+    private static RateLimit limit(String name, String refusal, RateLimit.Spec spec, SharedBuckets shared) {
+        return shared == null ? new RateLimit(refusal, spec) : new RateLimit(name, refusal, spec, shared);
     }
 
     /** Wrong passwords for one user name (its lower-cased key), from anywhere. */

@@ -3,11 +3,8 @@ package org.parley.base.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.Serializable;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,26 +38,22 @@ class NodeRelayTest {
     /** Something only the test listens for, to hold a node's reader up. */
     record Hold() implements Serializable {}
 
+    private TwoHazelcastNodes nodes;
     private HazelcastInstance first;
     private HazelcastInstance second;
 
     @BeforeEach
     void startTwoNodes() throws Exception {
-        String cluster = "parley-test-" + UUID.randomUUID();
-        int firstPort = freePort();
-        int secondPort = freePort();
-        String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
-        first = Hazelcast.newHazelcastInstance(config(cluster, members, firstPort));
-        second = Hazelcast.newHazelcastInstance(config(cluster, members, secondPort));
-        await().atMost(WAIT).until(() -> first.getCluster().getMembers().size() == 2);
+        nodes = new TwoHazelcastNodes(
+                config -> config.getRingbufferConfig(NodeRelay.TOPIC).setCapacity(EVENTS_KEPT_IN_TEST));
+        first = nodes.first;
+        second = nodes.second;
     }
 
     @AfterEach
     void stop() {
-        for (HazelcastInstance node : new HazelcastInstance[] {first, second}) {
-            if (node != null && node.getLifecycleService().isRunning()) {
-                node.getLifecycleService().terminate();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -146,21 +139,9 @@ class NodeRelayTest {
 
     private static final int EVENTS_KEPT_IN_TEST = 200;
 
-    private static Config config(String cluster, String members, int port) {
-        Config config = new ClusterConfig().hazelcastConfig(cluster, members, port, "127.0.0.1", 10);
-        config.getRingbufferConfig(NodeRelay.TOPIC).setCapacity(EVENTS_KEPT_IN_TEST);
-        return config;
-    }
-
     private static LiveEvents liveEvents(NodeRelay relay) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("relay", relay);
         return new LiveEvents(beans.getBeanProvider(NodeRelay.class));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
