@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /**
  * Runs Parley's benchmarks against its production jar on MariaDB and writes {@code bench/results/}. Started by
  * {@code bench/run}; arguments name benchmarks to run (all by default): latency, fanout, history, transfer, search,
- * users, crash. With fanout, ejabberd's fan-out on this machine is measured afterwards for comparison
+ * users, cluster, crash. With fanout, ejabberd's fan-out on this machine is measured afterwards for comparison
  * ({@link XmppPeer}), once Parley's server has stopped.
  */
 public final class BenchMain {
@@ -34,6 +34,7 @@ public final class BenchMain {
         benchmarks.put("transfer", TransferBench::run);
         benchmarks.put("search", SearchBench::run);
         benchmarks.put("users", ConnectedUsersBench::run);
+        benchmarks.put("cluster", ClusterBench::run);
         benchmarks.put("crash", CrashDrill::run);
         Set<String> chosen = args.length == 0 ? benchmarks.keySet() : new TreeSet<>(Arrays.asList(args));
         for (String name : chosen) {

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Parley's production jar in its own JVM (4 GiB heap, as a node would run), on the benchmark database. It can be
  * killed with {@code kill -9} and started again on the same data, and its heap read with the JDK's own tools.
+ * The cluster test ({@code org.parley.cluster}) runs several in a smaller heap, with arguments of its own.
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
 
     static final String HEAP = "4g";
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -32,6 +33,11 @@ final class BenchServer implements AutoCloseable {
     private final Path logDirectory;
     private Process process;
     private int starts;
+    private String heap = HEAP;
+    private List<String> jvmOptions = List.of();
+    private List<String> extraArguments = List.of();
+    private String databaseUser;
+    private String databasePassword;
 
     /** The production jar. */
     BenchServer(Path jar, int port, String jdbcUrl, Path logDirectory) {
@@ -39,7 +45,7 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** This JVM's own class path (Vaadin in development mode): for the crash drill inside the test suite. */
-    static BenchServer fromClassPath(int port, String jdbcUrl, Path logDirectory) {
+    public static BenchServer fromClassPath(int port, String jdbcUrl, Path logDirectory) {
         return new BenchServer(
                 List.of("-cp", System.getProperty("java.class.path"), "org.parley.Application"),
                 port,
@@ -54,21 +60,59 @@ final class BenchServer implements AutoCloseable {
         this.logDirectory = logDirectory;
     }
 
-    String baseUrl() {
+    /** Another maximum heap than {@link #HEAP} (then with no {@code -Xms}), e.g. "768m" for several on two cores. */
+    public BenchServer heap(String maximum) {
+        this.heap = maximum;
+        return this;
+    }
+
+    /** JVM options added before the main class (e.g. system properties). */
+    public BenchServer jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** Spring arguments ({@code --name=value}) added after the benchmark's own; use names not set here already. */
+    public BenchServer arguments(List<String> arguments) {
+        this.extraArguments = List.copyOf(arguments);
+        return this;
+    }
+
+    /** The database account, when not {@link BenchDatabase}'s. */
+    public BenchServer databaseAccount(String user, String password) {
+        this.databaseUser = user;
+        this.databasePassword = password;
+        return this;
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The log of the latest start (server-1.log, server-2.log, … in the log directory). */
+    public Path log() {
+        return logDirectory.resolve("server-" + starts + ".log");
+    }
+
     /** Starts the server and waits until its login page answers; returns the milliseconds that took. */
-    long start() throws IOException, InterruptedException {
+    public long start() throws IOException, InterruptedException {
         starts++;
-        Path log = logDirectory.resolve("server-" + starts + ".log");
+        Path log = log();
         // Compiler threads kept for the JVM's life, so that their CPU time can be told apart (ProcessCpu).
-        List<String> command = new ArrayList<>(List.of(
-                javaTool("java"), "-Xmx" + HEAP, "-Xms1g", "-XX:+UseG1GC", "-XX:-UseDynamicNumberOfCompilerThreads"));
+        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-Xmx" + heap));
+        if (heap.equals(HEAP)) {
+            command.add("-Xms1g");
+        }
+        command.addAll(List.of("-XX:+UseG1GC", "-XX:-UseDynamicNumberOfCompilerThreads"));
+        command.addAll(jvmOptions);
         command.addAll(launch);
         command.addAll(List.of(
                 "--server.port=" + port,
@@ -85,14 +129,16 @@ final class BenchServer implements AutoCloseable {
                 "--parley.limits.messages-per-person=1000000/1s",
                 "--logging.level.root=warn",
                 "--logging.level.org.parley=info"));
+        command.addAll(extraArguments);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // Both spellings: a test JVM's SPRING_DATASOURCE_* would otherwise win over PARLEY_DB_*.
+        String user = databaseUser != null ? databaseUser : BenchDatabase.user();
+        String password = databaseUser != null ? databasePassword : BenchDatabase.password();
         for (String prefix : List.of("PARLEY_DB_", "SPRING_DATASOURCE_")) {
             builder.environment().put(prefix + "URL", jdbcUrl);
-            builder.environment()
-                    .put(prefix + (prefix.startsWith("PARLEY") ? "USER" : "USERNAME"), BenchDatabase.user());
-            builder.environment().put(prefix + "PASSWORD", BenchDatabase.password());
+            builder.environment().put(prefix + (prefix.startsWith("PARLEY") ? "USER" : "USERNAME"), user);
+            builder.environment().put(prefix + "PASSWORD", password);
         }
         long started = System.nanoTime();
         process = builder.start();
@@ -119,7 +165,7 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hooks, no flushing, sockets cut. */
-    void kill9() throws IOException, InterruptedException {
+    public void kill9() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid()))
                 .inheritIO()
                 .start()

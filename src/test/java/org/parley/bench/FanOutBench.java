@@ -117,7 +117,7 @@ final class FanOutBench {
      * The send phase (CPU is counted over it): each message once the last member has the one before (or after
      * 30 s), with 200 ms between.
      */
-    private static void sendOneAtATime(ChromiumSender page, Deliveries deliveries, int size, int messages)
+    static void sendOneAtATime(ChromiumSender page, Deliveries deliveries, int size, int messages)
             throws InterruptedException {
         for (int n = 0; n < messages; n++) {
             String text = deliveries.text(n);

@@ -30,7 +30,8 @@ final class ServerWarmUp {
         }
     }
 
-    private static void run(BenchContext context) throws Exception {
+    /** Warms this server up now (the cluster benchmark warms each of its nodes). */
+    static void run(BenchContext context) throws Exception {
         int direct = Integer.getInteger("bench.latency.warmup.direct", 2000);
         int inGroup = Integer.getInteger("bench.latency.warmup.group", 300);
         long started = System.nanoTime();

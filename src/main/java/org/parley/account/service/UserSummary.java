@@ -1,12 +1,13 @@
 package org.parley.account.service;
 
+import java.io.Serializable;
 import org.parley.account.domain.UserAccount;
 
 /**
  * How a user appears to others: enough to render a name and an avatar anywhere, without touching
  * the entity. {@code avatarUrl} is null when the user has no picture (initials are shown).
  */
-public record UserSummary(long id, String username, String displayName, String avatarUrl) {
+public record UserSummary(long id, String username, String displayName, String avatarUrl) implements Serializable {
 
     public static UserSummary of(UserAccount account) {
         String avatarUrl = account.hasAvatar() ? AvatarUrls.path(account.getId(), account.getAvatarVersion()) : null;

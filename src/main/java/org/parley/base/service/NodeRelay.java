@@ -94,6 +94,9 @@ public class NodeRelay {
 
     /** Sends to every other node (not to this one), in the order of the calls. */
     public void publish(Serializable payload) {
+        if (stopping || !hazelcast.getLifecycleService().isRunning()) {
+            return; // this node is leaving: the others drop its people when it has gone
+        }
         topic.publishAsync(new Relayed(self, payload)).whenComplete((done, failure) -> {
             if (failure != null && !stopping) {
                 log.warn("An event could not reach the other nodes; they will reload when they see the gap", failure);

@@ -1,5 +1,6 @@
 package org.parley.chat.service;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.parley.account.service.UserSummary;
 
@@ -15,4 +16,5 @@ public record ChatMessageView(
         String body,
         Instant sentAt,
         boolean system,
-        AttachmentView attachment) {}
+        AttachmentView attachment)
+        implements Serializable {}

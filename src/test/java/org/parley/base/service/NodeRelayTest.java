@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.account.service.UserSummary;
+import org.parley.chat.service.AttachmentView;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ConversationRead;
+import org.parley.chat.service.MessagePosted;
+import org.parley.friends.service.FriendsChanged;
+import org.parley.groups.service.GroupChanged;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -85,6 +93,35 @@ class NodeRelayTest {
                 .as("the publishing node's own subscribers, once each")
                 .extracting(event -> ((Numbered) event).number())
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void the_events_parley_publishes_arrive_whole_on_the_other_node() {
+        LiveEvents sending = liveEvents(new NodeRelay(first));
+        LiveEvents receiving = liveEvents(new NodeRelay(second));
+        List<UserEvent> got = new CopyOnWriteArrayList<>();
+        receiving.subscribe(7, got::add);
+        UserSummary ann = new UserSummary(3, "ann", "Ann Lee", "/avatars/3?v=2");
+        List<UserEvent> published = List.of(
+                new MessagePosted(
+                        new ChatMessageView(
+                                11,
+                                12,
+                                ann,
+                                "",
+                                Instant.parse("2026-12-01T10:00:00Z"),
+                                false,
+                                new AttachmentView(13, "plan.png", 2048, "image/png", true, 640, 480)),
+                        5,
+                        new ArrayList<>(List.of(3L, 7L))),
+                new FriendsChanged(FriendsChanged.Kind.REQUEST_SENT, ann, 7),
+                new GroupChanged(1, 12, GroupChanged.Kind.JOINED, 7L, new ArrayList<>(List.of(3L, 7L))),
+                new ConversationRead(12, 7, 5));
+
+        published.forEach(sending::deliver);
+
+        await().atMost(WAIT).until(() -> got.size() == published.size());
+        assertThat(got).isEqualTo(published);
     }
 
     @Test
