@@ -21,6 +21,8 @@ final class ServerWarmUp {
     private ServerWarmUp() {}
 
     private static boolean warm;
+    /** Each warm-up seeds people of its own (the cluster benchmark warms three more servers on one database). */
+    private static int runs;
 
     /** Warms the server unless this run already did (latency and fan-out both measure a warm server). */
     static synchronized void once(BenchContext context) throws Exception {
@@ -38,8 +40,9 @@ final class ServerWarmUp {
         LightClient.Listener ignore = (client, text, at, pushed) -> {};
         long missing = 0;
 
-        Seeder.Person sender = Seeder.people("warmsend", 1).getFirst();
-        Seeder.Person receiver = Seeder.people("warmrecv", 1).getFirst();
+        String run = runs++ == 0 ? "" : Integer.toString(runs);
+        Seeder.Person sender = Seeder.people("warmsend" + run, 1).getFirst();
+        Seeder.Person receiver = Seeder.people("warmrecv" + run, 1).getFirst();
         long conversation = Seeder.friendsWithConversations(List.of(sender), List.of(receiver))[0];
         Deliveries deliveries = new Deliveries("warm-up-direct-");
         List<Crowd.Seat> receiverTab = List.of(new Crowd.Seat(receiver, conversation));
@@ -56,7 +59,7 @@ final class ServerWarmUp {
             missing += send(sending.clients.getFirst(), deliveries, direct, 2);
         }
 
-        List<Seeder.Person> members = Seeder.people("warmg", GROUP_RECEIVERS);
+        List<Seeder.Person> members = Seeder.people("warmg" + run, GROUP_RECEIVERS);
         List<Seeder.Person> everyone = new ArrayList<>(List.of(sender));
         everyone.addAll(members);
         long group = Seeder.group("Server warm-up", everyone).conversationId();
