@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Parley on three nodes beside the single node of the same run: three more JVMs of the production jar (2 GiB heap
@@ -241,20 +240,11 @@ final class ClusterBench {
             for (Crowd crowd : crowds) {
                 senders.addAll(crowd.clients);
             }
-            for (int n = 0; n < 100; n++) {
-                LightClient sender = senders.get(ThreadLocalRandom.current().nextInt(senders.size()));
-                String text = probe.text(n);
-                long at = LightClient.epochMicros();
-                sender.send(text, "probe-" + text);
-                probe.sent(text, at);
-                Thread.sleep(50);
-            }
-            probe.awaitAll(1, 30_000);
             single.results.add(
                     BENCHMARK,
                     USERS + " users over " + NODES + " nodes: delivery across nodes",
                     "ms",
-                    probe.latencies());
+                    ConnectedUsersBench.probe(senders, probe));
         } finally {
             for (Crowd crowd : crowds) {
                 crowd.close();

@@ -104,9 +104,17 @@ final class ConnectedUsersBench {
     /** Probe messages from connected people to their connected partners, one at a time, spread over the crowd. */
     private static Stats probe(Crowd crowd, Deliveries probe) throws Exception {
         List<LightClient> clients = crowd.clients;
-        int pairs = clients.size() / 2;
+        List<LightClient> senders = new ArrayList<>();
+        for (int i = 0; i + 1 < clients.size(); i += 2) {
+            senders.add(clients.get(i));
+        }
+        return probe(senders, probe);
+    }
+
+    /** {@link #PROBES} messages, each from one of {@code senders} at random into its open conversation, 50 ms apart. */
+    static Stats probe(List<LightClient> senders, Deliveries probe) throws Exception {
         for (int n = 0; n < PROBES; n++) {
-            LightClient sender = clients.get(2 * ThreadLocalRandom.current().nextInt(pairs));
+            LightClient sender = senders.get(ThreadLocalRandom.current().nextInt(senders.size()));
             String text = probe.text(n);
             long at = LightClient.epochMicros();
             sender.send(text, "probe-" + text);

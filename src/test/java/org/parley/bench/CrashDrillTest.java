@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.parley.support.OwnMariaDbDatabase;
 
 /**
  * The crash drill as a regression test, on the database this suite runs on (the embedded H2 by default, MariaDB
@@ -58,18 +56,9 @@ class CrashDrillTest {
      * what the server process writes (and a killed server's lock is taken over by the next one).
      */
     private static void useOwnDatabase(Path work) throws Exception {
-        String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
-        if (suiteUrl != null && suiteUrl.startsWith("jdbc:mariadb:")) {
-            String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root");
-            String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
-            String server = suiteUrl.substring(0, suiteUrl.indexOf('/', "jdbc:mariadb://".length()) + 1);
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                    Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists parley_crash_drill");
-                statement.execute(
-                        "create database parley_crash_drill character set utf8mb4" + " collate utf8mb4_unicode_ci");
-            }
-            BenchDatabase.use(server + "parley_crash_drill?useServerPrepStmts=true", user, password);
+        OwnMariaDbDatabase mariaDb = OwnMariaDbDatabase.besideTheSuite("parley_crash_drill");
+        if (mariaDb != null) {
+            BenchDatabase.use(mariaDb.url(), mariaDb.user(), mariaDb.password());
         } else {
             BenchDatabase.use(
                     "jdbc:h2:file:" + work.resolve("parley") + ";AUTO_SERVER=TRUE;MODE=MariaDB;"

@@ -58,7 +58,8 @@ final class Seeder {
             List<Person> people = new ArrayList<>(count);
             try (PreparedStatement select = db.prepareStatement(
                     "select id, username from user_account where username_key like ? order by username_key")) {
-                select.setString(1, TextRules.searchKey(prefix) + "%");
+                // Exactly this prefix and six digits: "fan" must not pick up "fans000001".
+                select.setString(1, TextRules.searchKey(prefix) + "______");
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         people.add(new Person(rows.getLong(1), rows.getString(2)));

@@ -7,10 +7,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.tools.Server;
+import org.parley.support.OwnMariaDbDatabase;
 
 /**
  * The one database the cluster's nodes share, on what this suite runs on: MariaDB when SPRING_DATASOURCE_URL
@@ -35,17 +35,9 @@ final class SharedDatabase implements AutoCloseable {
     }
 
     static SharedDatabase create(Path directory) throws Exception {
-        String suiteUrl = System.getenv("SPRING_DATASOURCE_URL");
-        if (suiteUrl != null && suiteUrl.startsWith("jdbc:mariadb:")) {
-            String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root");
-            String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
-            String server = suiteUrl.substring(0, suiteUrl.indexOf('/', "jdbc:mariadb://".length()) + 1);
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                    Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists parley_cluster");
-                statement.execute("create database parley_cluster character set utf8mb4 collate utf8mb4_unicode_ci");
-            }
-            return new SharedDatabase(server + "parley_cluster?useServerPrepStmts=true", user, password, null);
+        OwnMariaDbDatabase mariaDb = OwnMariaDbDatabase.besideTheSuite("parley_cluster");
+        if (mariaDb != null) {
+            return new SharedDatabase(mariaDb.url(), mariaDb.user(), mariaDb.password(), null);
         }
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
