@@ -179,6 +179,24 @@ public final class BenchServer implements AutoCloseable {
         return usedHeap();
     }
 
+    /**
+     * Starts a Java Flight Recorder profile of this server (where the CPU goes), to be written to {@code file} by
+     * {@link #stopRecording}; for finding what a benchmark spends, not part of its figures.
+     */
+    void startRecording(Path file) throws IOException, InterruptedException {
+        run(
+                javaTool("jcmd"),
+                Long.toString(process.pid()),
+                "JFR.start",
+                "name=bench",
+                "settings=profile",
+                "filename=" + file.toAbsolutePath());
+    }
+
+    void stopRecording() throws IOException, InterruptedException {
+        run(javaTool("jcmd"), Long.toString(process.pid()), "JFR.stop", "name=bench");
+    }
+
     /** Heap in use now, garbage included. */
     long usedHeap() throws IOException, InterruptedException {
         String info = run(javaTool("jcmd"), Long.toString(process.pid()), "GC.heap_info");

@@ -4,9 +4,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Parley on three nodes beside the single node of the same run: three more JVMs of the production jar (2 GiB heap
@@ -136,11 +139,22 @@ final class ClusterBench {
             page = new ChromiumSender(nodes.getFirst().signedInPage(sender.username(), "websocket"));
             page.open(nodes.getFirst().baseUrl(), group.conversationId());
             // The single node measured 10, 100 and 500 members before 1,000: its fan-out path was compiled. Each
-            // node here gets as many unmeasured fan-outs to 1,000 first (one at a time, as measured).
+            // node here gets unmeasured fan-outs to 1,000 first (one at a time, as measured): three JVMs share the
+            // two cores' compiling too, so 40 left each still compiling a third of its CPU; after 120 a tenth.
             Deliveries warmUp = new Deliveries("cluster-fan-warm-up-");
             crowds.forEach(crowd -> crowd.clients.forEach(client -> client.listener(warmUp)));
-            FanOutBench.sendOneAtATime(page, warmUp, FAN_OUT, Integer.getInteger("bench.cluster.fanout.warmup", 40));
+            FanOutBench.sendOneAtATime(page, warmUp, FAN_OUT, Integer.getInteger("bench.cluster.fanout.warmup", 120));
             crowds.forEach(crowd -> crowd.clients.forEach(client -> client.listener(deliveries)));
+            idle(single, nodes);
+            String recording = System.getProperty("bench.cluster.jfr"); // a folder: profile each node while measured
+            if (recording != null) {
+                for (int i = 0; i < NODES; i++) {
+                    nodes.get(i)
+                            .server
+                            .startRecording(
+                                    Files.createDirectories(Path.of(recording)).resolve("node" + (i + 1) + ".jfr"));
+                }
+            }
             long cpu = 0;
             long compiling = 0;
             for (BenchContext node : nodes) {
@@ -151,6 +165,11 @@ final class ClusterBench {
             for (BenchContext node : nodes) {
                 cpu += ProcessCpu.micros(node.server.pid());
                 compiling += ProcessCpu.compilerMicros(node.server.pid());
+            }
+            if (recording != null) {
+                for (BenchContext node : nodes) {
+                    node.server.stopRecording();
+                }
             }
             String scenario = FAN_OUT + " members over " + NODES + " nodes: until the last has it";
             Stats.Summary untilLast = single.results.add(BENCHMARK, scenario, "ms", deliveries.untilLast(FAN_OUT));
@@ -250,6 +269,36 @@ final class ClusterBench {
                 crowd.close();
             }
         }
+    }
+
+    /**
+     * What the nodes spend with nobody sending (cluster heartbeats, push heartbeats of the connected members):
+     * counted in "CPU of all nodes per delivery" too, over the seconds the measured fan-out takes.
+     */
+    private static void idle(BenchContext single, List<BenchContext> nodes) throws InterruptedException {
+        Map<String, Long> byKind = new HashMap<>();
+        for (BenchContext node : nodes) {
+            ProcessCpu.microsByThreadKind(node.server.pid())
+                    .forEach((kind, micros) -> byKind.merge(kind, -micros, Long::sum));
+        }
+        long started = System.nanoTime();
+        Thread.sleep(5_000);
+        for (BenchContext node : nodes) {
+            ProcessCpu.microsByThreadKind(node.server.pid())
+                    .forEach((kind, micros) -> byKind.merge(kind, micros, Long::sum));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long total = byKind.values().stream().mapToLong(Long::longValue).sum();
+        String top = byKind.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(5)
+                .map(kind -> String.format(Locale.ROOT, "%s %.0f", kind.getKey(), kind.getValue() / 1e3 / seconds))
+                .collect(Collectors.joining(", "));
+        figure(
+                single,
+                FAN_OUT + " members over " + NODES + " nodes: CPU of all nodes while nobody sends (ms per s)",
+                "%s",
+                String.format(Locale.ROOT, "%.0f (most: %s)", total / 1e3 / seconds, top));
     }
 
     /** The cluster's p99 against the single node's in this run, when that ran. */

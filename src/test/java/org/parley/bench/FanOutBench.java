@@ -1,5 +1,7 @@
 package org.parley.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +79,11 @@ final class FanOutBench {
             DeliveryBench.warmUp(List.of(page));
             // CPU per delivery is Parley's own: the benchmarks' stage trace does not run meanwhile.
             ServerTrace.record(crowd.clients.getFirst(), false);
+            String recording = System.getProperty("bench.fanout.jfr"); // a folder: profile the server while measured
+            if (recording != null) {
+                context.server.startRecording(
+                        Files.createDirectories(Path.of(recording)).resolve("fan-out-" + size + ".jfr"));
+            }
             long serverCpu = ProcessCpu.micros(context.server.pid());
             long compiling = ProcessCpu.compilerMicros(context.server.pid());
             long collecting = ProcessCpu.collectorMicros(context.server.pid());
@@ -86,6 +93,9 @@ final class FanOutBench {
             compiling = ProcessCpu.compilerMicros(context.server.pid()) - compiling;
             collecting = ProcessCpu.collectorMicros(context.server.pid()) - collecting;
             driverCpu = ProcessCpu.micros(ProcessCpu.SELF) - driverCpu;
+            if (recording != null) {
+                context.server.stopRecording();
+            }
             ServerTrace.record(crowd.clients.getFirst(), true);
             context.results.add(BENCHMARK, untilLast(size), "ms", deliveries.untilLast(size));
             Stats.Summary each =

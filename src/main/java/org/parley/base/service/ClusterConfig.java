@@ -48,6 +48,8 @@ class ClusterConfig {
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(failureDetectionSeconds));
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        // No Management Center reads them: collecting them every few seconds is work on every node for nobody.
+        config.getMetricsConfig().setEnabled(false);
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(true);
