@@ -39,6 +39,8 @@ import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.MessagePosted;
 import org.parley.chat.service.ReadMarkers;
+import org.parley.chat.service.SomeoneTyping;
+import org.parley.chat.service.TypingService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
@@ -67,6 +69,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final ChatService chat;
     private final FriendService friends;
     private final ReadMarkers readMarkers;
+    private final TypingService typingService;
     private final long me;
     private final Clock clock;
 
@@ -79,6 +82,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     final MessageInput input;
     final Button loadEarlier;
     private final Div sendNotice = new Div();
+    private final TypingIndicator typingIndicator;
     private final Div header = new Div();
     final Upload upload;
     private final Composer composer;
@@ -95,6 +99,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             AttachmentService attachments,
             FriendService friends,
             ReadMarkers readMarkers,
+            TypingService typingService,
             LiveEvents liveEvents,
             CurrentUser currentUser,
             Clock clock,
@@ -102,6 +107,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         this.chat = chat;
         this.friends = friends;
         this.readMarkers = readMarkers;
+        this.typingService = typingService;
         this.headerActions = headerActions;
         this.clock = clock;
         this.me = currentUser.requireId();
@@ -112,7 +118,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        composer = new Composer(attachments, me, this::send, this::recheckAccess);
+        composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing);
+        typingIndicator = new TypingIndicator(clock);
         input = composer.input;
         upload = composer.upload;
         sendNotice.addClassName("send-notice");
@@ -132,6 +139,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messagePosted(posted);
+                case SomeoneTyping someone -> typingIndicator.someoneTyping(someone);
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -172,6 +180,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         openConversationId = null;
         openIsTemporary = false;
         timeline.open(null);
+        typingIndicator.open(null);
         if (requested != null) {
             try {
                 open(chat.details(requested));
@@ -194,7 +203,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         renderHeader(details);
         composer.prepareFor(details.id());
         timeline.open(details.id());
-        pane.add(header, loadEarlier, messageList, sendNotice, composer);
+        typingIndicator.open(details.id());
+        pane.add(header, loadEarlier, messageList, typingIndicator, sendNotice, composer);
         composer.focus();
     }
 
@@ -298,6 +308,17 @@ public class ChatView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** Keys pressed in the composer (at most once a second): the open conversation's other members see it. */
+    private void typing() {
+        if (openConversationId != null) {
+            try {
+                typingService.typing(openConversationId);
+            } catch (UserFacingException mayNotWrite) {
+                // The header already says why this person cannot write here; typing shows nothing.
+            }
+        }
+    }
+
     /**
      * A message reached this tab: the tab's counts take it first (the main layout feeds them too; twice changes
      * nothing), since whether the open conversation needs reading depends on them.
@@ -313,6 +334,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
      */
     private void messageArrived(ChatMessageView message) {
         timeline.add(message);
+        typingIndicator.messageArrived(message);
         reading.messageArrived(message.conversationId());
         if (!conversationList.messagePosted(message)) {
             renderConversationList();

@@ -76,9 +76,10 @@ class Composer extends Div {
 
     /**
      * {@code send} gets each submitted text with the id its browser made for it; {@code refused} runs (in the tab)
-     * after an upload was turned away, so that the conversation can show whether it still takes anything.
+     * after an upload was turned away, so that the conversation can show whether it still takes anything;
+     * {@code typing} runs every second or two while keys are pressed in the text box.
      */
-    Composer(AttachmentService attachments, long me, Sender send, Runnable refused) {
+    Composer(AttachmentService attachments, long me, Sender send, Runnable refused, Runnable typing) {
         this.attachments = attachments;
         this.refused = refused;
         addClassName("composer");
@@ -114,6 +115,9 @@ class Composer extends Div {
                 .addEventData("event.detail.conversation")
                 .addEventData("event.detail.text")
                 .addEventData("event.detail.id");
+        // The text area's input events reach the message input. The browser sends one at once and then one every
+        // 1.5 s while keys are pressed: more than the server's one-a-second limit, so none is dropped on the way.
+        input.getElement().addEventListener("input", keys -> typing.run()).throttle(1500);
         input.addAttachListener(attach -> input.getElement().executeJs(OUTBOX, "parley.outbox." + me));
         configureUpload();
         add(upload, input);

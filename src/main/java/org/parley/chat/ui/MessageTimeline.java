@@ -23,6 +23,22 @@ import org.parley.chat.service.ChatService;
  */
 class MessageTimeline {
 
+    /**
+     * Every link in the list opens in a new tab, and the page it opens gets no handle on the chat (no opener, no
+     * referrer). Set on each link as messages render (the list's Markdown has no such option).
+     */
+    private static final String LINKS_OPEN_IN_A_NEW_TAB = """
+            if (!this.__parleyLinks) {
+              this.__parleyLinks = true;
+              const mark = () => this.querySelectorAll('a[href]:not([target])').forEach(a => {
+                a.target = '_blank';
+                a.rel = 'noopener noreferrer';
+              });
+              new MutationObserver(mark).observe(this, {childList: true, subtree: true});
+              mark();
+            }
+            """;
+
     final MessageList list = new MessageList();
     final Button loadEarlier = new Button("Load earlier messages");
     private final ChatService chat;
@@ -39,7 +55,9 @@ class MessageTimeline {
         this.me = me;
         list.addClassName("message-list");
         list.setTestId("message-list");
-        list.setMarkdown(false);
+        // Markdown only for links: MessageText escapes everything else a person typed.
+        list.setMarkdown(true);
+        list.addAttachListener(attach -> list.getElement().executeJs(LINKS_OPEN_IN_A_NEW_TAB));
         // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
         list.getElement()
                 .addEventListener("scroll", scroll -> loadEarlier())
@@ -124,13 +142,16 @@ class MessageTimeline {
     private MessageListItem item(ChatMessageView message) {
         UserSummary sender = message.sender();
         if (message.system()) {
-            MessageListItem line = new MessageListItem(message.body(), message.sentAt(), "Parley");
+            MessageListItem line =
+                    new MessageListItem(MessageText.toMarkdown(message.body()), message.sentAt(), "Parley");
             line.addClassNames("system");
             return line;
         }
         // The @user name beside the display name: display names need not be unique, user names are.
-        MessageListItem item =
-                new MessageListItem(message.body(), message.sentAt(), sender.displayName() + " @" + sender.username());
+        MessageListItem item = new MessageListItem(
+                MessageText.toMarkdown(message.body()),
+                message.sentAt(),
+                sender.displayName() + " @" + sender.username());
         item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
         AttachmentView attachment = message.attachment();
         if (attachment != null) {

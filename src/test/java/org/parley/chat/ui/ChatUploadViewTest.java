@@ -282,7 +282,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     private static List<String> texts(List<MessageListItem> items) {
         return items.stream()
-                .map(item -> item.getUserName() + ": " + item.getText() + " "
+                .map(item -> item.getUserName() + ": " + ComposerTester.shownText(item) + " "
                         + item.getAttachments().stream()
                                 .map(MessageListItem.Attachment::url)
                                 .toList())

@@ -54,7 +54,7 @@ class ChatViewTest extends BrowserlessUiTest {
             push(bobWindow);
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(1);
-            assertThat(bobSees.getFirst().getText()).isEqualTo("Hello Bob!");
+            assertThat(ComposerTester.shownText(bobSees.getFirst())).isEqualTo("Hello Bob!");
             assertThat(bobSees.getFirst().getUserName())
                     .as("display name and @user name")
                     .isEqualTo(alice.displayName() + " @" + alice.username());
@@ -337,7 +337,7 @@ class ChatViewTest extends BrowserlessUiTest {
     }
 
     private static List<String> texts(List<MessageListItem> items) {
-        return items.stream().map(MessageListItem::getText).toList();
+        return items.stream().map(ComposerTester::shownText).toList();
     }
 
     private static ConversationRow conversationRow(BrowserlessUIContext window, UserSummary partner) {

@@ -1,0 +1,87 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Div;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.SomeoneTyping;
+import org.parley.chat.service.TypingService;
+
+/**
+ * "Anna is typing…" under the open conversation: who of its other members is writing now. A typist stays shown for
+ * {@link TypingService#SHOWN_FOR} after their last notice, and goes at once when their message arrives.
+ */
+class TypingIndicator extends Div {
+
+    private record Typist(String name, Instant until) {}
+
+    private final Clock clock;
+    private final Map<Long, Typist> typists = new LinkedHashMap<>();
+    private Long conversationId;
+
+    TypingIndicator(Clock clock) {
+        this.clock = clock;
+        addClassName("typing-indicator");
+        setTestId("typing-indicator");
+    }
+
+    /** Shows who types in this conversation from now on (null: none open). */
+    void open(Long conversationId) {
+        this.conversationId = conversationId;
+        typists.clear();
+        render();
+    }
+
+    void someoneTyping(SomeoneTyping typing) {
+        if (conversationId == null || typing.conversationId() != conversationId) {
+            return;
+        }
+        typists.remove(typing.typist().id()); // the latest typist is named last
+        typists.put(
+                typing.typist().id(),
+                new Typist(typing.typist().displayName(), clock.instant().plus(TypingService.SHOWN_FOR)));
+        render();
+        UI ui = UI.getCurrent();
+        CompletableFuture.delayedExecutor(TypingService.SHOWN_FOR.toMillis() + 100, TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    try {
+                        ui.access(this::forgetTheSilent);
+                    } catch (UIDetachedException closed) {
+                        // The tab has gone: nothing to update.
+                    }
+                });
+    }
+
+    /** A message arrived: its sender has stopped typing. */
+    void messageArrived(ChatMessageView message) {
+        if (message.sender() != null && typists.remove(message.sender().id()) != null) {
+            render();
+        }
+    }
+
+    private void forgetTheSilent() {
+        Instant now = clock.instant();
+        if (typists.values().removeIf(typist -> !typist.until().isAfter(now))) {
+            render();
+        }
+    }
+
+    private void render() {
+        List<String> names = typists.values().stream().map(Typist::name).toList();
+        setText(
+                switch (names.size()) {
+                    case 0 -> "";
+                    case 1 -> names.getFirst() + " is typing…";
+                    case 2 -> names.get(0) + " and " + names.get(1) + " are typing…";
+                    default -> names.size() + " people are typing…";
+                });
+        getElement().setAttribute("data-typists", String.valueOf(names.size()));
+    }
+}
