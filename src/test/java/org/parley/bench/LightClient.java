@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.support.ShownText;
 
 /**
  * One signed-in Parley user without a browser. It speaks what Vaadin's own client speaks: the login form (with its
@@ -202,7 +203,13 @@ final class LightClient {
 
     /** Whether the server's answer to a send shows the message (the sender's own list gets it after the commit). */
     static boolean shows(String response, String text) {
-        return response.contains("\"text\":" + Results.quote(text));
+        Matcher item = ITEM_TEXT.matcher(response);
+        while (item.find()) {
+            if (ShownText.of(unescape(item.group(1))).equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One UIDL request; its answer goes through the sync order like a push (its texts reported as not pushed). */
@@ -338,9 +345,9 @@ final class LightClient {
             Matcher text = ITEM_TEXT.matcher(message.json());
             while (text.find()) {
                 if (message.resync()) {
-                    to.resynced(LightClient.this, unescape(text.group(1)), at);
+                    to.resynced(LightClient.this, ShownText.of(unescape(text.group(1))), at);
                 } else {
-                    to.message(LightClient.this, unescape(text.group(1)), at, message.pushed());
+                    to.message(LightClient.this, ShownText.of(unescape(text.group(1))), at, message.pushed());
                 }
             }
         }

@@ -1,12 +1,8 @@
 package org.parley.chat.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageList;
@@ -23,12 +19,9 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import org.parley.account.service.UserSummary;
-import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
-import org.parley.base.ui.Badges;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
@@ -43,12 +36,11 @@ import org.parley.chat.service.SomeoneTyping;
 import org.parley.chat.service.TypingService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
-import org.parley.friends.service.Relationship;
 
 /**
  * The conversation list beside the open conversation, with its header and composer. This view routes: it opens
- * what the address names and hands live events to its parts ({@link ConversationList}, {@link MessageTimeline},
- * {@link ReadTracker}).
+ * what the address names and hands live events to its parts ({@link ConversationList}, {@link ConversationHeader},
+ * {@link MessageTimeline}, {@link TypingIndicator}, {@link ReadTracker}).
  */
 @Route("chat/:conversationId?([0-9]{1,18})")
 @RouteAlias("")
@@ -67,7 +59,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
-    private final FriendService friends;
     private final ReadMarkers readMarkers;
     private final TypingService typingService;
     private final long me;
@@ -83,7 +74,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     final Button loadEarlier;
     private final Div sendNotice = new Div();
     private final TypingIndicator typingIndicator;
-    private final Div header = new Div();
+    private final ConversationHeader header;
     final Upload upload;
     private final Composer composer;
 
@@ -91,8 +82,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private boolean openIsTemporary;
     private final ReadTracker reading;
     private final TabUnread unread;
-
-    private final List<ConversationHeaderActions> headerActions;
 
     public ChatView(
             ChatService chat,
@@ -105,10 +94,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
             Clock clock,
             List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
-        this.friends = friends;
         this.readMarkers = readMarkers;
         this.typingService = typingService;
-        this.headerActions = headerActions;
+        this.header = new ConversationHeader(friends, headerActions);
         this.clock = clock;
         this.me = currentUser.requireId();
         addClassName("chat-page");
@@ -124,7 +112,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
         upload = composer.upload;
         sendNotice.addClassName("send-notice");
         sendNotice.setTestId("send-notice");
-        header.addClassName("conversation-header");
         Composer.acceptDropsOn(pane);
 
         add(conversationList, pane);
@@ -219,40 +206,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private void renderHeader(ConversationDetails details) {
         openIsTemporary = details.isTemporary();
-        header.removeAll();
-        Button back = new Button(
-                VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
-        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        back.addClassName("back-button");
-        back.setAriaLabel("Back to conversations");
-        UserSummary partner = details.partner();
-        Avatar avatar = details.isGroup()
-                ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
-                : UserAvatars.avatar(partner);
-        H3 name = new H3(details.title());
-        Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
-        handle.addClassName("identity-handle");
-        Div text = new Div(name, handle);
-        text.addClassName("identity-text");
-        text.addClassName("conversation-title");
-        header.add(back, avatar, text);
-        if (details.isTemporary()) {
-            handle.setText("@" + partner.username() + " · from " + details.temporaryFrom());
-            var temporary = Badges.of("Temporary", "warning");
-            temporary.setTestId("temporary-badge");
-            temporary
-                    .getElement()
-                    .setAttribute(
-                            "title",
-                            "You are not friends: this conversation lasts while "
-                                    + "you share a group that allows it.");
-            name.add(temporary);
-            header.add(addFriendButton(partner));
-        }
-        for (ConversationHeaderActions extension : headerActions) {
-            extension.actionsFor(details).forEach(header::add);
-        }
-        header.setTestId("conversation-header");
+        header.show(details);
         sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
         sendNotice.setVisible(!details.canSend());
         composer.allowSending(details.canSend());
@@ -343,32 +297,5 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private void renderConversationList() {
         conversationList.show(chat.conversations(), unread.counts());
-    }
-
-    private Button addFriendButton(UserSummary partner) {
-        Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
-        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        add.setTestId("temporary-add-friend");
-        add.addClassName("add-friend");
-        Relationship relationship = friends.relationshipWith(partner.id());
-        if (relationship == Relationship.REQUEST_SENT) {
-            add.setText("Request sent");
-            add.setEnabled(false);
-        }
-        add.addClickListener(click -> {
-            try {
-                Relationship now = friends.sendRequest(partner.id(), null);
-                if (now == Relationship.FRIEND) {
-                    Toasts.success("You and " + partner.displayName() + " are friends now.");
-                } else {
-                    Toasts.success("Friend request sent to " + partner.displayName() + ".");
-                    add.setText("Request sent");
-                    add.setEnabled(false);
-                }
-            } catch (UserFacingException refused) {
-                Toasts.error(refused.getMessage());
-            }
-        });
-        return add;
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.UUID;
+import org.parley.support.ShownText;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,7 @@ public final class ComposerTester extends ComponentTester<MessageInput> {
      * punctuation mark (links aside), so undoing the escapes gives what the reader sees.
      */
     public static String shownText(MessageListItem item) {
-        return item.getText().replace("\\\n", "\n").replaceAll("\\\\(\\p{Punct})", "$1");
+        return ShownText.of(item.getText());
     }
 
     /** Typing {@code text} and pressing Enter: the browser makes a fresh id for the message. */

@@ -309,6 +309,6 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     }
 
     private static List<String> texts(BrowserlessUIContext window, ChatView view) {
-        return messages(window, view).stream().map(MessageListItem::getText).toList();
+        return messages(window, view).stream().map(ComposerTester::shownText).toList();
     }
 }

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -41,6 +40,7 @@ import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
+import org.parley.support.ShownText;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -602,6 +602,8 @@ class GroupPanelTest extends BrowserlessUiTest {
         window.activate();
         MessageList list =
                 (MessageList) byTestId(window.getUI(), "message-list").orElseThrow();
-        return list.getItems().stream().map(MessageListItem::getText).toList();
+        return list.getItems().stream()
+                .map(item -> ShownText.of(item.getText()))
+                .toList();
     }
 }

@@ -1,0 +1,99 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import org.parley.account.service.UserSummary;
+import org.parley.account.ui.UserAvatars;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Badges;
+import org.parley.base.ui.Toasts;
+import org.parley.chat.service.ConversationDetails;
+import org.parley.friends.service.FriendService;
+import org.parley.friends.service.Relationship;
+
+/**
+ * The open conversation's header: who or which group it is, whether it is temporary (with Add friend), and what
+ * other features put there ({@link ConversationHeaderActions}, such as a group's Members button).
+ */
+class ConversationHeader extends Div {
+
+    private final FriendService friends;
+    private final List<ConversationHeaderActions> actions;
+
+    ConversationHeader(FriendService friends, List<ConversationHeaderActions> actions) {
+        this.friends = friends;
+        this.actions = actions;
+        addClassName("conversation-header");
+        setTestId("conversation-header");
+    }
+
+    void show(ConversationDetails details) {
+        removeAll();
+        Button back = new Button(
+                VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        back.addClassName("back-button");
+        back.setAriaLabel("Back to conversations");
+        UserSummary partner = details.partner();
+        Avatar avatar = details.isGroup()
+                ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
+                : UserAvatars.avatar(partner);
+        H3 name = new H3(details.title());
+        Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
+        handle.addClassName("identity-handle");
+        Div text = new Div(name, handle);
+        text.addClassName("identity-text");
+        text.addClassName("conversation-title");
+        add(back, avatar, text);
+        if (details.isTemporary()) {
+            handle.setText("@" + partner.username() + " · from " + details.temporaryFrom());
+            var temporary = Badges.of("Temporary", "warning");
+            temporary.setTestId("temporary-badge");
+            temporary
+                    .getElement()
+                    .setAttribute(
+                            "title",
+                            "You are not friends: this conversation lasts while "
+                                    + "you share a group that allows it.");
+            name.add(temporary);
+            add(addFriendButton(partner));
+        }
+        for (ConversationHeaderActions extension : actions) {
+            extension.actionsFor(details).forEach(this::add);
+        }
+    }
+
+    private Button addFriendButton(UserSummary partner) {
+        Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        add.setTestId("temporary-add-friend");
+        add.addClassName("add-friend");
+        Relationship relationship = friends.relationshipWith(partner.id());
+        if (relationship == Relationship.REQUEST_SENT) {
+            add.setText("Request sent");
+            add.setEnabled(false);
+        }
+        add.addClickListener(click -> {
+            try {
+                Relationship now = friends.sendRequest(partner.id(), null);
+                if (now == Relationship.FRIEND) {
+                    Toasts.success("You and " + partner.displayName() + " are friends now.");
+                } else {
+                    Toasts.success("Friend request sent to " + partner.displayName() + ".");
+                    add.setText("Request sent");
+                    add.setEnabled(false);
+                }
+            } catch (UserFacingException refused) {
+                Toasts.error(refused.getMessage());
+            }
+        });
+        return add;
+    }
+}
