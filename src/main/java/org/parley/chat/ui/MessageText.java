@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 final class MessageText {
 
     /**
-     * An http(s) address, up to white space, an angle bracket, a quote or a backslash (none can stand unescaped in
-     * a link's address); punctuation that ends a sentence is not part of it.
+     * An http(s) address: printable ASCII up to white space, an angle bracket, a quote or a backslash (none can stand
+     * unescaped in a link's address), so that Chinese written right after an address is not taken into it;
+     * punctuation that ends a sentence is not part of it.
      */
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"\\\\]+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINK =
+            Pattern.compile("https?://[\\x21-\\x7E&&[^<>\"\\\\]]+", Pattern.CASE_INSENSITIVE);
 
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\")]}";
 

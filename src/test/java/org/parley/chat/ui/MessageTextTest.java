@@ -36,6 +36,12 @@ class MessageTextTest {
     }
 
     @Test
+    void chinese_right_after_an_address_is_not_part_of_it() {
+        assertThat(MessageText.toMarkdown("看这个https://example.org/a，好吗"))
+                .isEqualTo("看这个[https\\:\\/\\/example\\.org\\/a](<https://example.org/a>)，好吗");
+    }
+
+    @Test
     void letters_of_any_script_pass_as_they_are() {
         assertThat(MessageText.toMarkdown("你好，世界！ Grüße")).isEqualTo("你好，世界！ Grüße");
     }
