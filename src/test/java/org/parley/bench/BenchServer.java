@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -191,6 +192,19 @@ public final class BenchServer implements AutoCloseable {
                 "name=bench",
                 "settings=profile",
                 "filename=" + file.toAbsolutePath());
+    }
+
+    /**
+     * Starts a recording into {@code fileName} in the folder the system property {@code folderProperty} names, if
+     * it names one; returns whether it did (then {@link #stopRecording} writes it).
+     */
+    boolean startRecordingIfAsked(String folderProperty, String fileName) throws IOException, InterruptedException {
+        String folder = System.getProperty(folderProperty);
+        if (folder == null) {
+            return false;
+        }
+        startRecording(Files.createDirectories(Path.of(folder)).resolve(fileName));
+        return true;
     }
 
     void stopRecording() throws IOException, InterruptedException {

@@ -146,14 +146,10 @@ final class ClusterBench {
             FanOutBench.sendOneAtATime(page, warmUp, FAN_OUT, Integer.getInteger("bench.cluster.fanout.warmup", 120));
             crowds.forEach(crowd -> crowd.clients.forEach(client -> client.listener(deliveries)));
             idle(single, nodes);
-            String recording = System.getProperty("bench.cluster.jfr"); // a folder: profile each node while measured
-            if (recording != null) {
-                for (int i = 0; i < NODES; i++) {
-                    nodes.get(i)
-                            .server
-                            .startRecording(
-                                    Files.createDirectories(Path.of(recording)).resolve("node" + (i + 1) + ".jfr"));
-                }
+            // -Dbench.cluster.jfr=FOLDER: a flight recording of each node while measured.
+            boolean recording = false;
+            for (int i = 0; i < NODES; i++) {
+                recording = nodes.get(i).server.startRecordingIfAsked("bench.cluster.jfr", "node" + (i + 1) + ".jfr");
             }
             long cpu = 0;
             long compiling = 0;
@@ -166,7 +162,7 @@ final class ClusterBench {
                 cpu += ProcessCpu.micros(node.server.pid());
                 compiling += ProcessCpu.compilerMicros(node.server.pid());
             }
-            if (recording != null) {
+            if (recording) {
                 for (BenchContext node : nodes) {
                     node.server.stopRecording();
                 }

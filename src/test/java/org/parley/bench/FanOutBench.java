@@ -1,7 +1,5 @@
 package org.parley.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,11 +77,8 @@ final class FanOutBench {
             DeliveryBench.warmUp(List.of(page));
             // CPU per delivery is Parley's own: the benchmarks' stage trace does not run meanwhile.
             ServerTrace.record(crowd.clients.getFirst(), false);
-            String recording = System.getProperty("bench.fanout.jfr"); // a folder: profile the server while measured
-            if (recording != null) {
-                context.server.startRecording(
-                        Files.createDirectories(Path.of(recording)).resolve("fan-out-" + size + ".jfr"));
-            }
+            // -Dbench.fanout.jfr=FOLDER: a flight recording of the server while measured.
+            boolean recording = context.server.startRecordingIfAsked("bench.fanout.jfr", "fan-out-" + size + ".jfr");
             long serverCpu = ProcessCpu.micros(context.server.pid());
             long compiling = ProcessCpu.compilerMicros(context.server.pid());
             long collecting = ProcessCpu.collectorMicros(context.server.pid());
@@ -93,7 +88,7 @@ final class FanOutBench {
             compiling = ProcessCpu.compilerMicros(context.server.pid()) - compiling;
             collecting = ProcessCpu.collectorMicros(context.server.pid()) - collecting;
             driverCpu = ProcessCpu.micros(ProcessCpu.SELF) - driverCpu;
-            if (recording != null) {
+            if (recording) {
                 context.server.stopRecording();
             }
             ServerTrace.record(crowd.clients.getFirst(), true);

@@ -1,5 +1,6 @@
 package org.parley.support;
 
+import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,10 @@ public final class ShownText {
     private static final Pattern ESCAPED = Pattern.compile("\\\\(\\p{Punct})");
 
     private ShownText() {}
+
+    public static String of(MessageListItem item) {
+        return of(item.getText());
+    }
 
     public static String of(String markdown) {
         String withoutLinks = LINK.matcher(markdown).replaceAll("$1");

@@ -66,7 +66,7 @@ public class NodeRelay {
     private volatile boolean stopping;
 
     /** Events not yet sent to the topic (guarded by {@code this}): they go together in the next topic message. */
-    private List<Serializable> waiting = new ArrayList<>();
+    private final List<Serializable> waiting = new ArrayList<>();
 
     NodeRelay(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
@@ -117,7 +117,7 @@ public class NodeRelay {
     }
 
     private void sendWhatWaits() {
-        while (!stopping) {
+        while (true) {
             List<Serializable> batch;
             synchronized (this) {
                 while (waiting.isEmpty() && !stopping) {
@@ -130,13 +130,9 @@ public class NodeRelay {
                 if (stopping) {
                     return;
                 }
-                if (waiting.size() <= MOST_PER_MESSAGE) {
-                    batch = waiting;
-                    waiting = new ArrayList<>();
-                } else {
-                    batch = new ArrayList<>(waiting.subList(0, MOST_PER_MESSAGE));
-                    waiting = new ArrayList<>(waiting.subList(MOST_PER_MESSAGE, waiting.size()));
-                }
+                List<Serializable> first = waiting.subList(0, Math.min(waiting.size(), MOST_PER_MESSAGE));
+                batch = new ArrayList<>(first);
+                first.clear();
             }
             try {
                 topic.publish(new Relayed(self, batch));

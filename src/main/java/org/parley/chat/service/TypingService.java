@@ -69,9 +69,9 @@ public class TypingService {
                 && now.isBefore(last.at().plus(AT_MOST_EVERY))) {
             return;
         }
-        ConversationDetails details = chat.details(conversationId);
-        if (!details.canSend()) {
-            throw new NotAllowedException(details.cannotSendReason());
+        String refusal = chat.refusalToWrite(conversationId, me);
+        if (refusal != null) {
+            throw new NotAllowedException(refusal);
         }
         lastTold.put(me, new Told(conversationId, now));
         List<Long> others = members.findUserIdsByConversationId(conversationId).stream()

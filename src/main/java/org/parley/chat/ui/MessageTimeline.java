@@ -58,7 +58,7 @@ class MessageTimeline {
         // Markdown only for links: MessageText escapes everything else a person typed.
         list.setMarkdown(true);
         list.addAttachListener(attach -> list.getElement().executeJs(LINKS_OPEN_IN_A_NEW_TAB));
-        // Scrolled near the top: fetch the previous page (debounced; no script of our own beyond this filter).
+        // Scrolled near the top: fetch the previous page (debounced).
         list.getElement()
                 .addEventListener("scroll", scroll -> loadEarlier())
                 .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")

@@ -28,6 +28,7 @@ import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
 import org.parley.support.Scenarios;
+import org.parley.support.ShownText;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -282,7 +283,7 @@ class ChatUploadViewTest extends BrowserlessUiTest {
 
     private static List<String> texts(List<MessageListItem> items) {
         return items.stream()
-                .map(item -> item.getUserName() + ": " + ComposerTester.shownText(item) + " "
+                .map(item -> item.getUserName() + ": " + ShownText.of(item) + " "
                         + item.getAttachments().stream()
                                 .map(MessageListItem.Attachment::url)
                                 .toList())

@@ -18,6 +18,7 @@ import org.parley.friends.service.FriendService;
 import org.parley.friends.ui.FriendsView;
 import org.parley.support.BrowserlessUiTest;
 import org.parley.support.Scenarios;
+import org.parley.support.ShownText;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -54,7 +55,7 @@ class ChatViewTest extends BrowserlessUiTest {
             push(bobWindow);
             List<MessageListItem> bobSees = messages(bobWindow, bobsChat);
             assertThat(bobSees).hasSize(1);
-            assertThat(ComposerTester.shownText(bobSees.getFirst())).isEqualTo("Hello Bob!");
+            assertThat(ShownText.of(bobSees.getFirst())).isEqualTo("Hello Bob!");
             assertThat(bobSees.getFirst().getUserName())
                     .as("display name and @user name")
                     .isEqualTo(alice.displayName() + " @" + alice.username());
@@ -337,7 +338,7 @@ class ChatViewTest extends BrowserlessUiTest {
     }
 
     private static List<String> texts(List<MessageListItem> items) {
-        return items.stream().map(ComposerTester::shownText).toList();
+        return items.stream().map(ShownText::of).toList();
     }
 
     private static ConversationRow conversationRow(BrowserlessUIContext window, UserSummary partner) {

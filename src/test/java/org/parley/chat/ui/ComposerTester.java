@@ -3,9 +3,7 @@ package org.parley.chat.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.messages.MessageInput;
-import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.UUID;
-import org.parley.support.ShownText;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,14 +23,6 @@ public final class ComposerTester extends ComponentTester<MessageInput> {
     public static ComposerTester in(BrowserlessUIContext window, MessageInput input) {
         window.activate();
         return new ComposerTester(input);
-    }
-
-    /**
-     * The text a message list item shows: the list renders Markdown in which {@link MessageText} escaped every
-     * punctuation mark (links aside), so undoing the escapes gives what the reader sees.
-     */
-    public static String shownText(MessageListItem item) {
-        return ShownText.of(item.getText());
     }
 
     /** Typing {@code text} and pressing Enter: the browser makes a fresh id for the message. */

@@ -26,6 +26,7 @@ import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
 import org.parley.support.Scenarios;
+import org.parley.support.ShownText;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -309,6 +310,6 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
     }
 
     private static List<String> texts(BrowserlessUIContext window, ChatView view) {
-        return messages(window, view).stream().map(ComposerTester::shownText).toList();
+        return messages(window, view).stream().map(ShownText::of).toList();
     }
 }

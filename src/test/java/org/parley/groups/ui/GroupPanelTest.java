@@ -602,8 +602,6 @@ class GroupPanelTest extends BrowserlessUiTest {
         window.activate();
         MessageList list =
                 (MessageList) byTestId(window.getUI(), "message-list").orElseThrow();
-        return list.getItems().stream()
-                .map(item -> ShownText.of(item.getText()))
-                .toList();
+        return list.getItems().stream().map(ShownText::of).toList();
     }
 }
