@@ -98,18 +98,22 @@ class ClusterBrowserTest {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        for (Pair pair : pairs) {
-            pair.ann.close();
-            pair.bob.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        try {
+            for (Pair pair : pairs) {
+                pair.ann.close();
+                pair.bob.close();
+            }
+            if (browser != null) {
+                browser.close();
+            }
+            if (playwright != null) {
+                playwright.close();
+            }
+        } finally {
+            // The nodes and the proxy are processes of their own: they must stop even if a browser would not.
+            if (cluster != null) {
+                cluster.close();
+            }
         }
     }
 

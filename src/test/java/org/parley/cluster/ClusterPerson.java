@@ -188,6 +188,11 @@ final class ClusterPerson {
         } catch (IOException e) {
             System.out.println("Could not write " + name + "'s browser log: " + e);
         }
+        if (routed) {
+            // A long poll still held by the route would otherwise be resumed into a closing page, and its
+            // "target closed" would surface from context.close().
+            page.unrouteAll();
+        }
         context.close();
     }
 }
