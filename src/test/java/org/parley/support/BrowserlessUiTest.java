@@ -129,11 +129,25 @@ public abstract class BrowserlessUiTest {
         throw new AssertionError("Live events keep coming for " + window.getUser() + "; an update loop?");
     }
 
-    /** A no-op event that marks a point in a user's event queue. */
+    /**
+     * Whether live events published for the window's user so far have woken the window (queued work for it), without
+     * running that work.
+     */
+    protected boolean woken(BrowserlessUIContext window) {
+        awaitDelivered(userIds.get(window.getUser()));
+        return !window.getUser().getSession().getPendingAccessQueue().isEmpty();
+    }
+
+    /** A no-op event that marks a point in a user's event queue; fleeting, so it wakes no tab itself. */
     private record Marker(long userId, UUID id) implements UserEvent {
         @Override
         public Collection<Long> recipients() {
             return List.of(userId);
+        }
+
+        @Override
+        public boolean fleeting() {
+            return true;
         }
     }
 

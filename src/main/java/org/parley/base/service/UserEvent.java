@@ -14,4 +14,13 @@ public interface UserEvent extends Serializable {
     default Long tracedMessageId() {
         return null;
     }
+
+    /**
+     * A fleeting event (someone is typing) matters only to a view showing its subject right now: it wakes a tab only
+     * if one of the tab's views asked for it ({@code LiveUpdates.bind} with a test), so a notice to a thousand
+     * members costs the tabs that show it, not every tab of every member.
+     */
+    default boolean fleeting() {
+        return false;
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.EventsMissed;
 import org.parley.base.service.LiveEvents;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * nothing leaks. An event runs every handler of the tab in a single {@code ui.access}: one push per
  * event. Events that pile up while the tab is busy (its lock held by a request, or an earlier push still
  * being made) are applied together in the next access: one push for all of them, and the first is never
- * held back waiting for more.
+ * held back waiting for more. A tab is not woken at all for an event none of its views wants (a
+ * {@link UserEvent#fleeting() fleeting} one, unless a view asked for it).
  */
 public final class LiveUpdates {
 
@@ -32,7 +34,10 @@ public final class LiveUpdates {
     private final UI ui;
     private final LiveEvents liveEvents;
     private final long userId;
-    private final Set<Consumer<UserEvent>> handlers = new CopyOnWriteArraySet<>();
+
+    private record Handler(Predicate<UserEvent> wanted, Consumer<UserEvent> handler) {}
+
+    private final Set<Handler> handlers = new CopyOnWriteArraySet<>();
     private final Queue<UserEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean accessScheduled = new AtomicBoolean();
     private Runnable unsubscribe;
@@ -45,15 +50,31 @@ public final class LiveUpdates {
 
     /**
      * Runs {@code handler} (inside {@code ui.access}) for each event of the user while {@code owner} is
-     * attached. Called from a constructor, it subscribes at once, before the view loads its data: an event
-     * committed meanwhile waits in the UI's queue and runs after the load, so nothing falls in between.
+     * attached, except {@link UserEvent#fleeting() fleeting} ones. Called from a constructor, it subscribes at
+     * once, before the view loads its data: an event committed meanwhile waits in the UI's queue and runs after
+     * the load, so nothing falls in between.
      */
     public static void bind(Component owner, LiveEvents liveEvents, long userId, Consumer<UserEvent> handler) {
-        owner.addAttachListener(event -> of(event.getUI(), liveEvents, userId).add(handler));
-        owner.addDetachListener(event -> of(event.getUI(), liveEvents, userId).remove(handler));
+        bind(owner, liveEvents, userId, event -> !event.fleeting(), handler);
+    }
+
+    /**
+     * As {@link #bind(Component, LiveEvents, long, Consumer)}, for the events {@code wanted} accepts. The test
+     * runs on the publishing thread, before the tab is woken: it must be quick and read only state that is safe
+     * to read outside the tab's lock (a volatile field).
+     */
+    public static void bind(
+            Component owner,
+            LiveEvents liveEvents,
+            long userId,
+            Predicate<UserEvent> wanted,
+            Consumer<UserEvent> handler) {
+        Handler bound = new Handler(wanted, handler);
+        owner.addAttachListener(event -> of(event.getUI(), liveEvents, userId).add(bound));
+        owner.addDetachListener(event -> of(event.getUI(), liveEvents, userId).remove(bound));
         UI ui = owner.getUI().orElseGet(UI::getCurrent);
         if (ui != null) {
-            of(ui, liveEvents, userId).add(handler);
+            of(ui, liveEvents, userId).add(bound);
         }
     }
 
@@ -68,14 +89,14 @@ public final class LiveUpdates {
         return hub;
     }
 
-    private void add(Consumer<UserEvent> handler) {
+    private void add(Handler handler) {
         handlers.add(handler);
         if (unsubscribe == null) {
             unsubscribe = liveEvents.subscribe(userId, this::deliver);
         }
     }
 
-    private void remove(Consumer<UserEvent> handler) {
+    private void remove(Handler handler) {
         handlers.remove(handler);
         if (handlers.isEmpty()) {
             stop();
@@ -83,6 +104,9 @@ public final class LiveUpdates {
     }
 
     private void deliver(UserEvent event) {
+        if (!(event instanceof EventsMissed) && !wanted(event)) {
+            return; // no view of this tab shows it: the tab is not woken
+        }
         pending.add(event);
         if (!accessScheduled.compareAndSet(false, true)) {
             return; // an access is already on its way and will apply this event too
@@ -110,15 +134,26 @@ public final class LiveUpdates {
             if (event.tracedMessageId() != null) {
                 DeliveryTrace.applied(event.tracedMessageId(), userId);
             }
-            for (Consumer<UserEvent> handler : handlers) {
+            for (Handler handler : handlers) {
                 try {
-                    handler.accept(event);
+                    if (handler.wanted().test(event)) {
+                        handler.handler().accept(event);
+                    }
                 } catch (RuntimeException broken) {
                     // One broken view must not keep this event from the others, nor the next events from all.
                     log.warn("A live update failed", broken);
                 }
             }
         }
+    }
+
+    private boolean wanted(UserEvent event) {
+        for (Handler handler : handlers) {
+            if (handler.wanted().test(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void stop() {

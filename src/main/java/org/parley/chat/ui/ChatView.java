@@ -32,7 +32,6 @@ import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.MessagePosted;
 import org.parley.chat.service.ReadMarkers;
-import org.parley.chat.service.SomeoneTyping;
 import org.parley.chat.service.TypingService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
@@ -107,7 +106,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         pane.addClassName("conversation-pane");
 
         composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing);
-        typingIndicator = new TypingIndicator(clock);
+        typingIndicator = new TypingIndicator(clock, liveEvents, me);
         input = composer.input;
         upload = composer.upload;
         sendNotice.addClassName("send-notice");
@@ -126,7 +125,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messagePosted(posted);
-                case SomeoneTyping someone -> typingIndicator.someoneTyping(someone);
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();

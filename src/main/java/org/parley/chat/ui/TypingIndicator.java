@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.parley.base.service.LiveEvents;
+import org.parley.base.ui.LiveUpdates;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.SomeoneTyping;
 import org.parley.chat.service.TypingService;
@@ -24,12 +26,24 @@ class TypingIndicator extends Div {
 
     private final Clock clock;
     private final Map<Long, Typist> typists = new LinkedHashMap<>();
-    private Long conversationId;
+    /** Volatile: read on the publishing thread, so that only the tabs showing the conversation are woken. */
+    private volatile Long conversationId;
 
-    TypingIndicator(Clock clock) {
+    TypingIndicator(Clock clock, LiveEvents liveEvents, long me) {
         this.clock = clock;
         addClassName("typing-indicator");
         setTestId("typing-indicator");
+        LiveUpdates.bind(
+                this,
+                liveEvents,
+                me,
+                event -> event instanceof SomeoneTyping typing && shows(typing.conversationId()),
+                event -> someoneTyping((SomeoneTyping) event));
+    }
+
+    private boolean shows(long conversationId) {
+        Long shown = this.conversationId;
+        return shown != null && shown == conversationId;
     }
 
     /** Shows who types in this conversation from now on (null: none open). */
@@ -39,9 +53,9 @@ class TypingIndicator extends Div {
         render();
     }
 
-    void someoneTyping(SomeoneTyping typing) {
-        if (conversationId == null || typing.conversationId() != conversationId) {
-            return;
+    private void someoneTyping(SomeoneTyping typing) {
+        if (!shows(typing.conversationId())) {
+            return; // another conversation was opened since the tab was woken for it
         }
         typists.remove(typing.typist().id()); // the latest typist is named last
         typists.put(
