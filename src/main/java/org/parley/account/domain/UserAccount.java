@@ -45,6 +45,9 @@ public class UserAccount {
     @Column(name = "temporary_chats", nullable = false, length = 16)
     private TemporaryChats temporaryChats = TemporaryChats.SHARED_GROUPS;
 
+    @Column(name = "read_receipts", nullable = false)
+    private boolean readReceipts = true;
+
     protected UserAccount() {}
 
     public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
@@ -109,5 +112,13 @@ public class UserAccount {
 
     public void setTemporaryChats(TemporaryChats temporaryChats) {
         this.temporaryChats = temporaryChats;
+    }
+
+    public boolean isReadReceipts() {
+        return readReceipts;
+    }
+
+    public void setReadReceipts(boolean readReceipts) {
+        this.readReceipts = readReceipts;
     }
 }

@@ -16,6 +16,10 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     List<UserAccount> findByIdIn(Collection<Long> ids);
 
+    /** Those of these users who send read receipts: one query. */
+    @Query("select u.id from UserAccount u where u.id in :ids and u.readReceipts = true")
+    List<Long> findReadReceiptSenders(@Param("ids") Collection<Long> ids);
+
     /**
      * Users whose user name or display name contains the pattern, ordered by user name, starting after
      * {@code afterKey} (keyset paging). Both columns are indexed lower-case copies.

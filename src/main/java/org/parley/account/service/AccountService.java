@@ -115,7 +115,19 @@ public class AccountService {
         requireMe().setTemporaryChats(accepts ? TemporaryChats.SHARED_GROUPS : TemporaryChats.NOBODY);
     }
 
-    /** Stores the picture as a small square; refuses anything that is not really PNG, JPEG, GIF or WebP. */
+    /**
+     * Whether the caller sends read receipts in one-on-one conversations; who sends none sees none either
+     * ({@code ReadReceipts}).
+     */
+    @Transactional(readOnly = true)
+    public boolean sendsReadReceipts() {
+        return requireMe().isReadReceipts();
+    }
+
+    public void setSendsReadReceipts(boolean sends) {
+        requireMe().setReadReceipts(sends);
+    }
+
     /**
      * Sets the caller's picture from an upload of {@code declaredBytes} (negative: unknown), streamed. The upload
      * is read before the database is touched: a slow one never holds a connection of the pool.

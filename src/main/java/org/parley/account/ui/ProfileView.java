@@ -38,6 +38,7 @@ public class ProfileView extends Div {
     final Upload avatarUpload;
     final Button removeAvatar = new Button("Remove picture");
     final RadioButtonGroup<Boolean> temporaryChats = new RadioButtonGroup<>("Temporary conversations");
+    final RadioButtonGroup<Boolean> readReceipts = new RadioButtonGroup<>("Read receipts");
 
     public ProfileView(AccountService accounts) {
         this.accounts = accounts;
@@ -114,8 +115,24 @@ public class ProfileView extends Div {
             }
         });
 
+        readReceipts.setItems(true, false);
+        readReceipts.setItemLabelGenerator(sends -> sends ? "Send and see them" : "Neither send nor see them");
+        readReceipts.setHelperText("In one-on-one conversations, \"Seen\" under your message tells you the other "
+                + "person has read it. Receipts pass only between two people who both send them.");
+        readReceipts.setValue(accounts.sendsReadReceipts());
+        readReceipts.setTestId("profile-read-receipts");
+        readReceipts.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                accounts.setSendsReadReceipts(change.getValue());
+                Toasts.success(
+                        change.getValue()
+                                ? "You send read receipts and see other people's."
+                                : "You send no read receipts and see none.");
+            }
+        });
+
         Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
-        Div privacyCard = card("Privacy", temporaryChats);
+        Div privacyCard = card("Privacy", temporaryChats, readReceipts);
         Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard);
         cards.addClassName("card-grid");
         add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);

@@ -66,4 +66,15 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
             where m.conversationId in :conversationIds and m.userId in :userIds""")
     List<Object[]> findPairs(
             @Param("conversationIds") Collection<Long> conversationIds, @Param("userIds") Collection<Long> userIds);
+
+    /**
+     * {conversation id, user id, last read message id} of both members of each one-on-one conversation (direct or
+     * temporary) among these; groups' members are left out. One query.
+     */
+    @Query("""
+            select m.conversationId, m.userId, m.lastReadMessageId
+            from ConversationMember m join Conversation c on c.id = m.conversationId
+            where m.conversationId in :conversationIds
+              and c.kind <> org.parley.chat.domain.Conversation.Kind.GROUP""")
+    List<Object[]> findOneOnOneMembers(@Param("conversationIds") Collection<Long> conversationIds);
 }

@@ -54,6 +54,7 @@ class ReadMarkerWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ReadReceipts receipts;
     private final Map<Key, Request> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -64,7 +65,8 @@ class ReadMarkerWriter {
             ConversationMemberRepository members,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ReadReceipts receipts) {
         this.conversations = conversations;
         this.members = members;
         this.jdbc = jdbc;
@@ -72,6 +74,7 @@ class ReadMarkerWriter {
         // Its own transaction, also when a reader's look at their counts (read-only) flushes first.
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
+        this.receipts = receipts;
     }
 
     /** Takes a read to be written with the others within {@link #FLUSH_MILLIS}. */
@@ -96,7 +99,8 @@ class ReadMarkerWriter {
     }
 
     /**
-     * Writes every read waiting now, in one transaction, and tells each reader's tabs after the commit. Only a
+     * Writes every read waiting now, in one transaction, and tells each reader's tabs after the commit (and, where
+     * read receipts pass, the other person of a one-on-one conversation). Only a
      * member's own marker moves, never back, never past what the conversation holds; a read of a conversation the
      * reader is not in changes nothing and tells nobody anything.
      */
@@ -132,6 +136,7 @@ class ReadMarkerWriter {
         }
         List<Object[]> updates = new ArrayList<>();
         List<ConversationRead> told = new ArrayList<>();
+        List<ReadReceipts.Read> seen = new ArrayList<>();
         for (Request read : reads) {
             Object[] end = ends.get(read.conversationId());
             Long readBefore = readCounts.get(new Key(read.conversationId(), read.userId()));
@@ -145,6 +150,9 @@ class ReadMarkerWriter {
                     new Object[] {count, messageId == 0 ? null : messageId, read.conversationId(), read.userId(), count
                     });
             told.add(new ConversationRead(read.conversationId(), read.userId(), count));
+            if (messageId != 0) {
+                seen.add(new ReadReceipts.Read(read.conversationId(), read.userId(), messageId));
+            }
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(
@@ -152,6 +160,7 @@ class ReadMarkerWriter {
                             + " where conversation_id = ? and user_id = ? and read_count < ?",
                     updates);
             told.forEach(events::publishEvent);
+            receipts.receiptsFor(seen).forEach(events::publishEvent);
         }
     }
 }

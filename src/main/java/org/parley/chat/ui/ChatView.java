@@ -32,6 +32,7 @@ import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.MessagePosted;
 import org.parley.chat.service.ReadMarkers;
+import org.parley.chat.service.ReadReceipts;
 import org.parley.chat.service.TypingService;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
@@ -87,6 +88,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             AttachmentService attachments,
             FriendService friends,
             ReadMarkers readMarkers,
+            ReadReceipts readReceipts,
             TypingService typingService,
             LiveEvents liveEvents,
             CurrentUser currentUser,
@@ -100,7 +102,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         this.me = currentUser.requireId();
         addClassName("chat-page");
         conversationList = new ConversationList(me, clock);
-        timeline = new MessageTimeline(chat, me);
+        timeline = new MessageTimeline(chat, readReceipts, liveEvents, me);
         messageList = timeline.list;
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");

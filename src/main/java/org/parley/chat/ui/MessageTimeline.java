@@ -9,17 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
+import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.FileSizes;
+import org.parley.base.ui.LiveUpdates;
 import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.MessagesSeen;
+import org.parley.chat.service.ReadReceipts;
 
 /**
  * The open conversation's messages: the newest page first, older pages as the reader scrolls up, new ones as
  * they arrive. Messages are keyed by id, so each shows once and in stored order even when pushes and history
- * pages overlap.
+ * pages overlap. In a one-on-one conversation where read receipts pass, the last of the reader's own messages the
+ * other has read is marked "Seen".
  */
 class MessageTimeline {
 
@@ -42,17 +48,35 @@ class MessageTimeline {
     final MessageList list = new MessageList();
     final Button loadEarlier = new Button("Load earlier messages");
     private final ChatService chat;
+    private final ReadReceipts receipts;
     private final long me;
     private final TreeMap<Long, MessageListItem> shown = new TreeMap<>();
+    /** The shown messages that are the reader's own. */
+    private final TreeSet<Long> ownShown = new TreeSet<>();
     /** What each shown attachment is, by the address the message list knows it by. */
     private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
-    private Long conversationId;
-    private boolean hasEarlier;
+    /** Volatile, as is {@link #seenUpTo}: read on the publishing thread, to wake only the tabs showing it. */
+    private volatile Long conversationId;
 
-    MessageTimeline(ChatService chat, long me) {
+    private boolean hasEarlier;
+    /** How far the other person has read (a message id, 0: nothing yet); null: no receipts pass here. */
+    private volatile Long seenUpTo;
+
+    private MessageListItem seenItem;
+
+    MessageTimeline(ChatService chat, ReadReceipts receipts, LiveEvents liveEvents, long me) {
         this.chat = chat;
+        this.receipts = receipts;
         this.me = me;
+        LiveUpdates.bind(
+                list,
+                liveEvents,
+                me,
+                event -> event instanceof MessagesSeen seen
+                        && seenUpTo != null
+                        && seen.conversationId() == conversationIdOr(-1),
+                event -> seen(((MessagesSeen) event).upToMessageId()));
         list.addClassName("message-list");
         list.setTestId("message-list");
         // Markdown only for links: MessageText escapes everything else a person typed.
@@ -74,12 +98,17 @@ class MessageTimeline {
     void open(Long conversationId) {
         this.conversationId = conversationId;
         shown.clear();
+        ownShown.clear();
         shownAttachments.clear();
         hasEarlier = false;
+        seenItem = null;
+        seenUpTo = null;
         if (conversationId != null) {
             List<ChatMessageView> newest = chat.history(conversationId, null, ChatService.PAGE_SIZE);
             hasEarlier = newest.size() == ChatService.PAGE_SIZE;
             newest.forEach(m -> shown.put(m.id(), item(m)));
+            seenUpTo = receipts.seenUpTo(conversationId);
+            markSeen();
             list.setItems(shown.values());
         }
         loadEarlier.setVisible(hasEarlier);
@@ -99,6 +128,11 @@ class MessageTimeline {
         boolean newest = shown.isEmpty() || message.id() > shown.lastKey();
         MessageListItem item = item(message);
         shown.put(message.id(), item);
+        if (seenUpTo != null && message.sender() != null && message.sender().id() != me) {
+            // Their message means they have read everything before it (writing moves the writer's marker too).
+            seenUpTo = Math.max(seenUpTo, message.id());
+        }
+        markSeen();
         if (newest) {
             list.addItem(item);
         } else {
@@ -114,12 +148,43 @@ class MessageTimeline {
         List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), ChatService.PAGE_SIZE);
         hasEarlier = page.size() == ChatService.PAGE_SIZE;
         page.forEach(m -> shown.put(m.id(), item(m)));
+        markSeen();
         list.setItems(shown.values());
         loadEarlier.setVisible(hasEarlier);
         // Keep the message the reader was looking at in place while older ones are added above it.
         list.getElement()
                 .executeJs("const fromBottom = this.scrollHeight - this.scrollTop;"
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
+    }
+
+    private long conversationIdOr(long none) {
+        Long open = conversationId;
+        return open == null ? none : open;
+    }
+
+    /** The other person has read up to {@code messageId}. */
+    private void seen(long messageId) {
+        Long before = seenUpTo;
+        if (before != null && messageId > before) {
+            seenUpTo = messageId;
+            markSeen();
+        }
+    }
+
+    /** "Seen" goes under the newest of the reader's own messages that the other has read, and only there. */
+    private void markSeen() {
+        Long upTo = seenUpTo;
+        Long newestSeen = upTo == null ? null : ownShown.floor(upTo);
+        MessageListItem item = newestSeen == null ? null : shown.get(newestSeen);
+        if (item != seenItem) {
+            if (seenItem != null) {
+                seenItem.removeClassNames("seen");
+            }
+            if (item != null) {
+                item.addClassNames("seen");
+            }
+            seenItem = item;
+        }
     }
 
     private void attachmentClicked(MessageListItem.Attachment clicked) {
@@ -176,6 +241,7 @@ class MessageTimeline {
         item.setUserColorIndex(sender.colorIndex());
         if (sender.id() == me) {
             item.addClassNames("own");
+            ownShown.add(message.id());
         }
         return item;
     }

@@ -2,6 +2,7 @@ package org.parley.account.service.internal;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.account.domain.TemporaryChats;
@@ -32,6 +33,11 @@ public class AccountDirectory {
         return accounts.findByIdIn(userIds).stream()
                 .map(UserSummary::of)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    /** Those of these users who send (and so see) read receipts: one query. */
+    public Set<Long> readReceiptSenders(Collection<Long> userIds) {
+        return userIds.isEmpty() ? Set.of() : Set.copyOf(accounts.findReadReceiptSenders(userIds));
     }
 
     /** Whether someone who is not their friend may write to {@code userId} through a shared group. */
