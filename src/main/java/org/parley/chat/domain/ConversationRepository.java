@@ -22,7 +22,7 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     @Query("select c from Conversation c where c.id = :id")
     Optional<Conversation> lockById(@Param("id") long id);
 
-    /** {id, message count, last message id} of each of these conversations: one query. */
-    @Query("select c.id, c.messageCount, c.lastMessageId from Conversation c where c.id in :ids")
+    /** {id, message count, last message id, kind} of each of these conversations: one query. */
+    @Query("select c.id, c.messageCount, c.lastMessageId, c.kind from Conversation c where c.id in :ids")
     List<Object[]> findEnds(@Param("ids") Collection<Long> ids);
 }

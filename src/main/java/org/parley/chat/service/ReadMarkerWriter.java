@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
 import org.slf4j.Logger;
@@ -150,7 +151,7 @@ class ReadMarkerWriter {
                     new Object[] {count, messageId == 0 ? null : messageId, read.conversationId(), read.userId(), count
                     });
             told.add(new ConversationRead(read.conversationId(), read.userId(), count));
-            if (messageId != 0) {
+            if (messageId != 0 && end[3] != Conversation.Kind.GROUP) {
                 seen.add(new ReadReceipts.Read(read.conversationId(), read.userId(), messageId));
             }
         }

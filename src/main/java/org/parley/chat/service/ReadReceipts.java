@@ -69,8 +69,8 @@ public class ReadReceipts {
     }
 
     /**
-     * The receipts these reads give their conversations' other members: two queries for the whole batch (the
-     * one-on-one conversations' members, and who of them sends receipts), none when all were read in groups.
+     * The receipts these reads of one-on-one conversations give the other member: two queries for the whole batch
+     * (the conversations' members, and who of them sends receipts); the writer leaves groups' reads out.
      */
     List<MessagesSeen> receiptsFor(List<Read> reads) {
         if (reads.isEmpty()) {
