@@ -69,11 +69,9 @@ final class SearchBench {
     };
 
     /** The SQL Hibernate sends for the two repository searches (copied from its log), for the query plans. */
-    private static final String PEOPLE_SQL = "select ua1_0.id,ua1_0.avatar_version,ua1_0.created_at,"
-            + "ua1_0.display_name,ua1_0.display_name_key,ua1_0.password_hash,ua1_0.read_receipts,"
-            + "ua1_0.temporary_chats,ua1_0.username,ua1_0.username_key from user_account ua1_0 where"
-            + " (ua1_0.username_key like ? escape '!' or ua1_0.display_name_key like ? escape '!') and"
-            + " ua1_0.username_key>? and ua1_0.id<>? order by ua1_0.username_key limit ?";
+    private static final String PEOPLE_SQL = "select ua1_0.id from user_account ua1_0 where (ua1_0.username_key like"
+            + " ? escape '!' or ua1_0.display_name_key like ? escape '!') and ua1_0.username_key>? and ua1_0.id<>?"
+            + " order by ua1_0.username_key,ua1_0.display_name_key limit ?";
 
     private static final String GROUPS_SQL = "select cg1_0.id,cg1_0.avatar_version,cg1_0.conversation_id,"
             + "cg1_0.created_at,cg1_0.description,cg1_0.description_key,cg1_0.join_policy,cg1_0.member_count,"

@@ -3,8 +3,11 @@ package org.parley.account.service;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
@@ -184,10 +187,10 @@ public class AccountService {
     public List<UserSummary> searchOthers(String query, String afterUsernameKey, int limit) {
         long me = currentUser.requireId();
         String after = afterUsernameKey == null ? "" : afterUsernameKey;
-        return accounts
-                .search(TextRules.containsPattern(query), after, me, org.springframework.data.domain.Limit.of(limit))
-                .stream()
-                .map(UserSummary::of)
-                .toList();
+        List<Long> ids = accounts.searchIds(
+                TextRules.containsPattern(query), after, me, org.springframework.data.domain.Limit.of(limit));
+        Map<Long, UserAccount> found =
+                accounts.findByIdIn(ids).stream().collect(Collectors.toMap(UserAccount::getId, Function.identity()));
+        return ids.stream().map(found::get).map(UserSummary::of).toList();
     }
 }
