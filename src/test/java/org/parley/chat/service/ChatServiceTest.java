@@ -473,15 +473,15 @@ class ChatServiceTest {
             });
         }
 
-        // Reading clears the badge in the reader's other tabs, and tells nobody else.
+        // Reading clears the badge in the reader's other tabs; the writer hears only that it was seen.
         scenarios.markRead(bob, conversation);
         // Later news for each: Carl's first news is his own message, Ann's next is Carl's, then Bob's reply.
         run(carl, () -> chat.send(annAndCarl, "carl here"));
         run(bob, () -> chat.send(conversation, "reply"));
 
         assertThat(describe(awaitEvents(carlHeard, 1))).containsExactly("posted:carl here");
-        assertThat(describe(awaitEvents(annHeard, 3)))
-                .containsExactly("posted:live!", "posted:carl here", "posted:reply");
+        assertThat(describe(awaitEvents(annHeard, 4)))
+                .containsExactly("posted:live!", "seen:" + sent.id(), "posted:carl here", "posted:reply");
         assertThat(describe(awaitEvents(bobHeard, 3)))
                 .containsExactly("posted:live!", "read:" + conversation + ":" + bob.id(), "posted:reply");
     }
@@ -570,6 +570,7 @@ class ChatServiceTest {
                     case MessagePosted posted -> "posted:" + posted.message().body();
                     case ConversationRead read -> "read:" + read.conversationId() + ":" + read.userId();
                     case FriendsChanged changed -> "friends:" + changed.kind();
+                    case MessagesSeen seen -> "seen:" + seen.upToMessageId();
                     default -> event.toString();
                 })
                 .toList();
