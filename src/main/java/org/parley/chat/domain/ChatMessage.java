@@ -50,6 +50,17 @@ public class ChatMessage {
     @Column(name = "client_id", length = 64)
     private String clientId;
 
+    /** When its sender recalled it, or an administrator removed it; its text and attachment are gone then. */
+    @Column(name = "recalled_at")
+    private Instant recalledAt;
+
+    /** The administrator who removed it; null when its sender recalled it (or it is still there). */
+    @Column(name = "removed_by")
+    private Long removedBy;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
     protected ChatMessage() {}
 
     public ChatMessage(long conversationId, long senderId, String body, Instant createdAt) {
@@ -107,5 +118,37 @@ public class ChatMessage {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getRecalledAt() {
+        return recalledAt;
+    }
+
+    public boolean isRecalled() {
+        return recalledAt != null;
+    }
+
+    public Long getRemovedBy() {
+        return removedBy;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    /**
+     * Takes the message back: its text and attachment are gone for good, its place stays. {@code removedBy}: the
+     * administrator who removed it, null when its sender recalled it.
+     */
+    public void recall(Instant at, Long removedBy) {
+        this.body = "";
+        this.attachmentId = null;
+        this.recalledAt = at;
+        this.removedBy = removedBy;
+    }
+
+    public void edit(String text, Instant at) {
+        this.body = text;
+        this.editedAt = at;
     }
 }

@@ -490,7 +490,15 @@ public class ChatService {
                 message.getBody(),
                 message.getCreatedAt(),
                 message.getKind() == ChatMessage.Kind.SYSTEM,
-                attachment);
+                attachment,
+                stateOf(message));
+    }
+
+    private static ChatMessageView.State stateOf(ChatMessage message) {
+        if (message.isRecalled()) {
+            return message.getRemovedBy() == null ? ChatMessageView.State.RECALLED : ChatMessageView.State.REMOVED;
+        }
+        return message.getEditedAt() == null ? ChatMessageView.State.ORIGINAL : ChatMessageView.State.EDITED;
     }
 
     private GroupConversations groupPolicy() {
@@ -498,11 +506,20 @@ public class ChatService {
     }
 
     private static String preview(ChatMessage message, AttachmentView attachment) {
-        return preview(message.getBody(), attachment);
+        return preview(message.getBody(), attachment, stateOf(message));
     }
 
-    /** How a message reads in the conversation list: one line, shortened; "Picture" or "File: name". */
-    static String preview(String body, AttachmentView attachment) {
+    /**
+     * How a message reads in the conversation list: one line, shortened; "Picture" or "File: name"; "Message
+     * recalled" or "Message removed".
+     */
+    static String preview(String body, AttachmentView attachment, ChatMessageView.State state) {
+        if (state == ChatMessageView.State.RECALLED) {
+            return "Message recalled";
+        }
+        if (state == ChatMessageView.State.REMOVED) {
+            return "Message removed";
+        }
         if (attachment != null) {
             return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
         }

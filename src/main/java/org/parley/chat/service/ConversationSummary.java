@@ -42,11 +42,28 @@ public record ConversationSummary(
                 id,
                 title,
                 partner,
-                ChatService.preview(message.body(), message.attachment()),
+                ChatService.preview(message.body(), message.attachment(), message.state()),
                 message.sender().id() == viewer && !message.system(),
                 message.sentAt(),
                 groupAvatarUrl,
                 temporaryFrom,
                 message.id());
+    }
+
+    /** This row once {@code message} was recalled, removed or edited: a new preview if it is the row's newest. */
+    public ConversationSummary changed(ChatMessageView message) {
+        if (lastMessageId == null || message.id() != lastMessageId) {
+            return this;
+        }
+        return new ConversationSummary(
+                id,
+                title,
+                partner,
+                ChatService.preview(message.body(), message.attachment(), message.state()),
+                lastMessageIsMine,
+                lastActivityAt,
+                groupAvatarUrl,
+                temporaryFrom,
+                lastMessageId);
     }
 }

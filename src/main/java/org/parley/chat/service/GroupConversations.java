@@ -26,4 +26,10 @@ public interface GroupConversations {
 
     /** Group names and pictures by conversation id, for the conversation list and headers. */
     Map<Long, ConversationLook> looks(Collection<Long> conversationIds);
+
+    /** Whether {@code userId} owns or administers the group of this conversation. */
+    boolean administers(long conversationId, long userId);
+
+    /** Writes in the group's log that {@code actorId} removed a message of {@code senderId}'s. */
+    void logMessageRemoved(long conversationId, long actorId, long senderId);
 }

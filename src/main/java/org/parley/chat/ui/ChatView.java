@@ -30,6 +30,8 @@ import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.MessageChanged;
+import org.parley.chat.service.MessageChanges;
 import org.parley.chat.service.MessagePosted;
 import org.parley.chat.service.ReadMarkers;
 import org.parley.chat.service.ReadReceipts;
@@ -74,6 +76,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     final Button loadEarlier;
     private final Div sendNotice = new Div();
     private final TypingIndicator typingIndicator;
+    private final MessageActionBar actionBar;
     private final ConversationHeader header;
     final Upload upload;
     private final Composer composer;
@@ -89,6 +92,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             FriendService friends,
             ReadMarkers readMarkers,
             ReadReceipts readReceipts,
+            MessageChanges messageChanges,
             TypingService typingService,
             LiveEvents liveEvents,
             CurrentUser currentUser,
@@ -103,6 +107,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         addClassName("chat-page");
         conversationList = new ConversationList(me, clock);
         timeline = new MessageTimeline(chat, readReceipts, liveEvents, me);
+        actionBar = new MessageActionBar(messageChanges, timeline);
         messageList = timeline.list;
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
@@ -127,6 +132,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messagePosted(posted);
+                case MessageChanged changed -> {
+                    timeline.replace(changed.message());
+                    actionBar.messageChanged(changed.message());
+                    conversationList.messageChanged(changed.message());
+                }
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -191,7 +201,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
         composer.prepareFor(details.id());
         timeline.open(details.id());
         typingIndicator.open(details.id());
-        pane.add(header, loadEarlier, messageList, typingIndicator, sendNotice, composer);
+        actionBar.close();
+        pane.add(header, loadEarlier, messageList, actionBar, typingIndicator, sendNotice, composer);
         composer.focus();
     }
 

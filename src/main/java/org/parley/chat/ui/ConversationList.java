@@ -102,6 +102,18 @@ class ConversationList extends Div {
         return true;
     }
 
+    /** A message was recalled, removed or edited: its conversation's row shows it if it is the newest there. */
+    void messageChanged(ChatMessageView message) {
+        int index = listedIndex(message.conversationId());
+        if (index >= 0) {
+            ConversationSummary updated = listed.get(index).changed(message);
+            if (updated != listed.get(index)) {
+                rows.get(updated.id()).show(updated, zone, clock);
+                listed.set(index, updated);
+            }
+        }
+    }
+
     /** Brings every badge in line with the tab's counts; only those that differ change. */
     void showUnread(UnreadCounts unread) {
         rows.forEach((id, row) -> row.showUnread(unread.unread(id)));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
@@ -51,19 +50,17 @@ class MessageTimeline {
     private final ReadReceipts receipts;
     private final long me;
     private final TreeMap<Long, MessageListItem> shown = new TreeMap<>();
-    /** The shown messages that are the reader's own. */
-    private final TreeSet<Long> ownShown = new TreeSet<>();
+    /** What each shown message is, by id (its text for editing, its sender). */
+    private final Map<Long, ChatMessageView> shownMessages = new HashMap<>();
     /** What each shown attachment is, by the address the message list knows it by. */
     private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
-    /** Volatile, as is {@link #seenUpTo}: read on the publishing thread, to wake only the tabs showing it. */
+    private final SeenMark seen = new SeenMark();
+
+    /** Volatile: read on the publishing thread, to wake only the tabs showing the conversation. */
     private volatile Long conversationId;
 
     private boolean hasEarlier;
-    /** How far the other person has read (a message id, 0: nothing yet); null: no receipts pass here. */
-    private volatile Long seenUpTo;
-
-    private MessageListItem seenItem;
 
     MessageTimeline(ChatService chat, ReadReceipts receipts, LiveEvents liveEvents, long me) {
         this.chat = chat;
@@ -73,10 +70,13 @@ class MessageTimeline {
                 list,
                 liveEvents,
                 me,
-                event -> event instanceof MessagesSeen seen
-                        && seenUpTo != null
-                        && seen.conversationId() == conversationIdOr(-1),
-                event -> seen(((MessagesSeen) event).upToMessageId()));
+                event -> event instanceof MessagesSeen receipt
+                        && seen.shown()
+                        && receipt.conversationId() == conversationIdOr(-1),
+                event -> {
+                    seen.readUpTo(((MessagesSeen) event).upToMessageId());
+                    seen.apply(shown);
+                });
         list.addClassName("message-list");
         list.setTestId("message-list");
         // Markdown only for links: MessageText escapes everything else a person typed.
@@ -98,17 +98,16 @@ class MessageTimeline {
     void open(Long conversationId) {
         this.conversationId = conversationId;
         shown.clear();
-        ownShown.clear();
+        shownMessages.clear();
         shownAttachments.clear();
         hasEarlier = false;
-        seenItem = null;
-        seenUpTo = null;
+        seen.reset(null);
         if (conversationId != null) {
+            seen.reset(receipts.seenUpTo(conversationId));
             List<ChatMessageView> newest = chat.history(conversationId, null, ChatService.PAGE_SIZE);
             hasEarlier = newest.size() == ChatService.PAGE_SIZE;
             newest.forEach(m -> shown.put(m.id(), item(m)));
-            seenUpTo = receipts.seenUpTo(conversationId);
-            markSeen();
+            seen.apply(shown);
             list.setItems(shown.values());
         }
         loadEarlier.setVisible(hasEarlier);
@@ -128,11 +127,10 @@ class MessageTimeline {
         boolean newest = shown.isEmpty() || message.id() > shown.lastKey();
         MessageListItem item = item(message);
         shown.put(message.id(), item);
-        if (seenUpTo != null && message.sender() != null && message.sender().id() != me) {
-            // Their message means they have read everything before it (writing moves the writer's marker too).
-            seenUpTo = Math.max(seenUpTo, message.id());
+        if (message.sender() != null && message.sender().id() != me) {
+            seen.readUpTo(message.id()); // writing moves the writer's read marker too
         }
-        markSeen();
+        seen.apply(shown);
         if (newest) {
             list.addItem(item);
         } else {
@@ -148,7 +146,7 @@ class MessageTimeline {
         List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), ChatService.PAGE_SIZE);
         hasEarlier = page.size() == ChatService.PAGE_SIZE;
         page.forEach(m -> shown.put(m.id(), item(m)));
-        markSeen();
+        seen.apply(shown);
         list.setItems(shown.values());
         loadEarlier.setVisible(hasEarlier);
         // Keep the message the reader was looking at in place while older ones are added above it.
@@ -157,34 +155,43 @@ class MessageTimeline {
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
     }
 
+    /** A shown message was recalled, removed or edited: it changes in its place. */
+    void replace(ChatMessageView message) {
+        MessageListItem before = shown.get(message.id());
+        if (before == null || (conversationId != null && message.conversationId() != conversationId)) {
+            return;
+        }
+        shown.put(message.id(), item(message));
+        seen.replaced(before);
+        seen.apply(shown);
+        list.setItems(shown.values());
+    }
+
+    /** The message shown at this place in the list (0: the oldest shown), or null. */
+    ChatMessageView messageAt(int index) {
+        if (index < 0 || index >= shown.size()) {
+            return null;
+        }
+        return shownMessages.get(shown.keySet().stream().skip(index).findFirst().orElseThrow());
+    }
+
+    /** Marks one shown message as the one the reader picked (null: none). */
+    void highlight(Long messageId) {
+        shown.forEach((id, item) -> {
+            boolean picked = id.equals(messageId);
+            if (picked != item.hasClassName("picked")) {
+                if (picked) {
+                    item.addClassNames("picked");
+                } else {
+                    item.removeClassNames("picked");
+                }
+            }
+        });
+    }
+
     private long conversationIdOr(long none) {
         Long open = conversationId;
         return open == null ? none : open;
-    }
-
-    /** The other person has read up to {@code messageId}. */
-    private void seen(long messageId) {
-        Long before = seenUpTo;
-        if (before != null && messageId > before) {
-            seenUpTo = messageId;
-            markSeen();
-        }
-    }
-
-    /** "Seen" goes under the newest of the reader's own messages that the other has read, and only there. */
-    private void markSeen() {
-        Long upTo = seenUpTo;
-        Long newestSeen = upTo == null ? null : ownShown.floor(upTo);
-        MessageListItem item = newestSeen == null ? null : shown.get(newestSeen);
-        if (item != seenItem) {
-            if (seenItem != null) {
-                seenItem.removeClassNames("seen");
-            }
-            if (item != null) {
-                item.addClassNames("seen");
-            }
-            seenItem = item;
-        }
     }
 
     private void attachmentClicked(MessageListItem.Attachment clicked) {
@@ -205,7 +212,19 @@ class MessageTimeline {
     }
 
     private MessageListItem item(ChatMessageView message) {
+        shownMessages.put(message.id(), message);
         UserSummary sender = message.sender();
+        if (message.gone()) {
+            seen.own(message.id(), false);
+            String who = sender.id() == me ? "You" : sender.displayName();
+            String line = message.state() == ChatMessageView.State.RECALLED
+                    ? who + " recalled a message"
+                    : "A message from " + (sender.id() == me ? "you" : sender.displayName())
+                            + " was removed by an administrator";
+            MessageListItem gone = new MessageListItem(MessageText.toMarkdown(line), message.sentAt(), "Parley");
+            gone.addClassNames("system", "recalled");
+            return gone;
+        }
         if (message.system()) {
             MessageListItem line =
                     new MessageListItem(MessageText.toMarkdown(message.body()), message.sentAt(), "Parley");
@@ -241,7 +260,10 @@ class MessageTimeline {
         item.setUserColorIndex(sender.colorIndex());
         if (sender.id() == me) {
             item.addClassNames("own");
-            ownShown.add(message.id());
+            seen.own(message.id(), true);
+        }
+        if (message.state() == ChatMessageView.State.EDITED) {
+            item.addClassNames("edited");
         }
         return item;
     }

@@ -30,7 +30,8 @@ public class GroupAdminLogEntry {
         DISMISS,
         HAND_OVER,
         ALLOW_TEMPORARY_CHATS,
-        FORBID_TEMPORARY_CHATS
+        FORBID_TEMPORARY_CHATS,
+        REMOVE_MESSAGE
     }
 
     @Id

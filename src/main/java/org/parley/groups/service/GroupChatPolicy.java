@@ -12,6 +12,8 @@ import org.parley.chat.service.GroupConversations;
 import org.parley.chat.service.SendRestriction;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.ChatGroupRepository;
+import org.parley.groups.domain.GroupAdminLogEntry;
+import org.parley.groups.domain.GroupAdminLogRepository;
 import org.parley.groups.domain.GroupMember;
 import org.parley.groups.domain.GroupMemberRepository;
 import org.springframework.stereotype.Service;
@@ -27,11 +29,14 @@ class GroupChatPolicy implements GroupConversations {
 
     private final ChatGroupRepository groups;
     private final GroupMemberRepository members;
+    private final GroupAdminLogRepository adminLog;
     private final Clock clock;
 
-    GroupChatPolicy(ChatGroupRepository groups, GroupMemberRepository members, Clock clock) {
+    GroupChatPolicy(
+            ChatGroupRepository groups, GroupMemberRepository members, GroupAdminLogRepository adminLog, Clock clock) {
         this.groups = groups;
         this.members = members;
+        this.adminLog = adminLog;
         this.clock = clock;
     }
 
@@ -93,5 +98,26 @@ class GroupChatPolicy implements GroupConversations {
                 .collect(Collectors.toMap(
                         ChatGroup::getConversationId,
                         g -> new ConversationLook(g.getName(), GroupSummary.avatarUrl(g))));
+    }
+
+    @Override
+    public boolean administers(long conversationId, long userId) {
+        return groups.findByConversationId(conversationId)
+                .flatMap(group -> members.findByGroupIdAndUserId(group.getId(), userId))
+                .map(GroupMember::isAdministrator)
+                .orElse(false);
+    }
+
+    @Override
+    @Transactional
+    public void logMessageRemoved(long conversationId, long actorId, long senderId) {
+        groups.findByConversationId(conversationId)
+                .ifPresent(group -> adminLog.save(new GroupAdminLogEntry(
+                        group.getId(),
+                        actorId,
+                        senderId,
+                        GroupAdminLogEntry.Action.REMOVE_MESSAGE,
+                        null,
+                        clock.instant())));
     }
 }

@@ -24,6 +24,7 @@ import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.ChatService;
+import org.parley.groups.domain.GroupAdminLogEntry;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
@@ -255,8 +256,10 @@ class GroupPanel extends Dialog {
         for (AdminLogView entry : entries) {
             Span when = new Span(WHEN.format(entry.at()));
             when.addClassName("log-time");
-            String what = entry.actor().displayName() + " "
-                    + entry.action().name().toLowerCase().replace('_', ' ')
+            String act = entry.action() == GroupAdminLogEntry.Action.REMOVE_MESSAGE
+                    ? "removed a message from"
+                    : entry.action().name().toLowerCase().replace('_', ' ');
+            String what = entry.actor().displayName() + " " + act
                     + (entry.target() == null ? "" : " " + entry.target().displayName())
                     + (entry.reason() == null ? "" : " — " + entry.reason());
             Div line = new Div(when, new Span(what));

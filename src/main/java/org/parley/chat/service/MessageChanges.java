@@ -1,0 +1,193 @@
+package org.parley.chat.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.parley.account.service.internal.AccountDirectory;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.TextRules;
+import org.parley.chat.domain.AttachmentRepository;
+import org.parley.chat.domain.ChatMessage;
+import org.parley.chat.domain.ChatMessageRepository;
+import org.parley.chat.domain.ConversationMemberRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Taking back and changing what was said: the sender recalls a message within {@code parley.messages.recall-within}
+ * (2 minutes, QQ's rule) and edits a text within {@code parley.messages.edit-within} (15 minutes); a group's owner
+ * and administrators remove any message there, written in the group's log. A recalled or removed message keeps its
+ * place, but its text is gone from the database, and its attachment too when no other message carries it. Every
+ * member's open views change at once ({@link MessageChanged}).
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional
+public class MessageChanges {
+
+    private final ChatMessageRepository messages;
+    private final ConversationMemberRepository members;
+    private final AttachmentRepository attachments;
+    private final ChatService chat;
+    private final ObjectProvider<GroupConversations> groups;
+    private final AccountDirectory directory;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+    private final Duration recallWithin;
+    private final Duration editWithin;
+
+    MessageChanges(
+            ChatMessageRepository messages,
+            ConversationMemberRepository members,
+            AttachmentRepository attachments,
+            ChatService chat,
+            ObjectProvider<GroupConversations> groups,
+            AccountDirectory directory,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            java.time.Clock clock,
+            @Value("${parley.messages.recall-within:2m}") Duration recallWithin,
+            @Value("${parley.messages.edit-within:15m}") Duration editWithin) {
+        this.messages = messages;
+        this.members = members;
+        this.attachments = attachments;
+        this.chat = chat;
+        this.groups = groups;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+        this.recallWithin = recallWithin;
+        this.editWithin = editWithin;
+    }
+
+    /** What the caller may do with the message now; nothing for a message they cannot see. */
+    @Transactional(readOnly = true)
+    public MessageActions actionsFor(long messageId) {
+        long me = currentUser.requireId();
+        ChatMessage message = messages.findById(messageId).orElse(null);
+        if (message == null
+                || members.findByConversationIdAndUserId(message.getConversationId(), me)
+                        .isEmpty()) {
+            return MessageActions.NONE;
+        }
+        Instant now = clock.instant();
+        return new MessageActions(
+                refusalToRecall(message, me, now) == null,
+                refusalToEdit(message, me, now) == null,
+                refusalToRemove(message, me) == null);
+    }
+
+    /** The sender takes the message back; everyone sees "Ann recalled a message" in its place. */
+    public ChatMessageView recall(long messageId) {
+        long me = currentUser.requireId();
+        ChatMessage message = requireVisible(messageId, me);
+        refuseIf(refusalToRecall(message, me, clock.instant()));
+        return takeBack(message, null);
+    }
+
+    /** A group's owner or administrator removes a member's message; the group's log says who and when. */
+    public ChatMessageView remove(long messageId) {
+        long me = currentUser.requireId();
+        ChatMessage message = requireVisible(messageId, me);
+        refuseIf(refusalToRemove(message, me));
+        groups.getObject().logMessageRemoved(message.getConversationId(), me, message.getSenderId());
+        return takeBack(message, me);
+    }
+
+    /** The sender changes a text message; everyone sees the new text, marked edited. */
+    public ChatMessageView edit(long messageId, String newText) {
+        long me = currentUser.requireId();
+        String text = TextRules.requireText(newText, "A message", ChatService.MAX_MESSAGE_LENGTH);
+        ChatMessage message = requireVisible(messageId, me);
+        refuseIf(refusalToEdit(message, me, clock.instant()));
+        message.edit(text, clock.instant());
+        return announce(message);
+    }
+
+    /** Who may recall: the sender of a message of their own, not yet taken back, within the recall time. */
+    String refusalToRecall(ChatMessage message, long me, Instant now) {
+        if (message.getKind() != ChatMessage.Kind.USER || message.getSenderId() != me || message.isRecalled()) {
+            return "Only your own messages can be recalled.";
+        }
+        if (now.isAfter(message.getCreatedAt().plus(recallWithin))) {
+            return "A message can be recalled only within " + minutes(recallWithin) + " of sending it.";
+        }
+        return null;
+    }
+
+    /**
+     * Who may edit: the sender of a text message of their own, not taken back, within the edit time, while they may
+     * still write in the conversation (not muted, still a friend or member).
+     */
+    String refusalToEdit(ChatMessage message, long me, Instant now) {
+        if (message.getKind() != ChatMessage.Kind.USER
+                || message.getSenderId() != me
+                || message.isRecalled()
+                || message.getAttachmentId() != null) {
+            return "Only your own text messages can be edited.";
+        }
+        if (now.isAfter(message.getCreatedAt().plus(editWithin))) {
+            return "A message can be edited only within " + minutes(editWithin) + " of sending it.";
+        }
+        return chat.refusalToWrite(message.getConversationId(), me);
+    }
+
+    /** Who may remove: a group's owner or administrator, any member's message there that is still shown. */
+    String refusalToRemove(ChatMessage message, long me) {
+        if (message.getKind() != ChatMessage.Kind.USER
+                || message.isRecalled()
+                || !groups.getObject().administers(message.getConversationId(), me)) {
+            return "Only a group's administrators can remove messages there.";
+        }
+        return null;
+    }
+
+    private ChatMessage requireVisible(long messageId, long me) {
+        ChatMessage message = messages.lockById(messageId).orElse(null);
+        if (message == null
+                || members.findByConversationIdAndUserId(message.getConversationId(), me)
+                        .isEmpty()) {
+            throw new NotAllowedException("Message not found.");
+        }
+        return message;
+    }
+
+    private ChatMessageView takeBack(ChatMessage message, Long removedBy) {
+        Long attachmentId = message.getAttachmentId();
+        message.recall(clock.instant(), removedBy);
+        messages.flush();
+        if (attachmentId != null && messages.countByAttachmentId(attachmentId) == 0) {
+            attachments.deleteChunks(attachmentId);
+            attachments.deleteThumbnail(attachmentId);
+            attachments.deleteById(attachmentId);
+        }
+        return announce(message);
+    }
+
+    private ChatMessageView announce(ChatMessage message) {
+        long senderId = message.getSenderId();
+        // No attachment: a recalled or removed message has lost it, and only a text message is edited.
+        ChatMessageView view =
+                ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId), null);
+        events.publishEvent(new MessageChanged(view, members.findUserIdsByConversationId(message.getConversationId())));
+        return view;
+    }
+
+    private static void refuseIf(String refusal) {
+        if (refusal != null) {
+            throw new NotAllowedException(refusal);
+        }
+    }
+
+    private static String minutes(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes == 1 ? "a minute" : minutes + " minutes";
+    }
+}

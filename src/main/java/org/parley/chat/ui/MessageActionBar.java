@@ -1,0 +1,120 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ChatService;
+import org.parley.chat.service.MessageActions;
+import org.parley.chat.service.MessageChanges;
+
+/**
+ * What can be done with a message the reader clicked: Recall or Edit for their own fresh one, Remove for a group's
+ * administrators; the bar offers exactly what {@link MessageChanges#actionsFor} allows, and stays hidden when that is
+ * nothing. The changed message shows at once in this tab, and through the live event in every other.
+ */
+class MessageActionBar extends Div {
+
+    /** Which shown message was clicked: its index among the list's messages (-1: a click beside them). */
+    static final String CLICKED_INDEX = "(() => { const m = event.target.closest('vaadin-message');"
+            + " return m ? Array.prototype.indexOf.call(element.querySelectorAll('vaadin-message'), m) : -1; })()";
+
+    private final MessageChanges changes;
+    private final MessageTimeline timeline;
+    private final Span label = new Span();
+    private final Button recall = new Button("Recall");
+    private final Button edit = new Button("Edit");
+    private final Button remove = new Button("Remove");
+    private ChatMessageView picked;
+
+    MessageActionBar(MessageChanges changes, MessageTimeline timeline) {
+        this.changes = changes;
+        this.timeline = timeline;
+        addClassName("message-action-bar");
+        setTestId("message-actions");
+        recall.setTestId("message-recall");
+        edit.setTestId("message-edit");
+        remove.setTestId("message-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button close = new Button("Cancel", click -> close());
+        close.setTestId("message-actions-cancel");
+        for (Button button : new Button[] {recall, edit, remove, close}) {
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        }
+        recall.addClickListener(click -> changed(changes.recall(picked.id())));
+        remove.addClickListener(click -> changed(changes.remove(picked.id())));
+        edit.addClickListener(click -> openEditor(picked));
+        add(label, recall, edit, remove, close);
+        setVisible(false);
+        timeline.list
+                .getElement()
+                .addEventListener(
+                        "click",
+                        click ->
+                                clicked(click.getEventData().path(CLICKED_INDEX).asInt(-1)))
+                .addEventData(CLICKED_INDEX);
+    }
+
+    /** Another conversation was opened: nothing is picked. */
+    void close() {
+        picked = null;
+        timeline.highlight(null);
+        setVisible(false);
+    }
+
+    /** A message changed (here or elsewhere): if it is the picked one, what may be done with it may have too. */
+    void messageChanged(ChatMessageView message) {
+        if (picked != null && picked.id() == message.id()) {
+            close();
+        }
+    }
+
+    private void clicked(int index) {
+        ChatMessageView message = timeline.messageAt(index);
+        MessageActions actions = message == null || message.system() || message.gone()
+                ? MessageActions.NONE
+                : changes.actionsFor(message.id());
+        if (!actions.any() || (picked != null && picked.id() == message.id())) {
+            close(); // a second click on the same message puts it down again
+            return;
+        }
+        picked = message;
+        timeline.highlight(message.id());
+        label.setText(
+                actions.recall() || actions.edit()
+                        ? "Your message"
+                        : "Message from " + message.sender().displayName());
+        recall.setVisible(actions.recall());
+        edit.setVisible(actions.edit());
+        remove.setVisible(actions.remove());
+        setVisible(true);
+    }
+
+    private void changed(ChatMessageView message) {
+        timeline.replace(message);
+        close();
+    }
+
+    private void openEditor(ChatMessageView message) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Edit message");
+        TextArea text = new TextArea();
+        text.setMaxLength(ChatService.MAX_MESSAGE_LENGTH);
+        text.setValue(message.body());
+        text.setWidth("min(36rem, 80vw)");
+        text.setTestId("message-edit-text");
+        Button save = new Button("Save", click -> {
+            changed(changes.edit(message.id(), text.getValue()));
+            dialog.close();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setTestId("message-edit-save");
+        dialog.add(text);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+        text.focus();
+    }
+}

@@ -1,0 +1,91 @@
+package org.parley.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.account.service.UserSummary;
+import org.parley.support.Scenarios;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Recall and edit in two browsers: Ann picks her message and recalls it, and on Bob's screen it turns into "Ann
+ * recalled a message" at once; she edits the next one, and Bob sees the new text marked edited. Bob, picking Ann's
+ * message, is offered nothing.
+ */
+class RecallAndEditBrowserTest extends BrowserTestBase {
+
+    @Autowired
+    org.parley.support.TestUsers users;
+
+    @Autowired
+    Scenarios scenarios;
+
+    @ParameterizedTest(name = "push over {0}")
+    @ValueSource(strings = {"websocket", "long-polling"})
+    void ann_recalls_and_edits_and_bob_sees_each_change_at_once(String transport) {
+        Map<String, UserSummary> people = users.createAll("ann", "bob");
+        UserSummary ann = people.get("ann");
+        UserSummary bob = people.get("bob");
+        long direct = scenarios.friendsWithConversation(ann, bob);
+        Page annPage = newPerson();
+        Page bobPage = newPerson();
+        List<String> sockets = webSocketsOf(annPage, bobPage);
+        signIn(annPage, ann, transport);
+        signIn(bobPage, bob, transport);
+        annPage.navigate(url("chat/" + direct));
+        bobPage.navigate(url("chat/" + direct));
+        Locator bobsList = bobPage.locator("[data-testid=message-list]");
+        Locator annInput = annPage.locator("[data-testid=message-input] textarea");
+
+        annInput.fill("Wrong chat, sorry");
+        annInput.press("Enter");
+        assertThat(bobsList.getByText("Wrong chat, sorry")).isVisible();
+
+        message(annPage, "Wrong chat, sorry").click();
+        assertThat(annPage.locator("[data-testid=message-actions]")).isVisible();
+        assertThat(annPage.locator("[data-testid=message-edit]")).isVisible();
+        snapshot(annPage, "message-actions-" + transport);
+        annPage.locator("[data-testid=message-recall]").click();
+        assertThat(bobsList.getByText(ann.displayName() + " recalled a message"))
+                .isVisible();
+        assertThat(bobsList.getByText("Wrong chat, sorry")).hasCount(0);
+        assertThat(annPage.locator("[data-testid=message-list]").getByText("You recalled a message"))
+                .isVisible();
+        assertThat(annPage.locator("[data-testid=message-actions]")).isHidden();
+
+        annInput.fill("See you at 5");
+        annInput.press("Enter");
+        assertThat(bobsList.getByText("See you at 5")).isVisible();
+        message(annPage, "See you at 5").click();
+        annPage.locator("[data-testid=message-edit]").click();
+        annPage.locator("[data-testid=message-edit-text] textarea").fill("See you at 6");
+        annPage.locator("[data-testid=message-edit-save]").click();
+        Locator edited = message(bobPage, "See you at 6");
+        assertThat(edited).isVisible();
+        assertThat(edited).hasClass(java.util.regex.Pattern.compile("\\bedited\\b"));
+        assertThat(bobsList.getByText("See you at 5")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(edited.evaluate("m => getComputedStyle(m, '::before').content"))
+                .as("the mark shown under it")
+                .isEqualTo("\"edited\"");
+        snapshot(bobPage, "edited-" + transport);
+
+        // Bob picks Ann's message: it is not his to recall or edit.
+        message(bobPage, "See you at 6").click();
+        Locator bobInput = bobPage.locator("[data-testid=message-input] textarea");
+        bobInput.fill("OK");
+        bobInput.press("Enter"); // answered after the click was: by then the bar would show
+        assertThat(bobsList.getByText("OK", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(bobPage.locator("[data-testid=message-actions]")).isHidden();
+        assertTransport(transport, sockets);
+    }
+
+    private static Locator message(Page page, String text) {
+        return page.locator("vaadin-message").filter(new Locator.FilterOptions().setHasText(text));
+    }
+}
