@@ -72,6 +72,7 @@ class ReadReceiptsBrowserTest extends BrowserTestBase {
                 .getByText("Neither send nor see them")
                 .click();
         assertThat(bobPage.getByText("You send no read receipts and see none.")).isVisible();
+        snapshot(bobPage, "privacy-" + transport);
         bobPage.navigate(url("chat/" + direct));
         assertThat(bobPage.locator("[data-testid=message-list]").getByText("Coffee at four?"))
                 .isVisible();

@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -345,17 +348,28 @@ final class ParleyCluster implements AutoCloseable {
         return options;
     }
 
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
+    /**
+     * Ports free now, below the kernel's range for outgoing connections (32768 and up on Linux): the nodes' own
+     * connections (to the database, to each other) take ports from that range, and one of them once took the
+     * proxy's port while the nodes were starting.
+     */
+    private static int[] freePorts(int count) {
+        Random random = new Random();
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (!chosen.contains(port) && free(port)) {
+                chosen.add(port);
             }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
