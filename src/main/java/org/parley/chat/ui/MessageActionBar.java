@@ -44,9 +44,22 @@ class MessageActionBar extends Div {
         for (Button button : new Button[] {recall, edit, remove, close}) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
-        recall.addClickListener(click -> changed(changes.recall(picked.id())));
-        remove.addClickListener(click -> changed(changes.remove(picked.id())));
-        edit.addClickListener(click -> openEditor(picked));
+        // A click can arrive after the bar was closed (another message changed it meanwhile): then nothing happens.
+        recall.addClickListener(click -> {
+            if (picked != null) {
+                changed(changes.recall(picked.id()));
+            }
+        });
+        remove.addClickListener(click -> {
+            if (picked != null) {
+                changed(changes.remove(picked.id()));
+            }
+        });
+        edit.addClickListener(click -> {
+            if (picked != null) {
+                openEditor(picked);
+            }
+        });
         add(label, recall, edit, remove, close);
         setVisible(false);
         timeline.list

@@ -71,7 +71,7 @@ class MessageTimeline {
                 liveEvents,
                 me,
                 event -> event instanceof MessagesSeen receipt
-                        && seen.shown()
+                        && seen.receiptsPass()
                         && receipt.conversationId() == conversationIdOr(-1),
                 event -> {
                     seen.readUpTo(((MessagesSeen) event).upToMessageId());

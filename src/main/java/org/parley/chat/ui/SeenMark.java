@@ -25,7 +25,7 @@ final class SeenMark {
     }
 
     /** Whether receipts pass in the open conversation (safe to ask from any thread). */
-    boolean shown() {
+    boolean receiptsPass() {
         return upTo != null;
     }
 
