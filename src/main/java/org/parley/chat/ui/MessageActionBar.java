@@ -87,9 +87,8 @@ class MessageActionBar extends Div {
 
     private void clicked(int index) {
         ChatMessageView message = timeline.messageAt(index);
-        MessageActions actions = message == null || message.system() || message.gone()
-                ? MessageActions.NONE
-                : changes.actionsFor(message.id());
+        // The service alone says what may be done (a system line or a recalled message: nothing).
+        MessageActions actions = message == null ? MessageActions.NONE : changes.actionsFor(message.id());
         if (!actions.any() || (picked != null && picked.id() == message.id())) {
             close(); // a second click on the same message puts it down again
             return;
