@@ -14,7 +14,10 @@ import org.parley.friends.service.FriendService;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A long conversation opens at its newest 50 messages; scrolling up brings the older ones, in order. */
+/**
+ * A long conversation opens at its newest 50 messages; scrolling up brings the older ones, in order. A click on a
+ * reply's quote brings its original into view, however far back it is.
+ */
 class HistoryScrollBrowserTest extends BrowserTestBase {
 
     @Autowired
@@ -63,5 +66,38 @@ class HistoryScrollBrowserTest extends BrowserTestBase {
                 .toList();
         assertThat(order).isEqualTo(IntStream.rangeClosed(1, 120).boxed().toList());
         snapshot(page, "history");
+    }
+
+    @Test
+    void a_click_on_a_quote_brings_its_original_into_view_loading_older_pages() {
+        UserSummary cat = users.create("cat");
+        UserSummary dan = users.create("dan");
+        TestUsers.run(cat, () -> friends.sendRequest(dan.id(), null));
+        TestUsers.run(dan, () -> friends.sendRequest(cat.id(), null));
+        long conversation = TestUsers.as(cat, () -> chat.openDirect(dan.id()));
+        long question = TestUsers.as(cat, () -> chat.send(conversation, "Who brings the cake?"))
+                .id();
+        for (int i = 1; i <= 260; i++) {
+            String text = "chatter " + i;
+            TestUsers.run(i % 2 == 0 ? dan : cat, () -> chat.send(conversation, text));
+        }
+        TestUsers.run(dan, () -> chat.send(conversation, "I do!", null, question));
+
+        Page page = newPerson();
+        signIn(page, dan.username(), TestUsers.PASSWORD);
+        page.navigate(url("chat/" + conversation));
+        Locator messages = page.locator("[data-testid=message-list] vaadin-message");
+        assertThat(messages).hasCount(50);
+        Locator quote = page.locator("vaadin-message.reply blockquote");
+        assertThat(quote).hasText(cat.displayName() + ": Who brings the cake?");
+
+        quote.click();
+
+        Locator original = messages.filter(new Locator.FilterOptions().setHasText("Who brings the cake?"))
+                .and(page.locator("vaadin-message:not(.reply)"));
+        assertThat(original).isInViewport();
+        assertThat(messages).hasCount(262);
+        assertThat(page.locator("[data-testid=load-earlier]")).isHidden();
+        snapshot(page, "quote-to-original");
     }
 }

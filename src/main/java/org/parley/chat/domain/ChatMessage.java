@@ -61,6 +61,10 @@ public class ChatMessage {
     @Column(name = "edited_at")
     private Instant editedAt;
 
+    /** The earlier message of the same conversation this one answers, or null. */
+    @Column(name = "reply_to_id")
+    private Long replyToId;
+
     protected ChatMessage() {}
 
     public ChatMessage(long conversationId, long senderId, String body, Instant createdAt) {
@@ -90,6 +94,16 @@ public class ChatMessage {
 
     public String getClientId() {
         return clientId;
+    }
+
+    /** Makes this message a reply to {@code originalId} (null: to none); the caller checked it may be answered. */
+    public ChatMessage inReplyTo(Long originalId) {
+        this.replyToId = originalId;
+        return this;
+    }
+
+    public Long getReplyToId() {
+        return replyToId;
     }
 
     public Long getAttachmentId() {

@@ -9,6 +9,7 @@ import org.parley.account.service.UserSummary;
  * line ({@code system}) is Parley's own note, such as "Ann joined"; {@code sender} is who caused it.
  * {@code attachment} is the file or picture a message carries (its body is then empty), else null. {@code state}
  * says whether it was edited, or recalled by its sender or removed by an administrator (its body is then empty).
+ * {@code replyTo} quotes the earlier message this one answers, or is null.
  */
 public record ChatMessageView(
         long id,
@@ -18,7 +19,8 @@ public record ChatMessageView(
         Instant sentAt,
         boolean system,
         AttachmentView attachment,
-        State state)
+        State state,
+        Quote replyTo)
         implements Serializable {
 
     public enum State {
@@ -37,7 +39,12 @@ public record ChatMessageView(
             Instant sentAt,
             boolean system,
             AttachmentView attachment) {
-        this(id, conversationId, sender, body, sentAt, system, attachment, State.ORIGINAL);
+        this(id, conversationId, sender, body, sentAt, system, attachment, State.ORIGINAL, null);
+    }
+
+    /** The same message, answering what {@code quote} shows (its original changed: the quote follows). */
+    public ChatMessageView withReplyTo(Quote quote) {
+        return new ChatMessageView(id, conversationId, sender, body, sentAt, system, attachment, state, quote);
     }
 
     /** Recalled by its sender or removed by an administrator: its place stays, its content is gone. */

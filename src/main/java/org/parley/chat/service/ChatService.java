@@ -3,7 +3,6 @@ package org.parley.chat.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +68,7 @@ public class ChatService {
     private final RateLimits limits;
     private final AccountDirectory directory;
     private final FriendGraph friendGraph;
+    private final MessageViews views;
 
     ChatService(
             ConversationRepository conversations,
@@ -81,7 +81,9 @@ public class ChatService {
             AttachmentRepository attachments,
             RateLimits limits,
             AccountDirectory directory,
-            FriendGraph friendGraph) {
+            FriendGraph friendGraph,
+            MessageViews views) {
+        this.views = views;
         this.friendGraph = friendGraph;
         this.directory = directory;
         this.limits = limits;
@@ -201,7 +203,7 @@ public class ChatService {
                                 .toList())
                         .stream()
                         .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
-        Map<Long, AttachmentView> lastAttachments = attachmentsOf(lastMessages.values());
+        Map<Long, AttachmentView> lastAttachments = views.attachmentsOf(lastMessages.values());
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Conversation conversation = (Conversation) row[1];
@@ -269,18 +271,9 @@ public class ChatService {
         requireMembership(conversationId, me);
         List<ChatMessage> page = messages.pageBefore(
                 conversationId, beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
-        Map<Long, UserSummary> senders = directory.summaries(
-                page.stream().map(ChatMessage::getSenderId).distinct().toList());
-        Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
-        List<ChatMessageView> views = new ArrayList<>(page.size());
-        for (ChatMessage message : page) {
-            views.add(view(
-                    message,
-                    senders.get(message.getSenderId()),
-                    message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId())));
-        }
-        Collections.reverse(views);
-        return views;
+        List<ChatMessageView> oldestFirst = new ArrayList<>(views.of(page));
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     public ChatMessageView send(long conversationId, String text) {
@@ -300,11 +293,25 @@ public class ChatService {
      * on the unique (sender, id) index.
      */
     public ChatMessageView send(long conversationId, String text, String clientId) {
+        return send(conversationId, text, clientId, null);
+    }
+
+    /**
+     * Sends a message as {@link #send(long, String, String)} does, as a reply to {@code replyToId} (null: to none):
+     * a message of the same conversation that is still there (see {@link #requireAnswerable}). The reply shows a
+     * quote of it, read from the original each time.
+     */
+    public ChatMessageView send(long conversationId, String text, String clientId, Long replyToId) {
         long me = currentUser.requireId();
         String body = TextRules.requireText(text, "A message", MAX_MESSAGE_LENGTH);
         String id = clientId(clientId);
         limits.messagesPerPerson().take(me);
-        return post(conversationId, me, id, now -> new ChatMessage(conversationId, me, body, now, id), null);
+        return post(
+                conversationId,
+                me,
+                id,
+                replyToId,
+                now -> new ChatMessage(conversationId, me, body, now, id).inReplyTo(replyToId));
     }
 
     /** The last step of an upload: the stored attachment becomes a message, if the sender may still write. */
@@ -313,8 +320,8 @@ public class ChatService {
                 conversationId,
                 me,
                 null,
-                now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now),
-                attachment);
+                null,
+                now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now));
     }
 
     /** A valid client-made message id, or null for none; anything else is refused before any lookup. */
@@ -348,16 +355,15 @@ public class ChatService {
      * answered instead; the conversation lock makes a concurrent repeat wait for the first to commit, and find it.
      */
     private ChatMessageView post(
-            long conversationId,
-            long me,
-            String clientId,
-            Function<Instant, ChatMessage> newMessage,
-            Attachment attachment) {
+            long conversationId, long me, String clientId, Long replyToId, Function<Instant, ChatMessage> newMessage) {
         requireMembership(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
         String refusal = refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
+        }
+        if (replyToId != null) {
+            requireAnswerable(replyToId, conversationId);
         }
         if (clientId != null) {
             ChatMessage earlier =
@@ -366,11 +372,36 @@ public class ChatService {
                 if (earlier.getConversationId() != conversationId) {
                     throw new InvalidInputException("This message id was already used.");
                 }
-                // Client ids are only given to text messages: no attachment to show.
-                return view(earlier, directory.summaries(List.of(me)).get(me), null);
+                return views.of(earlier);
             }
         }
-        return appender.append(conversation, newMessage, attachment == null ? null : attachmentView(attachment), null);
+        return appender.append(conversation, newMessage, null);
+    }
+
+    private void requireAnswerable(long originalId, long conversationId) {
+        ChatMessage original = messages.findById(originalId).orElse(null);
+        String refusal = refusalToReply(original, conversationId);
+        if (refusal != null) {
+            throw new InvalidInputException(refusal);
+        }
+    }
+
+    /**
+     * Which message may be answered in a conversation: a person's message of that conversation that is still there
+     * (not a system line, not recalled or removed). Another conversation's message reads as missing, whatever it is.
+     * Whether the caller may write there at all is {@link #refusalToWrite}'s to say.
+     */
+    String refusalToReply(ChatMessage original, long conversationId) {
+        if (original == null || original.getConversationId() != conversationId) {
+            return "The message you are replying to is not here.";
+        }
+        if (original.getKind() == ChatMessage.Kind.SYSTEM) {
+            return "Only a person's message can be replied to.";
+        }
+        if (original.isRecalled()) {
+            return "The message you are replying to was taken back.";
+        }
+        return null;
     }
 
     private String refusal(Conversation conversation, long me) {
@@ -445,29 +476,6 @@ public class ChatService {
         return result;
     }
 
-    private Map<Long, AttachmentView> attachmentsOf(Collection<ChatMessage> messagesWithAttachments) {
-        List<Long> ids = messagesWithAttachments.stream()
-                .map(ChatMessage::getAttachmentId)
-                .filter(Objects::nonNull)
-                .toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return attachments.findByIdIn(ids).stream()
-                .collect(Collectors.toMap(Attachment::getId, ChatService::attachmentView));
-    }
-
-    static AttachmentView attachmentView(Attachment attachment) {
-        return new AttachmentView(
-                attachment.getId(),
-                attachment.getFileName(),
-                attachment.getSizeBytes(),
-                attachment.getContentType(),
-                attachment.isPicture(),
-                attachment.getWidth(),
-                attachment.getHeight());
-    }
-
     /** A conversation the caller is not in does not exist for them: same answer as a wrong id. */
     private ConversationMember requireMembership(long conversationId, long me) {
         return members.findByConversationIdAndUserId(conversationId, me)
@@ -482,31 +490,12 @@ public class ChatService {
                 .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
-    static ChatMessageView view(ChatMessage message, UserSummary sender, AttachmentView attachment) {
-        return new ChatMessageView(
-                message.getId(),
-                message.getConversationId(),
-                sender,
-                message.getBody(),
-                message.getCreatedAt(),
-                message.getKind() == ChatMessage.Kind.SYSTEM,
-                attachment,
-                stateOf(message));
-    }
-
-    private static ChatMessageView.State stateOf(ChatMessage message) {
-        if (message.isRecalled()) {
-            return message.getRemovedBy() == null ? ChatMessageView.State.RECALLED : ChatMessageView.State.REMOVED;
-        }
-        return message.getEditedAt() == null ? ChatMessageView.State.ORIGINAL : ChatMessageView.State.EDITED;
-    }
-
     private GroupConversations groupPolicy() {
         return groups.getObject();
     }
 
     private static String preview(ChatMessage message, AttachmentView attachment) {
-        return preview(message.getBody(), attachment, stateOf(message));
+        return preview(message.getBody(), attachment, MessageViews.stateOf(message));
     }
 
     /**

@@ -63,9 +63,6 @@ public class ConversationMembership {
      */
     public void postSystemLine(long conversationId, long actorId, String text, Long alsoTell) {
         appender.append(
-                appender.lock(conversationId),
-                now -> ChatMessage.system(conversationId, actorId, text, now),
-                null,
-                alsoTell);
+                appender.lock(conversationId), now -> ChatMessage.system(conversationId, actorId, text, now), alsoTell);
     }
 }

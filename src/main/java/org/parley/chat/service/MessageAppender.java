@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.NotAllowedException;
 import org.parley.chat.domain.ChatMessage;
@@ -33,7 +32,7 @@ class MessageAppender {
     private final ChatMessageRepository messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AccountDirectory directory;
+    private final MessageViews views;
 
     MessageAppender(
             ConversationRepository conversations,
@@ -41,8 +40,8 @@ class MessageAppender {
             ChatMessageRepository messages,
             ApplicationEventPublisher events,
             Clock clock,
-            AccountDirectory directory) {
-        this.directory = directory;
+            MessageViews views) {
+        this.views = views;
         this.conversations = conversations;
         this.members = members;
         this.messages = messages;
@@ -68,8 +67,7 @@ class MessageAppender {
      * else; someone who just left still sees the line that says so). A person's message counts as unread for
      * the others and moves its sender's own read marker past it: sending is reading.
      */
-    ChatMessageView append(
-            Conversation locked, Function<Instant, ChatMessage> newMessage, AttachmentView attachment, Long alsoTell) {
+    ChatMessageView append(Conversation locked, Function<Instant, ChatMessage> newMessage, Long alsoTell) {
         Instant now = clock.instant();
         ChatMessage message = messages.save(newMessage.apply(now));
         DeliveryTrace.stored(message.getId(), message.getBody());
@@ -86,8 +84,7 @@ class MessageAppender {
         if (alsoTell != null && !recipients.contains(alsoTell)) {
             recipients.add(alsoTell);
         }
-        ChatMessageView view =
-                ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId), attachment);
+        ChatMessageView view = views.of(message);
         events.publishEvent(new MessagePosted(view, locked.getMessageCount(), recipients));
         return view;
     }

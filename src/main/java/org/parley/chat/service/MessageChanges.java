@@ -2,8 +2,7 @@ package org.parley.chat.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.parley.account.service.internal.AccountDirectory;
+import java.util.function.Supplier;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
@@ -35,7 +34,7 @@ public class MessageChanges {
     private final AttachmentRepository attachments;
     private final ChatService chat;
     private final ObjectProvider<GroupConversations> groups;
-    private final AccountDirectory directory;
+    private final MessageViews views;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
@@ -48,7 +47,7 @@ public class MessageChanges {
             AttachmentRepository attachments,
             ChatService chat,
             ObjectProvider<GroupConversations> groups,
-            AccountDirectory directory,
+            MessageViews views,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             java.time.Clock clock,
@@ -59,7 +58,7 @@ public class MessageChanges {
         this.attachments = attachments;
         this.chat = chat;
         this.groups = groups;
-        this.directory = directory;
+        this.views = views;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -78,10 +77,14 @@ public class MessageChanges {
             return MessageActions.NONE;
         }
         Instant now = clock.instant();
+        boolean answerable = chat.refusalToReply(message, message.getConversationId()) == null;
+        // Asked once (a few queries) for both Edit and Reply: whether the caller may write here now.
+        String writeRefusal = answerable ? chat.refusalToWrite(message.getConversationId(), me) : "";
         return new MessageActions(
                 refusalToRecall(message, me, now) == null,
-                refusalToEdit(message, me, now) == null,
-                refusalToRemove(message, me) == null);
+                refusalToEdit(message, me, now, () -> writeRefusal) == null,
+                refusalToRemove(message, me) == null,
+                answerable && writeRefusal == null);
     }
 
     /** The sender takes the message back; everyone sees "Ann recalled a message" in its place. */
@@ -106,7 +109,8 @@ public class MessageChanges {
         long me = currentUser.requireId();
         String text = TextRules.requireText(newText, "A message", ChatService.MAX_MESSAGE_LENGTH);
         ChatMessage message = requireVisible(messageId, me);
-        refuseIf(refusalToEdit(message, me, clock.instant()));
+        refuseIf(refusalToEdit(
+                message, me, clock.instant(), () -> chat.refusalToWrite(message.getConversationId(), me)));
         message.edit(text, clock.instant());
         return announce(message);
     }
@@ -126,7 +130,7 @@ public class MessageChanges {
      * Who may edit: the sender of a text message of their own, not taken back, within the edit time, while they may
      * still write in the conversation (not muted, still a friend or member).
      */
-    String refusalToEdit(ChatMessage message, long me, Instant now) {
+    String refusalToEdit(ChatMessage message, long me, Instant now, Supplier<String> writeRefusal) {
         if (message.getKind() != ChatMessage.Kind.USER
                 || message.getSenderId() != me
                 || message.isRecalled()
@@ -136,7 +140,7 @@ public class MessageChanges {
         if (now.isAfter(message.getCreatedAt().plus(editWithin))) {
             return "A message can be edited only within " + minutes(editWithin) + " of sending it.";
         }
-        return chat.refusalToWrite(message.getConversationId(), me);
+        return writeRefusal.get();
     }
 
     /** Who may remove: a group's owner or administrator, any member's message there that is still shown. */
@@ -172,10 +176,7 @@ public class MessageChanges {
     }
 
     private ChatMessageView announce(ChatMessage message) {
-        long senderId = message.getSenderId();
-        // No attachment: a recalled or removed message has lost it, and only a text message is edited.
-        ChatMessageView view =
-                ChatService.view(message, directory.summaries(List.of(senderId)).get(senderId), null);
+        ChatMessageView view = views.of(message);
         events.publishEvent(new MessageChanged(view, members.findUserIdsByConversationId(message.getConversationId())));
         return view;
     }

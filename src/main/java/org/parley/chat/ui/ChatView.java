@@ -107,12 +107,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
         addClassName("chat-page");
         conversationList = new ConversationList(me, clock);
         timeline = new MessageTimeline(chat, readReceipts, liveEvents, me);
-        actionBar = new MessageActionBar(messageChanges, timeline);
         messageList = timeline.list;
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
         composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing);
+        actionBar = new MessageActionBar(messageChanges, timeline, composer::replyTo);
         typingIndicator = new TypingIndicator(clock, liveEvents, me);
         input = composer.input;
         upload = composer.upload;
@@ -132,11 +132,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messagePosted(posted);
-                case MessageChanged changed -> {
-                    timeline.replace(changed.message());
-                    actionBar.messageChanged(changed.message());
-                    conversationList.messageChanged(changed.message());
-                }
+                case MessageChanged changed -> messageChanged(changed.message());
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
                     recheckAccess();
@@ -259,10 +255,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
      * Sends what a composer submitted, to {@code conversationId}: the open conversation, or, for a message the
      * outbox sends again after a reload, the one it was written in. The outbox forgets it once stored or refused.
      */
-    private void send(long conversationId, String text, String clientId) {
+    private void send(long conversationId, String text, String clientId, Long replyToId) {
         try {
-            ChatMessageView sent = chat.send(conversationId, text, clientId);
+            ChatMessageView sent = chat.send(conversationId, text, clientId, replyToId);
             composer.sent(clientId);
+            composer.replied(replyToId);
             messageArrived(sent);
         } catch (UserFacingException refused) {
             composer.sent(clientId);
@@ -303,6 +300,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
         reading.messageArrived(message.conversationId());
         if (!conversationList.messagePosted(message)) {
             renderConversationList();
+        }
+    }
+
+    /** A message was recalled, removed or edited (here or in another tab): it, and quotes of it, change in place. */
+    private void messageChanged(ChatMessageView message) {
+        timeline.replace(message);
+        actionBar.messageChanged(message);
+        conversationList.messageChanged(message);
+        if (message.gone()) {
+            composer.originalGone(message.id());
         }
     }
 

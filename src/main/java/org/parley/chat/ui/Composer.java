@@ -16,6 +16,8 @@ import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AttachmentService;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.Quote;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * The outbox: each submitted text stays in the browser's localStorage under its id (per person) until the server
  * has stored or refused it ({@link #sent}). A page that reloads with texts still there (its node died while they
  * were on their way) sends them again with the same ids: stored once, whether or not the first try got through.
+ * <p>
+ * A reply: {@link #replyTo} shows what is being answered above the text box until the reply is sent or cancelled;
+ * the outbox keeps the original's id with the text.
  */
 class Composer extends Div {
 
@@ -46,10 +51,11 @@ class Composer extends Div {
               pend(element, text) {
                 const id = newId();
                 const conversation = element.getAttribute('data-conversation');
+                const replyTo = element.getAttribute('data-reply-to');
                 if (this.key && conversation) {
                   const dayAgo = Date.now() - 86400000;
                   const entries = this.read().filter(e => e.at > dayAgo);
-                  entries.push({id, text, conversation, at: Date.now()});
+                  entries.push({id, text, conversation, replyTo, at: Date.now()});
                   this.write(entries);
                 }
                 return id;
@@ -62,17 +68,21 @@ class Composer extends Div {
             }
             """.formatted(NEW_ID);
 
-    /** Sends a text to a conversation under the id its browser made for it. */
+    /** Sends a text to a conversation under the id its browser made for it, answering {@code replyToId} (or none). */
     @FunctionalInterface
     interface Sender {
-        void send(long conversationId, String text, String clientId);
+        void send(long conversationId, String text, String clientId, Long replyToId);
     }
 
     final MessageInput input = new MessageInput();
     final Upload upload = new Upload();
     private final AttachmentService attachments;
     private final Runnable refused;
+    private final Div replyBanner = new Div();
+    private final Span replyText = new Span();
     private Long conversationId;
+    /** The message being answered, or null. */
+    private Quote replyingTo;
 
     /**
      * {@code send} gets each submitted text with the id its browser made for it; {@code refused} runs (in the tab)
@@ -94,7 +104,8 @@ class Composer extends Div {
                         send.send(
                                 conversationId,
                                 data.path(ChatView.TEXT_KEY).asString(""),
-                                data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null));
+                                data.path(ChatView.CLIENT_ID_EXPRESSION).asString(null),
+                                replyingTo == null ? null : replyingTo.messageId());
                     }
                 })
                 .addEventData(ChatView.TEXT_KEY)
@@ -103,29 +114,34 @@ class Composer extends Div {
                 .addEventListener("parley-resend", resend -> {
                     JsonNode entry = resend.getEventData();
                     try {
+                        String replyTo = entry.path("event.detail.replyTo").asString("");
                         send.send(
                                 Long.parseLong(
                                         entry.path("event.detail.conversation").asString("")),
                                 entry.path("event.detail.text").asString(""),
-                                entry.path("event.detail.id").asString(null));
+                                entry.path("event.detail.id").asString(null),
+                                replyTo.isEmpty() ? null : Long.valueOf(replyTo));
                     } catch (NumberFormatException notAConversation) {
                         sent(entry.path("event.detail.id").asString(null));
                     }
                 })
                 .addEventData("event.detail.conversation")
                 .addEventData("event.detail.text")
-                .addEventData("event.detail.id");
+                .addEventData("event.detail.id")
+                .addEventData("event.detail.replyTo");
         // The text area's input events reach the message input. The browser sends one at once and then one every
         // 1.5 s while keys are pressed: more than the server's one-a-second limit, so none is dropped on the way.
         input.getElement().addEventListener("input", keys -> typing.run()).throttle(1500);
         input.addAttachListener(attach -> input.getElement().executeJs(OUTBOX, "parley.outbox." + me));
         configureUpload();
-        add(upload, input);
+        configureReplyBanner();
+        add(replyBanner, upload, input);
     }
 
     /** Ready for this conversation: what may be sent in it, and how large. */
     void prepareFor(long conversationId) {
         this.conversationId = conversationId;
+        cancelReply();
         input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
         AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
         upload.setUploadHandler(event -> receive(event, conversationId));
@@ -167,6 +183,44 @@ class Composer extends Div {
     /** Puts a message that was not sent back into the field, to send again or copy. */
     void giveBack(String text) {
         input.getElement().executeJs("this.value = $0", text);
+    }
+
+    /** The next message sent answers {@code original}: shown above the text box until sent or cancelled. */
+    void replyTo(ChatMessageView original) {
+        replyingTo = Quote.of(original);
+        replyText.setText("Replying to " + replyingTo.sender().displayName() + ": " + replyingTo.text());
+        replyBanner.setVisible(true);
+        input.getElement().setAttribute("data-reply-to", String.valueOf(replyingTo.messageId()));
+        focus();
+    }
+
+    /** A message answering {@code originalId} was stored: if that is the reply being written, it is done. */
+    void replied(Long originalId) {
+        if (replyingTo != null && originalId != null && replyingTo.messageId() == originalId) {
+            cancelReply();
+        }
+    }
+
+    /** The original was recalled or removed meanwhile: there is nothing left to answer. */
+    void originalGone(long messageId) {
+        replied(messageId);
+    }
+
+    private void cancelReply() {
+        replyingTo = null;
+        replyBanner.setVisible(false);
+        input.getElement().removeAttribute("data-reply-to");
+    }
+
+    private void configureReplyBanner() {
+        replyBanner.addClassName("reply-banner");
+        replyBanner.setTestId("reply-banner");
+        Button cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> cancelReply());
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
+        cancel.setAriaLabel("Cancel reply");
+        cancel.setTestId("reply-cancel");
+        replyBanner.add(replyText, cancel);
+        replyBanner.setVisible(false);
     }
 
     void focus() {

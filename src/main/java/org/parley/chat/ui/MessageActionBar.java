@@ -6,33 +6,35 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.function.Consumer;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.MessageActions;
 import org.parley.chat.service.MessageChanges;
 
 /**
- * What can be done with a message the reader clicked: Recall or Edit for their own fresh one, Remove for a group's
- * administrators; the bar offers exactly what {@link MessageChanges#actionsFor} allows, and stays hidden when that is
- * nothing. The changed message shows at once in this tab, and through the live event in every other.
+ * What can be done with a message the reader clicked: Reply, Recall or Edit for their own fresh one, Remove for a
+ * group's administrators; the bar offers exactly what {@link MessageChanges#actionsFor} allows, and stays hidden when
+ * that is nothing. A click on a reply's quote or on a link is not a pick (the quote leads to its original). The changed message shows at once in this tab, and through the live event in every other.
  */
 class MessageActionBar extends Div {
-
-    /** Which shown message was clicked: its index among the list's messages (-1: a click beside them). */
-    static final String CLICKED_INDEX = "(() => { const m = event.target.closest('vaadin-message');"
-            + " return m ? Array.prototype.indexOf.call(element.querySelectorAll('vaadin-message'), m) : -1; })()";
 
     private final MessageChanges changes;
     private final MessageTimeline timeline;
     private final Span label = new Span();
+    private final Consumer<ChatMessageView> reply;
+    private final Button replyButton = new Button("Reply");
     private final Button recall = new Button("Recall");
     private final Button edit = new Button("Edit");
     private final Button remove = new Button("Remove");
     private ChatMessageView picked;
 
-    MessageActionBar(MessageChanges changes, MessageTimeline timeline) {
+    /** {@code reply} starts a reply to the picked message (in the composer). */
+    MessageActionBar(MessageChanges changes, MessageTimeline timeline, Consumer<ChatMessageView> reply) {
         this.changes = changes;
         this.timeline = timeline;
+        this.reply = reply;
+        replyButton.setTestId("message-reply");
         addClassName("message-action-bar");
         setTestId("message-actions");
         recall.setTestId("message-recall");
@@ -41,10 +43,16 @@ class MessageActionBar extends Div {
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button close = new Button("Cancel", click -> close());
         close.setTestId("message-actions-cancel");
-        for (Button button : new Button[] {recall, edit, remove, close}) {
+        for (Button button : new Button[] {replyButton, recall, edit, remove, close}) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
         // A click can arrive after the bar was closed (another message changed it meanwhile): then nothing happens.
+        replyButton.addClickListener(click -> {
+            if (picked != null) {
+                reply.accept(picked);
+                close();
+            }
+        });
         recall.addClickListener(click -> {
             if (picked != null) {
                 changed(changes.recall(picked.id()));
@@ -60,15 +68,17 @@ class MessageActionBar extends Div {
                 openEditor(picked);
             }
         });
-        add(label, recall, edit, remove, close);
+        add(label, replyButton, recall, edit, remove, close);
         setVisible(false);
         timeline.list
                 .getElement()
                 .addEventListener(
                         "click",
-                        click ->
-                                clicked(click.getEventData().path(CLICKED_INDEX).asInt(-1)))
-                .addEventData(CLICKED_INDEX);
+                        click -> clicked(click.getEventData()
+                                .path(MessageTimeline.CLICKED_INDEX)
+                                .asInt(-1)))
+                .setFilter("!event.target.closest('blockquote, a')")
+                .addEventData(MessageTimeline.CLICKED_INDEX);
     }
 
     /** Another conversation was opened: nothing is picked. */
@@ -99,6 +109,7 @@ class MessageActionBar extends Div {
                 actions.recall() || actions.edit()
                         ? "Your message"
                         : "Message from " + message.sender().displayName());
+        replyButton.setVisible(actions.reply());
         recall.setVisible(actions.recall());
         edit.setVisible(actions.edit());
         remove.setVisible(actions.remove());

@@ -35,6 +35,18 @@ final class MessageText {
         return markdown.toString();
     }
 
+    /**
+     * A reply's quote of its original, as a block above the reply's own text: the sender's name in bold, then one
+     * short line of the original. Both show as typed, like any text (no links in a quote).
+     */
+    static String quote(String sender, String line) {
+        StringBuilder markdown = new StringBuilder("> **");
+        literal(sender, false, markdown);
+        markdown.append("**: ");
+        literal(line, false, markdown);
+        return markdown.append("\n\n").toString();
+    }
+
     private static void line(String line, StringBuilder markdown) {
         if (line.isBlank()) {
             markdown.append('\u00A0'); // keeps an empty line a line, instead of a paragraph break

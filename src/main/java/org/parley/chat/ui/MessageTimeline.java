@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +19,15 @@ import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.MessagesSeen;
+import org.parley.chat.service.Quote;
 import org.parley.chat.service.ReadReceipts;
 
 /**
  * The open conversation's messages: the newest page first, older pages as the reader scrolls up, new ones as
  * they arrive. Messages are keyed by id, so each shows once and in stored order even when pushes and history
  * pages overlap. In a one-on-one conversation where read receipts pass, the last of the reader's own messages the
- * other has read is marked "Seen".
+ * other has read is marked "Seen". A reply shows a quote of what it answers; a click on the quote brings the original
+ * into view, loading older pages until it is there.
  */
 class MessageTimeline {
 
@@ -43,6 +46,26 @@ class MessageTimeline {
               mark();
             }
             """;
+
+    /** Which shown message a click landed on: its index among the list's messages (-1: a click beside them). */
+    static final String CLICKED_INDEX = "(() => { const m = event.target.closest('vaadin-message');"
+            + " return m ? Array.prototype.indexOf.call(element.querySelectorAll('vaadin-message'), m) : -1; })()";
+
+    /** Brings the message at index $0 into view once the list has rendered, and lights it up for a moment. */
+    private static final String SCROLL_TO_MESSAGE = """
+            const index = $0;
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+              const message = this.querySelectorAll('vaadin-message')[index];
+              if (message) {
+                message.scrollIntoView({block: 'center'});
+                message.animate([{backgroundColor: 'rgba(255, 196, 0, 0.35)'}, {backgroundColor: 'transparent'}],
+                    {duration: 1600});
+              }
+            }));
+            """;
+
+    /** How many messages a jump to a quoted original loads at a time (the most a history page holds). */
+    private static final int JUMP_PAGE = 200;
 
     final MessageList list = new MessageList();
     final Button loadEarlier = new Button("Load earlier messages");
@@ -88,6 +111,13 @@ class MessageTimeline {
                 .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
                 .debounce(250);
         list.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
+        list.getElement()
+                .addEventListener(
+                        "click",
+                        click -> showOriginal(
+                                click.getEventData().path(CLICKED_INDEX).asInt(-1)))
+                .setFilter("!!event.target.closest('blockquote')")
+                .addEventData(CLICKED_INDEX);
         loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         loadEarlier.addClassName("load-earlier");
         loadEarlier.addClickListener(click -> loadEarlier());
@@ -155,16 +185,54 @@ class MessageTimeline {
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
     }
 
-    /** A shown message was recalled, removed or edited: it changes in its place. */
+    /** A shown message was recalled, removed or edited: it changes in its place, and so do quotes of it. */
     void replace(ChatMessageView message) {
-        MessageListItem before = shown.get(message.id());
-        if (before == null || (conversationId != null && message.conversationId() != conversationId)) {
+        if (conversationId == null || message.conversationId() != conversationId) {
             return;
         }
-        shown.put(message.id(), item(message));
-        seen.replaced(before);
+        List<ChatMessageView> changed = new ArrayList<>();
+        if (shown.containsKey(message.id())) {
+            changed.add(message);
+        }
+        Quote quote = Quote.of(message);
+        shownMessages.values().stream()
+                .filter(shownMessage ->
+                        shownMessage.replyTo() != null && shownMessage.replyTo().messageId() == message.id())
+                .forEach(reply -> changed.add(reply.withReplyTo(quote)));
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (ChatMessageView replacement : changed) {
+            seen.replaced(shown.put(replacement.id(), item(replacement)));
+        }
         seen.apply(shown);
         list.setItems(shown.values());
+    }
+
+    /**
+     * The reader clicked the quote in the reply at {@code index}: its original comes into view, after loading the
+     * older pages up to it if it is not shown yet.
+     */
+    private void showOriginal(int index) {
+        ChatMessageView reply = messageAt(index);
+        if (reply == null || reply.replyTo() == null) {
+            return;
+        }
+        long originalId = reply.replyTo().messageId();
+        if (!shown.containsKey(originalId) && hasEarlier) {
+            while (!shown.containsKey(originalId) && hasEarlier) {
+                List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), JUMP_PAGE);
+                hasEarlier = page.size() == JUMP_PAGE;
+                page.forEach(m -> shown.put(m.id(), item(m)));
+            }
+            seen.apply(shown);
+            list.setItems(shown.values());
+            loadEarlier.setVisible(hasEarlier);
+        }
+        if (shown.containsKey(originalId)) {
+            list.getElement()
+                    .executeJs(SCROLL_TO_MESSAGE, shown.headMap(originalId).size());
+        }
     }
 
     /** The message shown at this place in the list (0: the oldest shown), or null. */
@@ -232,8 +300,10 @@ class MessageTimeline {
             return line;
         }
         // The @user name beside the display name: display names need not be unique, user names are.
+        Quote quote = message.replyTo();
         MessageListItem item = new MessageListItem(
-                MessageText.toMarkdown(message.body()),
+                (quote == null ? "" : MessageText.quote(quote.sender().displayName(), quote.text()))
+                        + MessageText.toMarkdown(message.body()),
                 message.sentAt(),
                 sender.displayName() + " @" + sender.username());
         item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
@@ -261,6 +331,9 @@ class MessageTimeline {
         if (sender.id() == me) {
             item.addClassNames("own");
             seen.own(message.id(), true);
+        }
+        if (quote != null) {
+            item.addClassNames("reply");
         }
         if (message.state() == ChatMessageView.State.EDITED) {
             item.addClassNames("edited");

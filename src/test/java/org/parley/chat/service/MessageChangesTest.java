@@ -81,7 +81,7 @@ class MessageChangesTest {
         long oops =
                 as(ann, () -> chat.send(conversation, "Meant for someone else")).id();
         List<UserEvent> bobHears = heardEvents.listen(bob);
-        assertThat(as(ann, () -> changes.actionsFor(oops))).isEqualTo(new MessageActions(true, true, false));
+        assertThat(as(ann, () -> changes.actionsFor(oops))).isEqualTo(new MessageActions(true, true, false, true));
 
         ChatMessageView recalled = as(ann, () -> changes.recall(oops));
 
@@ -112,7 +112,9 @@ class MessageChangesTest {
         long conversation = scenarios.friendsWithConversation(ann, bob);
         long message = as(ann, () -> chat.send(conversation, "Hello")).id();
 
-        assertThat(as(bob, () -> changes.actionsFor(message))).isEqualTo(MessageActions.NONE);
+        assertThat(as(bob, () -> changes.actionsFor(message)))
+                .as("Bob may only answer it")
+                .isEqualTo(new MessageActions(false, false, false, true));
         assertThatThrownBy(() -> as(bob, () -> changes.recall(message)))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Only your own messages can be recalled.");
@@ -137,7 +139,7 @@ class MessageChangesTest {
         assertThatThrownBy(() -> as(ann, () -> changes.edit(message, "Too late")))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("A message can be edited only within 15 minutes of sending it.");
-        assertThat(as(ann, () -> changes.actionsFor(message))).isEqualTo(MessageActions.NONE);
+        assertThat(as(ann, () -> changes.actionsFor(message))).isEqualTo(new MessageActions(false, false, false, true));
         assertThat(jdbc.queryForObject("select body from chat_message where id = ?", String.class, message))
                 .isEqualTo("Hello again");
     }
@@ -176,7 +178,8 @@ class MessageChangesTest {
         ChatMessageView picture =
                 as(ann, () -> attachments.upload(conversation, "red.png", "image/png", new ByteArrayInputStream(png)));
         long attachmentId = picture.attachment().id();
-        assertThat(as(ann, () -> changes.actionsFor(picture.id()))).isEqualTo(new MessageActions(true, false, false));
+        assertThat(as(ann, () -> changes.actionsFor(picture.id())))
+                .isEqualTo(new MessageActions(true, false, false, true));
         assertThatThrownBy(() -> as(ann, () -> changes.edit(picture.id(), "text instead")))
                 .isInstanceOf(NotAllowedException.class);
 
@@ -204,11 +207,12 @@ class MessageChangesTest {
         long rude = as(member, () -> chat.send(conversation, "Something rude")).id();
         long ownersOwn = as(owner, () -> chat.send(conversation, "Be nice")).id();
 
-        assertThat(as(member, () -> changes.actionsFor(ownersOwn))).isEqualTo(MessageActions.NONE);
+        assertThat(as(member, () -> changes.actionsFor(ownersOwn)))
+                .isEqualTo(new MessageActions(false, false, false, true));
         assertThatThrownBy(() -> as(member, () -> changes.remove(ownersOwn)))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Only a group's administrators can remove messages there.");
-        assertThat(as(admin, () -> changes.actionsFor(rude))).isEqualTo(new MessageActions(false, false, true));
+        assertThat(as(admin, () -> changes.actionsFor(rude))).isEqualTo(new MessageActions(false, false, true, true));
         List<UserEvent> memberHears = heardEvents.listen(member);
 
         ChatMessageView removed = as(admin, () -> changes.remove(rude));

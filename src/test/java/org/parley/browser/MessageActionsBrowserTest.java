@@ -13,11 +13,11 @@ import org.parley.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Recall and edit in two browsers: Ann picks her message and recalls it, and on Bob's screen it turns into "Ann
- * recalled a message" at once; she edits the next one, and Bob sees the new text marked edited. Bob, picking Ann's
- * message, is offered nothing.
+ * What can be done with a message, in two browsers: Ann picks her message and recalls it, and on Bob's screen it turns
+ * into "Ann recalled a message" at once; she edits the next one, and Bob sees the new text marked edited. Bob, picking
+ * Ann's message, is offered only Reply: his answer shows Ann, at once, a quote of what it answers.
  */
-class RecallAndEditBrowserTest extends BrowserTestBase {
+class MessageActionsBrowserTest extends BrowserTestBase {
 
     @Autowired
     org.parley.support.TestUsers users;
@@ -27,7 +27,7 @@ class RecallAndEditBrowserTest extends BrowserTestBase {
 
     @ParameterizedTest(name = "push over {0}")
     @ValueSource(strings = {"websocket", "long-polling"})
-    void ann_recalls_and_edits_and_bob_sees_each_change_at_once(String transport) {
+    void ann_recalls_and_edits_bob_replies_and_each_sees_the_others_change_at_once(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob");
         UserSummary ann = people.get("ann");
         UserSummary bob = people.get("bob");
@@ -74,14 +74,30 @@ class RecallAndEditBrowserTest extends BrowserTestBase {
                 .isEqualTo("\"edited\"");
         snapshot(bobPage, "edited-" + transport);
 
-        // Bob picks Ann's message: it is not his to recall or edit.
+        // Bob picks Ann's message: it is not his to recall or edit, only to answer.
         message(bobPage, "See you at 6").click();
+        assertThat(bobPage.locator("[data-testid=message-reply]")).isVisible();
+        assertThat(bobPage.locator("[data-testid=message-recall]")).isHidden();
+        assertThat(bobPage.locator("[data-testid=message-edit]")).isHidden();
+        bobPage.locator("[data-testid=message-reply]").click();
+        assertThat(bobPage.locator("[data-testid=message-actions]")).isHidden();
+        assertThat(bobPage.locator("[data-testid=reply-banner]"))
+                .hasText("Replying to " + ann.displayName() + ": See you at 6");
+        snapshot(bobPage, "reply-banner-" + transport);
         Locator bobInput = bobPage.locator("[data-testid=message-input] textarea");
         bobInput.fill("OK");
-        bobInput.press("Enter"); // answered after the click was: by then the bar would show
-        assertThat(bobsList.getByText("OK", new Locator.GetByTextOptions().setExact(true)))
-                .isVisible();
-        assertThat(bobPage.locator("[data-testid=message-actions]")).isHidden();
+        bobInput.press("Enter");
+        Locator answer = annPage.locator("vaadin-message.reply");
+        assertThat(answer).containsText("OK");
+        assertThat(answer.locator("blockquote")).hasText(ann.displayName() + ": See you at 6");
+        assertThat(bobPage.locator("[data-testid=reply-banner]")).isHidden();
+        snapshot(annPage, "reply-" + transport);
+
+        // Ann recalls what Bob answered: the quote loses its text on both screens at once.
+        message(annPage, "See you at 6").first().click();
+        annPage.locator("[data-testid=message-recall]").click();
+        assertThat(bobPage.locator("vaadin-message.reply blockquote"))
+                .hasText(ann.displayName() + ": Message recalled");
         assertTransport(transport, sockets);
     }
 
