@@ -12,6 +12,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     Optional<UserAccount> findByUsernameKey(String usernameKey);
 
+    List<UserAccount> findByUsernameKeyIn(Collection<String> usernameKeys);
+
     boolean existsByUsernameKey(String usernameKey);
 
     List<UserAccount> findByIdIn(Collection<Long> ids);

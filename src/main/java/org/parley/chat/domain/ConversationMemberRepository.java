@@ -26,6 +26,12 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
     @Query("select m.userId from ConversationMember m where m.conversationId = :conversationId")
     List<Long> findUserIdsByConversationId(@Param("conversationId") long conversationId);
 
+    /** Which of these people are members of the conversation: one query, whatever its size. */
+    @Query(
+            "select m.userId from ConversationMember m where m.conversationId = :conversationId and m.userId in :userIds")
+    List<Long> findUserIdsAmong(
+            @Param("conversationId") long conversationId, @Param("userIds") java.util.Collection<Long> userIds);
+
     /**
      * Moves one member's read marker forward to {@code readCount} (never back: a slower, older mark loses),
      * in one statement. Returns 1 if it moved. Leaves the persistence context alone (nothing is cleared), so an

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import org.parley.account.service.UserSummary;
 
 /**
@@ -9,7 +10,8 @@ import org.parley.account.service.UserSummary;
  * line ({@code system}) is Parley's own note, such as "Ann joined"; {@code sender} is who caused it.
  * {@code attachment} is the file or picture a message carries (its body is then empty), else null. {@code state}
  * says whether it was edited, or recalled by its sender or removed by an administrator (its body is then empty).
- * {@code replyTo} quotes the earlier message this one answers, or is null.
+ * {@code replyTo} quotes the earlier message this one answers, or is null; {@code mentions} are the people a group
+ * message names ("@ann"), as they are called now.
  */
 public record ChatMessageView(
         long id,
@@ -20,7 +22,8 @@ public record ChatMessageView(
         boolean system,
         AttachmentView attachment,
         State state,
-        Quote replyTo)
+        Quote replyTo,
+        List<UserSummary> mentions)
         implements Serializable {
 
     public enum State {
@@ -39,12 +42,18 @@ public record ChatMessageView(
             Instant sentAt,
             boolean system,
             AttachmentView attachment) {
-        this(id, conversationId, sender, body, sentAt, system, attachment, State.ORIGINAL, null);
+        this(id, conversationId, sender, body, sentAt, system, attachment, State.ORIGINAL, null, List.of());
+    }
+
+    /** Whether this message names {@code userId} ("@" mention). */
+    public boolean mentions(long userId) {
+        return mentions.stream().anyMatch(person -> person.id() == userId);
     }
 
     /** The same message, answering what {@code quote} shows (its original changed: the quote follows). */
     public ChatMessageView withReplyTo(Quote quote) {
-        return new ChatMessageView(id, conversationId, sender, body, sentAt, system, attachment, state, quote);
+        return new ChatMessageView(
+                id, conversationId, sender, body, sentAt, system, attachment, state, quote, mentions);
     }
 
     /** Recalled by its sender or removed by an administrator: its place stays, its content is gone. */

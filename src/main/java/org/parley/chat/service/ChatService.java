@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.service.UserSummary;
@@ -28,6 +29,7 @@ import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
+import org.parley.chat.domain.MessageMentionRepository;
 import org.parley.friends.service.internal.FriendGraph;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -69,6 +71,8 @@ public class ChatService {
     private final AccountDirectory directory;
     private final FriendGraph friendGraph;
     private final MessageViews views;
+    private final Mentions mentions;
+    private final MessageMentionRepository mentionRows;
 
     ChatService(
             ConversationRepository conversations,
@@ -82,8 +86,12 @@ public class ChatService {
             RateLimits limits,
             AccountDirectory directory,
             FriendGraph friendGraph,
-            MessageViews views) {
+            MessageViews views,
+            Mentions mentions,
+            MessageMentionRepository mentionRows) {
         this.views = views;
+        this.mentions = mentions;
+        this.mentionRows = mentionRows;
         this.friendGraph = friendGraph;
         this.directory = directory;
         this.limits = limits;
@@ -195,15 +203,14 @@ public class ChatService {
         Map<Long, ConversationLook> groupLooks =
                 groupConversationIds.isEmpty() ? Map.of() : groupPolicy().looks(groupConversationIds);
         Map<Long, String> temporaryFrom = temporaryOrigins(me, all, partnerByConversation);
-        Map<Long, ChatMessage> lastMessages =
-                messages
-                        .findByIdIn(all.stream()
-                                .map(Conversation::getLastMessageId)
-                                .filter(Objects::nonNull)
-                                .toList())
-                        .stream()
-                        .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
-        Map<Long, AttachmentView> lastAttachments = views.attachmentsOf(lastMessages.values());
+        Set<Long> unreadMentions = Set.copyOf(mentionRows.findConversationsWithUnreadMentions(me));
+        Map<Long, ChatMessageView> lastMessages = views
+                .of(messages.findByIdIn(all.stream()
+                        .map(Conversation::getLastMessageId)
+                        .filter(Objects::nonNull)
+                        .toList()))
+                .stream()
+                .collect(Collectors.toMap(ChatMessageView::id, Function.identity()));
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Conversation conversation = (Conversation) row[1];
@@ -211,24 +218,19 @@ public class ChatService {
             UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
             ConversationLook look = group ? groupLooks.getOrDefault(conversation.getId(), UNKNOWN_GROUP) : null;
             String title = group ? look.title() : partner.displayName();
-            ChatMessage last =
+            ChatMessageView last =
                     conversation.getLastMessageId() == null ? null : lastMessages.get(conversation.getLastMessageId());
             result.add(new ConversationSummary(
                     conversation.getId(),
                     title,
                     partner,
-                    last == null
-                            ? null
-                            : preview(
-                                    last,
-                                    last.getAttachmentId() == null
-                                            ? null
-                                            : lastAttachments.get(last.getAttachmentId())),
-                    last != null && last.getSenderId() == me && last.getKind() == ChatMessage.Kind.USER,
+                    last == null ? null : preview(last),
+                    last != null && last.sender().id() == me && !last.system(),
                     conversation.getLastActivityAt(),
                     group ? look.avatarUrl() : null,
                     temporaryFrom.get(conversation.getId()),
-                    conversation.getLastMessageId()));
+                    conversation.getLastMessageId(),
+                    unreadMentions.contains(conversation.getId())));
         }
         return result;
     }
@@ -262,6 +264,27 @@ public class ChatService {
                 null,
                 temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId))
                         .get(conversationId));
+    }
+
+    /**
+     * Whom the caller may mention in a conversation: in a group, its other members, by display name (two queries);
+     * in a one-on-one conversation nobody.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> mentionable(long conversationId) {
+        long me = currentUser.requireId();
+        requireMembership(conversationId, me);
+        if (!isGroup(conversationId)) {
+            return List.of();
+        }
+        return directory
+                .summaries(members.findUserIdsByConversationId(conversationId).stream()
+                        .filter(id -> id != me)
+                        .toList())
+                .values()
+                .stream()
+                .sorted(java.util.Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
@@ -311,6 +334,7 @@ public class ChatService {
                 me,
                 id,
                 replyToId,
+                body,
                 now -> new ChatMessage(conversationId, me, body, now, id).inReplyTo(replyToId));
     }
 
@@ -319,6 +343,7 @@ public class ChatService {
         return post(
                 conversationId,
                 me,
+                null,
                 null,
                 null,
                 now -> ChatMessage.withAttachment(conversationId, me, attachment.getId(), now));
@@ -353,9 +378,15 @@ public class ChatService {
      * Checks the sender may write, then stores and announces the message through the one pipeline
      * ({@link MessageAppender}). With a {@code clientId}, a message the sender already stored under it is
      * answered instead; the conversation lock makes a concurrent repeat wait for the first to commit, and find it.
+     * In a group, the members {@code text} names with "@" are mentioned ({@link Mentions}).
      */
     private ChatMessageView post(
-            long conversationId, long me, String clientId, Long replyToId, Function<Instant, ChatMessage> newMessage) {
+            long conversationId,
+            long me,
+            String clientId,
+            Long replyToId,
+            String text,
+            Function<Instant, ChatMessage> newMessage) {
         requireMembership(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
         String refusal = refusal(conversation, me);
@@ -375,7 +406,10 @@ public class ChatService {
                 return views.of(earlier);
             }
         }
-        return appender.append(conversation, newMessage, null);
+        Set<Long> mentioned = text != null && conversation.getKind() == Conversation.Kind.GROUP
+                ? mentions.namedIn(text, conversationId, me)
+                : Set.of();
+        return appender.append(conversation, newMessage, null, mentioned);
     }
 
     private void requireAnswerable(long originalId, long conversationId) {
@@ -494,23 +528,27 @@ public class ChatService {
         return groups.getObject();
     }
 
-    private static String preview(ChatMessage message, AttachmentView attachment) {
-        return preview(message.getBody(), attachment, MessageViews.stateOf(message));
-    }
-
     /**
-     * How a message reads in the conversation list: one line, shortened; "Picture" or "File: name"; "Message
-     * recalled" or "Message removed".
+     * How a message reads in the conversation list and in a reply's quote: one line, shortened, the people it mentions
+     * by their names now; "Picture" or "File: name"; "Message recalled" or "Message removed".
      */
-    static String preview(String body, AttachmentView attachment, ChatMessageView.State state) {
-        if (state == ChatMessageView.State.RECALLED) {
+    static String preview(ChatMessageView message) {
+        if (message.state() == ChatMessageView.State.RECALLED) {
             return "Message recalled";
         }
-        if (state == ChatMessageView.State.REMOVED) {
+        if (message.state() == ChatMessageView.State.REMOVED) {
             return "Message removed";
         }
+        AttachmentView attachment = message.attachment();
         if (attachment != null) {
             return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
+        }
+        String body = message.body();
+        for (UserSummary person : message.mentions()) {
+            body = Pattern.compile(
+                            "@" + Pattern.quote(person.username()) + "(?![A-Za-z0-9._-])", Pattern.CASE_INSENSITIVE)
+                    .matcher(body)
+                    .replaceAll(Matcher.quoteReplacement("@" + person.displayName()));
         }
         String oneLine = WHITESPACE.matcher(body).replaceAll(" ");
         return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";

@@ -7,7 +7,8 @@ import org.parley.account.service.UserSummary;
  * A row of the conversation list: {@code title} is the partner's name or the group's name; {@code partner}
  * is null for a group. {@code lastMessage} is null for a conversation with no messages yet.
  * {@code temporaryFrom} names the group a temporary conversation was started from; null otherwise.
- * {@code lastMessageId} is the newest message this row already reflects (null: none).
+ * {@code lastMessageId} is the newest message this row already reflects (null: none). {@code unreadMention}: a
+ * message there names the viewer ("@") and they have not read it yet.
  */
 public record ConversationSummary(
         long id,
@@ -18,7 +19,8 @@ public record ConversationSummary(
         Instant lastActivityAt,
         String groupAvatarUrl,
         String temporaryFrom,
-        Long lastMessageId) {
+        Long lastMessageId,
+        boolean unreadMention) {
 
     /** A temporary conversation (the two are not friends): marked as such, with the group it came from. */
     public boolean isTemporary() {
@@ -42,12 +44,30 @@ public record ConversationSummary(
                 id,
                 title,
                 partner,
-                ChatService.preview(message.body(), message.attachment(), message.state()),
+                ChatService.preview(message),
                 message.sender().id() == viewer && !message.system(),
                 message.sentAt(),
                 groupAvatarUrl,
                 temporaryFrom,
-                message.id());
+                message.id(),
+                unreadMention || message.mentions(viewer));
+    }
+
+    /** This row once its viewer has read it: no mention waits any more. */
+    public ConversationSummary mentionRead() {
+        return !unreadMention
+                ? this
+                : new ConversationSummary(
+                        id,
+                        title,
+                        partner,
+                        lastMessage,
+                        lastMessageIsMine,
+                        lastActivityAt,
+                        groupAvatarUrl,
+                        temporaryFrom,
+                        lastMessageId,
+                        false);
     }
 
     /** This row once {@code message} was recalled, removed or edited: a new preview if it is the row's newest. */
@@ -59,11 +79,12 @@ public record ConversationSummary(
                 id,
                 title,
                 partner,
-                ChatService.preview(message.body(), message.attachment(), message.state()),
+                ChatService.preview(message),
                 lastMessageIsMine,
                 lastActivityAt,
                 groupAvatarUrl,
                 temporaryFrom,
-                lastMessageId);
+                lastMessageId,
+                unreadMention);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.NotAllowedException;
@@ -12,6 +13,8 @@ import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
+import org.parley.chat.domain.MessageMention;
+import org.parley.chat.domain.MessageMentionRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +36,7 @@ class MessageAppender {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MessageViews views;
+    private final MessageMentionRepository mentions;
 
     MessageAppender(
             ConversationRepository conversations,
@@ -40,8 +44,10 @@ class MessageAppender {
             ChatMessageRepository messages,
             ApplicationEventPublisher events,
             Clock clock,
-            MessageViews views) {
+            MessageViews views,
+            MessageMentionRepository mentions) {
         this.views = views;
+        this.mentions = mentions;
         this.conversations = conversations;
         this.members = members;
         this.messages = messages;
@@ -68,9 +74,20 @@ class MessageAppender {
      * the others and moves its sender's own read marker past it: sending is reading.
      */
     ChatMessageView append(Conversation locked, Function<Instant, ChatMessage> newMessage, Long alsoTell) {
+        return append(locked, newMessage, alsoTell, Set.of());
+    }
+
+    /** Appends as above a message that names {@code mentioned} (members, checked by the caller): a row for each. */
+    ChatMessageView append(
+            Conversation locked, Function<Instant, ChatMessage> newMessage, Long alsoTell, Set<Long> mentioned) {
         Instant now = clock.instant();
         ChatMessage message = messages.save(newMessage.apply(now));
         DeliveryTrace.stored(message.getId(), message.getBody());
+        if (!mentioned.isEmpty()) {
+            mentions.saveAll(mentioned.stream()
+                    .map(userId -> new MessageMention(message.getId(), userId, locked.getId()))
+                    .toList());
+        }
         boolean counted = message.getKind() == ChatMessage.Kind.USER;
         locked.recordMessage(message.getId(), now, counted);
         long senderId = message.getSenderId();
@@ -84,7 +101,7 @@ class MessageAppender {
         if (alsoTell != null && !recipients.contains(alsoTell)) {
             recipients.add(alsoTell);
         }
-        ChatMessageView view = views.of(message);
+        ChatMessageView view = views.posted(message, mentioned);
         events.publishEvent(new MessagePosted(view, locked.getMessageCount(), recipients));
         return view;
     }

@@ -14,12 +14,14 @@ import org.parley.chat.domain.Attachment;
 import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
+import org.parley.chat.domain.MessageMention;
+import org.parley.chat.domain.MessageMentionRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way stored messages become what views show ({@link ChatMessageView}): senders, attachments and the quotes
- * of the messages replies answer are fetched for a whole page at once — at most four queries however long the page,
- * none per message.
+ * The one way stored messages become what views show ({@link ChatMessageView}): senders, attachments, the quotes of
+ * the messages replies answer and the people messages mention are fetched for a whole page at once — at most five
+ * queries however long the page, none per message.
  */
 @Component
 class MessageViews {
@@ -27,8 +29,14 @@ class MessageViews {
     private final ChatMessageRepository messages;
     private final AttachmentRepository attachments;
     private final AccountDirectory directory;
+    private final MessageMentionRepository mentions;
 
-    MessageViews(ChatMessageRepository messages, AttachmentRepository attachments, AccountDirectory directory) {
+    MessageViews(
+            ChatMessageRepository messages,
+            AttachmentRepository attachments,
+            AccountDirectory directory,
+            MessageMentionRepository mentions) {
+        this.mentions = mentions;
         this.messages = messages;
         this.attachments = attachments;
         this.directory = directory;
@@ -38,8 +46,23 @@ class MessageViews {
         return of(List.of(message)).getFirst();
     }
 
+    /** A message just stored, naming {@code mentioned}: nothing to look up but the people (no mention query). */
+    ChatMessageView posted(ChatMessage message, Collection<Long> mentioned) {
+        return of(List.of(message), Map.of(message.getId(), List.copyOf(mentioned)))
+                .getFirst();
+    }
+
     /** The messages as views show them, in the same order. */
     List<ChatMessageView> of(List<ChatMessage> page) {
+        Map<Long, List<Long>> named =
+                mentions.findByMessageIdIn(page.stream().map(ChatMessage::getId).toList()).stream()
+                        .collect(Collectors.groupingBy(
+                                MessageMention::getMessageId,
+                                Collectors.mapping(MessageMention::getUserId, Collectors.toList())));
+        return of(page, named);
+    }
+
+    private List<ChatMessageView> of(List<ChatMessage> page, Map<Long, List<Long>> named) {
         List<Long> originalIds = page.stream()
                 .map(ChatMessage::getReplyToId)
                 .filter(Objects::nonNull)
@@ -51,14 +74,21 @@ class MessageViews {
                         .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
         List<ChatMessage> all =
                 Stream.concat(page.stream(), originals.values().stream()).toList();
-        Map<Long, UserSummary> senders = directory.summaries(
-                all.stream().map(ChatMessage::getSenderId).distinct().toList());
+        Map<Long, UserSummary> people = directory.summaries(Stream.concat(
+                        all.stream().map(ChatMessage::getSenderId),
+                        named.values().stream().flatMap(List::stream))
+                .distinct()
+                .toList());
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(all);
         Function<ChatMessage, ChatMessageView> plain = message -> view(
                 message,
-                senders.get(message.getSenderId()),
+                people.get(message.getSenderId()),
                 message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId()),
-                null);
+                null,
+                named.getOrDefault(message.getId(), List.of()).stream()
+                        .map(people::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
         List<ChatMessageView> views = new ArrayList<>(page.size());
         for (ChatMessage message : page) {
             ChatMessage original = message.getReplyToId() == null ? null : originals.get(message.getReplyToId());
@@ -93,7 +123,12 @@ class MessageViews {
                 attachment.getHeight());
     }
 
-    static ChatMessageView view(ChatMessage message, UserSummary sender, AttachmentView attachment, Quote replyTo) {
+    static ChatMessageView view(
+            ChatMessage message,
+            UserSummary sender,
+            AttachmentView attachment,
+            Quote replyTo,
+            List<UserSummary> mentioned) {
         return new ChatMessageView(
                 message.getId(),
                 message.getConversationId(),
@@ -103,7 +138,8 @@ class MessageViews {
                 message.getKind() == ChatMessage.Kind.SYSTEM,
                 attachment,
                 stateOf(message),
-                replyTo);
+                replyTo,
+                mentioned);
     }
 
     static ChatMessageView.State stateOf(ChatMessage message) {

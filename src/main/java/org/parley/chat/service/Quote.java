@@ -11,9 +11,6 @@ public record Quote(long messageId, UserSummary sender, String text) implements 
 
     /** The quote of {@code original} as it reads now (after an edit or a recall, too). */
     public static Quote of(ChatMessageView original) {
-        return new Quote(
-                original.id(),
-                original.sender(),
-                ChatService.preview(original.body(), original.attachment(), original.state()));
+        return new Quote(original.id(), original.sender(), ChatService.preview(original));
     }
 }

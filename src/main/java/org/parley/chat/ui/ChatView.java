@@ -111,7 +111,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing);
+        composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing, chat::mentionable);
         actionBar = new MessageActionBar(messageChanges, timeline, composer::replyTo);
         typingIndicator = new TypingIndicator(clock, liveEvents, me);
         input = composer.input;
@@ -194,7 +194,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         addClassName("has-selection");
         pane.removeAll();
         renderHeader(details);
-        composer.prepareFor(details.id());
+        composer.prepareFor(details.id(), details.isGroup());
         timeline.open(details.id());
         typingIndicator.open(details.id());
         actionBar.close();

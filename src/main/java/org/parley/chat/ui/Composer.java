@@ -12,6 +12,9 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
@@ -77,6 +80,7 @@ class Composer extends Div {
     final MessageInput input = new MessageInput();
     final Upload upload = new Upload();
     private final AttachmentService attachments;
+    private final MentionPicker mentions;
     private final Runnable refused;
     private final Div replyBanner = new Div();
     private final Span replyText = new Span();
@@ -89,8 +93,15 @@ class Composer extends Div {
      * after an upload was turned away, so that the conversation can show whether it still takes anything;
      * {@code typing} runs every second or two while keys are pressed in the text box.
      */
-    Composer(AttachmentService attachments, long me, Sender send, Runnable refused, Runnable typing) {
+    Composer(
+            AttachmentService attachments,
+            long me,
+            Sender send,
+            Runnable refused,
+            Runnable typing,
+            LongFunction<List<UserSummary>> mentionable) {
         this.attachments = attachments;
+        this.mentions = new MentionPicker(input, mentionable);
         this.refused = refused;
         addClassName("composer");
         input.addClassName("message-input");
@@ -138,10 +149,11 @@ class Composer extends Div {
         add(replyBanner, upload, input);
     }
 
-    /** Ready for this conversation: what may be sent in it, and how large. */
-    void prepareFor(long conversationId) {
+    /** Ready for this conversation: what may be sent in it, and how large; in a group, "@" offers its members. */
+    void prepareFor(long conversationId, boolean group) {
         this.conversationId = conversationId;
         cancelReply();
+        mentions.prepareFor(conversationId, group);
         input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
         AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
         upload.setUploadHandler(event -> receive(event, conversationId));

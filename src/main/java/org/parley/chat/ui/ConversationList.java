@@ -41,7 +41,8 @@ class ConversationList extends Div {
     /** Shows these conversations (from the service) with the tab's unread counts. */
     void show(List<ConversationSummary> conversations, UnreadCounts unread) {
         listed.clear();
-        listed.addAll(conversations);
+        // The tab may have read a conversation before the database has its new read marker (written in batches).
+        conversations.forEach(c -> listed.add(unread.unread(c.id()) == 0 ? c.mentionRead() : c));
         rows.clear();
         removeAll();
         H3 title = new H3("Chats");
@@ -53,7 +54,7 @@ class ConversationList extends Div {
                     "No conversations yet",
                     "Add friends in Find people; then press Message next to a friend."));
         }
-        for (ConversationSummary conversation : conversations) {
+        for (ConversationSummary conversation : listed) {
             ConversationRow row = new ConversationRow(
                     conversation,
                     unread.unread(conversation.id()),
@@ -114,9 +115,21 @@ class ConversationList extends Div {
         }
     }
 
-    /** Brings every badge in line with the tab's counts; only those that differ change. */
+    /**
+     * Brings every badge in line with the tab's counts; only those that differ change. A conversation read to the
+     * end has no unread mention left either.
+     */
     void showUnread(UnreadCounts unread) {
-        rows.forEach((id, row) -> row.showUnread(unread.unread(id)));
+        for (int i = 0; i < listed.size(); i++) {
+            ConversationSummary conversation = listed.get(i);
+            long count = unread.unread(conversation.id());
+            if (count == 0 && conversation.unreadMention()) {
+                conversation = conversation.mentionRead();
+                listed.set(i, conversation);
+                rows.get(conversation.id()).show(conversation, zone, clock);
+            }
+            rows.get(conversation.id()).showUnread(count);
+        }
     }
 
     private int listedIndex(long conversationId) {

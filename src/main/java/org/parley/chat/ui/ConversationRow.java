@@ -16,7 +16,8 @@ import org.parley.base.ui.TimeFormat;
 import org.parley.chat.service.ConversationSummary;
 
 /**
- * A conversation in the list: partner, last message, when, and how many are unread. Built once; a new message
+ * A conversation in the list: partner, last message, when, how many are unread, and "@" while a message there that
+ * names the reader is unread (even in a busy group, where the count alone would not tell). Built once; a new message
  * or a read changes only the texts that differ, so each push carries a few words, not a new row.
  */
 class ConversationRow extends RouterLink {
@@ -26,6 +27,8 @@ class ConversationRow extends RouterLink {
 
     private final Text preview = new Text("");
     private final Badge unread = new Badge();
+    private final Badge mention = new Badge("@");
+    private boolean shownMention;
     private String shownTime;
     private String shownPreview;
     private long shownUnread;
@@ -62,7 +65,16 @@ class ConversationRow extends RouterLink {
                 conversation.isGroup()
                         ? "unread-group-" + conversation.id()
                         : "unread-" + conversation.partner().username());
-        Div bottom = new Div(previewSpan, unread);
+        mention.getElement().getThemeList().add("error primary pill");
+        mention.addClassName("mention-badge");
+        mention.getElement().setAttribute("title", "You were mentioned");
+        mention.getElement().setAttribute("aria-label", "You were mentioned");
+        mention.setVisible(false);
+        mention.setTestId(
+                conversation.isGroup()
+                        ? "mention-group-" + conversation.id()
+                        : "mention-" + conversation.partner().username());
+        Div bottom = new Div(previewSpan, mention, unread);
         bottom.addClassName("conversation-bottom");
         Div text = new Div(top, bottom);
         text.addClassName("conversation-text");
@@ -90,6 +102,10 @@ class ConversationRow extends RouterLink {
         if (!Objects.equals(text, shownPreview)) {
             preview.setText(text);
             shownPreview = text;
+        }
+        if (conversation.unreadMention() != shownMention) {
+            shownMention = conversation.unreadMention();
+            mention.setVisible(shownMention);
         }
     }
 

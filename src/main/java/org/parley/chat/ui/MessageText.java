@@ -1,7 +1,13 @@
 package org.parley.chat.ui;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.parley.account.service.UserSummary;
 
 /**
  * A message's text as the message list's Markdown, where nothing but its http(s) links becomes markup: every other
@@ -24,15 +30,55 @@ final class MessageText {
     private MessageText() {}
 
     static String toMarkdown(String text) {
+        return toMarkdown(text, List.of());
+    }
+
+    /**
+     * As {@link #toMarkdown(String)}, with each "@username" of the {@code mentioned} people shown, in bold, as
+     * "@" and their display name now.
+     */
+    static String toMarkdown(String text, List<UserSummary> mentioned) {
+        Pattern mention = mentioned.isEmpty() ? null : mentionOf(mentioned);
+        Map<String, String> names = new HashMap<>();
+        mentioned.forEach(person -> names.put(person.username().toLowerCase(Locale.ROOT), person.displayName()));
         StringBuilder markdown = new StringBuilder(text.length() + 16);
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 markdown.append("\\\n"); // a backslash at the end of a line: a hard line break
             }
-            line(lines[i], markdown);
+            if (mention == null) {
+                line(lines[i], true, markdown);
+            } else {
+                mentionsIn(lines[i], mention, names, markdown);
+            }
         }
         return markdown.toString();
+    }
+
+    /** "@" and one of these user names, whole (any case), not inside a word or an address. */
+    private static Pattern mentionOf(List<UserSummary> mentioned) {
+        String names = mentioned.stream()
+                .map(person -> Pattern.quote(person.username()))
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![A-Za-z0-9._@/-])@(" + names + ")(?![A-Za-z0-9._-])", Pattern.CASE_INSENSITIVE);
+    }
+
+    private static void mentionsIn(String line, Pattern mention, Map<String, String> names, StringBuilder markdown) {
+        Matcher found = mention.matcher(line);
+        int at = 0;
+        while (found.find()) {
+            if (found.start() > at) {
+                line(line.substring(at, found.start()), at == 0, markdown);
+            }
+            markdown.append("**@");
+            literal(names.get(found.group(1).toLowerCase(Locale.ROOT)), false, markdown);
+            markdown.append("**");
+            at = found.end();
+        }
+        if (at == 0 || at < line.length()) {
+            line(line.substring(at), at == 0, markdown);
+        }
     }
 
     /**
@@ -47,8 +93,9 @@ final class MessageText {
         return markdown.append("\n\n").toString();
     }
 
-    private static void line(String line, StringBuilder markdown) {
-        if (line.isBlank()) {
+    /** A line, or the part of one between mentions ({@code startsLine}: its beginning). */
+    private static void line(String line, boolean startsLine, StringBuilder markdown) {
+        if (startsLine && line.isBlank()) {
             markdown.append('\u00A0'); // keeps an empty line a line, instead of a paragraph break
             return;
         }
@@ -65,13 +112,13 @@ final class MessageText {
             if (address.length() <= "https://".length()) {
                 continue;
             }
-            literal(line.substring(at, link.start()), at == 0, markdown);
+            literal(line.substring(at, link.start()), startsLine && at == 0, markdown);
             markdown.append('[');
             literal(address, false, markdown);
             markdown.append("](<").append(address).append(">)");
             at = end;
         }
-        literal(line.substring(at), at == 0, markdown);
+        literal(line.substring(at), startsLine && at == 0, markdown);
     }
 
     /** A ")" that closes a "(" inside the address (Wikipedia's "Java_(language)") belongs to it. */

@@ -303,7 +303,7 @@ class MessageTimeline {
         Quote quote = message.replyTo();
         MessageListItem item = new MessageListItem(
                 (quote == null ? "" : MessageText.quote(quote.sender().displayName(), quote.text()))
-                        + MessageText.toMarkdown(message.body()),
+                        + MessageText.toMarkdown(message.body(), message.mentions()),
                 message.sentAt(),
                 sender.displayName() + " @" + sender.username());
         item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
@@ -334,6 +334,9 @@ class MessageTimeline {
         }
         if (quote != null) {
             item.addClassNames("reply");
+        }
+        if (message.mentions(me)) {
+            item.addClassNames("mentions-me");
         }
         if (message.state() == ChatMessageView.State.EDITED) {
             item.addClassNames("edited");

@@ -2,7 +2,9 @@ package org.parley.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parley.account.service.UserSummary;
 
 /** What the message list gets to render as Markdown: links, and every other character escaped. */
 class MessageTextTest {
@@ -39,6 +41,18 @@ class MessageTextTest {
     void chinese_right_after_an_address_is_not_part_of_it() {
         assertThat(MessageText.toMarkdown("看这个https://example.org/a，好吗"))
                 .isEqualTo("看这个[https\\:\\/\\/example\\.org\\/a](<https://example.org/a>)，好吗");
+    }
+
+    @Test
+    void a_mention_shows_the_persons_name_now_in_bold_and_nothing_else_becomes_one() {
+        UserSummary bob = new UserSummary(7, "bob.k", "Bob *K*", null);
+        String markdown =
+                MessageText.toMarkdown("@BOB.K, see https://x.org/@bob.k and mail@bob.k or @bob.kk", List.of(bob));
+        assertThat(markdown).startsWith("**@Bob \\*K\\***\\, see [");
+        assertThat(markdown).contains("(<https://x.org/@bob.k>)");
+        assertThat(markdown.split("\\*\\*@", -1)).as("one mention").hasSize(2);
+        assertThat(MessageText.toMarkdown("  hi @bob.k\n@bob.k", List.of(bob)))
+                .isEqualTo("\u00A0\u00A0hi **@Bob \\*K\\***\\\n**@Bob \\*K\\***");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.account.domain.TemporaryChats;
+import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.service.UserSummary;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,19 @@ public class AccountDirectory {
         return accounts.findByIdIn(userIds).stream()
                 .map(UserSummary::of)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+    }
+
+    /** The ids of the people with these user names (any case), keyed by lower-case user name: one query. */
+    public Map<String, Long> idsByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return accounts
+                .findByUsernameKeyIn(usernames.stream()
+                        .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(UserAccount::getUsernameKey, UserAccount::getId));
     }
 
     /** Those of these users who send (and so see) read receipts: one query. */
