@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.support.TestUsers;
 
 /**
- * Groups in two real browsers: ask to join and be approved (the group appears without reload), talk,
- * get muted (the page says so and will not send), get removed (the page stops receiving).
+ * Groups in two real browsers: ask to join and be approved (the group appears without reload), talk, have a message
+ * removed by the owner, get muted (the page says so and will not send), get removed (the page stops receiving).
  */
 class GroupsBrowserTest extends BrowserTestBase {
 
@@ -82,6 +82,18 @@ class GroupsBrowserTest extends BrowserTestBase {
         maxInput.press("Enter");
         assertThat(olga.locator("[data-testid=message-list]").getByText("Thanks, Olga"))
                 .hasCount(1);
+
+        // Olga removes a message of Max's: on his screen it is gone at once, and says who took it away.
+        olga.locator("vaadin-message")
+                .filter(new Locator.FilterOptions().setHasText("Thanks, Olga"))
+                .click();
+        assertThat(olga.locator("[data-testid=message-recall]")).isHidden();
+        olga.locator("[data-testid=message-remove]").click();
+        assertThat(max.locator("[data-testid=message-list]")
+                        .getByText("A message from you was removed by an administrator"))
+                .isVisible();
+        assertThat(max.locator("[data-testid=message-list]").getByText("Thanks, Olga"))
+                .hasCount(0);
 
         // Olga mutes Max for 10 minutes: his page says so, why and until when, and will not send.
         olga.locator("[data-testid=group-members-button]").click();

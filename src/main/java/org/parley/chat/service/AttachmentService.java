@@ -18,7 +18,6 @@ import org.parley.chat.domain.Attachment;
 import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.AttachmentThumbnail;
 import org.parley.chat.domain.AttachmentThumbnailRepository;
-import org.parley.chat.domain.ConversationMemberRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +46,7 @@ public class AttachmentService {
 
     private final AttachmentRepository attachments;
     private final AttachmentThumbnailRepository thumbnails;
-    private final ConversationMemberRepository members;
+    private final ConversationMembership membership;
     private final ChatService chat;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -60,7 +59,7 @@ public class AttachmentService {
     AttachmentService(
             AttachmentRepository attachments,
             AttachmentThumbnailRepository thumbnails,
-            ConversationMemberRepository members,
+            ConversationMembership membership,
             ChatService chat,
             CurrentUser currentUser,
             Clock clock,
@@ -71,7 +70,7 @@ public class AttachmentService {
         this.limits = limits;
         this.attachments = attachments;
         this.thumbnails = thumbnails;
-        this.members = members;
+        this.membership = membership;
         this.chat = chat;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -202,8 +201,7 @@ public class AttachmentService {
         long me = currentUser.requireId();
         return readTx.execute(status -> attachments
                 .findReady(attachmentId)
-                .filter(a -> members.findByConversationIdAndUserId(a.getConversationId(), me)
-                        .isPresent())
+                .filter(a -> membership.isReader(a.getConversationId(), me))
                 .map(a -> new StoredAttachment(
                         a.getId(),
                         a.getFileName(),

@@ -71,6 +71,7 @@ public class ChatService {
     private final AccountDirectory directory;
     private final FriendGraph friendGraph;
     private final MessageViews views;
+    private final ConversationMembership membership;
     private final Mentions mentions;
     private final MessageMentionRepository mentionRows;
 
@@ -88,7 +89,9 @@ public class ChatService {
             FriendGraph friendGraph,
             MessageViews views,
             Mentions mentions,
-            MessageMentionRepository mentionRows) {
+            MessageMentionRepository mentionRows,
+            ConversationMembership membership) {
+        this.membership = membership;
         this.views = views;
         this.mentions = mentions;
         this.mentionRows = mentionRows;
@@ -238,7 +241,7 @@ public class ChatService {
     @Transactional(readOnly = true)
     public ConversationDetails details(long conversationId) {
         long me = currentUser.requireId();
-        requireMembership(conversationId, me);
+        membership.requireReader(conversationId, me);
         Conversation conversation = conversations.findById(conversationId).orElseThrow();
         if (conversation.getKind() == Conversation.Kind.GROUP) {
             ConversationLook look =
@@ -273,7 +276,7 @@ public class ChatService {
     @Transactional(readOnly = true)
     public List<UserSummary> mentionable(long conversationId) {
         long me = currentUser.requireId();
-        requireMembership(conversationId, me);
+        membership.requireReader(conversationId, me);
         if (!isGroup(conversationId)) {
             return List.of();
         }
@@ -291,7 +294,7 @@ public class ChatService {
     @Transactional(readOnly = true)
     public List<ChatMessageView> history(long conversationId, Long beforeMessageId, int limit) {
         long me = currentUser.requireId();
-        requireMembership(conversationId, me);
+        membership.requireReader(conversationId, me);
         List<ChatMessage> page = messages.pageBefore(
                 conversationId, beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId, Math.clamp(limit, 1, 200));
         List<ChatMessageView> oldestFirst = new ArrayList<>(views.of(page));
@@ -363,7 +366,7 @@ public class ChatService {
 
     /** Why the caller may not write here now, or null; for a conversation they are not in: "not found". */
     String refusalToWrite(long conversationId, long me) {
-        requireMembership(conversationId, me);
+        membership.requireReader(conversationId, me);
         return refusal(conversations.findById(conversationId).orElseThrow(), me);
     }
 
@@ -387,7 +390,7 @@ public class ChatService {
             Long replyToId,
             String text,
             Function<Instant, ChatMessage> newMessage) {
-        requireMembership(conversationId, me);
+        membership.requireReader(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
         String refusal = refusal(conversation, me);
         if (refusal != null) {
@@ -508,12 +511,6 @@ public class ChatService {
             }
         }
         return result;
-    }
-
-    /** A conversation the caller is not in does not exist for them: same answer as a wrong id. */
-    private ConversationMember requireMembership(long conversationId, long me) {
-        return members.findByConversationIdAndUserId(conversationId, me)
-                .orElseThrow(() -> new NotAllowedException("Conversation not found."));
     }
 
     private long partnerOf(long conversationId, long me) {

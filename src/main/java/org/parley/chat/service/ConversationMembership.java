@@ -1,6 +1,7 @@
 package org.parley.chat.service;
 
 import java.time.Clock;
+import org.parley.base.service.NotAllowedException;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
@@ -31,6 +32,21 @@ public class ConversationMembership {
         this.members = members;
         this.appender = appender;
         this.clock = clock;
+    }
+
+    /**
+     * Who may read a conversation, its messages and what happens in it: its members, nobody else. To anyone else it
+     * does not exist: the same answer as a wrong id.
+     */
+    void requireReader(long conversationId, long userId) {
+        if (!isReader(conversationId, userId)) {
+            throw new NotAllowedException("Conversation not found.");
+        }
+    }
+
+    /** See {@link #requireReader}. */
+    boolean isReader(long conversationId, long userId) {
+        return members.findByConversationIdAndUserId(conversationId, userId).isPresent();
     }
 
     public long createGroupConversation() {

@@ -31,6 +31,7 @@ public class MessageChanges {
 
     private final ChatMessageRepository messages;
     private final ConversationMemberRepository members;
+    private final ConversationMembership membership;
     private final AttachmentRepository attachments;
     private final ChatService chat;
     private final ObjectProvider<GroupConversations> groups;
@@ -44,6 +45,7 @@ public class MessageChanges {
     MessageChanges(
             ChatMessageRepository messages,
             ConversationMemberRepository members,
+            ConversationMembership membership,
             AttachmentRepository attachments,
             ChatService chat,
             ObjectProvider<GroupConversations> groups,
@@ -55,6 +57,7 @@ public class MessageChanges {
             @Value("${parley.messages.edit-within:15m}") Duration editWithin) {
         this.messages = messages;
         this.members = members;
+        this.membership = membership;
         this.attachments = attachments;
         this.chat = chat;
         this.groups = groups;
@@ -71,9 +74,7 @@ public class MessageChanges {
     public MessageActions actionsFor(long messageId) {
         long me = currentUser.requireId();
         ChatMessage message = messages.findById(messageId).orElse(null);
-        if (message == null
-                || members.findByConversationIdAndUserId(message.getConversationId(), me)
-                        .isEmpty()) {
+        if (message == null || !membership.isReader(message.getConversationId(), me)) {
             return MessageActions.NONE;
         }
         Instant now = clock.instant();
@@ -155,9 +156,7 @@ public class MessageChanges {
 
     private ChatMessage requireVisible(long messageId, long me) {
         ChatMessage message = messages.lockById(messageId).orElse(null);
-        if (message == null
-                || members.findByConversationIdAndUserId(message.getConversationId(), me)
-                        .isEmpty()) {
+        if (message == null || !membership.isReader(message.getConversationId(), me)) {
             throw new NotAllowedException("Message not found.");
         }
         return message;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
-import org.parley.base.service.NotAllowedException;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +24,17 @@ public class ReadReceipts {
     record Read(long conversationId, long readerId, long upToMessageId) {}
 
     private final ConversationMemberRepository members;
+    private final ConversationMembership membership;
     private final AccountDirectory directory;
     private final CurrentUser currentUser;
 
-    ReadReceipts(ConversationMemberRepository members, AccountDirectory directory, CurrentUser currentUser) {
+    ReadReceipts(
+            ConversationMemberRepository members,
+            ConversationMembership membership,
+            AccountDirectory directory,
+            CurrentUser currentUser) {
         this.members = members;
+        this.membership = membership;
         this.directory = directory;
         this.currentUser = currentUser;
     }
@@ -49,9 +54,7 @@ public class ReadReceipts {
         long me = currentUser.requireId();
         List<Object[]> pair = members.findOneOnOneMembers(List.of(conversationId));
         if (pair.stream().noneMatch(member -> (Long) member[1] == me)) {
-            if (members.findByConversationIdAndUserId(conversationId, me).isEmpty()) {
-                throw new NotAllowedException("Conversation not found.");
-            }
+            membership.requireReader(conversationId, me);
             return null; // a group
         }
         Object[] partner = pair.stream()

@@ -64,7 +64,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final ReadMarkers readMarkers;
     private final TypingService typingService;
     private final long me;
-    private final Clock clock;
 
     private final ConversationList conversationList;
     private final MessageTimeline timeline;
@@ -74,7 +73,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     final MessageInput input;
     final Button loadEarlier;
-    private final Div sendNotice = new Div();
+    private final ConversationAccess access;
     private final TypingIndicator typingIndicator;
     private final MessageActionBar actionBar;
     private final ConversationHeader header;
@@ -82,7 +81,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private final Composer composer;
 
     private Long openConversationId;
-    private boolean openIsTemporary;
     private final ReadTracker reading;
     private final TabUnread unread;
 
@@ -102,7 +100,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
         this.readMarkers = readMarkers;
         this.typingService = typingService;
         this.header = new ConversationHeader(friends, headerActions);
-        this.clock = clock;
         this.me = currentUser.requireId();
         addClassName("chat-page");
         conversationList = new ConversationList(me, clock);
@@ -116,8 +113,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         typingIndicator = new TypingIndicator(clock, liveEvents, me);
         input = composer.input;
         upload = composer.upload;
-        sendNotice.addClassName("send-notice");
-        sendNotice.setTestId("send-notice");
+        access = new ConversationAccess(chat, header, composer, timeline, clock);
         Composer.acceptDropsOn(pane);
 
         add(conversationList, pane);
@@ -135,14 +131,14 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 case MessageChanged changed -> messageChanged(changed.message());
                 case FriendsChanged changed -> {
                     // A friendship can make a temporary conversation an ordinary one, or end one.
-                    recheckAccess();
+                    access.recheck();
                     renderConversationList();
                 }
                 case AccessChanged changed -> {
                     // A temporary conversation lives by shared groups: any change in one may end or revive it.
                     if (openConversationId != null
-                            && (changed.conversationId() == openConversationId || openIsTemporary)) {
-                        recheckAccess();
+                            && (changed.conversationId() == openConversationId || access.isTemporary())) {
+                        access.recheck();
                     }
                     renderConversationList();
                 }
@@ -171,7 +167,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 .map(Long::valueOf)
                 .orElse(null);
         openConversationId = null;
-        openIsTemporary = false;
+        access.clear();
         timeline.open(null);
         typingIndicator.open(null);
         if (requested != null) {
@@ -193,12 +189,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
         openConversationId = details.id();
         addClassName("has-selection");
         pane.removeAll();
-        renderHeader(details);
+        access.show(details);
         composer.prepareFor(details.id(), details.isGroup());
         timeline.open(details.id());
         typingIndicator.open(details.id());
         actionBar.close();
-        pane.add(header, loadEarlier, messageList, actionBar, typingIndicator, sendNotice, composer);
+        pane.add(header, loadEarlier, messageList, actionBar, typingIndicator, access, composer);
         composer.focus();
     }
 
@@ -209,46 +205,6 @@ public class ChatView extends Div implements BeforeEnterObserver {
                 VaadinIcon.CHAT,
                 "Pick a conversation",
                 "Choose someone on the left, or open Friends and press Message to start one."));
-    }
-
-    private void renderHeader(ConversationDetails details) {
-        openIsTemporary = details.isTemporary();
-        header.show(details);
-        sendNotice.setText(details.canSend() ? "" : details.cannotSendReason());
-        sendNotice.setVisible(!details.canSend());
-        composer.allowSending(details.canSend());
-        if (details.canSendAgainAt() != null) {
-            scheduleRecheck(details.canSendAgainAt());
-        }
-    }
-
-    /** Re-reads whether the open conversation may still be read and written (removed, muted, unfriended). */
-    private void recheckAccess() {
-        if (openConversationId == null) {
-            return;
-        }
-        try {
-            renderHeader(chat.details(openConversationId));
-        } catch (UserFacingException noLongerYours) {
-            sendNotice.setText("You are no longer in this conversation.");
-            sendNotice.setVisible(true);
-            composer.allowSending(false);
-            timeline.stopPaging();
-        }
-    }
-
-    /** A mute that ends by itself re-enables the input when it ends, without a reload. */
-    private void scheduleRecheck(java.time.Instant at) {
-        UI ui = UI.getCurrent();
-        long conversationId = openConversationId;
-        long delayMillis =
-                Math.max(0, java.time.Duration.between(clock.instant(), at).toMillis()) + 500;
-        java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .execute(() -> ui.access(() -> {
-                    if (openConversationId != null && openConversationId == conversationId) {
-                        recheckAccess();
-                    }
-                }));
     }
 
     /**
@@ -266,8 +222,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
             Toasts.error(refused.getMessage());
             // The browser emptied the field when it sent: a refused message ("too fast", "muted") is not lost.
             composer.giveBack(text);
-            recheckAccess();
+            access.recheck();
         }
+    }
+
+    /** An upload was refused: the conversation shows at once whether it still takes anything. */
+    private void recheckAccess() {
+        access.recheck();
     }
 
     /** Keys pressed in the composer (at most once a second): the open conversation's other members see it. */

@@ -8,9 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * The "@" list of a group's composer: typing "@" offers the group's members, narrowed by what follows it (user name or
- * display name); Up and Down move through it, Enter or Tab writes "@username" into the text, Esc closes it, and Enter
- * sends the message only while the list is closed. The members are fetched once per conversation, on the first "@".
+ * The "@" list of a group's composer: typing "@" offers the group's members, narrowed by what follows it (the start of
+ * a user name, or any part of a display name, so "@伟" finds 张伟); Up and Down move through it, Enter or Tab writes
+ * "@username" into the text, Esc closes it, and Enter sends the message only while the list is closed. The members
+ * are fetched once per conversation, on the first "@".
  */
 class MentionPicker {
 
@@ -61,7 +62,7 @@ class MentionPicker {
               }
               const query = typed[1].toLowerCase();
               shown = host.__parleyMentionable.filter(p => p.username.toLowerCase().startsWith(query)
-                  || p.displayName.toLowerCase().split(/\\s+/).some(word => word.startsWith(query))).slice(0, 8);
+                  || p.displayName.toLowerCase().includes(query)).slice(0, 8);
               active = 0;
               render();
             };
