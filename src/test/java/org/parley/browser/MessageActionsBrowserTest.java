@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What can be done with a message, in two browsers: Ann picks her message and recalls it, and on Bob's screen it turns
  * into "Ann recalled a message" at once; she edits the next one, and Bob sees the new text marked edited. Bob, picking
- * Ann's message, is offered only Reply: his answer shows Ann, at once, a quote of what it answers.
+ * Ann's message (with the keyboard), is offered only Reply: his answer shows Ann, at once, a quote of what it answers.
  */
 class MessageActionsBrowserTest extends BrowserTestBase {
 
@@ -74,12 +74,13 @@ class MessageActionsBrowserTest extends BrowserTestBase {
                 .isEqualTo("\"edited\"");
         snapshot(bobPage, "edited-" + transport);
 
-        // Bob picks Ann's message: it is not his to recall or edit, only to answer.
-        message(bobPage, "See you at 6").click();
-        assertThat(bobPage.locator("[data-testid=message-reply]")).isVisible();
+        // Bob picks Ann's message with the keyboard: it is not his to recall or edit, only to answer.
+        message(bobPage, "See you at 6").focus();
+        bobPage.keyboard().press("Enter");
+        assertThat(bobPage.locator("[data-testid=message-reply]")).isFocused();
         assertThat(bobPage.locator("[data-testid=message-recall]")).isHidden();
         assertThat(bobPage.locator("[data-testid=message-edit]")).isHidden();
-        bobPage.locator("[data-testid=message-reply]").click();
+        bobPage.keyboard().press("Enter");
         assertThat(bobPage.locator("[data-testid=message-actions]")).isHidden();
         assertThat(bobPage.locator("[data-testid=reply-banner]"))
                 .hasText("Replying to " + ann.displayName() + ": See you at 6");

@@ -39,6 +39,15 @@ public class ReadReceipts {
         this.currentUser = currentUser;
     }
 
+    /**
+     * What a message arriving in a one-on-one conversation tells {@code viewer} of the other's reading: sending is
+     * reading ({@link MessageAppender} moves the sender's read marker past what they send), so a message of theirs
+     * means they have read up to it. Null: it tells nothing (the viewer's own message, or Parley's line).
+     */
+    public static Long readUpToBySending(ChatMessageView message, long viewer) {
+        return message.system() || message.sender() == null || message.sender().id() == viewer ? null : message.id();
+    }
+
     /** The rule: receipts pass between two people only when both send them. */
     static boolean exchanged(Set<Long> senders, long one, long other) {
         return senders.contains(one) && senders.contains(other);

@@ -25,10 +25,19 @@ class MentionPicker {
             popup.setAttribute('aria-label', 'Members to mention');
             popup.hidden = true;
             popup.dataset.testid = 'mention-popup';
+            popup.id = 'parley-mention-popup';
             // Outside the composer (whose children the server owns), placed over it on each showing.
             document.body.appendChild(popup);
             let shown = [], active = 0, textarea = null;
-            const close = () => { popup.hidden = true; shown = []; };
+            // A screen reader follows the active option while the keyboard stays in the text box.
+            const announce = () => {
+              if (!textarea) return;
+              textarea.setAttribute('aria-expanded', String(!popup.hidden));
+              textarea.setAttribute('aria-controls', popup.id);
+              if (popup.hidden) textarea.removeAttribute('aria-activedescendant');
+              else textarea.setAttribute('aria-activedescendant', 'parley-mention-' + active);
+            };
+            const close = () => { popup.hidden = true; shown = []; announce(); };
             const before = () => {
               const upTo = textarea.value.slice(0, textarea.selectionStart);
               return /(?:^|[^A-Za-z0-9._@/-])@([^\\s@]{0,32})$/.exec(upTo);
@@ -37,6 +46,7 @@ class MentionPicker {
               popup.replaceChildren(...shown.map((p, i) => {
                 const item = document.createElement('div');
                 item.className = 'mention-option' + (i === active ? ' active' : '');
+                item.id = 'parley-mention-' + i;
                 item.setAttribute('role', 'option');
                 item.setAttribute('aria-selected', String(i === active));
                 const name = document.createElement('span');
@@ -52,6 +62,7 @@ class MentionPicker {
               popup.style.left = place.left + 'px';
               popup.style.bottom = (window.innerHeight - place.top + 4) + 'px';
               popup.hidden = shown.length === 0;
+              announce();
             };
             const update = () => {
               const typed = textarea && before();

@@ -79,6 +79,17 @@ class MessageActionBar extends Div {
                                 .asInt(-1)))
                 .setFilter("!event.target.closest('blockquote, a')")
                 .addEventData(MessageTimeline.CLICKED_INDEX);
+        // From the keyboard: the list's arrow keys move between messages, Enter picks the one in focus.
+        timeline.list
+                .getElement()
+                .addEventListener("keydown", enter -> {
+                    clicked(enter.getEventData()
+                            .path(MessageTimeline.CLICKED_INDEX)
+                            .asInt(-1));
+                    focusFirstAction();
+                })
+                .setFilter("event.key === 'Enter' && event.target.localName === 'vaadin-message'")
+                .addEventData(MessageTimeline.CLICKED_INDEX);
     }
 
     /** Another conversation was opened: nothing is picked. */
@@ -114,6 +125,16 @@ class MessageActionBar extends Div {
         edit.setVisible(actions.edit());
         remove.setVisible(actions.remove());
         setVisible(true);
+    }
+
+    /** Puts the keyboard on the first action offered, so that Tab and Enter reach the rest. */
+    private void focusFirstAction() {
+        for (Button button : new Button[] {replyButton, recall, edit, remove}) {
+            if (isVisible() && button.isVisible()) {
+                button.focus();
+                return;
+            }
+        }
     }
 
     private void changed(ChatMessageView message) {

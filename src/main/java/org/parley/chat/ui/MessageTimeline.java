@@ -67,6 +67,9 @@ class MessageTimeline {
     /** How many messages a jump to a quoted original loads at a time (the most a history page holds). */
     private static final int JUMP_PAGE = 200;
 
+    /** How far back a jump loads: a message further back than this many is not brought into view. */
+    private static final int MOST_SHOWN = 5_000;
+
     final MessageList list = new MessageList();
     final Button loadEarlier = new Button("Load earlier messages");
     private final ChatService chat;
@@ -157,8 +160,9 @@ class MessageTimeline {
         boolean newest = shown.isEmpty() || message.id() > shown.lastKey();
         MessageListItem item = item(message);
         shown.put(message.id(), item);
-        if (message.sender() != null && message.sender().id() != me) {
-            seen.readUpTo(message.id()); // writing moves the writer's read marker too
+        Long readByWriting = ReadReceipts.readUpToBySending(message, me);
+        if (readByWriting != null) {
+            seen.readUpTo(readByWriting);
         }
         seen.apply(shown);
         if (newest) {
@@ -215,12 +219,22 @@ class MessageTimeline {
      */
     private void showOriginal(int index) {
         ChatMessageView reply = messageAt(index);
-        if (reply == null || reply.replyTo() == null) {
-            return;
+        if (reply != null && reply.replyTo() != null) {
+            reveal(reply.replyTo().messageId());
         }
-        long originalId = reply.replyTo().messageId();
+    }
+
+    /**
+     * Brings a message of the open conversation into view (a quote's original, a search hit), loading older pages
+     * until it is shown, and lights it up. False when it is not there, or further back than the list will hold.
+     */
+    boolean reveal(long messageId) {
+        long originalId = messageId;
+        if (conversationId == null || (!shown.isEmpty() && originalId > shown.lastKey())) {
+            return false;
+        }
         if (!shown.containsKey(originalId) && hasEarlier) {
-            while (!shown.containsKey(originalId) && hasEarlier) {
+            while (!shown.containsKey(originalId) && hasEarlier && shown.size() < MOST_SHOWN) {
                 List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), JUMP_PAGE);
                 hasEarlier = page.size() == JUMP_PAGE;
                 page.forEach(m -> shown.put(m.id(), item(m)));
@@ -229,10 +243,11 @@ class MessageTimeline {
             list.setItems(shown.values());
             loadEarlier.setVisible(hasEarlier);
         }
-        if (shown.containsKey(originalId)) {
-            list.getElement()
-                    .executeJs(SCROLL_TO_MESSAGE, shown.headMap(originalId).size());
+        if (!shown.containsKey(originalId)) {
+            return false;
         }
+        list.getElement().executeJs(SCROLL_TO_MESSAGE, shown.headMap(originalId).size());
+        return true;
     }
 
     /** The message shown at this place in the list (0: the oldest shown), or null. */

@@ -75,6 +75,23 @@ class ReadReceiptsTest {
     }
 
     @Test
+    void a_message_from_the_other_tells_that_they_have_read_up_to_it_and_stored_markers_agree() {
+        UserSummary ann = users.create("ann");
+        UserSummary bob = users.create("bob");
+        long conversation = scenarios.friendsWithConversation(ann, bob);
+        ChatMessageView annWrote = as(ann, () -> chat.send(conversation, "Lunch?"));
+        ChatMessageView bobWrote = as(bob, () -> chat.send(conversation, "Yes"));
+
+        assertThat(ReadReceipts.readUpToBySending(bobWrote, ann.id())).isEqualTo(bobWrote.id());
+        assertThat(ReadReceipts.readUpToBySending(annWrote, ann.id()))
+                .as("her own")
+                .isNull();
+        assertThat(as(ann, () -> receipts.seenUpTo(conversation)))
+                .as("what the stored read marker says, on opening the conversation")
+                .isEqualTo(bobWrote.id());
+    }
+
+    @Test
     void receipts_pass_only_between_two_who_both_send_them() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
