@@ -21,6 +21,9 @@ public interface ChatMessageRepository extends JpaRepository<ChatMessage, Long>,
     @Query("select m from ChatMessage m where m.id = :id")
     Optional<ChatMessage> lockById(@Param("id") long id);
 
+    /** The messages older than {@code id}, newest first (the search backfill's batches). */
+    List<ChatMessage> findByIdLessThanOrderByIdDesc(long id, org.springframework.data.domain.Limit limit);
+
     /** How many messages carry this attachment. */
     long countByAttachmentId(long attachmentId);
 }

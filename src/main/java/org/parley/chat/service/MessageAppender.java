@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one way a message is stored — a person's text, a file or picture, a system line: lock the conversation,
  * store the message, count it, tell the members after the commit. Its writes do not grow with the conversation:
- * the message, the conversation row, and (for a person's message) the sender's read marker — never a row per
- * member. Callers check permissions first, in the same transaction, holding the lock from {@link #lock}.
+ * the message, the conversation row, (for a person's message) the sender's read marker and its search terms (one
+ * statement), and a row per person it mentions — never a row per member. Callers check permissions first, in the same transaction, holding the lock from {@link #lock}.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -37,6 +37,7 @@ class MessageAppender {
     private final Clock clock;
     private final MessageViews views;
     private final MessageMentionRepository mentions;
+    private final MessageSearchIndex searchIndex;
 
     MessageAppender(
             ConversationRepository conversations,
@@ -45,7 +46,9 @@ class MessageAppender {
             ApplicationEventPublisher events,
             Clock clock,
             MessageViews views,
-            MessageMentionRepository mentions) {
+            MessageMentionRepository mentions,
+            MessageSearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.views = views;
         this.mentions = mentions;
         this.conversations = conversations;
@@ -83,6 +86,7 @@ class MessageAppender {
         Instant now = clock.instant();
         ChatMessage message = messages.save(newMessage.apply(now));
         DeliveryTrace.stored(message.getId(), message.getBody());
+        searchIndex.add(message);
         if (!mentioned.isEmpty()) {
             mentions.saveAll(mentioned.stream()
                     .map(userId -> new MessageMention(message.getId(), userId, locked.getId()))

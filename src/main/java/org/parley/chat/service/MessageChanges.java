@@ -36,6 +36,7 @@ public class MessageChanges {
     private final ChatService chat;
     private final ObjectProvider<GroupConversations> groups;
     private final MessageViews views;
+    private final MessageSearchIndex searchIndex;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
@@ -50,6 +51,7 @@ public class MessageChanges {
             ChatService chat,
             ObjectProvider<GroupConversations> groups,
             MessageViews views,
+            MessageSearchIndex searchIndex,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             java.time.Clock clock,
@@ -62,6 +64,7 @@ public class MessageChanges {
         this.chat = chat;
         this.groups = groups;
         this.views = views;
+        this.searchIndex = searchIndex;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -113,6 +116,9 @@ public class MessageChanges {
         refuseIf(refusalToEdit(
                 message, me, clock.instant(), () -> chat.refusalToWrite(message.getConversationId(), me)));
         message.edit(text, clock.instant());
+        messages.flush();
+        searchIndex.remove(messageId);
+        searchIndex.add(message);
         return announce(message);
     }
 
@@ -165,6 +171,7 @@ public class MessageChanges {
     private ChatMessageView takeBack(ChatMessage message, Long removedBy) {
         Long attachmentId = message.getAttachmentId();
         message.recall(clock.instant(), removedBy);
+        searchIndex.remove(message.getId());
         messages.flush();
         if (attachmentId != null && messages.countByAttachmentId(attachmentId) == 0) {
             attachments.deleteChunks(attachmentId);

@@ -33,6 +33,7 @@ import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.MessageChanged;
 import org.parley.chat.service.MessageChanges;
 import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.MessageSearch;
 import org.parley.chat.service.ReadMarkers;
 import org.parley.chat.service.ReadReceipts;
 import org.parley.chat.service.TypingService;
@@ -61,6 +62,8 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
+    private final MessageSearch messageSearch;
+    private final Clock clock;
     private final ReadMarkers readMarkers;
     private final TypingService typingService;
     private final long me;
@@ -91,6 +94,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             ReadMarkers readMarkers,
             ReadReceipts readReceipts,
             MessageChanges messageChanges,
+            MessageSearch messageSearch,
             TypingService typingService,
             LiveEvents liveEvents,
             CurrentUser currentUser,
@@ -102,7 +106,9 @@ public class ChatView extends Div implements BeforeEnterObserver {
         this.header = new ConversationHeader(friends, headerActions);
         this.me = currentUser.requireId();
         addClassName("chat-page");
-        conversationList = new ConversationList(me, clock);
+        conversationList = new ConversationList(me, clock, this::openSearch);
+        this.messageSearch = messageSearch;
+        this.clock = clock;
         timeline = new MessageTimeline(chat, readReceipts, liveEvents, me);
         messageList = timeline.list;
         loadEarlier = timeline.loadEarlier;
@@ -183,6 +189,24 @@ public class ChatView extends Div implements BeforeEnterObserver {
         reading.open(openConversationId);
         conversationList.select(openConversationId);
         renderConversationList();
+        // A search hit opens its conversation at it: ?message=<id>.
+        event.getLocation().getQueryParameters().getSingleParameter("message").ifPresent(this::reveal);
+    }
+
+    private void reveal(String messageId) {
+        try {
+            if (openConversationId != null && !timeline.reveal(Long.parseLong(messageId))) {
+                Toasts.info("That message is too far back to show here.");
+            }
+        } catch (NumberFormatException notAnId) {
+            // An address someone typed: the conversation opens at its newest messages.
+        }
+    }
+
+    private void openSearch() {
+        new MessageSearchDialog(
+                        messageSearch, openConversationId, conversationList::titleOf, conversationList.zone(), clock)
+                .open();
     }
 
     private void open(ConversationDetails details) {

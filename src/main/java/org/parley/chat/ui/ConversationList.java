@@ -1,5 +1,7 @@
 package org.parley.chat.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,9 +32,12 @@ class ConversationList extends Div {
 
     private final Map<Long, ConversationRow> rows = new HashMap<>();
     private Long selected;
+    private final Runnable search;
 
-    ConversationList(long me, Clock clock) {
+    /** {@code search} opens message search (the button beside the list's title). */
+    ConversationList(long me, Clock clock, Runnable search) {
         this.me = me;
+        this.search = search;
         this.clock = clock;
         addClassName("conversation-list");
         setTestId("conversation-list");
@@ -46,8 +51,14 @@ class ConversationList extends Div {
         rows.clear();
         removeAll();
         H3 title = new H3("Chats");
-        title.addClassName("conversation-list-title");
-        add(title);
+        Button searchButton = new Button(VaadinIcon.SEARCH.create(), click -> search.run());
+        searchButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        searchButton.setAriaLabel("Search messages");
+        searchButton.setTooltipText("Search messages");
+        searchButton.setTestId("message-search-open");
+        Div heading = new Div(title, searchButton);
+        heading.addClassName("conversation-list-title");
+        add(heading);
         if (conversations.isEmpty()) {
             add(new EmptyState(
                     VaadinIcon.COMMENTS_O,
@@ -130,6 +141,17 @@ class ConversationList extends Div {
             }
             rows.get(conversation.id()).showUnread(count);
         }
+    }
+
+    /** The title of a listed conversation (its partner's or group's name), or null. */
+    String titleOf(long conversationId) {
+        int index = listedIndex(conversationId);
+        return index < 0 ? null : listed.get(index).title();
+    }
+
+    /** The zone times are shown in. */
+    ZoneId zone() {
+        return zone;
     }
 
     private int listedIndex(long conversationId) {

@@ -1,0 +1,139 @@
+package org.parley.chat.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parley.base.service.CurrentUser;
+import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.TextRules;
+import org.parley.chat.domain.ChatMessage;
+import org.parley.chat.domain.ChatMessageRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds the caller's messages by their words (see {@link SearchTerms}): only in conversations the caller is a member
+ * of now, so a member who left or was removed finds nothing there any more, and nobody finds other people's
+ * conversations. The index ({@link MessageSearchIndex}) names candidates, newest first, through its rarest term; each
+ * candidate's text is checked for every term.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
+public class MessageSearch {
+
+    public static final int MAX_QUERY_LENGTH = 200;
+    public static final int MAX_RESULTS = 50;
+    /** Candidates fetched at a time, and the most looked at for one page of results. */
+    private static final int ROUND = 200;
+
+    private static final int MOST_CANDIDATES = 5_000;
+    /** Counting a term's postings stops here: beyond it, a term is simply common. */
+    private static final int COUNT_CAP = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final ChatMessageRepository messages;
+    private final MessageViews views;
+    private final ConversationMembership membership;
+    private final CurrentUser currentUser;
+
+    MessageSearch(
+            JdbcTemplate jdbc,
+            ChatMessageRepository messages,
+            MessageViews views,
+            ConversationMembership membership,
+            CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.views = views;
+        this.membership = membership;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * The caller's messages holding every word of {@code query}, newest first, older than {@code beforeMessageId}
+     * (null: from the newest): in one conversation of theirs ({@code conversationId}), or in all (null).
+     */
+    public List<ChatMessageView> search(String query, Long conversationId, Long beforeMessageId, int limit) {
+        long me = currentUser.requireId();
+        Set<String> terms = SearchTerms.ofQuery(TextRules.requireText(query, "A search", MAX_QUERY_LENGTH));
+        if (terms.isEmpty()) {
+            throw new InvalidInputException("Type a word to search for.");
+        }
+        if (conversationId != null) {
+            membership.requireReader(conversationId, me);
+        }
+        int wanted = Math.clamp(limit, 1, MAX_RESULTS);
+        long rarest = rarest(terms);
+        List<ChatMessage> found = new ArrayList<>();
+        long before = beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId;
+        for (int looked = 0; found.size() < wanted && looked < MOST_CANDIDATES; looked += ROUND) {
+            List<Long> candidates = candidates(rarest, me, conversationId, before);
+            if (candidates.isEmpty()) {
+                break;
+            }
+            Map<Long, ChatMessage> loaded = messages.findByIdIn(candidates).stream()
+                    .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
+            for (Long id : candidates) {
+                ChatMessage message = loaded.get(id);
+                if (message != null
+                        && !message.isRecalled()
+                        && SearchTerms.contains(message.getBody(), terms)
+                        && found.size() < wanted) {
+                    found.add(message);
+                }
+            }
+            before = candidates.getLast();
+            if (candidates.size() < ROUND) {
+                break;
+            }
+        }
+        found.sort(Comparator.comparing(ChatMessage::getId).reversed());
+        return views.of(found);
+    }
+
+    /** The term with the fewest postings (each counted up to a cap, in the index alone). */
+    private long rarest(Set<String> terms) {
+        long best = 0;
+        long fewest = Long.MAX_VALUE;
+        for (String term : terms) {
+            long hash = SearchTerms.hash(term);
+            Long count = jdbc.queryForObject(
+                    "select count(*) from (select 1 from message_term where term = ? limit " + COUNT_CAP + ") t",
+                    Long.class,
+                    hash);
+            if (count != null && count < fewest) {
+                fewest = count;
+                best = hash;
+            }
+        }
+        return best;
+    }
+
+    /** The next candidates older than {@code before}: messages holding the term, where the caller reads now. */
+    private List<Long> candidates(long term, long me, Long conversationId, long before) {
+        if (conversationId != null) {
+            return jdbc.queryForList(
+                    "select message_id from message_term where term = ? and conversation_id = ? and message_id < ?"
+                            + " order by message_id desc limit " + ROUND,
+                    Long.class,
+                    term,
+                    conversationId,
+                    before);
+        }
+        return jdbc.queryForList(
+                "select t.message_id from message_term t join conversation_member m"
+                        + " on m.conversation_id = t.conversation_id and m.user_id = ?"
+                        + " where t.term = ? and t.message_id < ? order by t.message_id desc limit " + ROUND,
+                Long.class,
+                me,
+                term,
+                before);
+    }
+}

@@ -1,0 +1,200 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.TimeFormat;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.MessageSearch;
+
+/**
+ * Search in one's own messages: words typed find the newest messages holding all of them, in every conversation or
+ * only the open one; each hit shows who wrote it, when and where, with the words marked, and opens the conversation
+ * at that message.
+ */
+class MessageSearchDialog extends Dialog {
+
+    private static final int PAGE = 20;
+    private static final int SHOWN_TEXT = 160;
+
+    private final MessageSearch search;
+    private final LongFunction<String> titles;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final TextField query = new TextField();
+    private final Checkbox onlyHere = new Checkbox();
+    private final Div results = new Div();
+    private final Span status = new Span();
+    private final Button more = new Button("More results");
+    private final Long openConversationId;
+    private Long lastShownId;
+
+    MessageSearchDialog(
+            MessageSearch search, Long openConversationId, LongFunction<String> titles, ZoneId zone, Clock clock) {
+        this.search = search;
+        this.openConversationId = openConversationId;
+        this.titles = titles;
+        this.zone = zone;
+        this.clock = clock;
+        setHeaderTitle("Search messages");
+        addClassName("message-search");
+        query.setLabel("Words to find");
+        query.setPlaceholder("e.g. lunch tomorrow, 午饭");
+        query.setPrefixComponent(VaadinIcon.SEARCH.create());
+        query.setClearButtonVisible(true);
+        query.setMaxLength(MessageSearch.MAX_QUERY_LENGTH);
+        query.setWidthFull();
+        query.setValueChangeMode(ValueChangeMode.LAZY);
+        query.setValueChangeTimeout(350);
+        query.setTestId("message-search-field");
+        query.addValueChangeListener(change -> runSearch());
+        String here = openConversationId == null ? null : titles.apply(openConversationId);
+        onlyHere.setLabel(here == null ? "" : "Only in " + here);
+        onlyHere.setVisible(here != null);
+        onlyHere.setTestId("message-search-here");
+        onlyHere.addValueChangeListener(change -> runSearch());
+        results.addClassName("search-results");
+        results.setTestId("message-search-results");
+        results.getElement().setAttribute("role", "list");
+        results.getElement().setAttribute("aria-label", "Messages found");
+        status.addClassName("search-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        more.setVisible(false);
+        more.addClickListener(click -> showMore());
+        add(query, onlyHere, status, results, more);
+        getFooter().add(new Button("Close", click -> close()));
+        addOpenedChangeListener(opened -> query.focus());
+    }
+
+    private void runSearch() {
+        results.removeAll();
+        lastShownId = null;
+        more.setVisible(false);
+        status.setText("");
+        if (query.getValue().isBlank()) {
+            return;
+        }
+        showMore();
+    }
+
+    private void showMore() {
+        List<ChatMessageView> found;
+        try {
+            found = search.search(query.getValue(), onlyHere.getValue() ? openConversationId : null, lastShownId, PAGE);
+        } catch (UserFacingException refused) {
+            status.setText(refused.getMessage());
+            return;
+        }
+        found.forEach(message -> results.add(hit(message)));
+        if (!found.isEmpty()) {
+            lastShownId = found.getLast().id();
+        }
+        more.setVisible(found.size() == PAGE);
+        status.setText(
+                results.getComponentCount() == 0
+                        ? "No messages found."
+                        : results.getComponentCount() + (found.size() == PAGE ? "+" : "") + " found");
+    }
+
+    private Div hit(ChatMessageView message) {
+        String title = titles.apply(message.conversationId());
+        Span where = new Span(message.sender().displayName() + " · "
+                + TimeFormat.brief(message.sentAt(), zone, clock)
+                + (title == null ? "" : " · " + title));
+        where.addClassName("search-hit-where");
+        Div text = new Div();
+        text.addClassName("search-hit-text");
+        marked(message.body(), query.getValue()).forEach(text::add);
+        Div hit = new Div(where, text);
+        hit.addClassName("search-hit");
+        hit.setTestId("search-hit");
+        hit.getElement().setAttribute("role", "listitem");
+        hit.getElement().setAttribute("tabindex", "0");
+        hit.addClickListener(click -> choose(message));
+        hit.getElement().addEventListener("keydown", enter -> choose(message)).setFilter("event.key === 'Enter'");
+        return hit;
+    }
+
+    /** Opens the hit's conversation at it ({@link ChatView} reads ?message=). */
+    private void choose(ChatMessageView message) {
+        close();
+        UI.getCurrent()
+                .navigate(
+                        ChatView.class,
+                        new RouteParameters("conversationId", String.valueOf(message.conversationId())),
+                        QueryParameters.of("message", String.valueOf(message.id())));
+    }
+
+    /**
+     * The text around the first word found, with each word of the query marked (as typed, ignoring case; Chinese as
+     * written): plain text nodes and {@code <mark>} spans, never markup from the message.
+     */
+    static List<com.vaadin.flow.component.Component> marked(String body, String query) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        String lower = oneLine.toLowerCase(Locale.ROOT);
+        List<String> words = List.of(query.toLowerCase(Locale.ROOT).trim().split("\\s+"));
+        boolean[] mark = new boolean[oneLine.length()];
+        int first = -1;
+        for (String word : words) {
+            if (word.isEmpty() || lower.length() != oneLine.length()) {
+                continue;
+            }
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
+                first = first < 0 ? at : Math.min(first, at);
+                for (int i = at; i < at + word.length(); i++) {
+                    mark[i] = true;
+                }
+            }
+        }
+        int start = first <= SHOWN_TEXT / 4 ? 0 : first - SHOWN_TEXT / 4;
+        int end = Math.min(oneLine.length(), start + SHOWN_TEXT);
+        List<com.vaadin.flow.component.Component> parts = new ArrayList<>();
+        if (start > 0) {
+            parts.add(new Text("…"));
+        }
+        int runStart = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || mark[i] != mark[runStart]) {
+                String run = oneLine.substring(runStart, i);
+                if (!run.isEmpty()) {
+                    if (mark[runStart]) {
+                        parts.add(new MarkText(run));
+                    } else {
+                        parts.add(new Text(run));
+                    }
+                }
+                runStart = i;
+            }
+        }
+        if (end < oneLine.length()) {
+            parts.add(new Text("…"));
+        }
+        return parts;
+    }
+
+    /** A {@code <mark>}: the word found. */
+    @com.vaadin.flow.component.Tag("mark")
+    static final class MarkText extends com.vaadin.flow.component.HtmlContainer {
+        MarkText(String text) {
+            setText(text);
+        }
+    }
+}
