@@ -38,7 +38,9 @@ class MessageSearchBackfill {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(initialDelay = 5, fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(
+            initialDelayString = "${parley.search.backfill-every:PT5S}",
+            fixedDelayString = "${parley.search.backfill-every:PT5S}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
     public void run() {
         // A few seconds of work at a time; the next run carries on where this one stopped.
