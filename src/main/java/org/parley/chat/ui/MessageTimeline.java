@@ -7,15 +7,10 @@ import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.parley.account.service.UserSummary;
-import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.LiveEvents;
-import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.LiveUpdates;
-import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.MessagesSeen;
@@ -78,10 +73,9 @@ class MessageTimeline {
     private final TreeMap<Long, MessageListItem> shown = new TreeMap<>();
     /** What each shown message is, by id (its text for editing, its sender). */
     private final Map<Long, ChatMessageView> shownMessages = new HashMap<>();
-    /** What each shown attachment is, by the address the message list knows it by. */
-    private final Map<String, AttachmentView> shownAttachments = new HashMap<>();
 
     private final SeenMark seen = new SeenMark();
+    private final MessageItems items;
 
     /** Volatile: read on the publishing thread, to wake only the tabs showing the conversation. */
     private volatile Long conversationId;
@@ -92,6 +86,7 @@ class MessageTimeline {
         this.chat = chat;
         this.receipts = receipts;
         this.me = me;
+        this.items = new MessageItems(me, seen);
         LiveUpdates.bind(
                 list,
                 liveEvents,
@@ -113,7 +108,7 @@ class MessageTimeline {
                 .addEventListener("scroll", scroll -> loadEarlier())
                 .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
                 .debounce(250);
-        list.addAttachmentClickListener(click -> attachmentClicked(click.getAttachment()));
+        list.addAttachmentClickListener(click -> items.open(click.getAttachment(), list.getElement()));
         list.getElement()
                 .addEventListener(
                         "click",
@@ -132,7 +127,7 @@ class MessageTimeline {
         this.conversationId = conversationId;
         shown.clear();
         shownMessages.clear();
-        shownAttachments.clear();
+        items.clear();
         hasEarlier = false;
         seen.reset(null);
         if (conversationId != null) {
@@ -277,95 +272,8 @@ class MessageTimeline {
         return open == null ? none : open;
     }
 
-    private void attachmentClicked(MessageListItem.Attachment clicked) {
-        AttachmentView attachment = clicked == null ? null : shownAttachments.get(clicked.url());
-        if (attachment == null) {
-            return;
-        }
-        if (attachment.picture()) {
-            new PictureDialog(attachment).open();
-        } else {
-            // A same-page link with "download": the browser saves the file and the chat stays open.
-            list.getElement()
-                    .executeJs(
-                            "const a = document.createElement('a'); a.href = $0; a.download = '';"
-                                    + "document.body.appendChild(a); a.click(); a.remove();",
-                            attachment.downloadUrl());
-        }
-    }
-
     private MessageListItem item(ChatMessageView message) {
         shownMessages.put(message.id(), message);
-        UserSummary sender = message.sender();
-        if (message.gone()) {
-            seen.own(message.id(), false);
-            String who = sender.id() == me ? "You" : sender.displayName();
-            String line = message.state() == ChatMessageView.State.RECALLED
-                    ? who + " recalled a message"
-                    : "A message from " + (sender.id() == me ? "you" : sender.displayName())
-                            + " was removed by an administrator";
-            MessageListItem gone = new MessageListItem(MessageText.toMarkdown(line), message.sentAt(), "Parley");
-            gone.addClassNames("system", "recalled");
-            return gone;
-        }
-        if (message.system()) {
-            MessageListItem line =
-                    new MessageListItem(MessageText.toMarkdown(message.body()), message.sentAt(), "Parley");
-            line.addClassNames("system");
-            return line;
-        }
-        // The @user name beside the display name: display names need not be unique, user names are.
-        Quote quote = message.replyTo();
-        MessageListItem item = new MessageListItem(
-                (quote == null ? "" : MessageText.quote(quote.sender().displayName(), quote.text()))
-                        + MessageText.toMarkdown(message.body(), message.mentions()),
-                message.sentAt(),
-                sender.displayName() + " @" + sender.username());
-        item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
-        AttachmentView attachment = message.attachment();
-        if (attachment != null) {
-            // A picture shows its server-made preview; a file shows its name and size and downloads on click.
-            String url = attachment.picture() ? attachment.thumbnailUrl() : attachment.downloadUrl();
-            item.addAttachment(new MessageListItem.Attachment(
-                    attachment.picture()
-                            ? attachment.fileName()
-                            : attachment.fileName() + " · " + FileSizes.of(attachment.sizeBytes()) + " · "
-                                    + typeOf(attachment),
-                    url,
-                    // Only a recognised picture may look like an image: the list would load anything else inline.
-                    attachment.picture() || !attachment.contentType().startsWith("image/")
-                            ? attachment.contentType()
-                            : "application/octet-stream"));
-            shownAttachments.put(url, attachment);
-            item.addClassNames(attachment.picture() ? "has-picture" : "has-file");
-        }
-        if (sender.avatarUrl() != null) {
-            item.setUserImage(sender.avatarUrl());
-        }
-        item.setUserColorIndex(sender.colorIndex());
-        if (sender.id() == me) {
-            item.addClassNames("own");
-            seen.own(message.id(), true);
-        }
-        if (quote != null) {
-            item.addClassNames("reply");
-        }
-        if (message.mentions(me)) {
-            item.addClassNames("mentions-me");
-        }
-        if (message.state() == ChatMessageView.State.EDITED) {
-            item.addClassNames("edited");
-        }
-        return item;
-    }
-
-    /** The type the sender's browser declared; for an unknown one ("octet-stream"), what the name ends with. */
-    private static String typeOf(AttachmentView file) {
-        if (!"application/octet-stream".equals(file.contentType())) {
-            return file.contentType();
-        }
-        int dot = file.fileName().lastIndexOf('.');
-        String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
-        return extension.isEmpty() || extension.length() > 8 ? "file" : extension.toUpperCase(Locale.ROOT) + " file";
+        return items.of(message);
     }
 }
