@@ -88,4 +88,17 @@ public final class TextRules {
         String escaped = searchKey(query).replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
+
+    /**
+     * A search index's key for a term (a word, a few characters): 64-bit FNV-1a over its chars. A number compares
+     * alike on every database and collation, where the term itself might not ("é" equals "e" under some).
+     */
+    public static long termHash(String term) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < term.length(); i++) {
+            hash ^= term.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
 }

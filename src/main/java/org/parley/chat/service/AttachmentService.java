@@ -48,6 +48,7 @@ public class AttachmentService {
     private final AttachmentThumbnailRepository thumbnails;
     private final ConversationMembership membership;
     private final ChatService chat;
+    private final WritePermission writePermission;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -61,6 +62,7 @@ public class AttachmentService {
             AttachmentThumbnailRepository thumbnails,
             ConversationMembership membership,
             ChatService chat,
+            WritePermission writePermission,
             CurrentUser currentUser,
             Clock clock,
             PlatformTransactionManager transactions,
@@ -72,6 +74,7 @@ public class AttachmentService {
         this.thumbnails = thumbnails;
         this.membership = membership;
         this.chat = chat;
+        this.writePermission = writePermission;
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -91,8 +94,8 @@ public class AttachmentService {
     public UploadRules uploadRules(long conversationId) {
         long me = currentUser.requireId();
         return readTx.execute(status -> {
-            String refusal = chat.refusalToWrite(conversationId, me);
-            boolean group = chat.isGroup(conversationId);
+            String refusal = writePermission.refusalToWrite(conversationId, me);
+            boolean group = writePermission.isGroup(conversationId);
             return new UploadRules(group, group ? pictureMaxBytes : fileMaxBytes, refusal);
         });
     }

@@ -11,7 +11,8 @@ import org.parley.account.service.UserSummary;
  * {@code attachment} is the file or picture a message carries (its body is then empty), else null. {@code state}
  * says whether it was edited, or recalled by its sender or removed by an administrator (its body is then empty).
  * {@code replyTo} quotes the earlier message this one answers, or is null; {@code mentions} are the people a group
- * message names ("@ann"), as they are called now.
+ * message names ("@ann"), as they are called now. {@code preview} is the message in one line, as the conversation
+ * list and quotes show it (see {@link MessagePreview}).
  */
 public record ChatMessageView(
         long id,
@@ -23,7 +24,8 @@ public record ChatMessageView(
         AttachmentView attachment,
         State state,
         Quote replyTo,
-        List<UserSummary> mentions)
+        List<UserSummary> mentions,
+        String preview)
         implements Serializable {
 
     public enum State {
@@ -42,7 +44,18 @@ public record ChatMessageView(
             Instant sentAt,
             boolean system,
             AttachmentView attachment) {
-        this(id, conversationId, sender, body, sentAt, system, attachment, State.ORIGINAL, null, List.of());
+        this(
+                id,
+                conversationId,
+                sender,
+                body,
+                sentAt,
+                system,
+                attachment,
+                State.ORIGINAL,
+                null,
+                List.of(),
+                MessagePreview.of(body, State.ORIGINAL, attachment, List.of()));
     }
 
     /** Whether this message names {@code userId} ("@" mention). */
@@ -53,7 +66,7 @@ public record ChatMessageView(
     /** The same message, answering what {@code quote} shows (its original changed: the quote follows). */
     public ChatMessageView withReplyTo(Quote quote) {
         return new ChatMessageView(
-                id, conversationId, sender, body, sentAt, system, attachment, state, quote, mentions);
+                id, conversationId, sender, body, sentAt, system, attachment, state, quote, mentions, preview);
     }
 
     /** Recalled by its sender or removed by an administrator: its place stays, its content is gone. */

@@ -4,16 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
@@ -29,7 +23,6 @@ import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.parley.chat.domain.ConversationRepository;
-import org.parley.chat.domain.MessageMentionRepository;
 import org.parley.friends.service.internal.FriendGraph;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,8 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Conversations and their messages. Only members read a conversation; only members who may still talk write:
- * friends, the two of a temporary conversation while it lives (see {@link #pairRefusal}), a group's members
- * unless muted. A message is stored before anyone hears of it, and the news goes out after the commit (see
+ * see {@link WritePermission}. A message is stored before anyone hears of it, and the news goes out after the commit (see
  * {@code LiveEvents}).
  */
 @Service
@@ -55,9 +47,6 @@ public class ChatService {
     public static final int MAX_CLIENT_ID_LENGTH = 64;
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CLIENT_ID_LENGTH + "}");
-    private static final int PREVIEW_LENGTH = 80;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final ConversationLook UNKNOWN_GROUP = new ConversationLook("Group", null);
 
     private final ConversationRepository conversations;
     private final ConversationMemberRepository members;
@@ -73,7 +62,7 @@ public class ChatService {
     private final MessageViews views;
     private final ConversationMembership membership;
     private final Mentions mentions;
-    private final MessageMentionRepository mentionRows;
+    private final WritePermission writePermission;
 
     ChatService(
             ConversationRepository conversations,
@@ -89,12 +78,12 @@ public class ChatService {
             FriendGraph friendGraph,
             MessageViews views,
             Mentions mentions,
-            MessageMentionRepository mentionRows,
-            ConversationMembership membership) {
+            ConversationMembership membership,
+            WritePermission writePermission) {
         this.membership = membership;
+        this.writePermission = writePermission;
         this.views = views;
         this.mentions = mentions;
-        this.mentionRows = mentionRows;
         this.friendGraph = friendGraph;
         this.directory = directory;
         this.limits = limits;
@@ -182,114 +171,6 @@ public class ChatService {
         }
     }
 
-    /** The caller's conversations, most recently active first, in a fixed number of queries. */
-    @Transactional(readOnly = true)
-    public List<ConversationSummary> conversations() {
-        long me = currentUser.requireId();
-        List<Object[]> rows = members.findWithConversationsOf(me);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Conversation> all = rows.stream().map(r -> (Conversation) r[1]).toList();
-        Map<Long, Long> partnerByConversation = new HashMap<>();
-        for (ConversationMember member : members.findByConversationIdIn(
-                all.stream().map(Conversation::getId).toList())) {
-            if (member.getUserId() != me) {
-                partnerByConversation.put(member.getConversationId(), member.getUserId());
-            }
-        }
-        Map<Long, UserSummary> partners = directory.summaries(partnerByConversation.values());
-        List<Long> groupConversationIds = all.stream()
-                .filter(c -> c.getKind() == Conversation.Kind.GROUP)
-                .map(Conversation::getId)
-                .toList();
-        Map<Long, ConversationLook> groupLooks =
-                groupConversationIds.isEmpty() ? Map.of() : groupPolicy().looks(groupConversationIds);
-        Map<Long, String> temporaryFrom = temporaryOrigins(me, all, partnerByConversation);
-        Set<Long> unreadMentions = Set.copyOf(mentionRows.findConversationsWithUnreadMentions(me));
-        Map<Long, ChatMessageView> lastMessages = views
-                .of(messages.findByIdIn(all.stream()
-                        .map(Conversation::getLastMessageId)
-                        .filter(Objects::nonNull)
-                        .toList()))
-                .stream()
-                .collect(Collectors.toMap(ChatMessageView::id, Function.identity()));
-        List<ConversationSummary> result = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            Conversation conversation = (Conversation) row[1];
-            boolean group = conversation.getKind() == Conversation.Kind.GROUP;
-            UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
-            ConversationLook look = group ? groupLooks.getOrDefault(conversation.getId(), UNKNOWN_GROUP) : null;
-            String title = group ? look.title() : partner.displayName();
-            ChatMessageView last =
-                    conversation.getLastMessageId() == null ? null : lastMessages.get(conversation.getLastMessageId());
-            result.add(new ConversationSummary(
-                    conversation.getId(),
-                    title,
-                    partner,
-                    last == null ? null : preview(last),
-                    last != null && last.sender().id() == me && !last.system(),
-                    conversation.getLastActivityAt(),
-                    group ? look.avatarUrl() : null,
-                    temporaryFrom.get(conversation.getId()),
-                    conversation.getLastMessageId(),
-                    unreadMentions.contains(conversation.getId())));
-        }
-        return result;
-    }
-
-    @Transactional(readOnly = true)
-    public ConversationDetails details(long conversationId) {
-        long me = currentUser.requireId();
-        membership.requireReader(conversationId, me);
-        Conversation conversation = conversations.findById(conversationId).orElseThrow();
-        if (conversation.getKind() == Conversation.Kind.GROUP) {
-            ConversationLook look =
-                    groupPolicy().looks(List.of(conversationId)).getOrDefault(conversationId, UNKNOWN_GROUP);
-            SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
-            return new ConversationDetails(
-                    conversationId,
-                    look.title(),
-                    null,
-                    restriction == null ? null : restriction.reason(),
-                    restriction == null ? null : restriction.until(),
-                    look.avatarUrl(),
-                    null);
-        }
-        long partnerId = partnerOf(conversationId, me);
-        UserSummary partner = directory.summaries(List.of(partnerId)).get(partnerId);
-        return new ConversationDetails(
-                conversationId,
-                partner.displayName(),
-                partner,
-                pairRefusal(conversation, me, partnerId, partner::displayName),
-                null,
-                null,
-                temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId))
-                        .get(conversationId));
-    }
-
-    /**
-     * Whom the caller may mention in a conversation: in a group, its other members, by display name (two queries);
-     * in a one-on-one conversation nobody.
-     */
-    @Transactional(readOnly = true)
-    public List<UserSummary> mentionable(long conversationId) {
-        long me = currentUser.requireId();
-        membership.requireReader(conversationId, me);
-        if (!isGroup(conversationId)) {
-            return List.of();
-        }
-        return directory
-                .summaries(members.findUserIdsByConversationId(conversationId).stream()
-                        .filter(id -> id != me)
-                        .toList())
-                .values()
-                .stream()
-                .sorted(java.util.Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-    }
-
     /** The newest page, or the page before {@code beforeMessageId}; oldest first within the page. */
     @Transactional(readOnly = true)
     public List<ChatMessageView> history(long conversationId, Long beforeMessageId, int limit) {
@@ -324,7 +205,7 @@ public class ChatService {
 
     /**
      * Sends a message as {@link #send(long, String, String)} does, as a reply to {@code replyToId} (null: to none):
-     * a message of the same conversation that is still there (see {@link #requireAnswerable}). The reply shows a
+     * a message of the same conversation that is still there (see {@link WritePermission#requireAnswerable}). The reply shows a
      * quote of it, read from the original each time.
      */
     public ChatMessageView send(long conversationId, String text, String clientId, Long replyToId) {
@@ -364,19 +245,6 @@ public class ChatService {
         return clientId;
     }
 
-    /** Why the caller may not write here now, or null; for a conversation they are not in: "not found". */
-    String refusalToWrite(long conversationId, long me) {
-        membership.requireReader(conversationId, me);
-        return refusal(conversations.findById(conversationId).orElseThrow(), me);
-    }
-
-    boolean isGroup(long conversationId) {
-        return conversations
-                .findById(conversationId)
-                .map(c -> c.getKind() == Conversation.Kind.GROUP)
-                .orElse(false);
-    }
-
     /**
      * Checks the sender may write, then stores and announces the message through the one pipeline
      * ({@link MessageAppender}). With a {@code clientId}, a message the sender already stored under it is
@@ -392,12 +260,12 @@ public class ChatService {
             Function<Instant, ChatMessage> newMessage) {
         membership.requireReader(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
-        String refusal = refusal(conversation, me);
+        String refusal = writePermission.refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }
         if (replyToId != null) {
-            requireAnswerable(replyToId, conversationId);
+            writePermission.requireAnswerable(replyToId, conversationId);
         }
         if (clientId != null) {
             ChatMessage earlier =
@@ -415,139 +283,7 @@ public class ChatService {
         return appender.append(conversation, newMessage, null, mentioned);
     }
 
-    private void requireAnswerable(long originalId, long conversationId) {
-        ChatMessage original = messages.findById(originalId).orElse(null);
-        String refusal = refusalToReply(original, conversationId);
-        if (refusal != null) {
-            throw new InvalidInputException(refusal);
-        }
-    }
-
-    /**
-     * Which message may be answered in a conversation: a person's message of that conversation that is still there
-     * (not a system line, not recalled or removed). Another conversation's message reads as missing, whatever it is.
-     * Whether the caller may write there at all is {@link #refusalToWrite}'s to say.
-     */
-    String refusalToReply(ChatMessage original, long conversationId) {
-        if (original == null || original.getConversationId() != conversationId) {
-            return "The message you are replying to is not here.";
-        }
-        if (original.getKind() == ChatMessage.Kind.SYSTEM) {
-            return "Only a person's message can be replied to.";
-        }
-        if (original.isRecalled()) {
-            return "The message you are replying to was taken back.";
-        }
-        return null;
-    }
-
-    private String refusal(Conversation conversation, long me) {
-        if (conversation.getKind() == Conversation.Kind.GROUP) {
-            SendRestriction restriction = groupPolicy().sendRestriction(conversation.getId(), me);
-            return restriction == null ? null : restriction.reason();
-        }
-        long partnerId = partnerOf(conversation.getId(), me);
-        // The partner's name only goes into a refusal: friends (the usual case) cost no query for it.
-        return pairRefusal(
-                conversation,
-                me,
-                partnerId,
-                () -> directory.summaries(List.of(partnerId)).get(partnerId).displayName());
-    }
-
-    /**
-     * Friends may always write. A temporary conversation also lives while nobody blocked the other, both
-     * still accept temporary conversations, and the two share a group that allows them.
-     */
-    private String pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
-        if (friendGraph.areFriends(me, partnerId)) {
-            return null;
-        }
-        if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
-            return "You can't send messages here: you and " + partnerName.get() + " are no longer friends.";
-        }
-        if (friendGraph.isBlockedEitherWay(me, partnerId)) {
-            return "You can't send messages to " + partnerName.get() + ".";
-        }
-        if (!directory.acceptsTemporaryChats(partnerId)) {
-            return partnerName.get() + " no longer accepts temporary conversations.";
-        }
-        if (!directory.acceptsTemporaryChats(me)) {
-            // Both ways or not at all: the partner could not answer.
-            return "You have switched temporary conversations off in your profile. Switch them on to write here.";
-        }
-        if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partnerId)) {
-            return "This temporary conversation has ended: you and " + partnerName.get()
-                    + " no longer share a group that allows it. Add them as a friend to keep talking.";
-        }
-        return null;
-    }
-
-    /** The origin group's name for each temporary conversation between people who are not (yet) friends. */
-    private Map<Long, String> temporaryOrigins(
-            long me, List<Conversation> candidates, Map<Long, Long> partnerByConversation) {
-        List<Conversation> temporary = candidates.stream()
-                .filter(c -> c.getKind() == Conversation.Kind.TEMPORARY)
-                .toList();
-        if (temporary.isEmpty()) {
-            return Map.of();
-        }
-        Set<Long> friendIds = friendGraph.friendsAmong(
-                me,
-                temporary.stream()
-                        .map(c -> partnerByConversation.get(c.getId()))
-                        .filter(Objects::nonNull)
-                        .toList());
-        Map<Long, String> groupNames = groupPolicy()
-                .groupNames(temporary.stream()
-                        .map(Conversation::getOriginGroupId)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList());
-        Map<Long, String> result = new HashMap<>();
-        for (Conversation conversation : temporary) {
-            if (!friendIds.contains(partnerByConversation.get(conversation.getId()))) {
-                result.put(conversation.getId(), groupNames.getOrDefault(conversation.getOriginGroupId(), "a group"));
-            }
-        }
-        return result;
-    }
-
-    private long partnerOf(long conversationId, long me) {
-        return members.findByConversationId(conversationId).stream()
-                .map(ConversationMember::getUserId)
-                .filter(id -> id != me)
-                .findFirst()
-                .orElseThrow(() -> new NotAllowedException("Conversation not found."));
-    }
-
     private GroupConversations groupPolicy() {
         return groups.getObject();
-    }
-
-    /**
-     * How a message reads in the conversation list and in a reply's quote: one line, shortened, the people it mentions
-     * by their names now; "Picture" or "File: name"; "Message recalled" or "Message removed".
-     */
-    static String preview(ChatMessageView message) {
-        if (message.state() == ChatMessageView.State.RECALLED) {
-            return "Message recalled";
-        }
-        if (message.state() == ChatMessageView.State.REMOVED) {
-            return "Message removed";
-        }
-        AttachmentView attachment = message.attachment();
-        if (attachment != null) {
-            return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
-        }
-        String body = message.body();
-        for (UserSummary person : message.mentions()) {
-            body = Pattern.compile(
-                            "@" + Pattern.quote(person.username()) + "(?![A-Za-z0-9._-])", Pattern.CASE_INSENSITIVE)
-                    .matcher(body)
-                    .replaceAll(Matcher.quoteReplacement("@" + person.displayName()));
-        }
-        String oneLine = WHITESPACE.matcher(body).replaceAll(" ");
-        return oneLine.length() <= PREVIEW_LENGTH ? oneLine : oneLine.substring(0, PREVIEW_LENGTH - 1) + "…";
     }
 }

@@ -1,24 +1,17 @@
 package org.parley.chat.service;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a group message names: "@" and a member's user name (as the composer's "@" list writes it). User names never
+ * Who a group message names ({@link MentionSyntax}: "@" and a member's user name, as the composer's "@" list writes it). User names never
  * change, and the mention is kept by id, so it shows the person's current display name.
  */
 @Component
 class Mentions {
-
-    /** "@" and a user name, not in the middle of a word, an e-mail address or a web address. */
-    static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9._@/-])@([A-Za-z0-9._-]{3,32})");
 
     /** More names than this in one message are not mentions but a roll call: the rest are plain text. */
     static final int MOST_PER_MESSAGE = 20;
@@ -36,11 +29,7 @@ class Mentions {
      * none otherwise.
      */
     Set<Long> namedIn(String text, long conversationId, long senderId) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher mention = MENTION.matcher(text);
-        while (mention.find() && names.size() < MOST_PER_MESSAGE) {
-            names.add(mention.group(1).toLowerCase(Locale.ROOT));
-        }
+        Set<String> names = MentionSyntax.userNamesIn(text, MOST_PER_MESSAGE);
         if (names.isEmpty()) {
             return Set.of();
         }

@@ -33,7 +33,7 @@ public class MessageChanges {
     private final ConversationMemberRepository members;
     private final ConversationMembership membership;
     private final AttachmentRepository attachments;
-    private final ChatService chat;
+    private final WritePermission writePermission;
     private final ObjectProvider<GroupConversations> groups;
     private final MessageViews views;
     private final MessageSearchIndex searchIndex;
@@ -48,7 +48,7 @@ public class MessageChanges {
             ConversationMemberRepository members,
             ConversationMembership membership,
             AttachmentRepository attachments,
-            ChatService chat,
+            WritePermission writePermission,
             ObjectProvider<GroupConversations> groups,
             MessageViews views,
             MessageSearchIndex searchIndex,
@@ -61,7 +61,7 @@ public class MessageChanges {
         this.members = members;
         this.membership = membership;
         this.attachments = attachments;
-        this.chat = chat;
+        this.writePermission = writePermission;
         this.groups = groups;
         this.views = views;
         this.searchIndex = searchIndex;
@@ -81,9 +81,9 @@ public class MessageChanges {
             return MessageActions.NONE;
         }
         Instant now = clock.instant();
-        boolean answerable = chat.refusalToReply(message, message.getConversationId()) == null;
+        boolean answerable = writePermission.refusalToReply(message, message.getConversationId()) == null;
         // Asked once (a few queries) for both Edit and Reply: whether the caller may write here now.
-        String writeRefusal = answerable ? chat.refusalToWrite(message.getConversationId(), me) : "";
+        String writeRefusal = answerable ? writePermission.refusalToWrite(message.getConversationId(), me) : "";
         return new MessageActions(
                 refusalToRecall(message, me, now) == null,
                 refusalToEdit(message, me, now, () -> writeRefusal) == null,
@@ -114,7 +114,7 @@ public class MessageChanges {
         String text = TextRules.requireText(newText, "A message", ChatService.MAX_MESSAGE_LENGTH);
         ChatMessage message = requireVisible(messageId, me);
         refuseIf(refusalToEdit(
-                message, me, clock.instant(), () -> chat.refusalToWrite(message.getConversationId(), me)));
+                message, me, clock.instant(), () -> writePermission.refusalToWrite(message.getConversationId(), me)));
         message.edit(text, clock.instant());
         messages.flush();
         searchIndex.remove(messageId);

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Finds the caller's messages by their words (see {@link SearchTerms}): only in conversations the caller is a member
  * of now, so a member who left or was removed finds nothing there any more, and nobody finds other people's
  * conversations. The index ({@link MessageSearchIndex}) names candidates, newest first, through its rarest term; each
- * candidate's text is checked for every term.
+ * candidate's text is checked for every term, and the same reading tells where the words are in it.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -60,7 +60,7 @@ public class MessageSearch {
      * The caller's messages holding every word of {@code query}, newest first, older than {@code beforeMessageId}
      * (null: from the newest): in one conversation of theirs ({@code conversationId}), or in all (null).
      */
-    public List<ChatMessageView> search(String query, Long conversationId, Long beforeMessageId, int limit) {
+    public List<MessageHit> search(String query, Long conversationId, Long beforeMessageId, int limit) {
         long me = currentUser.requireId();
         Set<String> terms = SearchTerms.ofQuery(TextRules.requireText(query, "A search", MAX_QUERY_LENGTH));
         if (terms.isEmpty()) {
@@ -95,7 +95,9 @@ public class MessageSearch {
             }
         }
         found.sort(Comparator.comparing(ChatMessage::getId).reversed());
-        return views.of(found);
+        return views.of(found).stream()
+                .map(message -> new MessageHit(message, SearchTerms.found(message.body(), terms)))
+                .toList();
     }
 
     /** The term with the fewest postings (each counted up to a cap, in the index alone). */
@@ -103,7 +105,7 @@ public class MessageSearch {
         long best = 0;
         long fewest = Long.MAX_VALUE;
         for (String term : terms) {
-            long hash = SearchTerms.hash(term);
+            long hash = TextRules.termHash(term);
             Long count = jdbc.queryForObject(
                     "select count(*) from (select 1 from message_term where term = ? limit " + COUNT_CAP + ") t",
                     Long.class,

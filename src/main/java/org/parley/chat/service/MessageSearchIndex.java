@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.Arrays;
 import java.util.List;
+import org.parley.base.service.TextRules;
 import org.parley.chat.domain.ChatMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class MessageSearchIndex {
                 continue;
             }
             long[] terms = SearchTerms.ofText(message.getBody()).stream()
-                    .mapToLong(SearchTerms::hash)
+                    .mapToLong(TextRules::termHash)
                     .distinct()
                     .toArray();
             Arrays.stream(terms)

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,12 +55,49 @@ class MessageViews {
 
     /** The messages as views show them, in the same order. */
     List<ChatMessageView> of(List<ChatMessage> page) {
-        Map<Long, List<Long>> named =
-                mentions.findByMessageIdIn(page.stream().map(ChatMessage::getId).toList()).stream()
-                        .collect(Collectors.groupingBy(
-                                MessageMention::getMessageId,
-                                Collectors.mapping(MessageMention::getUserId, Collectors.toList())));
-        return of(page, named);
+        return of(page, namedIn(page));
+    }
+
+    /**
+     * The one-line previews of these messages, by id (see {@link MessagePreview}): their attachments and the people
+     * they name are looked up, not their senders or the messages they answer.
+     */
+    Map<Long, String> previews(List<ChatMessage> page) {
+        Map<Long, List<Long>> named = namedIn(page);
+        Map<Long, UserSummary> people = named.isEmpty()
+                ? Map.of()
+                : directory.summaries(
+                        named.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
+        Map<Long, String> previews = new HashMap<>();
+        for (ChatMessage message : page) {
+            previews.put(
+                    message.getId(),
+                    MessagePreview.of(
+                            message.getBody(),
+                            stateOf(message),
+                            message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId()),
+                            mentioned(named, message, people)));
+        }
+        return previews;
+    }
+
+    private Map<Long, List<Long>> namedIn(List<ChatMessage> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        return mentions.findByMessageIdIn(page.stream().map(ChatMessage::getId).toList()).stream()
+                .collect(Collectors.groupingBy(
+                        MessageMention::getMessageId,
+                        Collectors.mapping(MessageMention::getUserId, Collectors.toList())));
+    }
+
+    private static List<UserSummary> mentioned(
+            Map<Long, List<Long>> named, ChatMessage message, Map<Long, UserSummary> people) {
+        return named.getOrDefault(message.getId(), List.of()).stream()
+                .map(people::get)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private List<ChatMessageView> of(List<ChatMessage> page, Map<Long, List<Long>> named) {
@@ -85,10 +123,7 @@ class MessageViews {
                 people.get(message.getSenderId()),
                 message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId()),
                 null,
-                named.getOrDefault(message.getId(), List.of()).stream()
-                        .map(people::get)
-                        .filter(java.util.Objects::nonNull)
-                        .toList());
+                mentioned(named, message, people));
         List<ChatMessageView> views = new ArrayList<>(page.size());
         for (ChatMessage message : page) {
             ChatMessage original = message.getReplyToId() == null ? null : originals.get(message.getReplyToId());
@@ -129,6 +164,7 @@ class MessageViews {
             AttachmentView attachment,
             Quote replyTo,
             List<UserSummary> mentioned) {
+        ChatMessageView.State state = stateOf(message);
         return new ChatMessageView(
                 message.getId(),
                 message.getConversationId(),
@@ -137,9 +173,10 @@ class MessageViews {
                 message.getCreatedAt(),
                 message.getKind() == ChatMessage.Kind.SYSTEM,
                 attachment,
-                stateOf(message),
+                state,
                 replyTo,
-                mentioned);
+                mentioned,
+                MessagePreview.of(message.getBody(), state, attachment, mentioned));
     }
 
     static ChatMessageView.State stateOf(ChatMessage message) {

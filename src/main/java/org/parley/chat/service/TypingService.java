@@ -30,7 +30,7 @@ public class TypingService {
 
     private record Told(long conversationId, Instant at) {}
 
-    private final ChatService chat;
+    private final WritePermission writePermission;
     private final ConversationMemberRepository members;
     private final AccountDirectory directory;
     private final CurrentUser currentUser;
@@ -40,13 +40,13 @@ public class TypingService {
     private final Map<Long, Told> lastTold = new ConcurrentHashMap<>();
 
     TypingService(
-            ChatService chat,
+            WritePermission writePermission,
             ConversationMemberRepository members,
             AccountDirectory directory,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.chat = chat;
+        this.writePermission = writePermission;
         this.members = members;
         this.directory = directory;
         this.currentUser = currentUser;
@@ -69,7 +69,7 @@ public class TypingService {
                 && now.isBefore(last.at().plus(AT_MOST_EVERY))) {
             return;
         }
-        String refusal = chat.refusalToWrite(conversationId, me);
+        String refusal = writePermission.refusalToWrite(conversationId, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }

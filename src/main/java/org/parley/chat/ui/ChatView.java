@@ -30,6 +30,7 @@ import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.MessageChanged;
 import org.parley.chat.service.MessageChanges;
 import org.parley.chat.service.MessagePosted;
@@ -62,6 +63,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     public static final String TEXT_KEY = "event.detail.value";
 
     private final ChatService chat;
+    private final ConversationOverview overview;
     private final MessageSearch messageSearch;
     private final Clock clock;
     private final ReadMarkers readMarkers;
@@ -89,6 +91,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     public ChatView(
             ChatService chat,
+            ConversationOverview overview,
             AttachmentService attachments,
             FriendService friends,
             ReadMarkers readMarkers,
@@ -101,6 +104,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             Clock clock,
             List<ConversationHeaderActions> headerActions) {
         this.chat = chat;
+        this.overview = overview;
         this.readMarkers = readMarkers;
         this.typingService = typingService;
         this.header = new ConversationHeader(friends, headerActions);
@@ -114,12 +118,12 @@ public class ChatView extends Div implements BeforeEnterObserver {
         loadEarlier = timeline.loadEarlier;
         pane.addClassName("conversation-pane");
 
-        composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing, chat::mentionable);
+        composer = new Composer(attachments, me, this::send, this::recheckAccess, this::typing, overview::mentionable);
         actionBar = new MessageActionBar(messageChanges, timeline, composer::replyTo);
         typingIndicator = new TypingIndicator(clock, liveEvents, me);
         input = composer.input;
         upload = composer.upload;
-        access = new ConversationAccess(chat, header, composer, timeline, clock);
+        access = new ConversationAccess(overview, header, composer, timeline, clock);
         Composer.acceptDropsOn(pane);
 
         add(conversationList, pane);
@@ -178,7 +182,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         typingIndicator.open(null);
         if (requested != null) {
             try {
-                open(chat.details(requested));
+                open(overview.details(requested));
             } catch (UserFacingException notYours) {
                 Toasts.error(notYours.getMessage());
                 showNoConversation();
@@ -239,7 +243,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         try {
             ChatMessageView sent = chat.send(conversationId, text, clientId, replyToId);
             composer.sent(clientId);
-            composer.replied(replyToId);
+            composer.endReplyTo(replyToId);
             messageArrived(sent);
         } catch (UserFacingException refused) {
             composer.sent(clientId);
@@ -294,11 +298,11 @@ public class ChatView extends Div implements BeforeEnterObserver {
         actionBar.messageChanged(message);
         conversationList.messageChanged(message);
         if (message.gone()) {
-            composer.originalGone(message.id());
+            composer.endReplyTo(message.id());
         }
     }
 
     private void renderConversationList() {
-        conversationList.show(chat.conversations(), unread.counts());
+        conversationList.show(overview.conversations(), unread.counts());
     }
 }

@@ -206,16 +206,14 @@ class Composer extends Div {
         focus();
     }
 
-    /** A message answering {@code originalId} was stored: if that is the reply being written, it is done. */
-    void replied(Long originalId) {
+    /**
+     * The reply being written to {@code originalId}, if any, is over: it was stored, or its original was recalled or
+     * removed meanwhile and there is nothing left to answer.
+     */
+    void endReplyTo(Long originalId) {
         if (replyingTo != null && originalId != null && replyingTo.messageId() == originalId) {
             cancelReply();
         }
-    }
-
-    /** The original was recalled or removed meanwhile: there is nothing left to answer. */
-    void originalGone(long messageId) {
-        replied(messageId);
     }
 
     private void cancelReply() {

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.base.service.UserFacingException;
-import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ConversationOverview;
 
 /**
  * Whether the open conversation may still be read and written, as the service says: the header, the notice above the
@@ -18,7 +18,7 @@ import org.parley.chat.service.ConversationDetails;
  */
 class ConversationAccess extends Div {
 
-    private final ChatService chat;
+    private final ConversationOverview overview;
     private final ConversationHeader header;
     private final Composer composer;
     private final MessageTimeline timeline;
@@ -27,8 +27,12 @@ class ConversationAccess extends Div {
     private boolean temporary;
 
     ConversationAccess(
-            ChatService chat, ConversationHeader header, Composer composer, MessageTimeline timeline, Clock clock) {
-        this.chat = chat;
+            ConversationOverview overview,
+            ConversationHeader header,
+            Composer composer,
+            MessageTimeline timeline,
+            Clock clock) {
+        this.overview = overview;
         this.header = header;
         this.composer = composer;
         this.timeline = timeline;
@@ -67,7 +71,7 @@ class ConversationAccess extends Div {
             return;
         }
         try {
-            show(chat.details(conversationId));
+            show(overview.details(conversationId));
         } catch (UserFacingException noLongerYours) {
             setText("You are no longer in this conversation.");
             setVisible(true);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.messages.MessageInput;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.parley.account.service.UserSummary;
+import org.parley.chat.service.MentionSyntax;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -29,6 +30,8 @@ class MentionPicker {
             // Outside the composer (whose children the server owns), placed over it on each showing.
             document.body.appendChild(popup);
             let shown = [], active = 0, textarea = null;
+            // "@" where a mention may start, and what follows it up to the caret.
+            const typing = new RegExp($0);
             // A screen reader follows the active option while the keyboard stays in the text box.
             const announce = () => {
               if (!textarea) return;
@@ -40,7 +43,7 @@ class MentionPicker {
             const close = () => { popup.hidden = true; shown = []; announce(); };
             const before = () => {
               const upTo = textarea.value.slice(0, textarea.selectionStart);
-              return /(?:^|[^A-Za-z0-9._@/-])@([^\\s@]{0,32})$/.exec(upTo);
+              return typing.exec(upTo);
             };
             const render = () => {
               popup.replaceChildren(...shown.map((p, i) => {
@@ -110,6 +113,12 @@ class MentionPicker {
             host.__parleyPicker = true;
             """;
 
+    /**
+     * "@" where {@link MentionSyntax} lets a mention start, then what is typed after it up to the caret: the start of
+     * a user name or a piece of a display name (which may hold any letters, but no spaces).
+     */
+    private static final String TYPING = "(?:^|[^" + MentionSyntax.NOT_AFTER + "])@([^\\s@]{0,32})$";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageInput input;
@@ -120,7 +129,7 @@ class MentionPicker {
     MentionPicker(MessageInput input, LongFunction<List<UserSummary>> mentionable) {
         this.input = input;
         this.mentionable = mentionable;
-        input.addAttachListener(attach -> input.getElement().executeJs(PICKER));
+        input.addAttachListener(attach -> input.getElement().executeJs(PICKER, TYPING));
         input.getElement().addEventListener("parley-mention-list", asked -> sendMembers());
     }
 

@@ -1,6 +1,5 @@
 package org.parley.chat.ui;
 
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,13 +14,12 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongFunction;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.TimeFormat;
 import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.MessageHit;
 import org.parley.chat.service.MessageSearch;
 
 /**
@@ -96,16 +94,16 @@ class MessageSearchDialog extends Dialog {
     }
 
     private void showMore() {
-        List<ChatMessageView> found;
+        List<MessageHit> found;
         try {
             found = search.search(query.getValue(), onlyHere.getValue() ? openConversationId : null, lastShownId, PAGE);
         } catch (UserFacingException refused) {
             status.setText(refused.getMessage());
             return;
         }
-        found.forEach(message -> results.add(hit(message)));
+        found.forEach(hit -> results.add(hit(hit)));
         if (!found.isEmpty()) {
-            lastShownId = found.getLast().id();
+            lastShownId = found.getLast().message().id();
         }
         more.setVisible(found.size() == PAGE);
         status.setText(
@@ -114,7 +112,8 @@ class MessageSearchDialog extends Dialog {
                         : results.getComponentCount() + (found.size() == PAGE ? "+" : "") + " found");
     }
 
-    private Div hit(ChatMessageView message) {
+    private Div hit(MessageHit found) {
+        ChatMessageView message = found.message();
         String title = titles.apply(message.conversationId());
         Span where = new Span(message.sender().displayName() + " · "
                 + TimeFormat.brief(message.sentAt(), zone, clock)
@@ -122,7 +121,7 @@ class MessageSearchDialog extends Dialog {
         where.addClassName("search-hit-where");
         Div text = new Div();
         text.addClassName("search-hit-text");
-        marked(message.body(), query.getValue()).forEach(text::add);
+        SearchHitText.around(message.body(), found.found(), SHOWN_TEXT).forEach(text::add);
         Div hit = new Div(where, text);
         hit.addClassName("search-hit");
         hit.setTestId("search-hit");
@@ -141,60 +140,5 @@ class MessageSearchDialog extends Dialog {
                         ChatView.class,
                         new RouteParameters("conversationId", String.valueOf(message.conversationId())),
                         QueryParameters.of("message", String.valueOf(message.id())));
-    }
-
-    /**
-     * The text around the first word found, with each word of the query marked (as typed, ignoring case; Chinese as
-     * written): plain text nodes and {@code <mark>} spans, never markup from the message.
-     */
-    static List<com.vaadin.flow.component.Component> marked(String body, String query) {
-        String oneLine = body.replaceAll("\\s+", " ");
-        String lower = oneLine.toLowerCase(Locale.ROOT);
-        List<String> words = List.of(query.toLowerCase(Locale.ROOT).trim().split("\\s+"));
-        boolean[] mark = new boolean[oneLine.length()];
-        int first = -1;
-        for (String word : words) {
-            if (word.isEmpty() || lower.length() != oneLine.length()) {
-                continue;
-            }
-            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length())) {
-                first = first < 0 ? at : Math.min(first, at);
-                for (int i = at; i < at + word.length(); i++) {
-                    mark[i] = true;
-                }
-            }
-        }
-        int start = first <= SHOWN_TEXT / 4 ? 0 : first - SHOWN_TEXT / 4;
-        int end = Math.min(oneLine.length(), start + SHOWN_TEXT);
-        List<com.vaadin.flow.component.Component> parts = new ArrayList<>();
-        if (start > 0) {
-            parts.add(new Text("…"));
-        }
-        int runStart = start;
-        for (int i = start; i <= end; i++) {
-            if (i == end || mark[i] != mark[runStart]) {
-                String run = oneLine.substring(runStart, i);
-                if (!run.isEmpty()) {
-                    if (mark[runStart]) {
-                        parts.add(new MarkText(run));
-                    } else {
-                        parts.add(new Text(run));
-                    }
-                }
-                runStart = i;
-            }
-        }
-        if (end < oneLine.length()) {
-            parts.add(new Text("…"));
-        }
-        return parts;
-    }
-
-    /** A {@code <mark>}: the word found. */
-    @com.vaadin.flow.component.Tag("mark")
-    static final class MarkText extends com.vaadin.flow.component.HtmlContainer {
-        MarkText(String text) {
-            setText(text);
-        }
     }
 }

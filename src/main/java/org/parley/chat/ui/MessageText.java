@@ -1,13 +1,10 @@
 package org.parley.chat.ui;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.parley.account.service.UserSummary;
+import org.parley.chat.service.MentionSyntax;
 
 /**
  * A message's text as the message list's Markdown, where nothing but its http(s) links becomes markup: every other
@@ -38,43 +35,27 @@ final class MessageText {
      * "@" and their display name now.
      */
     static String toMarkdown(String text, List<UserSummary> mentioned) {
-        Pattern mention = mentioned.isEmpty() ? null : mentionOf(mentioned);
-        Map<String, String> names = new HashMap<>();
-        mentioned.forEach(person -> names.put(person.username().toLowerCase(Locale.ROOT), person.displayName()));
         StringBuilder markdown = new StringBuilder(text.length() + 16);
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 markdown.append("\\\n"); // a backslash at the end of a line: a hard line break
             }
-            if (mention == null) {
-                line(lines[i], true, markdown);
-            } else {
-                mentionsIn(lines[i], mention, names, markdown);
-            }
+            mentionsIn(lines[i], MentionSyntax.in(lines[i], mentioned), markdown);
         }
         return markdown.toString();
     }
 
-    /** "@" and one of these user names, whole (any case), not inside a word or an address. */
-    private static Pattern mentionOf(List<UserSummary> mentioned) {
-        String names = mentioned.stream()
-                .map(person -> Pattern.quote(person.username()))
-                .collect(Collectors.joining("|"));
-        return Pattern.compile("(?<![A-Za-z0-9._@/-])@(" + names + ")(?![A-Za-z0-9._-])", Pattern.CASE_INSENSITIVE);
-    }
-
-    private static void mentionsIn(String line, Pattern mention, Map<String, String> names, StringBuilder markdown) {
-        Matcher found = mention.matcher(line);
+    private static void mentionsIn(String line, List<MentionSyntax.Found> mentions, StringBuilder markdown) {
         int at = 0;
-        while (found.find()) {
-            if (found.start() > at) {
-                line(line.substring(at, found.start()), at == 0, markdown);
+        for (MentionSyntax.Found mention : mentions) {
+            if (mention.start() > at) {
+                line(line.substring(at, mention.start()), at == 0, markdown);
             }
             markdown.append("**@");
-            literal(names.get(found.group(1).toLowerCase(Locale.ROOT)), false, markdown);
+            literal(mention.person().displayName(), false, markdown);
             markdown.append("**");
-            at = found.end();
+            at = mention.end();
         }
         if (at == 0 || at < line.length()) {
             line(line.substring(at), at == 0, markdown);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.ui.ChatView;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupSummary;
@@ -36,6 +37,9 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
 
     @Autowired
     ChatService chat;
+
+    @Autowired
+    ConversationOverview overview;
 
     @Test
     void by_default_members_of_your_groups_can_start_one() {
@@ -92,7 +96,7 @@ class ProfilePrivacyViewTest extends BrowserlessUiTest {
                             assertThat(text).isEqualTo(pat.displayName() + " doesn't accept temporary conversations."));
             assertThat(location(maxWindow)).as("no navigation").isEqualTo("chat/" + group.conversationId());
             assertThat(panel.isOpened()).as("the panel stays open").isTrue();
-            assertThat(as(max, chat::conversations))
+            assertThat(as(max, overview::conversations))
                     .as("no conversation with Pat was made")
                     .allSatisfy(c -> assertThat(c.isGroup()).isTrue());
             closePanel(maxWindow, panel);

@@ -70,6 +70,9 @@ class AttachmentServiceTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     ReadMarkers readMarkers;
 
     @Autowired
@@ -164,7 +167,7 @@ class AttachmentServiceTest {
                         assertThat(last.id()).isEqualTo(message.id());
                         assertThat(last.attachment()).isEqualTo(view);
                     });
-            assertThat(as(bob, chat::conversations))
+            assertThat(as(bob, overview::conversations))
                     .filteredOn(c -> c.id() == conversation)
                     .singleElement()
                     .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Picture"));
@@ -723,7 +726,7 @@ class AttachmentServiceTest {
         assertThat(as(direct.receiver(), () -> chat.history(direct.conversationId(), null, 50)))
                 .singleElement()
                 .satisfies(m -> assertThat(m.attachment()).isEqualTo(view));
-        assertThat(as(direct.receiver(), chat::conversations))
+        assertThat(as(direct.receiver(), overview::conversations))
                 .filteredOn(c -> c.id() == direct.conversationId())
                 .singleElement()
                 .satisfies(c -> {
@@ -803,7 +806,7 @@ class AttachmentServiceTest {
         assertThatThrownBy(() -> run(stranger, () -> chat.openDirect(ann.id())))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("You can only start a conversation with a friend.");
-        assertThat(as(stranger, chat::conversations)).isEmpty();
+        assertThat(as(stranger, overview::conversations)).isEmpty();
     }
 
     @Test

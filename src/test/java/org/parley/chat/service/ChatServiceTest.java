@@ -45,6 +45,9 @@ class ChatServiceTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     ReadMarkers readMarkers;
 
     @Autowired
@@ -89,8 +92,8 @@ class ChatServiceTest {
         assertThatThrownBy(() -> run(ann, () -> chat.openDirect(Long.MAX_VALUE)))
                 .as("not with nobody")
                 .isInstanceOf(NotAllowedException.class);
-        assertThat(as(ann, chat::conversations)).isEmpty();
-        assertThat(as(bob, chat::conversations)).isEmpty();
+        assertThat(as(ann, overview::conversations)).isEmpty();
+        assertThat(as(bob, overview::conversations)).isEmpty();
 
         run(bob, () -> friends.sendRequest(ann.id(), null));
         long conversation = as(ann, () -> chat.openDirect(bob.id()));
@@ -99,13 +102,13 @@ class ChatServiceTest {
                 .as("one conversation per pair")
                 .isEqualTo(conversation);
         assertThat(as(bob, () -> chat.openDirect(ann.id()))).isEqualTo(conversation);
-        assertThat(as(bob, chat::conversations)).singleElement().satisfies(c -> {
+        assertThat(as(bob, overview::conversations)).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(conversation);
             assertThat(c.partner()).isEqualTo(ann);
             assertThat(c.lastMessage()).isNull();
         });
         assertThat(scenarios.unreadIn(bob, conversation)).isZero();
-        ConversationDetails details = as(ann, () -> chat.details(conversation));
+        ConversationDetails details = as(ann, () -> overview.details(conversation));
         assertThat(details.partner()).isEqualTo(bob);
         assertThat(details.canSend()).isTrue();
     }
@@ -269,7 +272,7 @@ class ChatServiceTest {
             assertThatThrownBy(() -> chat.history(conversation, null, 50))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
-            assertThatThrownBy(() -> chat.details(conversation))
+            assertThatThrownBy(() -> overview.details(conversation))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
@@ -280,7 +283,9 @@ class ChatServiceTest {
             assertThatThrownBy(() -> chat.history(Long.MAX_VALUE, null, 50))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
-            assertThat(chat.conversations()).extracting(ConversationSummary::id).doesNotContain(conversation);
+            assertThat(overview.conversations())
+                    .extracting(ConversationSummary::id)
+                    .doesNotContain(conversation);
         });
 
         assertThat(as(bob, () -> chat.history(conversation, null, 50)))
@@ -301,8 +306,8 @@ class ChatServiceTest {
 
         for (Runnable call : List.<Runnable>of(
                 () -> chat.openDirect(bob.id()),
-                chat::conversations,
-                () -> chat.details(conversation),
+                overview::conversations,
+                () -> overview.details(conversation),
                 () -> chat.history(conversation, null, 50),
                 () -> chat.send(conversation, "anonymous"),
                 () -> readMarkers.markRead(conversation, bobsCounts),
@@ -326,7 +331,7 @@ class ChatServiceTest {
         run(ann, () -> friends.removeFriend(bob.id()));
 
         assertSendRefusedForBoth(conversation, ann, bob);
-        assertThat(as(bob, () -> chat.details(conversation)).cannotSendReason())
+        assertThat(as(bob, () -> overview.details(conversation)).cannotSendReason())
                 .isEqualTo("You can't send messages here: you and " + ann.displayName() + " are no longer friends.");
     }
 
@@ -416,7 +421,7 @@ class ChatServiceTest {
         run(carl, () -> chat.send(withCarl, "Carl here"));
         run(me, () -> chat.send(withBob, "Bob, are you there?"));
 
-        List<ConversationSummary> list = as(me, chat::conversations);
+        List<ConversationSummary> list = as(me, overview::conversations);
         assertThat(list).extracting(ConversationSummary::id).containsExactly(withBob, withCarl, withDora);
         assertThat(list.get(0).partner()).isEqualTo(bob);
         assertThat(list.get(0).lastMessage()).isEqualTo("Bob, are you there?");
@@ -432,16 +437,16 @@ class ChatServiceTest {
         run(carl, () -> chat.send(withCarl, "line one\n\n   line two"));
         run(carl, () -> chat.send(withCarl, longMessage));
 
-        list = as(me, chat::conversations);
+        list = as(me, overview::conversations);
         assertThat(list).extracting(ConversationSummary::id).containsExactly(withCarl, withBob, withDora);
         assertThat(list.getFirst().lastMessage()).hasSize(80).endsWith("…").startsWith("word word");
         assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(3);
 
         run(carl, () -> chat.send(withCarl, "line one\n\n   line two"));
-        assertThat(as(me, chat::conversations).getFirst().lastMessage())
+        assertThat(as(me, overview::conversations).getFirst().lastMessage())
                 .as("preview on one line")
                 .isEqualTo("line one line two");
-        assertThat(as(carl, chat::conversations)).singleElement().satisfies(c -> {
+        assertThat(as(carl, overview::conversations)).singleElement().satisfies(c -> {
             assertThat(c.partner()).isEqualTo(me);
             assertThat(c.lastMessageIsMine()).isTrue();
         });
@@ -579,7 +584,7 @@ class ChatServiceTest {
     private void assertNothingStored(long conversation, UserSummary sender, UserSummary receiver) {
         for (UserSummary member : List.of(sender, receiver)) {
             assertThat(as(member, () -> chat.history(conversation, null, 50))).isEmpty();
-            assertThat(as(member, chat::conversations))
+            assertThat(as(member, overview::conversations))
                     .filteredOn(c -> c.id() == conversation)
                     .singleElement()
                     .satisfies(c -> assertThat(c.lastMessage()).isNull());
@@ -593,11 +598,12 @@ class ChatServiceTest {
             assertThatThrownBy(() -> run(sender, () -> chat.send(conversation, "can you hear me?")))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessageContaining("You can't send messages here");
-            assertThat(as(sender, () -> chat.details(conversation)).canSend()).isFalse();
+            assertThat(as(sender, () -> overview.details(conversation)).canSend())
+                    .isFalse();
             assertThat(as(sender, () -> chat.history(conversation, null, 50)))
                     .extracting(ChatMessageView::body)
                     .containsExactly("before");
-            assertThat(as(sender, chat::conversations))
+            assertThat(as(sender, overview::conversations))
                     .extracting(ConversationSummary::id)
                     .contains(conversation);
         }

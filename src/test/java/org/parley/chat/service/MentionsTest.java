@@ -36,6 +36,9 @@ class MentionsTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
@@ -82,7 +85,7 @@ class MentionsTest {
         assertThat(mentionMark(bob, group.conversationId())).isTrue();
         assertThat(mentionMark(eve, group.conversationId())).isNull();
         assertThat(mentionMark(ann, group.conversationId())).isFalse();
-        assertThat(as(bob, chat::conversations))
+        assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == group.conversationId())
                 .singleElement()
                 .satisfies(c -> assertThat(c.lastMessage())
@@ -117,17 +120,17 @@ class MentionsTest {
         assertThat(as(ann, () -> chat.send(direct, "Hey @" + bob.username())).mentions())
                 .isEmpty();
         assertThat(mentionMark(bob, direct)).isFalse();
-        assertThat(as(ann, () -> chat.mentionable(direct))).isEmpty();
-        assertThat(as(ann, () -> chat.mentionable(group.conversationId()))).containsExactly(bob);
-        assertThatThrownBy(() -> as(eve, () -> chat.mentionable(group.conversationId())))
+        assertThat(as(ann, () -> overview.mentionable(direct))).isEmpty();
+        assertThat(as(ann, () -> overview.mentionable(group.conversationId()))).containsExactly(bob);
+        assertThatThrownBy(() -> as(eve, () -> overview.mentionable(group.conversationId())))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Conversation not found.");
-        assertThatThrownBy(() -> as(eve, () -> chat.mentionable(direct))).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> as(eve, () -> overview.mentionable(direct))).isInstanceOf(NotAllowedException.class);
     }
 
     /** Whether {@code viewer}'s row of the conversation shows "@" (null: they do not have that conversation). */
     private Boolean mentionMark(UserSummary viewer, long conversationId) {
-        return as(viewer, chat::conversations).stream()
+        return as(viewer, overview::conversations).stream()
                 .filter(c -> c.id() == conversationId)
                 .map(ConversationSummary::unreadMention)
                 .findFirst()

@@ -47,6 +47,9 @@ class MessageChangesTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     AttachmentService attachments;
 
     @Autowired
@@ -95,7 +98,7 @@ class MessageChangesTest {
         assertThat(as(bob, () -> chat.history(conversation, null, 50)))
                 .singleElement()
                 .satisfies(m -> assertThat(m.state()).isEqualTo(State.RECALLED));
-        assertThat(as(bob, chat::conversations))
+        assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == conversation)
                 .singleElement()
                 .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Message recalled"));
@@ -157,7 +160,7 @@ class MessageChangesTest {
         MessageChanged told = (MessageChanged) awaitEvents(bobHears, 1).getFirst();
         assertThat(told.message().body()).isEqualTo("See you at 6");
         assertThat(told.message().state()).isEqualTo(State.EDITED);
-        assertThat(as(bob, chat::conversations))
+        assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == conversation)
                 .singleElement()
                 .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("See you at 6"));

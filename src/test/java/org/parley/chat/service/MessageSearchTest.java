@@ -95,8 +95,12 @@ class MessageSearchTest {
         assertThat(ids(ann, word, null).size()).isEqualTo(3);
         assertThat(search(ann, word, null, second, 10))
                 .as("the page after the second hit")
-                .extracting(ChatMessageView::id)
+                .extracting(hit -> hit.message().id())
                 .containsExactly(first);
+        assertThat(marked(ann, word + " strasse"))
+                .as("the words as the message writes them")
+                .containsExactly(word, "Straße");
+        assertThat(marked(ann, "吃午饭 " + word)).containsExactly("吃午饭", word);
         assertThat(ids(bob, word, null))
                 .as("Bob is not in Ann and Cat's conversation")
                 .containsExactly(chinese, first);
@@ -182,12 +186,19 @@ class MessageSearchTest {
 
     private List<Long> ids(UserSummary searcher, String query, Long conversationId) {
         return search(searcher, query, conversationId, null, 50).stream()
-                .map(ChatMessageView::id)
+                .map(hit -> hit.message().id())
                 .toList();
     }
 
-    private List<ChatMessageView> search(
-            UserSummary searcher, String query, Long conversationId, Long before, int limit) {
+    /** The parts of the newest hit's text that search says it found. */
+    private List<String> marked(UserSummary searcher, String query) {
+        MessageHit hit = search(searcher, query, null, null, 1).getFirst();
+        return hit.found().stream()
+                .map(found -> hit.message().body().substring(found.start(), found.end()))
+                .toList();
+    }
+
+    private List<MessageHit> search(UserSummary searcher, String query, Long conversationId, Long before, int limit) {
         return as(searcher, () -> search.search(query, conversationId, before, limit));
     }
 }

@@ -49,6 +49,9 @@ class TemporaryConversationServiceTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     ReadMarkers readMarkers;
 
     @Autowired
@@ -203,7 +206,7 @@ class TemporaryConversationServiceTest {
             assertThatThrownBy(() -> chat.history(conversation, null, 50))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
-            assertThatThrownBy(() -> chat.details(conversation))
+            assertThatThrownBy(() -> overview.details(conversation))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> chat.send(conversation, "let me in"))
@@ -255,7 +258,7 @@ class TemporaryConversationServiceTest {
         run(bob, () -> accounts.setAcceptsTemporaryChats(true));
 
         assertThat(accepts(bob)).isTrue();
-        assertThat(as(ann, () -> chat.details(conversation)).canSend()).isTrue();
+        assertThat(as(ann, () -> overview.details(conversation)).canSend()).isTrue();
         run(ann, () -> chat.send(conversation, "after"));
         assertThat(bodies(bob, conversation)).containsExactly("before", "after");
         assertThat(as(ann, () -> chat.openTemporary(bob.id(), club.id()))).isEqualTo(conversation);
@@ -399,7 +402,7 @@ class TemporaryConversationServiceTest {
         assertSendRefused(ann, conversation, ended(bob), "before");
         assertSendRefused(bob, conversation, ended(ann), "before");
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(as(member, () -> chat.details(conversation)).isTemporary())
+            assertThat(as(member, () -> overview.details(conversation)).isTemporary())
                     .isTrue();
             assertThat(listOf(member))
                     .as("still listed")
@@ -411,7 +414,7 @@ class TemporaryConversationServiceTest {
 
         run(bob, () -> chat.send(conversation, "after"));
         assertThat(bodies(ann, conversation)).containsExactly("before", "after");
-        assertThat(as(ann, () -> chat.details(conversation)).canSend()).isTrue();
+        assertThat(as(ann, () -> overview.details(conversation)).canSend()).isTrue();
         assertThat(as(carl, () -> chat.openTemporary(dora.id(), club.id()))).isPositive();
     }
 
@@ -432,7 +435,7 @@ class TemporaryConversationServiceTest {
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage("Temporary conversations are switched off in " + club.name() + ".");
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(as(member, () -> chat.details(conversation))).satisfies(d -> {
+            assertThat(as(member, () -> overview.details(conversation))).satisfies(d -> {
                 assertThat(d.canSend())
                         .as("%s can still write: %s", member.displayName(), d.cannotSendReason())
                         .isTrue();
@@ -510,7 +513,7 @@ class TemporaryConversationServiceTest {
         run(bob, () -> chat.send(conversation, "back again"));
         run(ann, () -> chat.send(conversation, "welcome back"));
         assertThat(bodies(ann, conversation)).containsExactly("before", "back again", "welcome back");
-        assertThat(as(ann, () -> chat.details(conversation)).canSend()).isTrue();
+        assertThat(as(ann, () -> overview.details(conversation)).canSend()).isTrue();
     }
 
     @Test
@@ -559,7 +562,7 @@ class TemporaryConversationServiceTest {
                         assertThat(c.isTemporary()).isFalse();
                         assertThat(c.temporaryFrom()).isNull();
                     });
-            assertThat(as(member, () -> chat.details(conversation))).satisfies(d -> {
+            assertThat(as(member, () -> overview.details(conversation))).satisfies(d -> {
                 assertThat(d.isTemporary()).isFalse();
                 assertThat(d.canSend()).isTrue();
             });
@@ -590,7 +593,7 @@ class TemporaryConversationServiceTest {
                     .satisfies(c -> assertThat(c.isTemporary())
                             .as("no longer marked temporary")
                             .isFalse());
-            assertThat(as(member, () -> chat.details(conversation)).isTemporary())
+            assertThat(as(member, () -> overview.details(conversation)).isTemporary())
                     .isFalse();
         }
         assertThat(as(bob, () -> chat.openDirect(ann.id())))
@@ -601,7 +604,7 @@ class TemporaryConversationServiceTest {
         run(bob, () -> accounts.setAcceptsTemporaryChats(false));
 
         for (UserSummary member : List.of(ann, bob)) {
-            assertThat(as(member, () -> chat.details(conversation)).canSend())
+            assertThat(as(member, () -> overview.details(conversation)).canSend())
                     .as("friends need no shared group")
                     .isTrue();
         }
@@ -619,7 +622,7 @@ class TemporaryConversationServiceTest {
         long direct = as(ann, () -> chat.openDirect(bob.id()));
         run(ann, () -> chat.send(direct, "as friends"));
         run(bob, () -> friends.removeFriend(ann.id()));
-        assertThat(as(ann, () -> chat.details(direct)).canSend())
+        assertThat(as(ann, () -> overview.details(direct)).canSend())
                 .as("the friendship's conversation closed")
                 .isFalse();
 
@@ -687,15 +690,15 @@ class TemporaryConversationServiceTest {
      */
     private List<ConversationSummary> listOf(UserSummary user) {
         try {
-            return as(user, chat::conversations);
+            return as(user, overview::conversations);
         } catch (NullPointerException | IllegalStateException e) {
             StackTraceElement where = Arrays.stream(e.getStackTrace())
                     .filter(frame -> frame.getClassName().startsWith("org.parley."))
                     .findFirst()
                     .orElse(null);
             throw new AssertionError(
-                    "ChatService.conversations() crashed for " + user.displayName() + " with " + e + " at " + where
-                            + ". Expected their conversation list, temporary ones marked.",
+                    "ConversationOverview.conversations() crashed for " + user.displayName() + " with " + e + " at "
+                            + where + ". Expected their conversation list, temporary ones marked.",
                     e);
         }
     }
@@ -718,7 +721,7 @@ class TemporaryConversationServiceTest {
     }
 
     private void assertTemporaryDetails(UserSummary viewer, long conversation, UserSummary partner, String groupName) {
-        assertThat(as(viewer, () -> chat.details(conversation))).satisfies(d -> {
+        assertThat(as(viewer, () -> overview.details(conversation))).satisfies(d -> {
             assertThat(d.isTemporary())
                     .as("marked temporary for %s", viewer.displayName())
                     .isTrue();
@@ -736,12 +739,12 @@ class TemporaryConversationServiceTest {
      * still read exactly {@code history}, the conversation is still in both lists, no unread badge grew.
      */
     private void assertSendRefused(UserSummary sender, long conversation, String reason, String... history) {
-        UserSummary partner = as(sender, () -> chat.details(conversation)).partner();
+        UserSummary partner = as(sender, () -> overview.details(conversation)).partner();
         long partnerUnread = scenarios.unreadIn(partner, conversation);
         assertThatThrownBy(() -> run(sender, () -> chat.send(conversation, "can you hear me?")))
                 .isInstanceOf(NotAllowedException.class)
                 .hasMessage(reason);
-        ConversationDetails details = as(sender, () -> chat.details(conversation));
+        ConversationDetails details = as(sender, () -> overview.details(conversation));
         assertThat(details.canSend()).as("the header says so too").isFalse();
         assertThat(details.cannotSendReason()).isEqualTo(reason);
         for (UserSummary member : List.of(sender, partner)) {

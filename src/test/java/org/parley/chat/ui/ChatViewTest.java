@@ -14,6 +14,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.account.ui.ProfileView;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.ui.FriendsView;
 import org.parley.support.BrowserlessUiTest;
@@ -30,6 +31,9 @@ class ChatViewTest extends BrowserlessUiTest {
 
     @Autowired
     ChatService chat;
+
+    @Autowired
+    ConversationOverview overview;
 
     @Autowired
     Scenarios scenarios;
@@ -227,7 +231,7 @@ class ChatViewTest extends BrowserlessUiTest {
 
             assertThat(notifications(malloryWindow)).contains("You can only start a conversation with a friend.");
             assertThat(view.messageList.isAttached()).isFalse();
-            assertThat(TestUsers.as(mallory, chat::conversations)).isEmpty();
+            assertThat(TestUsers.as(mallory, overview::conversations)).isEmpty();
         }
     }
 

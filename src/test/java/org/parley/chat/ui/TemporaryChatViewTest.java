@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
@@ -42,6 +43,9 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     @Autowired
     ChatService chat;
+
+    @Autowired
+    ConversationOverview overview;
 
     @Autowired
     AccountService accounts;
@@ -100,7 +104,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
             assertThat(textOf(row)).contains(ann.displayName(), "Hi Cat, may I have some of your seeds?");
             assertThat(byTestId(row, "unread-" + ann.username()).map(BrowserlessUiTest::textOf))
                     .contains("1");
-            assertThat(as(cat, chat::conversations))
+            assertThat(as(cat, overview::conversations))
                     .filteredOn(c -> c.id() == temporary)
                     .singleElement()
                     .satisfies(c -> assertThat(c.temporaryFrom()).isEqualTo(group.name()));
@@ -266,7 +270,7 @@ class TemporaryChatViewTest extends BrowserlessUiTest {
 
     /** The id of the (one) temporary conversation between the two, as {@code of} lists it. */
     private long temporaryWith(UserSummary of, UserSummary partner) {
-        List<ConversationSummary> found = as(of, chat::conversations).stream()
+        List<ConversationSummary> found = as(of, overview::conversations).stream()
                 .filter(c -> !c.isGroup() && c.partner().id() == partner.id())
                 .toList();
         assertThat(found).as("one conversation with " + partner.username()).hasSize(1);

@@ -31,6 +31,7 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.MessagePosted;
 import org.parley.chat.service.ReadMarkers;
@@ -83,6 +84,9 @@ class GroupServiceTest {
     ChatService chat;
 
     @Autowired
+    ConversationOverview overview;
+
+    @Autowired
     ReadMarkers readMarkers;
 
     @Autowired
@@ -123,7 +127,7 @@ class GroupServiceTest {
                     .containsExactly(tuple(ann.id(), Role.OWNER));
             assertThat(groups.myGroups()).containsExactly(group);
             assertThat(groups.groupOfConversation(group.conversationId())).isEqualTo(group);
-            assertThat(chat.conversations())
+            assertThat(overview.conversations())
                     .filteredOn(c -> c.id() == group.conversationId())
                     .singleElement()
                     .satisfies(c -> {
@@ -158,7 +162,9 @@ class GroupServiceTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("The description can be at most 500 characters (it has 501).");
         assertThat(as(ann, groups::myGroups)).as("nothing was created").isEmpty();
-        assertThat(as(ann, chat::conversations)).as("not even a conversation").isEmpty();
+        assertThat(as(ann, overview::conversations))
+                .as("not even a conversation")
+                .isEmpty();
 
         String longestName = (uniqueName("g") + "n".repeat(64)).substring(0, 64);
         String longestDescription = "é".repeat(499) + "!";
@@ -472,7 +478,9 @@ class GroupServiceTest {
         run(carol, () -> {
             assertThat(groups.myMembership(crew.id()).role()).isEqualTo(Role.MEMBER);
             assertThat(groups.myGroups()).extracting(GroupSummary::id).contains(crew.id());
-            assertThat(chat.conversations()).extracting(ConversationSummary::id).contains(crew.conversation());
+            assertThat(overview.conversations())
+                    .extracting(ConversationSummary::id)
+                    .contains(crew.conversation());
             assertThat(chat.history(crew.conversation(), null, 50))
                     .extracting(ChatMessageView::body)
                     .endsWith("before you came", "Carol Tester joined");
@@ -970,7 +978,7 @@ class GroupServiceTest {
                 () -> chat.send(crew.conversation(), "let me talk"),
                 NotAllowedException.class,
                 refusal);
-        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason())
+        assertThat(as(crew.member, () -> overview.details(crew.conversation())).cannotSendReason())
                 .isEqualTo(refusal);
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
                 .extracting(ChatMessageView::body)
@@ -983,8 +991,8 @@ class GroupServiceTest {
 
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() ->
-                        as(crew.member, () -> chat.details(crew.conversation())).canSend());
+                .until(() -> as(crew.member, () -> overview.details(crew.conversation()))
+                        .canSend());
 
         run(crew.member, () -> chat.send(crew.conversation(), "I'm back"));
         assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
@@ -1011,7 +1019,7 @@ class GroupServiceTest {
                 () -> chat.send(crew.conversation(), "hello?"),
                 NotAllowedException.class,
                 refusal);
-        assertThat(as(crew.member, () -> chat.details(crew.conversation())).cannotSendReason())
+        assertThat(as(crew.member, () -> overview.details(crew.conversation())).cannotSendReason())
                 .isEqualTo(refusal);
         for (Duration wrong : List.of(Duration.ZERO, Duration.ofMinutes(-10))) {
             assertRefused(
@@ -1056,7 +1064,7 @@ class GroupServiceTest {
                     () -> chat.send(crew.conversation(), "can I?"),
                     NotAllowedException.class,
                     refusal);
-            assertThat(as(plain, () -> chat.details(crew.conversation())).cannotSendReason())
+            assertThat(as(plain, () -> overview.details(crew.conversation())).cannotSendReason())
                     .isEqualTo(refusal);
             assertThat(as(plain, () -> chat.history(crew.conversation(), null, 1)))
                     .extracting(ChatMessageView::body)
@@ -1364,7 +1372,7 @@ class GroupServiceTest {
                         tuple("Carol Tester was muted", true, owner.id()),
                         tuple("Carol Tester can speak again", true, owner.id()),
                         tuple("Carol Tester was removed", true, owner.id()));
-        assertThat(as(owner, chat::conversations))
+        assertThat(as(owner, overview::conversations))
                 .filteredOn(c -> c.id() == group.conversationId())
                 .singleElement()
                 .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Carol Tester was removed"));
@@ -1536,7 +1544,7 @@ class GroupServiceTest {
                     .hasMessage("Conversation not found.");
             assertThatThrownBy(() -> run(former, () -> chat.send(crew.conversation(), "anyone?")))
                     .isInstanceOf(NotAllowedException.class);
-            assertThat(as(former, () -> chat.conversations())).noneMatch(c -> c.id() == crew.conversation());
+            assertThat(as(former, () -> overview.conversations())).noneMatch(c -> c.id() == crew.conversation());
         }
     }
 
@@ -1567,7 +1575,7 @@ class GroupServiceTest {
         var stored = as(crew.member(), () -> groupSettings.avatar(crew.id())).orElseThrow();
         var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored.data()));
         assertThat(decoded.getWidth()).isEqualTo(256);
-        assertThat(as(crew.member(), () -> chat.conversations()).stream()
+        assertThat(as(crew.member(), () -> overview.conversations()).stream()
                         .filter(c -> c.id() == crew.conversation())
                         .findFirst()
                         .orElseThrow()
@@ -1707,10 +1715,12 @@ class GroupServiceTest {
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(CONVERSATION_NOT_FOUND);
             readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts()); // not theirs: nothing happens
-            assertThatThrownBy(() -> chat.details(crew.conversation()))
+            assertThatThrownBy(() -> overview.details(crew.conversation()))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(CONVERSATION_NOT_FOUND);
-            assertThat(chat.conversations()).extracting(ConversationSummary::id).doesNotContain(crew.conversation());
+            assertThat(overview.conversations())
+                    .extracting(ConversationSummary::id)
+                    .doesNotContain(crew.conversation());
             assertThat(groups.myGroups()).extracting(GroupSummary::id).doesNotContain(crew.id());
             assertThatThrownBy(() -> groups.myMembership(crew.id()))
                     .isInstanceOf(NotAllowedException.class)
