@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.account.service.internal.PersonGrams;
 import org.parley.base.service.TextRules;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -66,6 +67,8 @@ final class Seeder {
                     }
                 }
             }
+            indexForSearch(db, people, prefix);
+            db.commit();
             return people;
         }
     }
@@ -96,6 +99,26 @@ final class Seeder {
         "Tanaka",
         "Weber"
     };
+
+    /** What registration writes for people search ({@link PersonGrams}): each person's name grams. */
+    private static void indexForSearch(Connection db, List<Person> people, String prefix) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into person_gram (gram, user_id) values (?, ?)")) {
+            int rows = 0;
+            for (Person person : people) {
+                int number = Integer.parseInt(person.username().substring(prefix.length()));
+                for (long gram : PersonGrams.of(
+                        TextRules.searchKey(person.username()), TextRules.searchKey(displayName(prefix, number)))) {
+                    insert.setLong(1, gram);
+                    insert.setLong(2, person.id());
+                    insert.addBatch();
+                    if (++rows % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+    }
 
     private static String displayName(String prefix, int i) {
         return FIRST[i % FIRST.length] + " " + LAST[(i / FIRST.length) % LAST.length] + " " + prefix + i;

@@ -70,6 +70,11 @@ public class UserAccount {
         return usernameKey;
     }
 
+    /** The display name as search compares it (lower case, at most 64 characters). */
+    public String getDisplayNameKey() {
+        return displayNameKey;
+    }
+
     public String getDisplayName() {
         return displayName;
     }

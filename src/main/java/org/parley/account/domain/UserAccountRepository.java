@@ -38,4 +38,7 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
             @Param("afterKey") String afterKey,
             @Param("excludedId") long excludedId,
             Limit limit);
+
+    /** The next batch of people below {@code id}, newest first (people search's backfill). */
+    List<UserAccount> findByIdLessThanOrderByIdDesc(long id, Limit limit);
 }

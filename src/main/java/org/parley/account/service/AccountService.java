@@ -44,6 +44,7 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final RateLimits limits;
     private final Clock clock;
+    private final PeopleSearchIndex searchIndex;
 
     AccountService(
             UserAccountRepository accounts,
@@ -52,7 +53,9 @@ public class AccountService {
             AvatarImages avatarImages,
             CurrentUser currentUser,
             RateLimits limits,
-            Clock clock) {
+            Clock clock,
+            PeopleSearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.accounts = accounts;
         this.avatars = avatars;
         this.passwordEncoder = passwordEncoder;
@@ -82,6 +85,7 @@ public class AccountService {
         try {
             UserAccount account = accounts.saveAndFlush(
                     new UserAccount(name, display, passwordEncoder.encode(password), clock.instant()));
+            searchIndex.index(account);
             return UserSummary.of(account);
         } catch (DataIntegrityViolationException raceWithAnotherRegistration) {
             throw usernameTaken();
@@ -96,6 +100,7 @@ public class AccountService {
     public UserSummary changeDisplayName(String displayName) {
         UserAccount me = requireMe();
         me.setDisplayName(TextRules.requireName(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH));
+        searchIndex.index(me);
         return UserSummary.of(me);
     }
 
@@ -182,13 +187,20 @@ public class AccountService {
         return new InvalidInputException("That user name is taken. Please choose another.");
     }
 
-    /** For features that list users: the search itself, with keyset paging on the user name. */
+    /**
+     * For features that list users: the people other than the caller whose user name or display name contains
+     * {@code query} (any case), in user-name order, with keyset paging on the user name. The gram index answers when it
+     * can do so fastest ({@link PeopleSearchIndex}); otherwise the name index is walked in order.
+     */
     @Transactional(readOnly = true)
     public List<UserSummary> searchOthers(String query, String afterUsernameKey, int limit) {
         long me = currentUser.requireId();
         String after = afterUsernameKey == null ? "" : afterUsernameKey;
-        List<Long> ids = accounts.searchIds(
-                TextRules.containsPattern(query), after, me, org.springframework.data.domain.Limit.of(limit));
+        List<Long> ids = searchIndex.search(TextRules.searchKey(query), after, me, limit);
+        if (ids == null) {
+            ids = accounts.searchIds(
+                    TextRules.containsPattern(query), after, me, org.springframework.data.domain.Limit.of(limit));
+        }
         Map<Long, UserAccount> found =
                 accounts.findByIdIn(ids).stream().collect(Collectors.toMap(UserAccount::getId, Function.identity()));
         return ids.stream().map(found::get).map(UserSummary::of).toList();
