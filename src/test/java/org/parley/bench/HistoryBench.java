@@ -36,18 +36,6 @@ final class HistoryBench {
     private static final int BROWSER_OPENS = 10;
     private static final int BROWSER_PAGES_BACK = 30;
     private static final long BROWSER_TIMEOUT_MILLIS = 30_000;
-    private static final String[] PHRASES = {
-        "are you around later?",
-        "sounds good to me",
-        "I'll send you the photos tonight",
-        "did you see the news about the bridge?",
-        "haha, exactly",
-        "can we move it to Thursday?",
-        "running ten minutes late, sorry",
-        "thanks, that helps a lot",
-        "what time does the train leave?",
-        "let me check and get back to you"
-    };
     /** The page query Parley sends on MariaDB (ChatMessagePagesImpl), for its plan. */
     private static final String PAGE_SQL = "select * from chat_message force index (ix_message_conversation)"
             + " where conversation_id = ? and id < ? order by id desc limit ?";
@@ -58,7 +46,8 @@ final class HistoryBench {
         List<Seeder.Person> pair = Seeder.people("hist", 2);
         long conversationId = Seeder.friendsWithConversations(pair.subList(0, 1), pair.subList(1, 2))[0];
         long started = System.nanoTime();
-        seedMessages(conversationId, pair.get(0).id(), pair.get(1).id());
+        ChatText text = new ChatText(13);
+        seedMessages(conversationId, pair.get(0).id(), pair.get(1).id(), text);
         double seconds = (System.nanoTime() - started) / 1e9;
         context.results.figure(
                 "history",
@@ -68,6 +57,7 @@ final class HistoryBench {
         long[] ids = messageIds(conversationId);
         atTheService(context, pair.getFirst(), conversationId, ids);
         plans(context, conversationId, ids);
+        MessageSearchBench.run(context, pair.getFirst(), text);
         inTheBrowser(context, pair.getFirst(), conversationId);
     }
 
@@ -75,7 +65,8 @@ final class HistoryBench {
      * Bulk-inserts the messages, senders alternating, one every 30 seconds up to now, each body starting with
      * {@code #<n> } so that a page can tell which message it shows.
      */
-    private static void seedMessages(long conversationId, long first, long second) throws SQLException {
+    private static void seedMessages(long conversationId, long first, long second, ChatText text) throws SQLException {
+        Random random = new Random(12);
         Instant now = Instant.now();
         try (Connection db = BenchDatabase.connect()) {
             db.setAutoCommit(false);
@@ -84,7 +75,7 @@ final class HistoryBench {
                 for (int n = 1; n <= MESSAGES; n++) {
                     insert.setLong(1, conversationId);
                     insert.setLong(2, n % 2 == 0 ? second : first);
-                    insert.setString(3, marker(n) + PHRASES[n % PHRASES.length]);
+                    insert.setString(3, marker(n) + text.message(random));
                     insert.setTimestamp(4, Timestamp.from(now.minusSeconds(30L * (MESSAGES - n))));
                     insert.addBatch();
                     if (n % BATCH == 0) {

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as they are stored ({@link MessageAppender}); once the backfill reaches the first message it has nothing to do.
  */
 @Component
-class MessageSearchBackfill {
+public class MessageSearchBackfill {
 
     static final String LOCK = "message-search-backfill";
     private static final int BATCH = 500;
@@ -51,7 +51,7 @@ class MessageSearchBackfill {
     }
 
     /** Indexes the next older batch; false when everything is indexed. */
-    boolean indexNextBatch() {
+    public boolean indexNextBatch() {
         Boolean more = tx.execute(status -> {
             Long below = jdbc.queryForObject(
                     "select done_below from message_search_backfill where id = 1 for update", Long.class);
