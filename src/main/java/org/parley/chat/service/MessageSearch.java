@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public class MessageSearch {
             membership.requireReader(conversationId, me);
         }
         int wanted = Math.clamp(limit, 1, MAX_RESULTS);
-        long rarest = rarest(terms);
+        List<Long> rarest = rarestTwo(terms);
         List<ChatMessage> found = new ArrayList<>();
         long before = beforeMessageId == null ? Long.MAX_VALUE : beforeMessageId;
         for (int looked = 0; found.size() < wanted && looked < MOST_CANDIDATES; looked += ROUND) {
@@ -100,42 +101,53 @@ public class MessageSearch {
                 .toList();
     }
 
-    /** The term with the fewest postings (each counted up to a cap, in the index alone). */
-    private long rarest(Set<String> terms) {
-        long best = 0;
-        long fewest = Long.MAX_VALUE;
+    /**
+     * The one or two terms with the fewest postings (each counted up to a cap, in the index alone), rarest first: a
+     * candidate must hold both, which the index tells without reading the message.
+     */
+    private List<Long> rarestTwo(Set<String> terms) {
+        Map<Long, Long> counts = new HashMap<>();
         for (String term : terms) {
             long hash = TextRules.termHash(term);
             Long count = jdbc.queryForObject(
                     "select count(*) from (select 1 from message_term where term = ? limit " + COUNT_CAP + ") t",
                     Long.class,
                     hash);
-            if (count != null && count < fewest) {
-                fewest = count;
-                best = hash;
-            }
+            counts.put(hash, count == null ? 0 : count);
         }
-        return best;
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(2)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
-    /** The next candidates older than {@code before}: messages holding the term, where the caller reads now. */
-    private List<Long> candidates(long term, long me, Long conversationId, long before) {
-        if (conversationId != null) {
-            return jdbc.queryForList(
-                    "select message_id from message_term where term = ? and conversation_id = ? and message_id < ?"
-                            + " order by message_id desc limit " + ROUND,
-                    Long.class,
-                    term,
-                    conversationId,
-                    before);
+    /**
+     * The next candidates older than {@code before}: messages holding the term(s), where the caller reads now.
+     */
+    private List<Long> candidates(List<Long> terms, long me, Long conversationId, long before) {
+        boolean two = terms.size() > 1;
+        String alsoHolds = two ? " join message_term t2 on t2.term = ? and t2.message_id = t.message_id" : "";
+        List<Object> arguments = new ArrayList<>();
+        if (two) {
+            arguments.add(terms.get(1));
         }
+        if (conversationId != null) {
+            arguments.addAll(List.of(terms.getFirst(), conversationId, before));
+            return jdbc.queryForList(
+                    "select t.message_id from message_term t" + alsoHolds
+                            + " where t.term = ? and t.conversation_id = ? and t.message_id < ?"
+                            + " order by t.message_id desc limit " + ROUND,
+                    Long.class,
+                    arguments.toArray());
+        }
+        arguments.addAll(0, List.of(me));
+        arguments.addAll(List.of(terms.getFirst(), before));
         return jdbc.queryForList(
                 "select t.message_id from message_term t join conversation_member m"
-                        + " on m.conversation_id = t.conversation_id and m.user_id = ?"
+                        + " on m.conversation_id = t.conversation_id and m.user_id = ?" + alsoHolds
                         + " where t.term = ? and t.message_id < ? order by t.message_id desc limit " + ROUND,
                 Long.class,
-                me,
-                term,
-                before);
+                arguments.toArray());
     }
 }
