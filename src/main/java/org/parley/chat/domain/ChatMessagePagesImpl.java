@@ -17,6 +17,9 @@ class ChatMessagePagesImpl implements ChatMessagePages {
     private static final String MARIADB_PAGE = "select * from chat_message force index (ix_message_conversation)"
             + " where conversation_id = ?1 and id < ?2 order by id desc limit ?3";
 
+    private static final String MARIADB_PAGE_AFTER = "select * from chat_message force index (ix_message_conversation)"
+            + " where conversation_id = ?1 and id > ?2 order by id limit ?3";
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -40,6 +43,28 @@ class ChatMessagePagesImpl implements ChatMessagePages {
                         ChatMessage.class)
                 .setParameter("conversationId", conversationId)
                 .setParameter("beforeId", beforeId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ChatMessage> pageAfter(long conversationId, long afterId, int limit) {
+        if (isMariaDb()) {
+            return entityManager
+                    .createNativeQuery(MARIADB_PAGE_AFTER, ChatMessage.class)
+                    .setParameter(1, conversationId)
+                    .setParameter(2, afterId)
+                    .setParameter(3, limit)
+                    .getResultList();
+        }
+        return entityManager
+                .createQuery(
+                        "select m from ChatMessage m where m.conversationId = :conversationId"
+                                + " and m.id > :afterId order by m.id",
+                        ChatMessage.class)
+                .setParameter("conversationId", conversationId)
+                .setParameter("afterId", afterId)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -183,6 +183,14 @@ public class ChatService {
         return oldestFirst;
     }
 
+    /** The page of messages newer than {@code afterMessageId}, oldest first (reading on from an older message). */
+    @Transactional(readOnly = true)
+    public List<ChatMessageView> historyAfter(long conversationId, long afterMessageId, int limit) {
+        long me = currentUser.requireId();
+        membership.requireReader(conversationId, me);
+        return views.of(messages.pageAfter(conversationId, afterMessageId, Math.clamp(limit, 1, 200)));
+    }
+
     public ChatMessageView send(long conversationId, String text) {
         return send(conversationId, text, null);
     }

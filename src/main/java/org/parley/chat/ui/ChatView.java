@@ -200,7 +200,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private void reveal(String messageId) {
         try {
             if (openConversationId != null && !timeline.reveal(Long.parseLong(messageId))) {
-                Toasts.info("That message is too far back to show here.");
+                Toasts.info("That message is not in this conversation any more.");
             }
         } catch (NumberFormatException notAnId) {
             // An address someone typed: the conversation opens at its newest messages.
@@ -222,7 +222,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         timeline.open(details.id());
         typingIndicator.open(details.id());
         actionBar.close();
-        pane.add(header, loadEarlier, messageList, actionBar, typingIndicator, access, composer);
+        pane.add(header, loadEarlier, messageList, timeline.loadLater, actionBar, typingIndicator, access, composer);
         composer.focus();
     }
 

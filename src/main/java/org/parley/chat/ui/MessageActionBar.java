@@ -75,21 +75,21 @@ class MessageActionBar extends Div {
                 .addEventListener(
                         "click",
                         click -> clicked(click.getEventData()
-                                .path(MessageTimeline.CLICKED_INDEX)
+                                .path(TimelineScripts.CLICKED_INDEX)
                                 .asInt(-1)))
                 .setFilter("!event.target.closest('blockquote, a')")
-                .addEventData(MessageTimeline.CLICKED_INDEX);
+                .addEventData(TimelineScripts.CLICKED_INDEX);
         // From the keyboard: the list's arrow keys move between messages, Enter picks the one in focus.
         timeline.list
                 .getElement()
                 .addEventListener("keydown", enter -> {
                     clicked(enter.getEventData()
-                            .path(MessageTimeline.CLICKED_INDEX)
+                            .path(TimelineScripts.CLICKED_INDEX)
                             .asInt(-1));
                     focusFirstAction();
                 })
                 .setFilter("event.key === 'Enter' && event.target.localName === 'vaadin-message'")
-                .addEventData(MessageTimeline.CLICKED_INDEX);
+                .addEventData(TimelineScripts.CLICKED_INDEX);
     }
 
     /** Another conversation was opened: nothing is picked. */

@@ -22,51 +22,23 @@ import org.parley.chat.service.ReadReceipts;
  * they arrive. Messages are keyed by id, so each shows once and in stored order even when pushes and history
  * pages overlap. In a one-on-one conversation where read receipts pass, the last of the reader's own messages the
  * other has read is marked "Seen". A reply shows a quote of what it answers; a click on the quote brings the original
- * into view, loading older pages until it is there.
+ * into view, loading older pages until it is there. A message far back (a search hit) is shown with its neighbours;
+ * newer pages then load as the reader scrolls down, and live messages wait until the newest are reached.
  */
 class MessageTimeline {
-
-    /**
-     * Every link in the list opens in a new tab, and the page it opens gets no handle on the chat (no opener, no
-     * referrer). Set on each link as messages render (the list's Markdown has no such option).
-     */
-    private static final String LINKS_OPEN_IN_A_NEW_TAB = """
-            if (!this.__parleyLinks) {
-              this.__parleyLinks = true;
-              const mark = () => this.querySelectorAll('a[href]:not([target])').forEach(a => {
-                a.target = '_blank';
-                a.rel = 'noopener noreferrer';
-              });
-              new MutationObserver(mark).observe(this, {childList: true, subtree: true});
-              mark();
-            }
-            """;
-
-    /** Which shown message a click landed on: its index among the list's messages (-1: a click beside them). */
-    static final String CLICKED_INDEX = "(() => { const m = event.target.closest('vaadin-message');"
-            + " return m ? Array.prototype.indexOf.call(element.querySelectorAll('vaadin-message'), m) : -1; })()";
-
-    /** Brings the message at index $0 into view once the list has rendered, and lights it up for a moment. */
-    private static final String SCROLL_TO_MESSAGE = """
-            const index = $0;
-            requestAnimationFrame(() => requestAnimationFrame(() => {
-              const message = this.querySelectorAll('vaadin-message')[index];
-              if (message) {
-                message.scrollIntoView({block: 'center'});
-                message.animate([{backgroundColor: 'rgba(255, 196, 0, 0.35)'}, {backgroundColor: 'transparent'}],
-                    {duration: 1600});
-              }
-            }));
-            """;
 
     /** How many messages a jump to a quoted original loads at a time (the most a history page holds). */
     private static final int JUMP_PAGE = 200;
 
-    /** How far back a jump loads: a message further back than this many is not brought into view. */
-    private static final int MOST_SHOWN = 5_000;
+    /**
+     * How far back a jump loads into the list as it is; a message further back is shown with its neighbours instead
+     * ({@link #openAround}), and the reader scrolls on from there.
+     */
+    private static final int MOST_SHOWN = 1_000;
 
     final MessageList list = new MessageList();
     final Button loadEarlier = new Button("Load earlier messages");
+    final Button loadLater = new Button("Show newer messages");
     private final ChatService chat;
     private final ReadReceipts receipts;
     private final long me;
@@ -81,6 +53,8 @@ class MessageTimeline {
     private volatile Long conversationId;
 
     private boolean hasEarlier;
+    /** The newest messages are not shown (the list was opened around an old one): live messages wait. */
+    private boolean hasLater;
 
     MessageTimeline(ChatService chat, ReadReceipts receipts, LiveEvents liveEvents, long me) {
         this.chat = chat;
@@ -102,24 +76,35 @@ class MessageTimeline {
         list.setTestId("message-list");
         // Markdown only for links: MessageText escapes everything else a person typed.
         list.setMarkdown(true);
-        list.addAttachListener(attach -> list.getElement().executeJs(LINKS_OPEN_IN_A_NEW_TAB));
+        list.addAttachListener(attach -> list.getElement().executeJs(TimelineScripts.LINKS_OPEN_IN_A_NEW_TAB));
         // Scrolled near the top: fetch the previous page (debounced).
         list.getElement()
                 .addEventListener("scroll", scroll -> loadEarlier())
                 .setFilter("element.scrollTop < 60 && element.scrollHeight > element.clientHeight")
                 .debounce(250);
+        // Scrolled near the bottom of a list opened around an old message: fetch the next newer page.
+        list.getElement()
+                .addEventListener("scroll", scroll -> loadLater())
+                .setFilter("element.scrollHeight - element.scrollTop - element.clientHeight < 60")
+                .debounce(250);
         list.addAttachmentClickListener(click -> items.open(click.getAttachment(), list.getElement()));
         list.getElement()
                 .addEventListener(
                         "click",
-                        click -> showOriginal(
-                                click.getEventData().path(CLICKED_INDEX).asInt(-1)))
+                        click -> showOriginal(click.getEventData()
+                                .path(TimelineScripts.CLICKED_INDEX)
+                                .asInt(-1)))
                 .setFilter("!!event.target.closest('blockquote')")
-                .addEventData(CLICKED_INDEX);
+                .addEventData(TimelineScripts.CLICKED_INDEX);
         loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         loadEarlier.addClassName("load-earlier");
         loadEarlier.addClickListener(click -> loadEarlier());
         loadEarlier.setTestId("load-earlier");
+        loadLater.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        loadLater.addClassName("load-later");
+        loadLater.addClickListener(click -> loadLater());
+        loadLater.setTestId("load-later");
+        loadLater.setVisible(false);
     }
 
     /** Shows the newest page of a conversation (null: none). */
@@ -129,6 +114,7 @@ class MessageTimeline {
         shownMessages.clear();
         items.clear();
         hasEarlier = false;
+        hasLater = false;
         seen.reset(null);
         if (conversationId != null) {
             seen.reset(receipts.seenUpTo(conversationId));
@@ -139,6 +125,7 @@ class MessageTimeline {
             list.setItems(shown.values());
         }
         loadEarlier.setVisible(hasEarlier);
+        loadLater.setVisible(false);
     }
 
     /** No earlier pages to fetch any more (the reader lost access). */
@@ -151,6 +138,13 @@ class MessageTimeline {
     boolean add(ChatMessageView message) {
         if (conversationId == null || message.conversationId() != conversationId || shown.containsKey(message.id())) {
             return false;
+        }
+        if (hasLater) {
+            if (message.sender().id() == me && !message.system()) {
+                open(conversationId); // one's own message: back to the newest, where it is
+                return true;
+            }
+            return false; // shown once the reader scrolls down to it
         }
         boolean newest = shown.isEmpty() || message.id() > shown.lastKey();
         MessageListItem item = item(message);
@@ -182,6 +176,42 @@ class MessageTimeline {
         list.getElement()
                 .executeJs("const fromBottom = this.scrollHeight - this.scrollTop;"
                         + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
+    }
+
+    private void loadLater() {
+        if (conversationId == null || !hasLater || shown.isEmpty()) {
+            return;
+        }
+        List<ChatMessageView> page = chat.historyAfter(conversationId, shown.lastKey(), ChatService.PAGE_SIZE);
+        hasLater = page.size() == ChatService.PAGE_SIZE;
+        page.forEach(m -> shown.put(m.id(), item(m)));
+        seen.apply(shown);
+        list.setItems(shown.values());
+        loadLater.setVisible(hasLater);
+    }
+
+    /**
+     * Shows the open conversation around one of its messages, a page on either side: older and newer pages load as
+     * the reader scrolls. False when the message is not one of this conversation's.
+     */
+    private boolean openAround(long messageId) {
+        List<ChatMessageView> upToIt = chat.history(conversationId, messageId + 1, ChatService.PAGE_SIZE);
+        if (upToIt.isEmpty() || upToIt.getLast().id() != messageId) {
+            return false;
+        }
+        List<ChatMessageView> after = chat.historyAfter(conversationId, messageId, ChatService.PAGE_SIZE);
+        shown.clear();
+        shownMessages.clear();
+        items.clear();
+        hasEarlier = upToIt.size() == ChatService.PAGE_SIZE;
+        hasLater = after.size() == ChatService.PAGE_SIZE;
+        upToIt.forEach(m -> shown.put(m.id(), item(m)));
+        after.forEach(m -> shown.put(m.id(), item(m)));
+        seen.apply(shown);
+        list.setItems(shown.values());
+        loadEarlier.setVisible(hasEarlier);
+        loadLater.setVisible(hasLater);
+        return true;
     }
 
     /** A shown message was recalled, removed or edited: it changes in its place, and so do quotes of it. */
@@ -221,14 +251,15 @@ class MessageTimeline {
 
     /**
      * Brings a message of the open conversation into view (a quote's original, a search hit), loading older pages
-     * until it is shown, and lights it up. False when it is not there, or further back than the list will hold.
+     * until it is shown — or, when it is far back, showing it with its neighbours — and lights it up. False when it is
+     * not a message of this conversation.
      */
     boolean reveal(long messageId) {
         long originalId = messageId;
-        if (conversationId == null || (!shown.isEmpty() && originalId > shown.lastKey())) {
+        if (conversationId == null || (!shown.isEmpty() && originalId > shown.lastKey() && !hasLater)) {
             return false;
         }
-        if (!shown.containsKey(originalId) && hasEarlier) {
+        if (!shown.containsKey(originalId) && hasEarlier && originalId < shown.firstKey()) {
             while (!shown.containsKey(originalId) && hasEarlier && shown.size() < MOST_SHOWN) {
                 List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), JUMP_PAGE);
                 hasEarlier = page.size() == JUMP_PAGE;
@@ -238,10 +269,13 @@ class MessageTimeline {
             list.setItems(shown.values());
             loadEarlier.setVisible(hasEarlier);
         }
-        if (!shown.containsKey(originalId)) {
+        if (!shown.containsKey(originalId) && !openAround(originalId)) {
             return false;
         }
-        list.getElement().executeJs(SCROLL_TO_MESSAGE, shown.headMap(originalId).size());
+        list.getElement()
+                .executeJs(
+                        TimelineScripts.SCROLL_TO_MESSAGE,
+                        shown.headMap(originalId).size());
         return true;
     }
 

@@ -190,6 +190,20 @@ class ChatServiceTest {
         }
         assertThat(walked).containsExactlyElementsOf(sentIds);
         assertThat(new HashSet<>(walked)).hasSize(120);
+
+        // Reading on from an old message (a search hit far back) meets every newer message once, oldest first.
+        List<Long> forward = new ArrayList<>();
+        long after = sentIds.get(9);
+        for (int guard = 0; guard < 50; guard++) {
+            long cursor = after;
+            List<ChatMessageView> page = as(bob, () -> chat.historyAfter(conversation, cursor, 50));
+            if (page.isEmpty()) {
+                break;
+            }
+            forward.addAll(page.stream().map(ChatMessageView::id).toList());
+            after = page.getLast().id();
+        }
+        assertThat(forward).containsExactlyElementsOf(sentIds.subList(10, 120));
     }
 
     @Test
@@ -270,6 +284,9 @@ class ChatServiceTest {
 
         run(mallory, () -> {
             assertThatThrownBy(() -> chat.history(conversation, null, 50))
+                    .isInstanceOf(NotAllowedException.class)
+                    .hasMessage(NOT_FOUND);
+            assertThatThrownBy(() -> chat.historyAfter(conversation, 0, 50))
                     .isInstanceOf(NotAllowedException.class)
                     .hasMessage(NOT_FOUND);
             assertThatThrownBy(() -> overview.details(conversation))
