@@ -7,6 +7,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -125,7 +126,10 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         bob.keyboard().press("Escape");
         assertThat(full).isHidden();
 
-        // In a group only pictures: a text file is stopped by the page, one disguised as .png by the server.
+        // In a group only pictures, as the paper clip says: a text file is stopped by the page, one disguised as .png
+        // by the server.
+        assertThat(ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send pictures")))
+                .isVisible();
         Locator annToasts = ann.locator("vaadin-notification-card");
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(plainText);
         assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("notes.txt")))

@@ -37,7 +37,9 @@ class GroupsBrowserTest extends BrowserTestBase {
 
         // Max finds it and asks to join.
         max.navigate(url("groups"));
-        max.locator("[data-testid=group-search] input").fill("tomatoes, potatoes");
+        // Found by its name, as a screen reader announces it.
+        max.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Search groups"))
+                .fill("tomatoes, potatoes");
         Locator row = max.locator("[data-testid=group-results] .person-row")
                 .filter(new Locator.FilterOptions().setHasText(groupName));
         assertThat(row).containsText("Approval");
@@ -49,6 +51,8 @@ class GroupsBrowserTest extends BrowserTestBase {
         // Olga's open page shows the request at once; she approves it from the queue.
         assertThat(olga.locator("[data-testid=group-requests-badge]")).hasText("1");
         assertThat(olga.locator("[data-testid=nav-group-requests]")).hasText("1");
+        assertThat(olga.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Members, 1 waiting to join")))
+                .isVisible();
         olga.locator("[data-testid=group-members-button]").click();
         olga.locator("#group-requests-tab").click();
         assertThat(olga.locator("[data-testid=group-requests]")).containsText("I grow tomatoes");
@@ -63,6 +67,10 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(olga.locator("[data-testid=member-" + maxName + "] .presence-dot.online"))
                 .isVisible();
         assertThat(olga.locator("[data-testid=group-requests-badge]")).isHidden();
+        assertThat(olga.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Members").setExact(true)))
+                .isVisible();
 
         // Max's open page turns the row into a membership, without reload, and he opens the group.
         assertThat(row.getByText("Open")).isVisible();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class RealTimeChatBrowserTest extends BrowserTestBase {
         bob.navigate(url("friends?requests"));
         assertThat(bob.getByText("No pending requests")).isVisible();
         ann.navigate(url("people"));
-        ann.locator("[data-testid=people-search] input")
+        ann.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Search people"))
                 .fill(bobName.substring(0, 9).toUpperCase());
         Locator bobRow = ann.locator("[data-testid=person-" + bobName + "]");
         assertThat(bobRow).isVisible();

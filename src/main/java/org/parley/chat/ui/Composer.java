@@ -79,6 +79,9 @@ class Composer extends Div {
 
     final MessageInput input = new MessageInput();
     final Upload upload = new Upload();
+    /** The paper clip: what it offers depends on the conversation (a group takes only pictures). */
+    private final Button attach = new Button(VaadinIcon.PAPERCLIP.create());
+
     private final AttachmentService attachments;
     private final MentionPicker mentions;
     private final Runnable refused;
@@ -166,10 +169,12 @@ class Composer extends Div {
         upload.setI18n(i18n);
         if (rules.picturesOnly()) {
             upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-            upload.getUploadButton().getElement().setAttribute("aria-label", "Send pictures");
+            attach.setAriaLabel("Send pictures");
+            attach.setTooltipText("Send pictures (or drop them here)");
         } else {
             upload.setAcceptedFileTypes();
-            upload.getUploadButton().getElement().setAttribute("aria-label", "Send a file");
+            attach.setAriaLabel("Send a file");
+            attach.setTooltipText("Send a file or picture (or drop it here)");
         }
         upload.getElement()
                 .setProperty(
@@ -265,7 +270,6 @@ class Composer extends Div {
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setDropAllowed(true);
         upload.setMaxFiles(10);
-        Button attach = new Button(VaadinIcon.PAPERCLIP.create());
         attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         attach.setAriaLabel("Send a file");
         attach.setTooltipText("Send a file or picture (or drop it here)");

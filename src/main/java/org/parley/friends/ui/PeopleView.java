@@ -39,6 +39,7 @@ public class PeopleView extends Div {
         this.friends = friends;
         addClassNames("page", "people-page");
         search.setPlaceholder("Search by name or user name");
+        search.setAriaLabel("Search people");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

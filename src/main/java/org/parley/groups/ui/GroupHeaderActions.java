@@ -75,22 +75,25 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Badge waiting = new Badge();
         waiting.getElement().getThemeList().add("error pill small");
         waiting.setTestId("group-requests-badge");
-        showCount(waiting, groups.pendingRequestCount(group.id()));
+        showCount(members, waiting, groups.pendingRequestCount(group.id()));
         members.setSuffixComponent(waiting);
         LiveUpdates.bind(members, liveEvents, me, event -> {
             if (event instanceof GroupChanged changed && changed.groupId() == group.id()) {
                 try {
-                    showCount(waiting, groups.pendingRequestCount(group.id()));
+                    showCount(members, waiting, groups.pendingRequestCount(group.id()));
                 } catch (RuntimeException noLongerAdmin) {
-                    waiting.setVisible(false);
+                    showCount(members, waiting, 0);
                 }
             }
         });
         return List.of(members);
     }
 
-    private static void showCount(Badge badge, long count) {
+    /** The badge is only seen; the button's name says the same to a screen reader. */
+    private static void showCount(Button members, Badge badge, long count) {
         badge.setText(String.valueOf(count));
         badge.setVisible(count > 0);
+        badge.getElement().setAttribute("aria-hidden", "true");
+        members.setAriaLabel(count > 0 ? "Members, " + count + " waiting to join" : "Members");
     }
 }

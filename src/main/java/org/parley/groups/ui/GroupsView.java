@@ -55,6 +55,7 @@ public class GroupsView extends Div {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setTestId("group-create");
         search.setPlaceholder("Search groups by name or description");
+        search.setAriaLabel("Search groups");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
