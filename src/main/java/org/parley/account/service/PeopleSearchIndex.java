@@ -1,14 +1,15 @@
 package org.parley.account.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.service.internal.PersonGrams;
+import org.parley.base.service.TermIndexes;
 import org.parley.base.service.TextRules;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,16 +91,13 @@ class PeopleSearchIndex {
      */
     private Long rarest(Set<Long> grams) {
         List<Long> counted = spread(new ArrayList<>(grams));
-        String sql = counted.stream()
-                .map(gram -> "(select gram from person_gram where gram = ? limit " + (MOST_CANDIDATES + 1) + ")")
-                .collect(Collectors.joining(" union all ", "select gram, count(*) from (", ") t group by gram"));
-        List<long[]> counts =
-                jdbc.query(sql, (row, n) -> new long[] {row.getLong(1), row.getLong(2)}, counted.toArray());
+        Map<Long, Long> counts = TermIndexes.cappedCounts(jdbc, "person_gram", "gram", counted, MOST_CANDIDATES + 1);
         if (counts.size() < counted.size()) {
             return null;
         }
-        long[] fewest = counts.stream().min((a, b) -> Long.compare(a[1], b[1])).orElseThrow();
-        return fewest[1] > MOST_CANDIDATES ? Long.MIN_VALUE : fewest[0];
+        Map.Entry<Long, Long> fewest =
+                counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        return fewest.getValue() > MOST_CANDIDATES ? Long.MIN_VALUE : fewest.getKey();
     }
 
     /** Up to {@link #GRAMS_COUNTED} of the grams, from the start to the end of the query. */
@@ -138,11 +136,7 @@ class PeopleSearchIndex {
             fixedDelayString = "${parley.search.backfill-every:PT5S}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
     public void run() {
-        // A few seconds of work at a time; the next run carries on where this one stopped.
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < until && indexNextBatch()) {
-            // next batch
-        }
+        TermIndexes.workFor(Duration.ofSeconds(3), this::indexNextBatch);
     }
 
     /** Indexes the next older batch of people; false when everyone is indexed. */

@@ -2,7 +2,6 @@ package org.parley.chat.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.TermIndexes;
 import org.parley.base.service.TextRules;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
@@ -106,19 +106,12 @@ public class MessageSearch {
      * candidate must hold both, which the index tells without reading the message.
      */
     private List<Long> rarestTwo(Set<String> terms) {
-        Map<Long, Long> counts = new HashMap<>();
-        for (String term : terms) {
-            long hash = TextRules.termHash(term);
-            Long count = jdbc.queryForObject(
-                    "select count(*) from (select 1 from message_term where term = ? limit " + COUNT_CAP + ") t",
-                    Long.class,
-                    hash);
-            counts.put(hash, count == null ? 0 : count);
-        }
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue())
+        List<Long> hashes = terms.stream().map(TextRules::termHash).distinct().toList();
+        Map<Long, Long> counts = TermIndexes.cappedCounts(jdbc, "message_term", "term", hashes, COUNT_CAP);
+        // A term no message holds has no count: it is the rarest of all (nothing will be found).
+        return hashes.stream()
+                .sorted(Comparator.comparing(hash -> counts.getOrDefault(hash, 0L)))
                 .limit(2)
-                .map(Map.Entry::getKey)
                 .toList();
     }
 

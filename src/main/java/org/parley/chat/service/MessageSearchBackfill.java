@@ -1,8 +1,9 @@
 package org.parley.chat.service;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.parley.base.service.TermIndexes;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.springframework.data.domain.Limit;
@@ -43,11 +44,7 @@ public class MessageSearchBackfill {
             fixedDelayString = "${parley.search.backfill-every:PT5S}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
     public void run() {
-        // A few seconds of work at a time; the next run carries on where this one stopped.
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (System.nanoTime() < until && indexNextBatch()) {
-            // next batch
-        }
+        TermIndexes.workFor(Duration.ofSeconds(3), this::indexNextBatch);
     }
 
     /** Indexes the next older batch; false when everything is indexed. */

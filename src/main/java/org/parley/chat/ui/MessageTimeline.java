@@ -110,9 +110,7 @@ class MessageTimeline {
     /** Shows the newest page of a conversation (null: none). */
     void open(Long conversationId) {
         this.conversationId = conversationId;
-        shown.clear();
-        shownMessages.clear();
-        items.clear();
+        forgetShown();
         hasEarlier = false;
         hasLater = false;
         seen.reset(null);
@@ -200,9 +198,7 @@ class MessageTimeline {
             return false;
         }
         List<ChatMessageView> after = chat.historyAfter(conversationId, messageId, ChatService.PAGE_SIZE);
-        shown.clear();
-        shownMessages.clear();
-        items.clear();
+        forgetShown();
         hasEarlier = upToIt.size() == ChatService.PAGE_SIZE;
         hasLater = after.size() == ChatService.PAGE_SIZE;
         upToIt.forEach(m -> shown.put(m.id(), item(m)));
@@ -299,6 +295,12 @@ class MessageTimeline {
                 }
             }
         });
+    }
+
+    private void forgetShown() {
+        shown.clear();
+        shownMessages.clear();
+        items.clear();
     }
 
     private long conversationIdOr(long none) {
