@@ -57,6 +57,9 @@ class ReadMarkerWriter {
     private final ApplicationEventPublisher events;
     private final ReadReceipts receipts;
     private final Map<Key, Request> pending = new ConcurrentHashMap<>();
+    /** Readers whose reads the flush under way has taken from {@link #pending} and not yet committed. */
+    private final Set<Long> writing = ConcurrentHashMap.newKeySet();
+
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("read-markers").factory());
@@ -86,9 +89,13 @@ class ReadMarkerWriter {
         }
     }
 
-    /** Whether {@code userId} has reads not written yet. */
+    /**
+     * Whether {@code userId} has reads not written yet: waiting, or taken by a flush not yet committed (then a
+     * {@link #flush()} waits for it). Looks at {@link #pending} first: a flush marks a reader as writing before it
+     * takes their read from there, so a read is always found in one place or the other until it is committed.
+     */
     boolean hasPending(long userId) {
-        return pending.keySet().stream().anyMatch(key -> key.userId() == userId);
+        return pending.keySet().stream().anyMatch(key -> key.userId() == userId) || writing.contains(userId);
     }
 
     private void flushQuietly() {
@@ -110,13 +117,18 @@ class ReadMarkerWriter {
         scheduled.set(false);
         List<Request> reads = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
+            writing.add(key.userId());
             Request read = pending.remove(key);
             if (read != null) {
                 reads.add(read);
             }
         }
-        if (!reads.isEmpty()) {
-            transaction.executeWithoutResult(status -> write(reads));
+        try {
+            if (!reads.isEmpty()) {
+                transaction.executeWithoutResult(status -> write(reads));
+            }
+        } finally {
+            writing.clear();
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
@@ -31,8 +33,11 @@ import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Unread counts kept as a count per conversation and a read marker per member (no row per member and message):
@@ -66,6 +71,12 @@ class ReadMarkersTest {
 
     @Autowired
     HeardEvents heardEvents;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void cleanUp() {
@@ -241,6 +252,41 @@ class ReadMarkersTest {
         assertThat(scenarios.unreadIn(bob, conversation))
                 .as("%d were left before the last read", left)
                 .isEqualTo(1);
+    }
+
+    /**
+     * The timer's flush has taken Bob's read and is still writing it (held here by a lock on his marker's row) when
+     * Bob looks at his counts: the look waits for that write instead of reading the marker from before it.
+     */
+    @Test
+    void ones_own_counts_include_a_read_that_is_being_written_right_now() throws Exception {
+        UserSummary ann = users.create("ann");
+        UserSummary bob = users.create("bob");
+        long conversation = scenarios.friendsWithConversation(ann, bob);
+        run(ann, () -> chat.send(conversation, "are you there?"));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> lock = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.queryForList(
+                        "select read_count from conversation_member where conversation_id = ? and user_id = ?"
+                                + " for update",
+                        conversation,
+                        bob.id());
+                locked.countDown();
+                await().until(() -> release.await(5, TimeUnit.SECONDS));
+            }));
+            locked.await();
+            run(bob, () -> readMarkers.markRead(conversation, readMarkers.unreadCounts()));
+            Thread.sleep(ReadMarkerWriter.FLUSH_MILLIS + 100); // the timer's flush now waits for the lock
+            threads.submit(() -> {
+                Thread.sleep(300);
+                release.countDown();
+                return null;
+            });
+            assertThat(scenarios.unreadIn(bob, conversation)).isZero();
+            lock.get();
+        }
     }
 
     /**
