@@ -87,6 +87,19 @@ class AttachmentsBrowserTest extends BrowserTestBase {
                 .hasCount(1);
         int before = bobMessages.count();
 
+        // What the page says to screen readers besides its toasts (the upload's own announcements, "name: 100%").
+        ann.evaluate("""
+                () => {
+                  window.announced = [];
+                  new MutationObserver(changes => changes.forEach(change => {
+                    const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+                    const region = node && node.closest('[aria-live], [role=alert]');
+                    if (region && !region.closest('vaadin-notification-card') && region.textContent) {
+                      window.announced.push(region.textContent);
+                    }
+                  })).observe(document.body, {childList: true, subtree: true, characterData: true});
+                }""");
+
         // Ann sends two pictures at once; Bob's open page shows both previews without a reload.
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(new Path[] {png, jpeg});
         Locator bobPictures = bob.locator("[data-testid=message-list] vaadin-message.has-picture");
@@ -134,10 +147,14 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(plainText);
         assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("notes.txt")))
                 .containsText("only pictures");
+        assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("notes.txt")))
+                .hasCount(1);
         ann.locator("[data-testid=attach] input[type=file]").setInputFiles(disguised);
         Locator refusal = annToasts.filter(new Locator.FilterOptions().setHasText("is not a picture"));
         assertThat(refusal).isVisible();
         assertThat(refusal).containsText("holiday.png");
+        assertThat(annToasts.filter(new Locator.FilterOptions().setHasText("holiday.png")))
+                .hasCount(1);
         snapshot(ann, "attachments-group-disguised-refused-" + transport);
 
         // A real message after the refusal: once Bob has it, nothing else came in between.
@@ -154,6 +171,13 @@ class AttachmentsBrowserTest extends BrowserTestBase {
                 .hasCount(0);
         assertThat(ann.locator("[data-testid=message-list] vaadin-message")).hasCount(before + 3);
         snapshot(ann, "attachments-group-after-refusal-ann-" + transport);
+        // Each refusal was said once, in its toast: the upload did not announce it again ("Upload forbidden").
+        @SuppressWarnings("unchecked")
+        List<String> announced = (List<String>) ann.evaluate("() => window.announced");
+        assertThat(announced)
+                .as("the upload's announcements")
+                .anySatisfy(said -> assertThat(said).contains("meadow.jpg: 100%"))
+                .noneSatisfy(said -> assertThat(said).containsAnyOf("notes.txt", "forbidden"));
 
         assertTransport(transport, sockets);
     }

@@ -124,7 +124,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
         input = composer.input;
         upload = composer.upload;
         access = new ConversationAccess(overview, header, composer, timeline, clock);
-        Composer.acceptDropsOn(pane);
+        AttachmentUpload.acceptDropsOn(pane);
 
         add(conversationList, pane);
         UI ui = UI.getCurrent();

@@ -7,17 +7,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.streams.UploadEvent;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.parley.account.service.UserSummary;
-import org.parley.base.service.UserFacingException;
-import org.parley.base.ui.FileSizes;
-import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.Quote;
@@ -79,12 +71,8 @@ class Composer extends Div {
 
     final MessageInput input = new MessageInput();
     final Upload upload = new Upload();
-    /** The paper clip: what it offers depends on the conversation (a group takes only pictures). */
-    private final Button attach = new Button(VaadinIcon.PAPERCLIP.create());
-
-    private final AttachmentService attachments;
+    private final AttachmentUpload attachment;
     private final MentionPicker mentions;
-    private final Runnable refused;
     private final Div replyBanner = new Div();
     private final Span replyText = new Span();
     private Long conversationId;
@@ -103,9 +91,8 @@ class Composer extends Div {
             Runnable refused,
             Runnable typing,
             LongFunction<List<UserSummary>> mentionable) {
-        this.attachments = attachments;
+        this.attachment = new AttachmentUpload(upload, attachments, refused);
         this.mentions = new MentionPicker(input, mentionable);
-        this.refused = refused;
         addClassName("composer");
         input.addClassName("message-input");
         input.setTestId("message-input");
@@ -147,7 +134,6 @@ class Composer extends Div {
         // 1.5 s while keys are pressed: more than the server's one-a-second limit, so none is dropped on the way.
         input.getElement().addEventListener("input", keys -> typing.run()).throttle(1500);
         input.addAttachListener(attach -> input.getElement().executeJs(OUTBOX, "parley.outbox." + me));
-        configureUpload();
         configureReplyBanner();
         add(replyBanner, upload, input);
     }
@@ -158,30 +144,7 @@ class Composer extends Div {
         cancelReply();
         mentions.prepareFor(conversationId, group);
         input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
-        AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
-        upload.setUploadHandler(event -> receive(event, conversationId));
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
-        UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error()
-                .setIncorrectFileType("only pictures (PNG, JPEG, GIF or WebP) can be sent in a group.")
-                .setFileIsTooBig("too large: at most " + FileSizes.of(rules.maxBytes()) + ".")
-                .setTooManyFiles("at most 10 files at once."));
-        upload.setI18n(i18n);
-        if (rules.picturesOnly()) {
-            upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-            attach.setAriaLabel("Send pictures");
-            attach.setTooltipText("Send pictures (or drop them here)");
-        } else {
-            upload.setAcceptedFileTypes();
-            attach.setAriaLabel("Send a file");
-            attach.setTooltipText("Send a file or picture (or drop it here)");
-        }
-        upload.getElement()
-                .setProperty(
-                        "title",
-                        rules.picturesOnly()
-                                ? "Pictures up to " + FileSizes.of(rules.maxBytes())
-                                : "Files up to " + FileSizes.of(rules.maxBytes()));
+        attachment.prepareFor(conversationId);
     }
 
     /** Whether anything can be sent now (muted, no longer friends, removed: not). */
@@ -240,58 +203,5 @@ class Composer extends Div {
 
     void focus() {
         input.getElement().callJsFunction("focus");
-    }
-
-    /**
-     * Files dragged anywhere over {@code pane} make the upload cover it (class "dropping"), so the drop lands on
-     * the upload itself; a drop beside it would otherwise make the browser open the file.
-     */
-    static void acceptDropsOn(Div pane) {
-        pane.getElement().executeJs("""
-                const pane = this;
-                let depth = 0;
-                const carriesFiles = e => e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-                const stop = () => { depth = 0; pane.classList.remove('dropping'); };
-                pane.addEventListener('dragenter', e => {
-                  if (carriesFiles(e) && pane.querySelector('vaadin-upload.attach:not([disabled])')) {
-                    depth++;
-                    pane.classList.add('dropping');
-                  }
-                });
-                pane.addEventListener('dragleave', e => { if (carriesFiles(e) && --depth <= 0) stop(); });
-                pane.addEventListener('dragover', e => { if (carriesFiles(e)) e.preventDefault(); });
-                pane.addEventListener('drop', e => { if (carriesFiles(e)) e.preventDefault(); stop(); });
-                """);
-    }
-
-    private void configureUpload() {
-        upload.addClassName("attach");
-        upload.setTestId("attach");
-        upload.setUploadFormat(UploadFormat.RAW);
-        upload.setDropAllowed(true);
-        upload.setMaxFiles(10);
-        attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        attach.setAriaLabel("Send a file");
-        attach.setTooltipText("Send a file or picture (or drop it here)");
-        upload.setUploadButton(attach);
-        upload.setDropLabel(new Span("Drop to send"));
-        // The file list is progress only: each finished file shows up as a message.
-        upload.addAllFinishedListener(finished -> upload.clearFileList());
-        upload.addFileRejectedListener(
-                rejected -> Toasts.error(rejected.getFileName() + ": " + rejected.getErrorMessage()));
-    }
-
-    /** Runs on the upload's own request, outside the UI lock; the stored message arrives by push. */
-    private void receive(UploadEvent event, long conversationId) throws IOException {
-        try (InputStream content = event.getInputStream()) {
-            attachments.upload(conversationId, event.getFileName(), event.getContentType(), content);
-        } catch (UserFacingException refusal) {
-            event.reject(refusal.getMessage());
-            // Like a refused message: say why, and show at once whether this conversation still takes any.
-            event.getUI().access(() -> {
-                Toasts.error(refusal.getMessage());
-                refused.run();
-            });
-        }
     }
 }
