@@ -84,7 +84,16 @@ abstract class BrowserTestBase {
 
     /** A new person in a fresh browser context (own cookies and session). */
     Page newPerson() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        return newPerson(new Browser.NewContextOptions());
+    }
+
+    /** A new person whose browser is in {@code timeZoneId} (an IANA zone such as "Asia/Shanghai"). */
+    Page newPersonIn(String timeZoneId) {
+        return newPerson(new Browser.NewContextOptions().setTimezoneId(timeZoneId));
+    }
+
+    private Page newPerson(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         contexts.add(context);
         Page page = context.newPage();
@@ -164,5 +173,8 @@ abstract class BrowserTestBase {
         page.waitForURL("**/login?registered");
         assertThat(page.getByText("Your account is ready")).isVisible();
         submitLogin(page, username, password);
+        // What ./mvnw spring-boot:run shows a newcomer: the product, no development tools over its buttons.
+        assertThat(page.locator("vaadin-app-layout")).isVisible();
+        assertThat(page.locator("vaadin-dev-tools, copilot-main")).hasCount(0);
     }
 }

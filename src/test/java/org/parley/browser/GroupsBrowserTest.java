@@ -5,6 +5,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.support.TestUsers;
@@ -21,7 +26,7 @@ class GroupsBrowserTest extends BrowserTestBase {
         String groupName = "Gardening " + TestUsers.uniqueName("club");
         String olgaName = TestUsers.uniqueName("olga");
         String maxName = TestUsers.uniqueName("max");
-        Page olga = newPerson();
+        Page olga = newPersonIn("Asia/Shanghai"); // UTC+8 all year: her times are not the server's
         Page max = newPerson();
         registerAndSignIn(olga, olgaName, "Olga Owner", "grow-tomatoes", transport);
         registerAndSignIn(max, maxName, "Max Member", "grow-potatoes", transport);
@@ -120,6 +125,20 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(max.locator("[data-testid=message-input]")).hasAttribute("disabled", "");
         snapshot(max, "group-muted-" + transport);
 
+        // The group's log says it in a sentence, at Olga's own time of day.
+        olga.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log")).click();
+        Locator muted = olga.locator(".log-line")
+                .filter(new Locator.FilterOptions()
+                        .setHasText("Olga Owner muted Max Member for 10 minutes: Off topic"));
+        assertThat(muted).hasCount(1);
+        assertThat(muted.locator(".log-time")).hasText(Pattern.compile(inShanghai(Instant.now())));
+        assertThat(olga.locator(".log-line")
+                        .filter(new Locator.FilterOptions().setHasText("Olga Owner let Max Member join")))
+                .hasCount(1);
+        snapshot(olga, "group-log-" + transport);
+        olga.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Members"))
+                .click();
+
         // Olga removes Max: his open page stops receiving and cannot send.
         olga.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Actions for Max Member"))
                 .click();
@@ -137,5 +156,13 @@ class GroupsBrowserTest extends BrowserTestBase {
         assertThat(max.locator("[data-testid=message-list]").getByText("Only members read this"))
                 .hasCount(0);
         snapshot(olga, "group-owner-" + transport);
+    }
+
+    /** The minute {@code now} and the one before, as the group log writes them in Shanghai (either may show). */
+    private static String inShanghai(Instant now) {
+        DateTimeFormatter minute =
+                DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.of("Asia/Shanghai"));
+        // Digits, letters, spaces and a colon: nothing a regular expression reads specially (the browser runs it).
+        return "^(" + minute.format(now) + "|" + minute.format(now.minusSeconds(60)) + ")$";
     }
 }

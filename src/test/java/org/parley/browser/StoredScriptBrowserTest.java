@@ -226,10 +226,10 @@ class StoredScriptBrowserTest extends BrowserTestBase {
         assertNothingRan(page, "join requests");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Log")).click();
         Locator log = page.locator(".log-line");
-        assertThat(log.filter(new Locator.FilterOptions().setHasText("mute " + vera.displayName())))
-                .containsText(mallory.displayName() + " mute " + vera.displayName() + " — " + hostile("mr"));
-        assertThat(log.filter(new Locator.FilterOptions().setHasText("remove " + max.displayName())))
-                .containsText(" — " + hostile("rr"));
+        assertThat(log.filter(new Locator.FilterOptions().setHasText("muted " + vera.displayName())))
+                .containsText(mallory.displayName() + " muted " + vera.displayName() + " for 1 hour: " + hostile("mr"));
+        assertThat(log.filter(new Locator.FilterOptions().setHasText("removed " + max.displayName())))
+                .containsText(" from the group: " + hostile("rr"));
         assertNothingRan(page, "group log");
         page.keyboard().press("Escape");
 

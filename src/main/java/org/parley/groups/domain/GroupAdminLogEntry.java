@@ -8,12 +8,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One administrative act: who did what to whom, when and why. Never changed once written. */
 @Entity
 @Table(name = "group_admin_log")
 public class GroupAdminLogEntry {
+
+    /** Stored for a mute until lifted (a mute's length is always positive). */
+    static final long UNTIL_LIFTED = 0;
 
     public enum Action {
         APPROVE,
@@ -57,6 +62,10 @@ public class GroupAdminLogEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A mute's length in seconds, {@link #UNTIL_LIFTED} for "until unmuted"; null for other acts. */
+    @Column(name = "lasting_seconds")
+    private Long lastingSeconds;
+
     protected GroupAdminLogEntry() {}
 
     public GroupAdminLogEntry(
@@ -67,6 +76,20 @@ public class GroupAdminLogEntry {
         this.action = action;
         this.reason = reason;
         this.createdAt = createdAt;
+    }
+
+    /** A mute's length: {@code null} means until lifted. */
+    public GroupAdminLogEntry lasting(Duration duration) {
+        this.lastingSeconds = duration == null ? UNTIL_LIFTED : duration.toSeconds();
+        return this;
+    }
+
+    /** A mute's length; {@code ChronoUnit.FOREVER}'s for one until lifted, null when not a mute or not known. */
+    public Duration getLasting() {
+        if (lastingSeconds == null) {
+            return null;
+        }
+        return lastingSeconds == UNTIL_LIFTED ? ChronoUnit.FOREVER.getDuration() : Duration.ofSeconds(lastingSeconds);
     }
 
     public Long getId() {

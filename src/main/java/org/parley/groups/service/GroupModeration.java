@@ -92,7 +92,7 @@ public class GroupModeration {
         String cleanReason = reason(reason);
         target.mute(
                 duration == null ? GroupMember.UNTIL_LIFTED : clock.instant().plus(duration), cleanReason);
-        records.log(group, me, userId, Action.MUTE, cleanReason);
+        records.logMute(group, me, userId, duration, cleanReason);
         records.say(group, me, records.name(userId) + " was muted", null);
         records.publish(group, GroupChanged.Kind.MUTED, userId, records.everyone(group));
     }
@@ -205,6 +205,7 @@ public class GroupModeration {
                         e.getTargetId() == null ? null : people.get(e.getTargetId()),
                         e.getAction(),
                         e.getReason(),
+                        e.getLasting(),
                         e.getCreatedAt()))
                 .toList();
     }

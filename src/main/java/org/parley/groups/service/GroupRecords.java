@@ -1,6 +1,7 @@
 package org.parley.groups.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -134,6 +135,12 @@ class GroupRecords {
 
     void log(ChatGroup group, long actorId, Long targetId, Action action, String reason) {
         adminLog.save(new GroupAdminLogEntry(group.getId(), actorId, targetId, action, reason, clock.instant()));
+    }
+
+    /** Logs a mute with its length ({@code null}: until lifted). */
+    void logMute(ChatGroup group, long actorId, long targetId, Duration lasting, String reason) {
+        adminLog.save(new GroupAdminLogEntry(group.getId(), actorId, targetId, Action.MUTE, reason, clock.instant())
+                .lasting(lasting));
     }
 
     /** A line in the group's conversation, such as "Ann was muted". */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
@@ -22,9 +23,9 @@ import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.ReaderZone;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.ChatService;
-import org.parley.groups.domain.GroupAdminLogEntry;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupChanged;
@@ -42,8 +43,8 @@ import org.parley.groups.service.JoinRequestView;
  */
 class GroupPanel extends Dialog {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneOffset.UTC);
+    /** Times in the reader's zone (ReaderZone). */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private final GroupService groups;
     private final GroupModeration moderation;
@@ -165,9 +166,7 @@ class GroupPanel extends Dialog {
             actions.addClassName("person-actions");
             if (member.mutedUntil() != null) {
                 actions.add(Badges.of(
-                        member.mutedUntilLifted()
-                                ? "Muted"
-                                : "Muted until " + WHEN.format(member.mutedUntil()) + " UTC",
+                        member.mutedUntilLifted() ? "Muted" : "Muted until " + when().format(member.mutedUntil()),
                         "error"));
             }
             if (member.user().id() != me) {
@@ -247,22 +246,22 @@ class GroupPanel extends Dialog {
         }
     }
 
+    private DateTimeFormatter when() {
+        UI ui = UI.getCurrent();
+        return WHEN.withZone(ui == null ? ZoneOffset.UTC : ReaderZone.of(ui));
+    }
+
     private void renderLog() {
         logList.removeAll();
         List<AdminLogView> entries = moderation.adminLog(groupId, null, GroupService.MAX_PAGE);
         if (entries.isEmpty()) {
             logList.add(new Paragraph("Administrative acts will be listed here."));
         }
+        DateTimeFormatter when = when();
         for (AdminLogView entry : entries) {
-            Span when = new Span(WHEN.format(entry.at()));
-            when.addClassName("log-time");
-            String act = entry.action() == GroupAdminLogEntry.Action.REMOVE_MESSAGE
-                    ? "removed a message from"
-                    : entry.action().name().toLowerCase().replace('_', ' ');
-            String what = entry.actor().displayName() + " " + act
-                    + (entry.target() == null ? "" : " " + entry.target().displayName())
-                    + (entry.reason() == null ? "" : " — " + entry.reason());
-            Div line = new Div(when, new Span(what));
+            Span time = new Span(when.format(entry.at()));
+            time.addClassName("log-time");
+            Div line = new Div(time, new Span(AdminLogSentence.of(entry)));
             line.addClassName("log-line");
             logList.add(line);
         }

@@ -969,6 +969,10 @@ class GroupServiceTest {
                 .isAfter(java.time.Instant.now().minusSeconds(1));
         assertThat(mine.mutedUntilLifted()).isFalse();
         assertThat(mine.muteReason()).isEqualTo("Spamming");
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
+                .extracting(AdminLogView::action, AdminLogView::lasting, AdminLogView::reason)
+                .as("the log keeps how long, and why")
+                .containsExactly(tuple(Action.MUTE, Duration.ofSeconds(2), "Spamming"));
         String refusal = "You are muted in " + crew.group.name() + " until " + UNTIL.format(mine.mutedUntil())
                 + ". Reason: Spamming";
         assertRefused(
@@ -1011,6 +1015,10 @@ class GroupServiceTest {
         GroupMemberView mine = as(crew.member, () -> groups.myMembership(crew.id()));
         assertThat(mine.mutedUntilLifted()).isTrue();
         assertThat(mine.muteReason()).isNull();
+        assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
+                .extracting(AdminLogView::action, AdminLogView::lasting)
+                .as("the log keeps how long: until lifted")
+                .containsExactly(tuple(Action.MUTE, java.time.temporal.ChronoUnit.FOREVER.getDuration()));
         String refusal = "You are muted in " + crew.group.name() + " until an administrator lifts it.";
         assertRefused(
                 crew.owner,

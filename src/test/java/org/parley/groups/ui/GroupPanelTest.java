@@ -142,8 +142,8 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(badge(adaWindow, "nav-group-requests")).isEmpty();
             selectTab(adaWindow, "Log");
             assertThat(logLines(adaWindow))
-                    .anySatisfy(
-                            line -> assertThat(line).endsWith(olga.displayName() + " approve " + rita.displayName()));
+                    .anySatisfy(line ->
+                            assertThat(line).endsWith(olga.displayName() + " let " + rita.displayName() + " join"));
 
             // Rita's Groups page turns the row into a membership at once, and tells her.
             push(ritaWindow);
@@ -283,10 +283,12 @@ class GroupPanelTest extends BrowserlessUiTest {
             assertThat(logLines(olgaWindow))
                     .hasSize(3)
                     .satisfiesExactly(
-                            line -> assertThat(line).endsWith(olga.displayName() + " unmute " + max.displayName()),
+                            line -> assertThat(line).endsWith(olga.displayName() + " unmuted " + max.displayName()),
                             line -> assertThat(line)
-                                    .endsWith(olga.displayName() + " mute " + max.displayName() + " — Off topic"),
-                            line -> assertThat(line).endsWith(olga.displayName() + " approve " + max.displayName()));
+                                    .endsWith(olga.displayName() + " muted " + max.displayName()
+                                            + " until unmuted: Off topic"),
+                            line -> assertThat(line)
+                                    .endsWith(olga.displayName() + " let " + max.displayName() + " join"));
             closePanel(olgaWindow);
         }
     }
