@@ -63,6 +63,40 @@ class Composer extends Div {
             }
             """.formatted(NEW_ID);
 
+    /**
+     * Drafts: what is typed and not sent stays per conversation in this browser's localStorage ({@code $0}: this
+     * person's key), through switching conversations, reloads and server restarts, until it is sent. Set up once
+     * per element; every call then shows conversation {@code $1}'s draft (or an empty field). A month-old draft is
+     * forgotten.
+     */
+    private static final String DRAFTS = """
+            const input = this;
+            if (!input.parleyDrafts) {
+              const key = $0;
+              const read = () => {
+                try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
+              };
+              const drafts = input.parleyDrafts = {
+                save(conversation, text) {
+                  if (!conversation) return;
+                  const all = read();
+                  if (text && text.trim()) all[conversation] = {text, at: Date.now()}; else delete all[conversation];
+                  const monthAgo = Date.now() - 30 * 86400000;
+                  for (const c of Object.keys(all)) if (!(all[c].at > monthAgo)) delete all[c];
+                  try { localStorage.setItem(key, JSON.stringify(all)); } catch (e) { /* private mode */ }
+                },
+                show(conversation) {
+                  const draft = read()[conversation];
+                  input.value = draft ? draft.text : '';
+                }
+              };
+              const conversation = () => input.getAttribute('data-conversation');
+              input.addEventListener('input', e => drafts.save(conversation(), e.composedPath()[0].value));
+              input.addEventListener('submit', () => drafts.save(conversation(), ''));
+            }
+            input.parleyDrafts.show($1);
+            """;
+
     /** Sends a text to a conversation under the id its browser made for it, answering {@code replyToId} (or none). */
     @FunctionalInterface
     interface Sender {
@@ -75,6 +109,7 @@ class Composer extends Div {
     private final MentionPicker mentions;
     private final Div replyBanner = new Div();
     private final Span replyText = new Span();
+    private final String draftsKey;
     private Long conversationId;
     /** The message being answered, or null. */
     private Quote replyingTo;
@@ -134,6 +169,7 @@ class Composer extends Div {
         // 1.5 s while keys are pressed: more than the server's one-a-second limit, so none is dropped on the way.
         input.getElement().addEventListener("input", keys -> typing.run()).throttle(1500);
         input.addAttachListener(attach -> input.getElement().executeJs(OUTBOX, "parley.outbox." + me));
+        this.draftsKey = "parley.drafts." + me;
         configureReplyBanner();
         add(replyBanner, upload, input);
     }
@@ -144,6 +180,7 @@ class Composer extends Div {
         cancelReply();
         mentions.prepareFor(conversationId, group);
         input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
+        input.getElement().executeJs(DRAFTS, draftsKey, String.valueOf(conversationId));
         attachment.prepareFor(conversationId);
     }
 
@@ -162,7 +199,10 @@ class Composer extends Div {
 
     /** Puts a message that was not sent back into the field, to send again or copy. */
     void giveBack(String text) {
-        input.getElement().executeJs("this.value = $0", text);
+        input.getElement()
+                .executeJs(
+                        "this.value = $0; this.parleyDrafts && this.parleyDrafts.save(this.getAttribute('data-conversation'), $0)",
+                        text);
     }
 
     /** The next message sent answers {@code original}: shown above the text box until sent or cancelled. */
