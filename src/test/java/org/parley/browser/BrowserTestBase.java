@@ -92,6 +92,11 @@ abstract class BrowserTestBase {
         return newPerson(new Browser.NewContextOptions().setTimezoneId(timeZoneId));
     }
 
+    /** A new person whose browser lets Parley show notifications (as if they had said yes when asked). */
+    Page newPersonAllowingNotifications() {
+        return newPerson(new Browser.NewContextOptions().setPermissions(List.of("notifications")));
+    }
+
     private Page newPerson(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options.setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);

@@ -35,6 +35,10 @@ public class ConversationMember {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
+    /** Whether new messages here notify this member only when they mention them. */
+    @Column(name = "notifications_muted", nullable = false)
+    private boolean notificationsMuted;
+
     protected ConversationMember() {}
 
     /** Someone joins having read what was said before them: nothing earlier counts as unread. */
@@ -44,6 +48,14 @@ public class ConversationMember {
         this.joinedAt = joinedAt;
         this.readCount = conversation.getMessageCount();
         this.lastReadMessageId = conversation.getLastMessageId();
+    }
+
+    public boolean isNotificationsMuted() {
+        return notificationsMuted;
+    }
+
+    public void setNotificationsMuted(boolean muted) {
+        this.notificationsMuted = muted;
     }
 
     public Long getConversationId() {

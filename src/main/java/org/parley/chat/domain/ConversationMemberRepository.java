@@ -58,6 +58,10 @@ public interface ConversationMemberRepository extends JpaRepository<Conversation
             where m.conversationId = :conversationId and m.userId = :userId""")
     Optional<ReadPosition> findReadPosition(@Param("conversationId") long conversationId, @Param("userId") long userId);
 
+    /** The conversations where the user muted notifications: one query. */
+    @Query("select m.conversationId from ConversationMember m where m.userId = :userId and m.notificationsMuted = true")
+    List<Long> findNotificationsMutedConversationIds(@Param("userId") long userId);
+
     /** The same for every conversation the user is in: one query. */
     @Query("""
             select new org.parley.chat.domain.ReadPosition(m.conversationId, m.readCount, c.messageCount,

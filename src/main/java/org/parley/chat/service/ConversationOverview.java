@@ -161,6 +161,21 @@ public class ConversationOverview {
     }
 
     /**
+     * What a notification of a message in this conversation is titled, for a member: the group's name, or null in a
+     * one-on-one conversation (the sender's name says it).
+     */
+    public String notificationTitle(long conversationId) {
+        membership.requireReader(conversationId, currentUser.requireId());
+        if (!writePermission.isGroup(conversationId)) {
+            return null;
+        }
+        return groupPolicy()
+                .looks(List.of(conversationId))
+                .getOrDefault(conversationId, UNKNOWN_GROUP)
+                .title();
+    }
+
+    /**
      * Whom the caller may mention in a conversation: in a group, its other members, by display name (two queries);
      * in a one-on-one conversation nobody.
      */

@@ -30,6 +30,7 @@ import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ConversationNotifications;
 import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.MessageChanged;
 import org.parley.chat.service.MessageChanges;
@@ -102,12 +103,13 @@ public class ChatView extends Div implements BeforeEnterObserver {
             LiveEvents liveEvents,
             CurrentUser currentUser,
             Clock clock,
-            List<ConversationHeaderActions> headerActions) {
+            List<ConversationHeaderActions> headerActions,
+            ConversationNotifications notifications) {
         this.chat = chat;
         this.overview = overview;
         this.readMarkers = readMarkers;
         this.typingService = typingService;
-        this.header = new ConversationHeader(friends, headerActions);
+        this.header = new ConversationHeader(friends, notifications, headerActions);
         this.me = currentUser.requireId();
         addClassName("chat-page");
         conversationList = new ConversationList(me, clock, this::openSearch);

@@ -15,6 +15,7 @@ import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.ConversationDetails;
+import org.parley.chat.service.ConversationNotifications;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.Relationship;
 
@@ -25,10 +26,13 @@ import org.parley.friends.service.Relationship;
 class ConversationHeader extends Div {
 
     private final FriendService friends;
+    private final ConversationNotifications notifications;
     private final List<ConversationHeaderActions> actions;
 
-    ConversationHeader(FriendService friends, List<ConversationHeaderActions> actions) {
+    ConversationHeader(
+            FriendService friends, ConversationNotifications notifications, List<ConversationHeaderActions> actions) {
         this.friends = friends;
+        this.notifications = notifications;
         this.actions = actions;
         addClassName("conversation-header");
         setTestId("conversation-header");
@@ -65,9 +69,35 @@ class ConversationHeader extends Div {
             name.add(temporary);
             add(addFriendButton(partner));
         }
+        add(muteButton(details.id()));
         for (ConversationHeaderActions extension : actions) {
             extension.actionsFor(details).forEach(this::add);
         }
+    }
+
+    /** The bell: mutes this conversation's notifications for the caller (the badge stays; mentions still notify). */
+    private Button muteButton(long conversationId) {
+        Button bell = new Button();
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        bell.addClassName("mute-notifications");
+        bell.setTestId("mute-notifications");
+        bell.setAriaLabel("Mute notifications");
+        Runnable render = () -> {
+            boolean muted = notifications.notificationsMuted(conversationId);
+            bell.setIcon(muted ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL_O.create());
+            bell.getElement().setAttribute("aria-pressed", String.valueOf(muted));
+            bell.setTooltipText(
+                    muted
+                            ? "Notifications muted: only mentions notify you. Click to unmute."
+                            : "Mute notifications (the badge stays; mentions still notify you)");
+        };
+        render.run();
+        bell.addClickListener(click -> {
+            notifications.muteNotifications(
+                    conversationId, !"true".equals(bell.getElement().getAttribute("aria-pressed")));
+            render.run();
+        });
+        return bell;
     }
 
     private Button addFriendButton(UserSummary partner) {

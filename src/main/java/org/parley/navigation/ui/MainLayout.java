@@ -27,10 +27,16 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
+import org.parley.chat.service.ConversationNotifications;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.ConversationRead;
 import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.NotificationsMuted;
 import org.parley.chat.service.ReadMarkers;
+import org.parley.chat.ui.BackgroundNotifier;
 import org.parley.chat.ui.ChatView;
+import org.parley.chat.ui.NotificationChoices;
+import org.parley.chat.ui.NotificationPrompt;
 import org.parley.chat.ui.TabUnread;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
@@ -57,6 +63,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Badge groupRequestBadge = new Badge();
     private final GroupService groups;
     private final Span pageTitle = new Span();
+    private final BackgroundNotifier notifier;
+
+    /** Keeps the badge's count (when shown) in front of the page title; Vaadin sets the title on each navigation. */
+    private static final String UNREAD_IN_TITLE = """
+            const badge = this;
+            const apply = () => {
+              const title = document.title.replace(/^\\(\\d+\\+?\\) /, '');
+              const count = badge.hidden ? '' : badge.textContent.trim();
+              const wanted = count && count !== '0' ? '(' + count + ') ' + title : title;
+              if (document.title !== wanted) document.title = wanted;
+            };
+            const watch = {childList: true, characterData: true, subtree: true, attributes: true};
+            new MutationObserver(apply).observe(badge, watch);
+            new MutationObserver(apply).observe(document.head, watch);
+            apply();
+            """;
 
     public MainLayout(
             ReadMarkers readMarkers,
@@ -66,7 +88,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             OnlinePresence presence,
             LiveEvents liveEvents,
             CurrentUser currentUser,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication,
+            ConversationNotifications notifications,
+            ConversationOverview overview) {
         this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
@@ -108,21 +132,32 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         signOut.setTestId("sign-out");
-        Div account = new Div(who, signOut);
+        Button notificationChoices =
+                new Button("Notifications", VaadinIcon.BELL_O.create(), click -> new NotificationChoices().open());
+        notificationChoices.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        notificationChoices.setTestId("notification-choices");
+        Div account = new Div(who, new Div(notificationChoices, signOut));
         account.addClassName("drawer-account");
 
-        addToDrawer(brand, new Scroller(nav), account);
+        addToDrawer(brand, new Scroller(nav), new NotificationPrompt(), account);
         pageTitle.addClassName("navbar-title");
         addToNavbar(new DrawerToggle(), pageTitle);
 
         unread = TabUnread.of(UI.getCurrent(), readMarkers);
         unread.onChange(this::showUnread);
         showUnread();
+        // The tab's title leads with the unread total, "(3) Chats · Parley", read off the Chats badge in the page.
+        unreadBadge.getElement().executeJs(UNREAD_IN_TITLE);
+        notifier = new BackgroundNotifier(this, notifications, overview, me);
 
         // Subscribed before the counts are read: an event committed in between waits, and is taken in after.
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
-                case MessagePosted posted -> unread.apply(posted);
+                case MessagePosted posted -> {
+                    unread.apply(posted);
+                    notifier.posted(posted);
+                }
+                case NotificationsMuted muted -> notifier.mutedChanged(muted);
                 case ConversationRead read -> unread.apply(read);
                 case FriendsChanged changed -> {
                     refreshBadges();
@@ -131,6 +166,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 case GroupChanged changed -> {
                     // Joined, left or removed: which conversations count may have changed.
                     unread.reload();
+                    notifier.groupsChanged();
                     refreshBadges();
                     announce(changed);
                 }

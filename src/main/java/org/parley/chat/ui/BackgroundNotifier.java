@@ -1,0 +1,174 @@
+package org.parley.chat.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.chat.service.ChatMessageView;
+import org.parley.chat.service.ConversationNotifications;
+import org.parley.chat.service.ConversationOverview;
+import org.parley.chat.service.MessagePosted;
+import org.parley.chat.service.NotificationsMuted;
+
+/**
+ * Browser notifications for one tab: a message that reaches it while the tab is hidden or unfocused shows as a
+ * notification (with a short sound, if chosen); clicking it brings the tab to that conversation. The browser's
+ * choices (on, sound) are kept in its localStorage per person; the tab tells the server when it goes to the
+ * background and whether notifications are on, so a tab in front costs nothing per message. Which messages notify
+ * is {@link ConversationNotifications#notifies}: not one's own, not in a muted conversation unless it mentions one.
+ * Several tabs of one browser show a message once (the notification's tag, and the last tag shown).
+ */
+public final class BackgroundNotifier {
+
+    /** Installs {@code parleyNotify} on the host element once; {@code $0}: this person's settings key. */
+    static final String SCRIPT = """
+            const host = this;
+            if (host.parleyNotify) return;
+            const key = $0;
+            const supported = 'Notification' in window;
+            const read = () => {
+              try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
+            };
+            const notify = host.parleyNotify = window.parleyNotify = {
+              supported,
+              settings: read,
+              granted: () => supported && Notification.permission === 'granted',
+              background: () => document.visibilityState !== 'visible' || !document.hasFocus(),
+              save(changes) {
+                try { localStorage.setItem(key, JSON.stringify(Object.assign(read(), changes))); } catch (e) { }
+                notify.report();
+              },
+              report() {
+                host.dispatchEvent(new CustomEvent('parley-attention', {detail: {
+                    background: notify.background(), enabled: !!read().enabled && notify.granted()}}));
+              },
+              async ask() {
+                if (!supported) return 'unsupported';
+                const answer = await Notification.requestPermission();
+                notify.save({enabled: answer === 'granted', asked: true});
+                return answer;
+              },
+              show(tag, title, body, conversation) {
+                if (!notify.granted() || !read().enabled || !notify.background()) return;
+                if (localStorage.getItem(key + '.last') === tag) return;
+                try { localStorage.setItem(key + '.last', tag); } catch (e) { }
+                const shown = new Notification(title, {body, tag});
+                shown.onclick = () => {
+                  window.focus();
+                  host.dispatchEvent(new CustomEvent('parley-open-conversation', {detail: {conversation}}));
+                  shown.close();
+                };
+                if (read().sound) notify.beep();
+              },
+              beep() {
+                try {
+                  const audio = notify.audio || (notify.audio = new AudioContext());
+                  const tone = audio.createOscillator();
+                  const volume = audio.createGain();
+                  tone.frequency.value = 880;
+                  volume.gain.setValueAtTime(0.08, audio.currentTime);
+                  volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+                  tone.connect(volume).connect(audio.destination);
+                  tone.start();
+                  tone.stop(audio.currentTime + 0.25);
+                } catch (e) { /* no sound here */ }
+              }
+            };
+            document.addEventListener('visibilitychange', notify.report);
+            window.addEventListener('focus', notify.report);
+            window.addEventListener('blur', notify.report);
+            window.addEventListener('storage', e => { if (e.key === key) notify.report(); });
+            notify.report();
+            """;
+
+    private final Component host;
+    private final ConversationNotifications notifications;
+    private final ConversationOverview overview;
+    private final long me;
+    private final Map<Long, Optional<String>> groupTitles = new HashMap<>();
+    private boolean background;
+    private boolean enabled;
+    /** The conversations muted for notifications; read when notifications are first on in this tab. */
+    private Set<Long> muted;
+
+    /** Notifies through {@code host}'s element (the main layout: every page of the tab). */
+    public BackgroundNotifier(
+            Component host, ConversationNotifications notifications, ConversationOverview overview, long me) {
+        this.host = host;
+        this.notifications = notifications;
+        this.overview = overview;
+        this.me = me;
+        host.getElement()
+                .addEventListener("parley-attention", event -> {
+                    background =
+                            event.getEventData().path("event.detail.background").asBoolean(false);
+                    enabled = event.getEventData().path("event.detail.enabled").asBoolean(false);
+                })
+                .addEventData("event.detail.background")
+                .addEventData("event.detail.enabled");
+        host.getElement()
+                .addEventListener("parley-open-conversation", event -> {
+                    String conversation = event.getEventData()
+                            .path("event.detail.conversation")
+                            .asString("");
+                    if (conversation.matches("\\d{1,18}")) {
+                        UI.getCurrent().navigate(ChatView.class, new RouteParameters("conversationId", conversation));
+                    }
+                })
+                .addEventData("event.detail.conversation");
+        host.addAttachListener(attach -> host.getElement().executeJs(SCRIPT, settingsKey(me)));
+    }
+
+    /** Where a browser keeps this person's notification choices. */
+    static String settingsKey(long userId) {
+        return "parley.notify." + userId;
+    }
+
+    /** A message reached the tab: a notification if the tab is in the background and it notifies its reader. */
+    public void posted(MessagePosted posted) {
+        if (!background || !enabled) {
+            return;
+        }
+        if (muted == null) {
+            muted = new HashSet<>(notifications.mutedConversations());
+        }
+        ChatMessageView message = posted.message();
+        if (!ConversationNotifications.notifies(message, me, muted)) {
+            return;
+        }
+        String sender = message.sender().displayName();
+        // Once per conversation and tab, and only in a tab that notifies: the group's name, or none (one-on-one).
+        String group = groupTitles
+                .computeIfAbsent(message.conversationId(), id -> Optional.ofNullable(overview.notificationTitle(id)))
+                .orElse(null);
+        String title = group == null ? sender : group;
+        String body = group == null ? message.preview() : sender + ": " + message.preview();
+        host.getElement()
+                .executeJs(
+                        "this.parleyNotify && this.parleyNotify.show($0, $1, $2, $3)",
+                        "parley-message-" + message.id(),
+                        title,
+                        body,
+                        String.valueOf(message.conversationId()));
+    }
+
+    /** Groups changed (a rename, say): their names are read again when they next notify. */
+    public void groupsChanged() {
+        groupTitles.clear();
+    }
+
+    /** The reader muted or unmuted a conversation (here or in another tab). */
+    public void mutedChanged(NotificationsMuted changed) {
+        if (muted != null) {
+            if (changed.muted()) {
+                muted.add(changed.conversationId());
+            } else {
+                muted.remove(changed.conversationId());
+            }
+        }
+    }
+}
