@@ -76,7 +76,10 @@ class MessageTimeline {
         list.setTestId("message-list");
         // Markdown only for links: MessageText escapes everything else a person typed.
         list.setMarkdown(true);
-        list.addAttachListener(attach -> list.getElement().executeJs(TimelineScripts.LINKS_OPEN_IN_A_NEW_TAB));
+        list.addAttachListener(attach -> {
+            list.getElement().executeJs(TimelineScripts.LINKS_OPEN_IN_A_NEW_TAB);
+            list.getElement().executeJs(TimelineScripts.CHAT_LOOK);
+        });
         // Scrolled near the top: fetch the previous page (debounced).
         list.getElement()
                 .addEventListener("scroll", scroll -> loadEarlier())
