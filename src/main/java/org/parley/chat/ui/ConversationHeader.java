@@ -86,10 +86,13 @@ class ConversationHeader extends Div {
             boolean muted = notifications.notificationsMuted(conversationId);
             bell.setIcon(muted ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL_O.create());
             bell.getElement().setAttribute("aria-pressed", String.valueOf(muted));
-            bell.setTooltipText(
-                    muted
-                            ? "Notifications muted: only mentions notify you. Click to unmute."
-                            : "Mute notifications (the badge stays; mentions still notify you)");
+            // A title, not a Vaadin tooltip: a tooltip is a component of its own in every open tab.
+            bell.getElement()
+                    .setAttribute(
+                            "title",
+                            muted
+                                    ? "Notifications muted: only mentions notify you. Click to unmute."
+                                    : "Mute notifications (the badge stays; mentions still notify you)");
         };
         render.run();
         bell.addClickListener(click -> {
