@@ -41,8 +41,8 @@ class SecurityConfig {
         http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Password guessing: refused before the password is checked once the allowance is used up.
         http.addFilterBefore(new SignInThrottle(signInAttempts), UsernamePasswordAuthenticationFilter.class);
-        // Parley's own stylesheet is needed by the login page too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**")
+        // Parley's own stylesheet is needed by the login page too; its page scripts hold nothing private.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/scripts/**")
                 .permitAll()
                 // The proxy's health check (NodeHealth): says up or stopping, nothing else.
                 .requestMatchers("/health")

@@ -44,6 +44,7 @@ class SecurityHeaders extends OncePerRequestFilter {
         return path.startsWith("/VAADIN/build/")
                 || path.startsWith("/VAADIN/static/")
                 || path.startsWith("/styles/")
+                || path.startsWith("/scripts/")
                 || path.startsWith("/icons/")
                 || path.equals("/favicon.ico");
     }

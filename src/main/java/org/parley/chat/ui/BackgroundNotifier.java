@@ -20,70 +20,10 @@ import org.parley.chat.service.NotificationsMuted;
  * choices (on, sound) are kept in its localStorage per person; the tab tells the server when it goes to the
  * background and whether notifications are on, so a tab in front costs nothing per message. Which messages notify
  * is {@link ConversationNotifications#notifies}: not one's own, not in a muted conversation unless it mentions one.
- * Several tabs of one browser show a message once (the notification's tag, and the last tag shown).
+ * Several tabs of one browser show a message once (the notification's tag, and the last tag shown). The page's
+ * side is parley.notifier in scripts/parley.js.
  */
 public final class BackgroundNotifier {
-
-    /** Installs {@code parleyNotify} on the host element once; {@code $0}: this person's settings key. */
-    static final String SCRIPT = """
-            const host = this;
-            if (host.parleyNotify) return;
-            const key = $0;
-            const supported = 'Notification' in window;
-            const read = () => {
-              try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
-            };
-            const notify = host.parleyNotify = window.parleyNotify = {
-              supported,
-              settings: read,
-              granted: () => supported && Notification.permission === 'granted',
-              background: () => document.visibilityState !== 'visible' || !document.hasFocus(),
-              save(changes) {
-                try { localStorage.setItem(key, JSON.stringify(Object.assign(read(), changes))); } catch (e) { }
-                notify.report();
-              },
-              report() {
-                host.dispatchEvent(new CustomEvent('parley-attention', {detail: {
-                    background: notify.background(), enabled: !!read().enabled && notify.granted()}}));
-              },
-              async ask() {
-                if (!supported) return 'unsupported';
-                const answer = await Notification.requestPermission();
-                notify.save({enabled: answer === 'granted', asked: true});
-                return answer;
-              },
-              show(tag, title, body, conversation) {
-                if (!notify.granted() || !read().enabled || !notify.background()) return;
-                if (localStorage.getItem(key + '.last') === tag) return;
-                try { localStorage.setItem(key + '.last', tag); } catch (e) { }
-                const shown = new Notification(title, {body, tag});
-                shown.onclick = () => {
-                  window.focus();
-                  host.dispatchEvent(new CustomEvent('parley-open-conversation', {detail: {conversation}}));
-                  shown.close();
-                };
-                if (read().sound) notify.beep();
-              },
-              beep() {
-                try {
-                  const audio = notify.audio || (notify.audio = new AudioContext());
-                  const tone = audio.createOscillator();
-                  const volume = audio.createGain();
-                  tone.frequency.value = 880;
-                  volume.gain.setValueAtTime(0.08, audio.currentTime);
-                  volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
-                  tone.connect(volume).connect(audio.destination);
-                  tone.start();
-                  tone.stop(audio.currentTime + 0.25);
-                } catch (e) { /* no sound here */ }
-              }
-            };
-            document.addEventListener('visibilitychange', notify.report);
-            window.addEventListener('focus', notify.report);
-            window.addEventListener('blur', notify.report);
-            window.addEventListener('storage', e => { if (e.key === key) notify.report(); });
-            notify.report();
-            """;
 
     private final Component host;
     private final ConversationNotifications notifications;
@@ -120,7 +60,7 @@ public final class BackgroundNotifier {
                     }
                 })
                 .addEventData("event.detail.conversation");
-        host.addAttachListener(attach -> host.getElement().executeJs(SCRIPT, settingsKey(me)));
+        host.addAttachListener(attach -> host.getElement().executeJs("parley.notifier(this, $0)", settingsKey(me)));
     }
 
     /** Where a browser keeps this person's notification choices. */

@@ -63,40 +63,6 @@ class Composer extends Div {
             }
             """.formatted(NEW_ID);
 
-    /**
-     * Drafts: what is typed and not sent stays per conversation in this browser's localStorage ({@code $0}: this
-     * person's key), through switching conversations, reloads and server restarts, until it is sent. Set up once
-     * per element; every call then shows conversation {@code $1}'s draft (or an empty field). A month-old draft is
-     * forgotten.
-     */
-    private static final String DRAFTS = """
-            const input = this;
-            if (!input.parleyDrafts) {
-              const key = $0;
-              const read = () => {
-                try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
-              };
-              const drafts = input.parleyDrafts = {
-                save(conversation, text) {
-                  if (!conversation) return;
-                  const all = read();
-                  if (text && text.trim()) all[conversation] = {text, at: Date.now()}; else delete all[conversation];
-                  const monthAgo = Date.now() - 30 * 86400000;
-                  for (const c of Object.keys(all)) if (!(all[c].at > monthAgo)) delete all[c];
-                  try { localStorage.setItem(key, JSON.stringify(all)); } catch (e) { /* private mode */ }
-                },
-                show(conversation) {
-                  const draft = read()[conversation];
-                  input.value = draft ? draft.text : '';
-                }
-              };
-              const conversation = () => input.getAttribute('data-conversation');
-              input.addEventListener('input', e => drafts.save(conversation(), e.composedPath()[0].value));
-              input.addEventListener('submit', () => drafts.save(conversation(), ''));
-            }
-            input.parleyDrafts.show($1);
-            """;
-
     /** Sends a text to a conversation under the id its browser made for it, answering {@code replyToId} (or none). */
     @FunctionalInterface
     interface Sender {
@@ -180,7 +146,9 @@ class Composer extends Div {
         cancelReply();
         mentions.prepareFor(conversationId, group);
         input.getElement().setAttribute("data-conversation", String.valueOf(conversationId));
-        input.getElement().executeJs(DRAFTS, draftsKey, String.valueOf(conversationId));
+        // Drafts: what is typed and not sent stays per conversation in the browser (parley.drafts in
+        // scripts/parley.js).
+        input.getElement().executeJs("parley.drafts(this, $0, $1)", draftsKey, String.valueOf(conversationId));
         attachment.prepareFor(conversationId);
     }
 

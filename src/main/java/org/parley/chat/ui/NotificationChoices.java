@@ -7,32 +7,11 @@ import com.vaadin.flow.component.html.Paragraph;
 
 /**
  * This browser's notification choices: notifications on or off, and a short sound with them. Kept in the browser
- * (where the permission is), set in the page: turning them on asks the browser for permission in the click itself.
- * Per conversation, "Mute notifications" in its header keeps a busy one quiet.
+ * (where the permission is), set in the page (parley.notificationChoices in scripts/parley.js): turning them on asks
+ * the browser for permission in the click itself. Per conversation, "Mute notifications" in its header keeps a busy
+ * one quiet.
  */
 public class NotificationChoices extends Dialog {
-
-    private static final String SCRIPT = """
-            const [show, sound, note] = [$0, $1, $2];
-            const notify = window.parleyNotify;
-            const render = () => {
-              const settings = notify.settings();
-              show.checked = !!settings.enabled && notify.granted();
-              sound.checked = !!settings.sound;
-              sound.disabled = !show.checked;
-              note.textContent = !notify.supported ? 'This browser does not show notifications.'
-                  : Notification.permission === 'denied'
-                      ? 'This browser blocks notifications from Parley: allow them in its site settings.'
-                      : 'Shown when Parley is in the background, for messages to you and your groups.';
-            };
-            show.addEventListener('change', async () => {
-              if (show.checked && !notify.granted()) await notify.ask();
-              else notify.save({enabled: show.checked, asked: true});
-              render();
-            });
-            sound.addEventListener('change', () => { notify.save({sound: sound.checked}); render(); });
-            render();
-            """;
 
     public NotificationChoices() {
         setHeaderTitle("Notifications");
@@ -45,7 +24,11 @@ public class NotificationChoices extends Dialog {
         note.setTestId("notify-note");
         add(show, sound, note);
         getFooter().add(new Button("Close", click -> close()));
-        show.addAttachListener(attach ->
-                show.getElement().executeJs(SCRIPT, show.getElement(), sound.getElement(), note.getElement()));
+        show.addAttachListener(attach -> show.getElement()
+                .executeJs(
+                        "parley.notificationChoices($0, $1, $2)",
+                        show.getElement(),
+                        sound.getElement(),
+                        note.getElement()));
     }
 }

@@ -45,56 +45,7 @@ final class TimelineScripts {
      * "continued"). Wraps Vaadin's message list connector once per page, for lists of class "message-list" only: it
      * keeps each item's own time before the connector formats it, then decorates the whole list, so a page loaded
      * in front or a message added behind both come out right. The day goes into a "data-day" attribute of the
-     * rendered message, for the style sheet to show.
+     * rendered message, for the style sheet to show. In scripts/parley.js.
      */
-    static final String CHAT_LOOK = """
-            const connector = window.Vaadin.Flow.messageListConnector;
-            if (!connector.parleyChatLook) {
-              connector.parleyChatLook = true;
-              const time = new Intl.DateTimeFormat(undefined, {hour: 'numeric', minute: '2-digit'});
-              const dayKey = d => d.getFullYear() + '-' + d.getMonth() + '-' + d.getDate();
-              const dayLabel = d => {
-                const today = new Date();
-                const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
-                if (dayKey(d) === dayKey(today)) return 'Today';
-                if (dayKey(d) === dayKey(yesterday)) return 'Yesterday';
-                return new Intl.DateTimeFormat(undefined, {weekday: 'long', day: 'numeric', month: 'long',
-                    year: d.getFullYear() === today.getFullYear() ? undefined : 'numeric'}).format(d);
-              };
-              const ours = list => list.classList.contains('message-list');
-              const keep = items => items.forEach(item => { if (item.time && !item.parleyAt) item.parleyAt = item.time; });
-              const decorate = list => {
-                let previous = null;
-                for (const item of list.items) {
-                  const classes = (item.className || '').split(' ').filter(c => c && c !== 'continued');
-                  const at = item.parleyAt ? new Date(item.parleyAt) : null;
-                  const system = classes.includes('system');
-                  if (at && !isNaN(at)) {
-                    item.time = time.format(at);
-                    const sameDay = previous && dayKey(previous.at) === dayKey(at);
-                    if (sameDay && !system && !previous.system && previous.userName === item.userName
-                        && at - previous.at < 5 * 60000) {
-                      classes.push('continued');
-                    }
-                    item.parleyDay = sameDay ? null : dayLabel(at);
-                    previous = {at, userName: item.userName, system};
-                  }
-                  item.className = classes.join(' ');
-                }
-                list.items = [...list.items];
-                requestAnimationFrame(() => list.querySelectorAll('vaadin-message').forEach((message, i) => {
-                  const day = list.items[i] && list.items[i].parleyDay;
-                  if (day) message.setAttribute('data-day', day); else message.removeAttribute('data-day');
-                }));
-              };
-              for (const name of ['setItems', 'addItems']) {
-                const original = connector[name].bind(connector);
-                connector[name] = (list, items, locale) => {
-                  if (ours(list)) keep(items);
-                  original(list, items, locale);
-                  if (ours(list)) decorate(list);
-                };
-              }
-            }
-            """;
+    static final String CHAT_LOOK = "parley.chatLook()";
 }

@@ -65,20 +65,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span pageTitle = new Span();
     private final BackgroundNotifier notifier;
 
-    /** Keeps the badge's count (when shown) in front of the page title; Vaadin sets the title on each navigation. */
-    private static final String UNREAD_IN_TITLE = """
-            const badge = this;
-            const apply = () => {
-              const title = document.title.replace(/^\\(\\d+\\+?\\) /, '');
-              const count = badge.hidden ? '' : badge.textContent.trim();
-              const wanted = count && count !== '0' ? '(' + count + ') ' + title : title;
-              if (document.title !== wanted) document.title = wanted;
-            };
-            const watch = {childList: true, characterData: true, subtree: true, attributes: true};
-            new MutationObserver(apply).observe(badge, watch);
-            new MutationObserver(apply).observe(document.head, watch);
-            apply();
-            """;
+    /** Parley's page scripts (src/main/resources/META-INF/resources/scripts/parley.js), served as they are. */
+    public static final String PAGE_SCRIPTS = "context://scripts/parley.js";
 
     public MainLayout(
             ReadMarkers readMarkers,
@@ -94,6 +82,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
+        // The page's own scripts, once per page (before any executeJs that calls them).
+        UI.getCurrent().getPage().addJavaScript(PAGE_SCRIPTS);
         setPrimarySection(Section.DRAWER);
 
         var logo = VaadinIcon.CHAT.create();
@@ -147,7 +137,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         unread.onChange(this::showUnread);
         showUnread();
         // The tab's title leads with the unread total, "(3) Chats · Parley", read off the Chats badge in the page.
-        unreadBadge.getElement().executeJs(UNREAD_IN_TITLE);
+        unreadBadge.getElement().executeJs("parley.unreadInTitle(this)");
         notifier = new BackgroundNotifier(this, notifications, overview, me);
 
         // Subscribed before the counts are read: an event committed in between waits, and is taken in after.

@@ -1,0 +1,209 @@
+// Parley's page scripts, loaded once per page (MainLayout adds it): the server's calls (executeJs) name these
+// functions instead of sending their text with every page, where Flow would also keep it with the UI's last response.
+window.parley = window.parley || {};
+
+/** Browser notifications for this tab (BackgroundNotifier): installed once on the layout element. */
+parley.notifier = (host, key) => {
+  if (host.parleyNotify) return;
+  const supported = 'Notification' in window;
+  const read = () => {
+    try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
+  };
+  const notify = host.parleyNotify = window.parleyNotify = {
+    supported,
+    settings: read,
+    granted: () => supported && Notification.permission === 'granted',
+    background: () => document.visibilityState !== 'visible' || !document.hasFocus(),
+    save(changes) {
+      try { localStorage.setItem(key, JSON.stringify(Object.assign(read(), changes))); } catch (e) { }
+      notify.report();
+    },
+    report() {
+      host.dispatchEvent(new CustomEvent('parley-attention', {detail: {
+          background: notify.background(), enabled: !!read().enabled && notify.granted()}}));
+    },
+    async ask() {
+      if (!supported) return 'unsupported';
+      const answer = await Notification.requestPermission();
+      notify.save({enabled: answer === 'granted', asked: true});
+      return answer;
+    },
+    show(tag, title, body, conversation) {
+      if (!notify.granted() || !read().enabled || !notify.background()) return;
+      if (localStorage.getItem(key + '.last') === tag) return;
+      try { localStorage.setItem(key + '.last', tag); } catch (e) { }
+      const shown = new Notification(title, {body, tag});
+      shown.onclick = () => {
+        window.focus();
+        host.dispatchEvent(new CustomEvent('parley-open-conversation', {detail: {conversation}}));
+        shown.close();
+      };
+      if (read().sound) notify.beep();
+    },
+    beep() {
+      try {
+        const audio = notify.audio || (notify.audio = new AudioContext());
+        const tone = audio.createOscillator();
+        const volume = audio.createGain();
+        tone.frequency.value = 880;
+        volume.gain.setValueAtTime(0.08, audio.currentTime);
+        volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+        tone.connect(volume).connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 0.25);
+      } catch (e) { /* no sound here */ }
+    }
+  };
+  document.addEventListener('visibilitychange', notify.report);
+  window.addEventListener('focus', notify.report);
+  window.addEventListener('blur', notify.report);
+  window.addEventListener('storage', e => { if (e.key === key) notify.report(); });
+  notify.report();
+};
+
+/** The one-time question about notifications (NotificationPrompt). */
+parley.notificationPrompt = prompt => {
+  if (prompt.parleyPrompt) return;
+  prompt.parleyPrompt = true;
+  const text = document.createElement('span');
+  text.textContent = 'Get a notification when a message arrives while Parley is in the background?';
+  const turnOn = document.createElement('vaadin-button');
+  turnOn.textContent = 'Turn on';
+  turnOn.setAttribute('theme', 'primary small');
+  const notNow = document.createElement('vaadin-button');
+  notNow.textContent = 'Not now';
+  notNow.setAttribute('theme', 'tertiary small');
+  const buttons = document.createElement('div');
+  buttons.className = 'notification-prompt-buttons';
+  buttons.append(turnOn, notNow);
+  prompt.append(text, buttons);
+  const decide = () => {
+    const notify = window.parleyNotify;
+    prompt.hidden = !(notify && notify.supported && Notification.permission === 'default'
+        && !notify.settings().asked);
+  };
+  turnOn.addEventListener('click', async () => {
+    await window.parleyNotify.ask();
+    decide();
+  });
+  notNow.addEventListener('click', () => {
+    window.parleyNotify.save({asked: true});
+    decide();
+  });
+  setTimeout(decide);
+};
+
+/** This browser's notification choices in their dialog (NotificationChoices). */
+parley.notificationChoices = (show, sound, note) => {
+  const notify = window.parleyNotify;
+  const render = () => {
+    const settings = notify.settings();
+    show.checked = !!settings.enabled && notify.granted();
+    sound.checked = !!settings.sound;
+    sound.disabled = !show.checked;
+    note.textContent = !notify.supported ? 'This browser does not show notifications.'
+        : Notification.permission === 'denied'
+            ? 'This browser blocks notifications from Parley: allow them in its site settings.'
+            : 'Shown when Parley is in the background, for messages to you and your groups.';
+  };
+  show.addEventListener('change', async () => {
+    if (show.checked && !notify.granted()) await notify.ask();
+    else notify.save({enabled: show.checked, asked: true});
+    render();
+  });
+  sound.addEventListener('change', () => { notify.save({sound: sound.checked}); render(); });
+  render();
+};
+
+/** The unread total in front of the page title, read off the Chats badge (MainLayout). */
+parley.unreadInTitle = badge => {
+  const apply = () => {
+    const title = document.title.replace(/^\(\d+\+?\) /, '');
+    const count = badge.hidden ? '' : badge.textContent.trim();
+    const wanted = count && count !== '0' ? '(' + count + ') ' + title : title;
+    if (document.title !== wanted) document.title = wanted;
+  };
+  const watch = {childList: true, characterData: true, subtree: true, attributes: true};
+  new MutationObserver(apply).observe(badge, watch);
+  new MutationObserver(apply).observe(document.head, watch);
+  apply();
+};
+
+/** Drafts per conversation in localStorage (Composer): set up once per text box, then shows this conversation's. */
+parley.drafts = (input, key, conversation) => {
+  if (!input.parleyDrafts) {
+    const read = () => {
+      try { return JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { return {}; }
+    };
+    const drafts = input.parleyDrafts = {
+      save(conversation, text) {
+        if (!conversation) return;
+        const all = read();
+        if (text && text.trim()) all[conversation] = {text, at: Date.now()}; else delete all[conversation];
+        const monthAgo = Date.now() - 30 * 86400000;
+        for (const c of Object.keys(all)) if (!(all[c].at > monthAgo)) delete all[c];
+        try { localStorage.setItem(key, JSON.stringify(all)); } catch (e) { /* private mode */ }
+      },
+      show(conversation) {
+        const draft = read()[conversation];
+        input.value = draft ? draft.text : '';
+      }
+    };
+    const open = () => input.getAttribute('data-conversation');
+    input.addEventListener('input', e => drafts.save(open(), e.composedPath()[0].value));
+    input.addEventListener('submit', () => drafts.save(open(), ''));
+  }
+  input.parleyDrafts.show(conversation);
+};
+
+/** The conversation's chat look around Vaadin's message list connector (TimelineScripts.CHAT_LOOK). */
+parley.chatLook = () => {
+  const connector = window.Vaadin.Flow.messageListConnector;
+  if (!connector.parleyChatLook) {
+    connector.parleyChatLook = true;
+    const time = new Intl.DateTimeFormat(undefined, {hour: 'numeric', minute: '2-digit'});
+    const dayKey = d => d.getFullYear() + '-' + d.getMonth() + '-' + d.getDate();
+    const dayLabel = d => {
+      const today = new Date();
+      const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+      if (dayKey(d) === dayKey(today)) return 'Today';
+      if (dayKey(d) === dayKey(yesterday)) return 'Yesterday';
+      return new Intl.DateTimeFormat(undefined, {weekday: 'long', day: 'numeric', month: 'long',
+          year: d.getFullYear() === today.getFullYear() ? undefined : 'numeric'}).format(d);
+    };
+    const ours = list => list.classList.contains('message-list');
+    const keep = items => items.forEach(item => { if (item.time && !item.parleyAt) item.parleyAt = item.time; });
+    const decorate = list => {
+      let previous = null;
+      for (const item of list.items) {
+        const classes = (item.className || '').split(' ').filter(c => c && c !== 'continued');
+        const at = item.parleyAt ? new Date(item.parleyAt) : null;
+        const system = classes.includes('system');
+        if (at && !isNaN(at)) {
+          item.time = time.format(at);
+          const sameDay = previous && dayKey(previous.at) === dayKey(at);
+          if (sameDay && !system && !previous.system && previous.userName === item.userName
+              && at - previous.at < 5 * 60000) {
+            classes.push('continued');
+          }
+          item.parleyDay = sameDay ? null : dayLabel(at);
+          previous = {at, userName: item.userName, system};
+        }
+        item.className = classes.join(' ');
+      }
+      list.items = [...list.items];
+      requestAnimationFrame(() => list.querySelectorAll('vaadin-message').forEach((message, i) => {
+        const day = list.items[i] && list.items[i].parleyDay;
+        if (day) message.setAttribute('data-day', day); else message.removeAttribute('data-day');
+      }));
+    };
+    for (const name of ['setItems', 'addItems']) {
+      const original = connector[name].bind(connector);
+      connector[name] = (list, items, locale) => {
+        if (ours(list)) keep(items);
+        original(list, items, locale);
+        if (ours(list)) decorate(list);
+      };
+    }
+  }
+};
