@@ -13,7 +13,11 @@ public final class ReaderZone {
 
     public static ZoneId of(UI ui) {
         // Vaadin asks the browser once, as the page starts, and keeps the answer for the UI's lifetime.
-        ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+        return of(ui.getPage().getExtendedClientDetails());
+    }
+
+    /** The zone the browser named in {@code details} (null: not known yet); UTC when unknown or not a zone. */
+    public static ZoneId of(ExtendedClientDetails details) {
         if (details == null || details.getTimeZoneId() == null) {
             return ZoneOffset.UTC;
         }

@@ -17,13 +17,13 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.signals.Signal;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.ReaderZone;
 import org.parley.base.ui.Toasts;
 import org.parley.chat.service.AccessChanged;
 import org.parley.chat.service.AttachmentService;
@@ -130,13 +130,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
         add(conversationList, pane);
         UI ui = UI.getCurrent();
-        ui.getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                conversationList.zone(ZoneId.of(details.getTimeZoneId()));
-            } catch (RuntimeException unknownZone) {
-                // Keep UTC.
-            }
-        });
+        ui.getPage().retrieveExtendedClientDetails(details -> conversationList.zone(ReaderZone.of(details)));
         LiveUpdates.bind(this, liveEvents, me, event -> {
             switch (event) {
                 case MessagePosted posted -> messagePosted(posted);

@@ -82,22 +82,23 @@ class ConversationHeader extends Div {
         bell.addClassName("mute-notifications");
         bell.setTestId("mute-notifications");
         bell.setAriaLabel("Mute notifications");
+        // What the service said when the header was shown, then what the caller set here: no query per click.
+        boolean[] muted = {notifications.notificationsMuted(conversationId)};
         Runnable render = () -> {
-            boolean muted = notifications.notificationsMuted(conversationId);
-            bell.setIcon(muted ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL_O.create());
-            bell.getElement().setAttribute("aria-pressed", String.valueOf(muted));
+            bell.setIcon(muted[0] ? VaadinIcon.BELL_SLASH.create() : VaadinIcon.BELL_O.create());
+            bell.getElement().setAttribute("aria-pressed", String.valueOf(muted[0]));
             // A title, not a Vaadin tooltip: a tooltip is a component of its own in every open tab.
             bell.getElement()
                     .setAttribute(
                             "title",
-                            muted
+                            muted[0]
                                     ? "Notifications muted: only mentions notify you. Click to unmute."
                                     : "Mute notifications (the badge stays; mentions still notify you)");
         };
         render.run();
         bell.addClickListener(click -> {
-            notifications.muteNotifications(
-                    conversationId, !"true".equals(bell.getElement().getAttribute("aria-pressed")));
+            notifications.muteNotifications(conversationId, !muted[0]);
+            muted[0] = !muted[0];
             render.run();
         });
         return bell;
