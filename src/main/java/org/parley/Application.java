@@ -2,6 +2,7 @@ package org.parley;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 // Push starts per UI in ParleyServiceInit, which picks the transport (WebSocket, falling back to long
 // polling) before the first connection: a transport set after the annotation switched push on is ignored.
 @Push(PushMode.DISABLED)
+// Light or dark as the operating system says, until a signed-in person's own choice (Profile) replaces it.
+@ColorScheme(ColorScheme.Value.LIGHT_DARK)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("styles/parley.css")

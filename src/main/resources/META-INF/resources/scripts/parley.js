@@ -157,6 +157,11 @@ parley.drafts = (input, key, conversation) => {
 };
 
 /** The conversation's chat look around Vaadin's message list connector (TimelineScripts.CHAT_LOOK). */
+/** The next items this message list shows were asked for (a page scrolled to): not announced as arriving. */
+parley.quietNextItems = list => {
+  list.parleyQuiet = true;
+};
+
 parley.chatLook = () => {
   const connector = window.Vaadin.Flow.messageListConnector;
   if (!connector.parleyChatLook) {
@@ -197,12 +202,43 @@ parley.chatLook = () => {
         if (day) message.setAttribute('data-day', day); else message.removeAttribute('data-day');
       }));
     };
+    // New messages from others, said once to screen readers through the list's announcer (a polite status
+    // region beside it). New means after the message that was last before: a page of older messages loaded above,
+    // another conversation opened, or a change to a message says nothing; nor does a page of newer ones the reader
+    // scrolled down to (parley.quietNextItems).
+    const keyOf = item => item.parleyAt + '|' + item.userName;
+    const announce = list => {
+      const items = list.items;
+      const before = list.parleyLastKey;
+      list.parleyLastKey = items.length ? keyOf(items[items.length - 1]) : null;
+      const from = before ? items.map(keyOf).lastIndexOf(before) + 1 : 0;
+      if (list.parleyQuiet) {
+        list.parleyQuiet = false;
+        return;
+      }
+      const announcer = list.parentElement && list.parentElement.querySelector(':scope > .message-announcer');
+      if (!before || from === 0 || from >= items.length || !announcer) return;
+      requestAnimationFrame(() => {
+        const rendered = list.querySelectorAll('vaadin-message');
+        const said = items.slice(from).map((item, i) => {
+          if ((item.className || '').split(' ').includes('own')) return null;
+          const message = rendered[from + i];
+          const text = (message ? message.textContent : '').trim()
+              || (item.attachments || []).map(file => file.name).join(', ');
+          return item.userName.replace(/\s@\S+$/, '') + ': ' + text; // the name, not the @handle
+        }).filter(Boolean);
+        if (said.length) announcer.textContent = said.join('\n');
+      });
+    };
     for (const name of ['setItems', 'addItems']) {
       const original = connector[name].bind(connector);
       connector[name] = (list, items, locale) => {
         if (ours(list)) keep(items);
         original(list, items, locale);
-        if (ours(list)) decorate(list);
+        if (ours(list)) {
+          decorate(list);
+          announce(list);
+        }
       };
     }
   }

@@ -27,7 +27,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -53,7 +52,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
     Path files;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void pictures_sent_to_a_group_reach_the_other_member_at_once_and_a_disguised_file_is_refused(String transport)
             throws IOException {
         UserSummary annUser = users.create("ann");

@@ -97,7 +97,7 @@ abstract class BrowserTestBase {
         return newPerson(new Browser.NewContextOptions().setPermissions(List.of("notifications")));
     }
 
-    private Page newPerson(Browser.NewContextOptions options) {
+    Page newPerson(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options.setViewportSize(1280, 800));
         context.setDefaultTimeout(20_000);
         contexts.add(context);

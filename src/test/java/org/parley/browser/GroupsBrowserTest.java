@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.support.TestUsers;
 
 /**
@@ -21,7 +20,7 @@ import org.parley.support.TestUsers;
 class GroupsBrowserTest extends BrowserTestBase {
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void join_by_approval_then_mute_then_removal_all_reach_the_member_at_once(String transport) {
         String groupName = "Gardening " + TestUsers.uniqueName("club");
         String olgaName = TestUsers.uniqueName("olga");

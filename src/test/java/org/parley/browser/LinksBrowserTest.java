@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -27,7 +26,7 @@ class LinksBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void links_are_clickable_and_nothing_else_becomes_markup(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob");
         long conversation = scenarios.friendsWithConversation(people.get("ann"), people.get("bob"));

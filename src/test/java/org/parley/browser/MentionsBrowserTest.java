@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -27,7 +26,7 @@ class MentionsBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void ann_mentions_bob_with_the_keyboard_and_his_row_shows_it_until_he_reads_it(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob", "cat");
         UserSummary ann = people.get("ann");

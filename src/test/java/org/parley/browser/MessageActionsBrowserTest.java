@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,7 @@ class MessageActionsBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void ann_recalls_and_edits_bob_replies_and_each_sees_the_others_change_at_once(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob");
         UserSummary ann = people.get("ann");

@@ -130,6 +130,9 @@ class MessageSearchBrowserTest extends BrowserTestBase {
         newer.click();
         assertThat(messages.filter(new Locator.FilterOptions().setHasText("filler 100 end")))
                 .hasCount(1);
+        // A page scrolled to is not news: a screen reader is not read the newer messages that came in with it.
+        page.waitForTimeout(300); // the announcer writes in the next animation frame
+        assertThat(page.locator("[data-testid=message-announcer]")).isEmpty();
 
         // Writing takes him to the newest, where his message and the waiting one are.
         Locator input = page.locator("[data-testid=message-input] textarea");

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
 import org.parley.groups.service.GroupSummary;
@@ -59,7 +58,7 @@ class NotificationsBrowserTest extends BrowserTestBase {
     ChatService chat;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void a_message_to_a_tab_in_the_background_notifies_unless_muted_and_leads_back_to_it(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob");
         UserSummary ann = people.get("ann");

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -27,7 +26,7 @@ class ReadReceiptsBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void ann_sees_seen_under_her_message_as_soon_as_bob_has_read_it(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob");
         UserSummary ann = people.get("ann");

@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.support.TestUsers;
 
 /**
@@ -20,7 +19,7 @@ import org.parley.support.TestUsers;
 class RealTimeChatBrowserTest extends BrowserTestBase {
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void two_people_befriend_each_other_and_chat_in_real_time(String transport) {
         String annName = TestUsers.uniqueName("ann");
         String bobName = TestUsers.uniqueName("bob");

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -29,7 +28,7 @@ class TemporaryConversationBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void members_who_are_not_friends_talk_temporarily_until_they_become_friends(String transport) {
         UserSummary annUser = users.create("ann");
         UserSummary catUser = users.create("cat");

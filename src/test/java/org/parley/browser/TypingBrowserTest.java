@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.service.UserSummary;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
@@ -27,7 +26,7 @@ class TypingBrowserTest extends BrowserTestBase {
     Scenarios scenarios;
 
     @ParameterizedTest(name = "push over {0}")
-    @ValueSource(strings = {"websocket", "long-polling"})
+    @Transports
     void people_see_who_is_typing_until_the_message_arrives_or_they_stop(String transport) {
         Map<String, UserSummary> people = users.createAll("ann", "bob", "cat");
         UserSummary ann = people.get("ann");

@@ -45,6 +45,10 @@ public class UserAccount {
     @Column(name = "temporary_chats", nullable = false, length = 16)
     private TemporaryChats temporaryChats = TemporaryChats.SHARED_GROUPS;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "color_scheme", nullable = false, length = 8)
+    private ColorSchemeChoice colorScheme = ColorSchemeChoice.SYSTEM;
+
     @Column(name = "read_receipts", nullable = false)
     private boolean readReceipts = true;
 
@@ -125,5 +129,13 @@ public class UserAccount {
 
     public void setReadReceipts(boolean readReceipts) {
         this.readReceipts = readReceipts;
+    }
+
+    public ColorSchemeChoice getColorScheme() {
+        return colorScheme;
+    }
+
+    public void setColorScheme(ColorSchemeChoice colorScheme) {
+        this.colorScheme = colorScheme;
     }
 }

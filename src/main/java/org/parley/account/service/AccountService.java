@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.parley.account.domain.ColorSchemeChoice;
 import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
@@ -134,6 +135,19 @@ public class AccountService {
 
     public void setSendsReadReceipts(boolean sends) {
         requireMe().setReadReceipts(sends);
+    }
+
+    /** The caller's colours: as their operating system says (the default), or always light or dark. */
+    @Transactional(readOnly = true)
+    public ColorSchemeChoice colorScheme() {
+        return requireMe().getColorScheme();
+    }
+
+    public void chooseColorScheme(ColorSchemeChoice choice) {
+        if (choice == null) {
+            throw new InvalidInputException("Choose light, dark or as your system says.");
+        }
+        requireMe().setColorScheme(choice);
     }
 
     /**

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.InputStream;
+import org.parley.account.domain.ColorSchemeChoice;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
@@ -39,6 +40,7 @@ public class ProfileView extends Div {
     final Button removeAvatar = new Button("Remove picture");
     final RadioButtonGroup<Boolean> temporaryChats = new RadioButtonGroup<>("Temporary conversations");
     final RadioButtonGroup<Boolean> readReceipts = new RadioButtonGroup<>("Read receipts");
+    final RadioButtonGroup<ColorSchemeChoice> colorScheme = new RadioButtonGroup<>("Colours");
 
     public ProfileView(AccountService accounts) {
         this.accounts = accounts;
@@ -131,9 +133,22 @@ public class ProfileView extends Div {
             }
         });
 
+        colorScheme.setItems(ColorSchemeChoice.values());
+        colorScheme.setItemLabelGenerator(ColorSchemes::label);
+        colorScheme.setHelperText("Dark is easier on the eyes at night; \"as my system\" follows your device.");
+        colorScheme.setValue(accounts.colorScheme());
+        colorScheme.setTestId("profile-color-scheme");
+        colorScheme.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                accounts.chooseColorScheme(change.getValue());
+                ColorSchemes.apply(UI.getCurrent().getPage(), change.getValue());
+            }
+        });
+
         Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
         Div privacyCard = card("Privacy", temporaryChats, readReceipts);
-        Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard);
+        Div lookCard = card("Appearance", colorScheme);
+        Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard, lookCard);
         cards.addClassName("card-grid");
         add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);
     }

@@ -218,7 +218,16 @@ public class ChatView extends Div implements BeforeEnterObserver {
         timeline.open(details.id());
         typingIndicator.open(details.id());
         actionBar.close();
-        pane.add(header, loadEarlier, messageList, timeline.loadLater, actionBar, typingIndicator, access, composer);
+        pane.add(
+                header,
+                loadEarlier,
+                messageList,
+                timeline.announcer,
+                timeline.loadLater,
+                actionBar,
+                typingIndicator,
+                access,
+                composer);
         composer.focus();
     }
 

@@ -2,6 +2,7 @@ package org.parley.chat.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ class MessageTimeline {
     private static final int MOST_SHOWN = 1_000;
 
     final MessageList list = new MessageList();
+    /** Says each new message from someone else to screen readers, once (filled in the page by parley.chatLook). */
+    final Div announcer = new Div();
+
     final Button loadEarlier = new Button("Load earlier messages");
     final Button loadLater = new Button("Show newer messages");
     private final ChatService chat;
@@ -74,6 +78,11 @@ class MessageTimeline {
                 });
         list.addClassName("message-list");
         list.setTestId("message-list");
+        // Vaadin's own announcing (setAnnounceMessages) stays off: the announcer says only messages that arrive,
+        // never a page of older ones loaded above.
+        announcer.addClassNames("message-announcer", "sr-only");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.setTestId("message-announcer");
         // Markdown only for links: MessageText escapes everything else a person typed.
         list.setMarkdown(true);
         list.addAttachListener(attach -> {
@@ -188,6 +197,8 @@ class MessageTimeline {
         page.forEach(m -> shown.put(m.id(), item(m)));
         seen.apply(shown);
         list.setItems(shown.values());
+        // Read on request, not arriving: the announcer stays quiet (runs before the list's items reach the page).
+        list.getElement().executeJs("parley.quietNextItems(this)");
         loadLater.setVisible(hasLater);
     }
 

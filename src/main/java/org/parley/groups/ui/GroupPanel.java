@@ -156,6 +156,8 @@ class GroupPanel extends Dialog {
             boolean isOnline = online.contains(member.user().id());
             dot.addClassNames("presence-dot", isOnline ? "online" : "offline");
             dot.getElement().setAttribute("title", isOnline ? "Online now" : "Offline");
+            // A picture of a state: read out as its words.
+            dot.getElement().setAttribute("role", "img");
             dot.getElement().setAttribute("aria-label", isOnline ? "Online now" : "Offline");
             identity.addComponentAsFirst(dot);
             Div row = new Div(identity);

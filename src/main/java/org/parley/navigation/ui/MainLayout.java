@@ -20,6 +20,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.account.ui.ColorSchemes;
 import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.ProfileView;
 import org.parley.account.ui.UserAvatars;
@@ -84,6 +85,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.me = currentUser.requireId();
         // The page's own scripts, once per page (before any executeJs that calls them).
         UI.getCurrent().getPage().addJavaScript(PAGE_SCRIPTS);
+        ColorSchemes.apply(UI.getCurrent().getPage(), accounts.colorScheme());
         setPrimarySection(Section.DRAWER);
 
         var logo = VaadinIcon.CHAT.create();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.account.domain.ColorSchemeChoice;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.EncodedPicture;
@@ -241,6 +242,24 @@ class AccountServiceTest {
         assertThat(as(bob, () -> accounts.searchOthers(token.toLowerCase(Locale.ROOT), null, 10)))
                 .extracting(UserSummary::id)
                 .containsExactly(ann.id());
+    }
+
+    @Test
+    void colours_follow_the_system_until_one_chooses_and_the_choice_is_ones_own() {
+        UserSummary ann = users.create("colours");
+        UserSummary bob = users.create("colours");
+        assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.SYSTEM);
+
+        run(ann, () -> accounts.chooseColorScheme(ColorSchemeChoice.DARK));
+
+        assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.DARK);
+        assertThat(as(bob, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.SYSTEM);
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> accounts.chooseColorScheme(null))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("Choose light, dark or as your system says."));
+        assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.DARK);
     }
 
     @Test
@@ -517,13 +536,16 @@ class AccountServiceTest {
                 () -> changeAvatar(png),
                 accounts::removeAvatar,
                 () -> accounts.avatar(ann.id()),
-                () -> accounts.searchOthers("anon", null, 10));
+                () -> accounts.searchOthers("anon", null, 10),
+                accounts::colorScheme,
+                () -> accounts.chooseColorScheme(ColorSchemeChoice.DARK));
         for (Runnable call : calls) {
             // Method security turns them away before the method runs (each method would refuse them too).
             assertThatThrownBy(call::run).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         }
         assertThat(as(ann, accounts::me)).isEqualTo(ann);
         assertThat(passwordMatches(ann, TestUsers.PASSWORD)).isTrue();
+        assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.SYSTEM);
     }
 
     // ----------------------------------------------------------------------------------------------
