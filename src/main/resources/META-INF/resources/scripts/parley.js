@@ -62,16 +62,16 @@ parley.notifier = (host, key) => {
 };
 
 /** The one-time question about notifications (NotificationPrompt). */
-parley.notificationPrompt = prompt => {
+parley.notificationPrompt = (prompt, question, yes, no) => {
   if (prompt.parleyPrompt) return;
   prompt.parleyPrompt = true;
   const text = document.createElement('span');
-  text.textContent = 'Get a notification when a message arrives while Parley is in the background?';
+  text.textContent = question;
   const turnOn = document.createElement('vaadin-button');
-  turnOn.textContent = 'Turn on';
+  turnOn.textContent = yes;
   turnOn.setAttribute('theme', 'primary small');
   const notNow = document.createElement('vaadin-button');
-  notNow.textContent = 'Not now';
+  notNow.textContent = no;
   notNow.setAttribute('theme', 'tertiary small');
   const buttons = document.createElement('div');
   buttons.className = 'notification-prompt-buttons';

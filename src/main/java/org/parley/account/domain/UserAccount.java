@@ -49,6 +49,10 @@ public class UserAccount {
     @Column(name = "color_scheme", nullable = false, length = 8)
     private ColorSchemeChoice colorScheme = ColorSchemeChoice.SYSTEM;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "language", nullable = false, length = 8)
+    private LanguageChoice language = LanguageChoice.BROWSER;
+
     @Column(name = "read_receipts", nullable = false)
     private boolean readReceipts = true;
 
@@ -137,5 +141,13 @@ public class UserAccount {
 
     public void setColorScheme(ColorSchemeChoice colorScheme) {
         this.colorScheme = colorScheme;
+    }
+
+    public LanguageChoice getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(LanguageChoice language) {
+        this.language = language;
     }
 }

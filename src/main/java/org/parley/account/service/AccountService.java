@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.domain.ColorSchemeChoice;
+import org.parley.account.domain.LanguageChoice;
 import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
@@ -148,6 +149,19 @@ public class AccountService {
             throw new InvalidInputException("Choose light, dark or as your system says.");
         }
         requireMe().setColorScheme(choice);
+    }
+
+    /** The caller's language: their browser's (the default), or English or Chinese whatever the browser says. */
+    @Transactional(readOnly = true)
+    public LanguageChoice language() {
+        return requireMe().getLanguage();
+    }
+
+    public void chooseLanguage(LanguageChoice choice) {
+        if (choice == null) {
+            throw new InvalidInputException("Choose a language, or your browser's.");
+        }
+        requireMe().setLanguage(choice);
     }
 
     /**

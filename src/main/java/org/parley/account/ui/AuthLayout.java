@@ -19,7 +19,7 @@ class AuthLayout extends Div {
         name.addClassName("brand-name");
         Div brand = new Div(logo, name);
         brand.addClassName("brand");
-        Paragraph tagline = new Paragraph("Chat with your people, in real time.");
+        Paragraph tagline = new Paragraph(getTranslation("account.tagline"));
         tagline.addClassName("brand-tagline");
         card.add(brand, tagline);
         card.addClassName("auth-card");

@@ -2,6 +2,7 @@ package org.parley.account.ui;
 
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.i18n.I18NProvider;
 import org.parley.account.domain.ColorSchemeChoice;
 
 /** Puts a person's colour choice on a page: "system" lets the browser follow the operating system. */
@@ -19,10 +20,6 @@ public final class ColorSchemes {
     }
 
     public static String label(ColorSchemeChoice choice) {
-        return switch (choice) {
-            case SYSTEM -> "As my system";
-            case LIGHT -> "Light";
-            case DARK -> "Dark";
-        };
+        return I18NProvider.translate("account.colours." + choice.name().toLowerCase());
     }
 }

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.parley.base.service.TooManyAttemptsException;
+import org.parley.base.ui.Words;
 
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Parley")
 @AnonymousAllowed
-public class LoginView extends AuthLayout implements BeforeEnterObserver {
+public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Set by the sign-in throttle when it refused a sign-in: the seconds to wait. */
     public static final String THROTTLED_PARAMETER = "throttled";
@@ -29,18 +29,20 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
     public LoginView() {
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        i18n.getForm().setTitle("Sign in");
-        i18n.getForm().setUsername("User name");
-        i18n.getForm().setSubmit("Sign in");
-        i18n.getErrorMessage().setTitle("Wrong user name or password");
-        i18n.getErrorMessage().setMessage("Check both and try again. User names ignore case.");
+        i18n.getForm().setTitle(getTranslation("account.sign-in"));
+        i18n.getForm().setUsername(getTranslation("account.username"));
+        i18n.getForm().setPassword(getTranslation("account.password"));
+        i18n.getForm().setSubmit(getTranslation("account.sign-in"));
+        i18n.getErrorMessage().setTitle(getTranslation("account.login.wrong"));
+        i18n.getErrorMessage().setMessage(getTranslation("account.login.wrong-detail"));
         login.setI18n(i18n);
         login.setTestId("login-form");
         notice.addClassName("auth-notice");
         notice.setVisible(false);
-        RouterLink register = new RouterLink("Create an account", RegisterView.class);
+        RouterLink register = new RouterLink(getTranslation("account.create-an-account"), RegisterView.class);
         register.setTestId("register-link");
-        Div footer = new Div(new com.vaadin.flow.component.html.Span("New to Parley? "), register);
+        Div footer = new Div(
+                new com.vaadin.flow.component.html.Span(getTranslation("account.new-to-parley") + " "), register);
         footer.addClassName("auth-footer");
         addToCard(notice, login, footer);
     }
@@ -50,18 +52,24 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
         secondsToWait(params.get(THROTTLED_PARAMETER)).ifPresent(seconds -> {
-            i18n.getErrorMessage().setTitle("Sign-in paused");
+            i18n.getErrorMessage().setTitle(getTranslation("account.login.paused"));
             i18n.getErrorMessage()
-                    .setMessage("Too many attempts; try again in "
-                            + TooManyAttemptsException.inWords(Duration.ofSeconds(seconds)) + ".");
+                    .setMessage(getTranslation(
+                            "account.login.paused-detail",
+                            Words.of(TooManyAttemptsException.waitPhrase(Duration.ofSeconds(seconds)))));
             login.setI18n(i18n);
             login.setError(true);
         });
         if (params.containsKey("registered")) {
-            showNotice("Your account is ready. Sign in with your user name and password.");
+            showNotice(getTranslation("account.login.registered"));
         } else if (params.containsKey("signed-out")) {
-            showNotice("You have signed out.");
+            showNotice(getTranslation("account.login.signed-out"));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.sign-in.title");
     }
 
     private static Optional<Long> secondsToWait(List<String> values) {

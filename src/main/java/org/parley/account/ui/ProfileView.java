@@ -14,33 +14,38 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.InputStream;
 import org.parley.account.domain.ColorSchemeChoice;
+import org.parley.account.domain.LanguageChoice;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Toasts;
 import org.parley.base.ui.ViewHeader;
+import org.parley.base.ui.Words;
 
 @Route("profile")
-@PageTitle("Profile · Parley")
 @PermitAll
-public class ProfileView extends Div {
+public class ProfileView extends Div implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final Div avatarBox = new Div();
-    final TextField displayName = new TextField("Display name");
-    final PasswordField currentPassword = new PasswordField("Current password");
-    final PasswordField newPassword = new PasswordField("New password");
+    final TextField displayName = new TextField(getTranslation("account.display-name"));
+    final PasswordField currentPassword = new PasswordField(getTranslation("account.profile.current-password"));
+    final PasswordField newPassword = new PasswordField(getTranslation("account.profile.new-password"));
     final Upload avatarUpload;
-    final Button removeAvatar = new Button("Remove picture");
-    final RadioButtonGroup<Boolean> temporaryChats = new RadioButtonGroup<>("Temporary conversations");
-    final RadioButtonGroup<Boolean> readReceipts = new RadioButtonGroup<>("Read receipts");
-    final RadioButtonGroup<ColorSchemeChoice> colorScheme = new RadioButtonGroup<>("Colours");
+    final Button removeAvatar = new Button(getTranslation("account.profile.remove-picture"));
+    final RadioButtonGroup<Boolean> temporaryChats =
+            new RadioButtonGroup<>(getTranslation("account.profile.temporary"));
+    final RadioButtonGroup<Boolean> readReceipts = new RadioButtonGroup<>(getTranslation("account.profile.receipts"));
+    final RadioButtonGroup<LanguageChoice> language =
+            new RadioButtonGroup<>(getTranslation("account.profile.language"));
+    final RadioButtonGroup<ColorSchemeChoice> colorScheme =
+            new RadioButtonGroup<>(getTranslation("account.profile.colours"));
 
     public ProfileView(AccountService accounts) {
         this.accounts = accounts;
@@ -55,10 +60,10 @@ public class ProfileView extends Div {
                 UserSummary updated = accounts.changeAvatar(content, event.getFileSize());
                 ui.access(() -> {
                     showAvatar(updated);
-                    Toasts.success("Your picture is updated.");
+                    Toasts.success(getTranslation("account.profile.picture-updated"));
                 });
             } catch (UserFacingException e) {
-                ui.access(() -> Toasts.error(e.getMessage()));
+                ui.access(() -> Toasts.error(Words.of(e)));
             } finally {
                 ui.access(() -> avatarUploadClear());
             }
@@ -66,76 +71,76 @@ public class ProfileView extends Div {
         avatarUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
         avatarUpload.setMaxFileSize((int) accounts.avatarMaxBytes());
         avatarUpload.setMaxFiles(1);
-        avatarUpload.setUploadButton(new Button("Upload a picture", VaadinIcon.UPLOAD.create()));
+        avatarUpload.setUploadButton(
+                new Button(getTranslation("account.profile.upload-picture"), VaadinIcon.UPLOAD.create()));
         avatarUpload.setDropLabelIcon(new Span());
         avatarUpload.setDropLabel(
-                new Span("PNG, JPEG, GIF or WebP, up to " + accounts.avatarMaxBytes() / (1024 * 1024) + " MB"));
+                new Span(getTranslation("account.profile.picture-kinds", accounts.avatarMaxBytes() / (1024 * 1024))));
         avatarUpload.addFileRejectedListener(rejected -> Toasts.error(rejected.getErrorMessage()));
         avatarUpload.setTestId("avatar-upload");
         removeAvatar.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         removeAvatar.addClickListener(click -> {
             showAvatar(accounts.removeAvatar());
-            Toasts.success("Your picture is removed; your initials show instead.");
+            Toasts.success(getTranslation("account.profile.picture-removed"));
         });
         showAvatar(me);
 
         displayName.setValue(me.displayName());
         displayName.setMaxLength(AccountService.MAX_DISPLAY_NAME_LENGTH);
         displayName.setTestId("profile-display-name");
-        Button saveName = new Button("Save name", click -> {
+        Button saveName = new Button(getTranslation("account.profile.save-name"), click -> {
             showAvatar(accounts.changeDisplayName(displayName.getValue()));
-            Toasts.success("Your display name is saved.");
+            Toasts.success(getTranslation("account.profile.name-saved"));
         });
         saveName.setTestId("profile-save-name");
         saveName.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        newPassword.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
-        Button savePassword = new Button("Change password", click -> {
+        newPassword.setHelperText(getTranslation("account.password-help", AccountService.MIN_PASSWORD_LENGTH));
+        Button savePassword = new Button(getTranslation("account.profile.change-password"), click -> {
             accounts.changePassword(currentPassword.getValue(), newPassword.getValue());
             currentPassword.clear();
             newPassword.clear();
-            Toasts.success("Your password is changed.");
+            Toasts.success(getTranslation("account.profile.password-changed"));
         });
         savePassword.setTestId("profile-save-password");
 
-        Div nameCard = card("Name", new FormLayout(displayName), saveName);
-        Div passwordCard = card("Password", formOf(currentPassword, newPassword), savePassword);
+        Div nameCard = card(getTranslation("account.profile.name"), new FormLayout(displayName), saveName);
+        Div passwordCard = card(getTranslation("account.password"), formOf(currentPassword, newPassword), savePassword);
         temporaryChats.setItems(true, false);
         temporaryChats.setItemLabelGenerator(
-                accepts -> accepts ? "Members of my groups can start one" : "Nobody can start one");
-        temporaryChats.setHelperText("A temporary conversation is a private chat with someone who is not your "
-                + "friend, started from a group you share. Friends can always write to you.");
+                accepts -> getTranslation(accepts ? "account.profile.temporary-yes" : "account.profile.temporary-no"));
+        temporaryChats.setHelperText(getTranslation("account.profile.temporary-help"));
         temporaryChats.setValue(accounts.acceptsTemporaryChats());
         temporaryChats.setTestId("profile-temporary-chats");
         temporaryChats.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 accounts.setAcceptsTemporaryChats(change.getValue());
-                Toasts.success(
+                Toasts.success(getTranslation(
                         change.getValue()
-                                ? "Members of your groups can start temporary conversations with you."
-                                : "Nobody can start a temporary conversation with you now.");
+                                ? "account.profile.temporary-yes-saved"
+                                : "account.profile.temporary-no-saved"));
             }
         });
 
         readReceipts.setItems(true, false);
-        readReceipts.setItemLabelGenerator(sends -> sends ? "Send and see them" : "Neither send nor see them");
-        readReceipts.setHelperText("In one-on-one conversations, \"Seen\" under your message tells you the other "
-                + "person has read it. Receipts pass only between two people who both send them.");
+        readReceipts.setItemLabelGenerator(
+                sends -> getTranslation(sends ? "account.profile.receipts-yes" : "account.profile.receipts-no"));
+        readReceipts.setHelperText(getTranslation("account.profile.receipts-help"));
         readReceipts.setValue(accounts.sendsReadReceipts());
         readReceipts.setTestId("profile-read-receipts");
         readReceipts.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 accounts.setSendsReadReceipts(change.getValue());
-                Toasts.success(
+                Toasts.success(getTranslation(
                         change.getValue()
-                                ? "You send read receipts and see other people's."
-                                : "You send no read receipts and see none.");
+                                ? "account.profile.receipts-yes-saved"
+                                : "account.profile.receipts-no-saved"));
             }
         });
 
         colorScheme.setItems(ColorSchemeChoice.values());
         colorScheme.setItemLabelGenerator(ColorSchemes::label);
-        colorScheme.setHelperText("Dark is easier on the eyes at night; \"as my system\" follows your device.");
+        colorScheme.setHelperText(getTranslation("account.profile.colours-help"));
         colorScheme.setValue(accounts.colorScheme());
         colorScheme.setTestId("profile-color-scheme");
         colorScheme.addValueChangeListener(change -> {
@@ -145,12 +150,34 @@ public class ProfileView extends Div {
             }
         });
 
-        Div pictureCard = card("Picture", avatarBox, avatarUpload, removeAvatar);
-        Div privacyCard = card("Privacy", temporaryChats, readReceipts);
-        Div lookCard = card("Appearance", colorScheme);
+        language.setItems(LanguageChoice.values());
+        language.setItemLabelGenerator(
+                choice -> getTranslation("account.language." + choice.name().toLowerCase()));
+        language.setValue(accounts.language());
+        language.setTestId("profile-language");
+        language.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                accounts.chooseLanguage(change.getValue());
+                // Every word on the page changes: the simplest true way is to load it again.
+                UI.getCurrent().getPage().reload();
+            }
+        });
+
+        Div pictureCard = card(getTranslation("account.profile.picture"), avatarBox, avatarUpload, removeAvatar);
+        Div privacyCard = card(getTranslation("account.profile.privacy"), temporaryChats, readReceipts);
+        Div lookCard = card(getTranslation("account.profile.appearance"), colorScheme, language);
         Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard, lookCard);
         cards.addClassName("card-grid");
-        add(new ViewHeader("Your profile", "Signed in as @" + me.username()), cards);
+        add(
+                new ViewHeader(
+                        getTranslation("account.profile.heading"),
+                        getTranslation("account.profile.signed-in-as", me.username())),
+                cards);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.profile.title");
     }
 
     private void avatarUploadClear() {

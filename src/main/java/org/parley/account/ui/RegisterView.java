@@ -9,36 +9,36 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.parley.account.service.AccountService;
 import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Words;
 
 @Route(value = "register", autoLayout = false)
-@PageTitle("Create an account · Parley")
 @AnonymousAllowed
-public class RegisterView extends AuthLayout {
+public class RegisterView extends AuthLayout implements HasDynamicTitle {
 
-    final TextField username = new TextField("User name");
-    final TextField displayName = new TextField("Display name");
-    final PasswordField password = new PasswordField("Password");
-    final PasswordField confirm = new PasswordField("Repeat password");
-    final Button create = new Button("Create account");
+    final TextField username = new TextField(getTranslation("account.username"));
+    final TextField displayName = new TextField(getTranslation("account.display-name"));
+    final PasswordField password = new PasswordField(getTranslation("account.password"));
+    final PasswordField confirm = new PasswordField(getTranslation("account.register.repeat-password"));
+    final Button create = new Button(getTranslation("account.register.create"));
     final Div error = new Div();
 
     public RegisterView(AccountService accounts) {
-        username.setHelperText("3–32 letters, digits, dots, underscores or hyphens");
+        username.setHelperText(getTranslation("account.register.username-help"));
         username.setMaxLength(32);
         username.setRequired(true);
         username.setTestId("register-username");
-        displayName.setHelperText("How others see you, e.g. Ann Lee");
+        displayName.setHelperText(getTranslation("account.register.display-name-help"));
         displayName.setMaxLength(AccountService.MAX_DISPLAY_NAME_LENGTH);
         displayName.setRequired(true);
         displayName.setTestId("register-display-name");
-        password.setHelperText("At least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        password.setHelperText(getTranslation("account.password-help", AccountService.MIN_PASSWORD_LENGTH));
         password.setRequired(true);
         password.setTestId("register-password");
         confirm.setRequired(true);
@@ -53,7 +53,7 @@ public class RegisterView extends AuthLayout {
         create.setTestId("register-submit");
         create.addClickListener(click -> {
             if (!password.getValue().equals(confirm.getValue())) {
-                showError("The two passwords differ.");
+                showError(getTranslation("account.register.passwords-differ"));
                 return;
             }
             try {
@@ -64,18 +64,23 @@ public class RegisterView extends AuthLayout {
                         VaadinSession.getCurrent().getBrowser().getAddress());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
             } catch (UserFacingException e) {
-                showError(e.getMessage());
+                showError(Words.of(e));
             }
         });
 
         FormLayout form = new FormLayout(username, displayName, password, confirm);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        RouterLink signIn = new RouterLink("Sign in", LoginView.class);
-        Div footer = new Div(new Span("Already have an account? "), signIn);
+        RouterLink signIn = new RouterLink(getTranslation("account.sign-in"), LoginView.class);
+        Div footer = new Div(new Span(getTranslation("account.register.have-an-account") + " "), signIn);
         footer.addClassName("auth-footer");
-        H2 title = new H2("Create your account");
+        H2 title = new H2(getTranslation("account.register.heading"));
         title.addClassName("auth-title");
         addToCard(title, error, form, create, footer);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.register.title");
     }
 
     private void showError(String message) {

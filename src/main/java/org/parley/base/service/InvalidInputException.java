@@ -5,4 +5,8 @@ public class InvalidInputException extends UserFacingException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    public InvalidInputException(Phrase phrase) {
+        super(phrase);
+    }
 }

@@ -8,4 +8,8 @@ public class NotAllowedException extends UserFacingException {
     public NotAllowedException(String message) {
         super(message);
     }
+
+    public NotAllowedException(Phrase phrase) {
+        super(phrase);
+    }
 }

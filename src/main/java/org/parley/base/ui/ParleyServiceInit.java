@@ -2,6 +2,7 @@ package org.parley.base.ui;
 
 import com.vaadin.flow.component.PushConfiguration;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -33,6 +34,8 @@ class ParleyServiceInit implements VaadinServiceInitListener {
             var firstNavigation = new java.util.concurrent.atomic.AtomicBoolean(true);
             ui.addBeforeEnterListener(enter -> {
                 if (firstNavigation.getAndSet(false)) {
+                    // After every UI init listener: the page's language is settled (a Profile choice included).
+                    ComponentWords.apply(ui);
                     startPush(
                             ui,
                             enter.getLocation()
@@ -68,13 +71,15 @@ class ParleyServiceInit implements VaadinServiceInitListener {
         }
         String message;
         if (cause instanceof UserFacingException userFacing) {
-            message = userFacing.getMessage();
+            message = Words.of(userFacing);
         } else {
             log.error("Unexpected error", event.getThrowable());
-            message = "Something went wrong. Please try again.";
+            message = null;
         }
         if (UI.getCurrent() != null && VaadinSession.getCurrent() != null) {
-            UI.getCurrent().access(() -> Toasts.error(message));
+            UI.getCurrent()
+                    .access(() ->
+                            Toasts.error(message != null ? message : I18NProvider.translate("base.error.unexpected")));
         }
     }
 }

@@ -61,6 +61,10 @@ public class ChatMessage {
     @Column(name = "edited_at")
     private Instant editedAt;
 
+    /** Whom a system line is about (removed, muted, added), or null. */
+    @Column(name = "subject_id")
+    private Long subjectId;
+
     /** The earlier message of the same conversation this one answers, or null. */
     @Column(name = "reply_to_id")
     private Long replyToId;
@@ -80,10 +84,18 @@ public class ChatMessage {
         this.clientId = clientId;
     }
 
-    public static ChatMessage system(long conversationId, long actorId, String text, Instant createdAt) {
-        ChatMessage message = new ChatMessage(conversationId, actorId, text, createdAt);
+    /** A line Parley writes: {@code event} is the key of its words, {@code subjectId} whom it is about (or null). */
+    public static ChatMessage system(
+            long conversationId, long actorId, String event, Long subjectId, Instant createdAt) {
+        ChatMessage message = new ChatMessage(conversationId, actorId, event, createdAt);
         message.kind = Kind.SYSTEM;
+        message.subjectId = subjectId;
         return message;
+    }
+
+    /** Whom a system line is about, or null. */
+    public Long getSubjectId() {
+        return subjectId;
     }
 
     public static ChatMessage withAttachment(long conversationId, long senderId, long attachmentId, Instant createdAt) {

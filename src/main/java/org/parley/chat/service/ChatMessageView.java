@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.Phrase;
 
 /**
  * A message as views show it: its sender already resolved, so no view queries per message. A system
@@ -25,7 +26,7 @@ public record ChatMessageView(
         State state,
         Quote replyTo,
         List<UserSummary> mentions,
-        String preview)
+        Phrase preview)
         implements Serializable {
 
     public enum State {

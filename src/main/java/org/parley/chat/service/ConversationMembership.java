@@ -77,8 +77,10 @@ public class ConversationMembership {
      * Writes a system line ("Ann joined") and tells every member, plus {@code alsoTell} (someone who just
      * left still sees the line that says so).
      */
-    public void postSystemLine(long conversationId, long actorId, String text, Long alsoTell) {
+    public void postSystemLine(long conversationId, long actorId, SystemLine line, Long subjectId, Long alsoTell) {
         appender.append(
-                appender.lock(conversationId), now -> ChatMessage.system(conversationId, actorId, text, now), alsoTell);
+                appender.lock(conversationId),
+                now -> ChatMessage.system(conversationId, actorId, line.key(), subjectId, now),
+                alsoTell);
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
@@ -105,7 +106,7 @@ public class ConversationOverview {
                                 .toList())
                         .stream()
                         .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
-        Map<Long, String> previews = views.previews(List.copyOf(lastMessages.values()));
+        Map<Long, Phrase> previews = views.previews(List.copyOf(lastMessages.values()));
         List<ConversationSummary> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Conversation conversation = (Conversation) row[1];

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.time.Instant;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.Phrase;
 
 /**
  * A row of the conversation list: {@code title} is the partner's name or the group's name; {@code partner}
@@ -14,7 +15,7 @@ public record ConversationSummary(
         long id,
         String title,
         UserSummary partner,
-        String lastMessage,
+        Phrase lastMessage,
         boolean lastMessageIsMine,
         Instant lastActivityAt,
         String groupAvatarUrl,

@@ -3,10 +3,12 @@ package org.parley.chat.service;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.Phrase;
 
 /**
  * How a message reads in one line — in the conversation list and in a reply's quote: shortened, the people it mentions
- * by their names now; "Picture" or "File: name"; "Message recalled" or "Message removed". Made once per message view
+ * by their names now; "Picture" or "File: name"; "Message recalled" or "Message removed"; a system line's words (see
+ * {@link SystemLine}). Words for the reader's language, made once per message view
  * ({@link ChatMessageView#preview()}), not per screen that shows it.
  */
 final class MessagePreview {
@@ -16,19 +18,21 @@ final class MessagePreview {
 
     private MessagePreview() {}
 
-    static String of(String body, ChatMessageView.State state, AttachmentView attachment, List<UserSummary> mentioned) {
+    static Phrase of(String body, ChatMessageView.State state, AttachmentView attachment, List<UserSummary> mentioned) {
         if (state == ChatMessageView.State.RECALLED) {
-            return "Message recalled";
+            return Phrase.of("chat.preview.recalled");
         }
         if (state == ChatMessageView.State.REMOVED) {
-            return "Message removed";
+            return Phrase.of("chat.preview.removed");
         }
         if (attachment != null) {
-            return attachment.picture() ? "Picture" : "File: " + attachment.fileName();
+            return attachment.picture()
+                    ? Phrase.of("chat.preview.picture")
+                    : Phrase.of("chat.preview.file", attachment.fileName());
         }
         String oneLine = WHITESPACE
                 .matcher(MentionSyntax.withDisplayNames(body, mentioned))
                 .replaceAll(" ");
-        return oneLine.length() <= LENGTH ? oneLine : oneLine.substring(0, LENGTH - 1) + "…";
+        return Phrase.text(oneLine.length() <= LENGTH ? oneLine : oneLine.substring(0, LENGTH - 1) + "…");
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.Attachment;
 import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.ChatMessage;
@@ -62,24 +63,46 @@ class MessageViews {
      * The one-line previews of these messages, by id (see {@link MessagePreview}): their attachments and the people
      * they name are looked up, not their senders or the messages they answer.
      */
-    Map<Long, String> previews(List<ChatMessage> page) {
+    Map<Long, Phrase> previews(List<ChatMessage> page) {
         Map<Long, List<Long>> named = namedIn(page);
-        Map<Long, UserSummary> people = named.isEmpty()
-                ? Map.of()
-                : directory.summaries(
-                        named.values().stream().flatMap(List::stream).distinct().toList());
+        // The people named, and who did and whom concerns each system line: one query, none without them.
+        List<Long> ids = Stream.concat(
+                        named.values().stream().flatMap(List::stream),
+                        page.stream().filter(MessageViews::isSystem).flatMap(MessageViews::actorAndSubject))
+                .distinct()
+                .toList();
+        Map<Long, UserSummary> people = ids.isEmpty() ? Map.of() : directory.summaries(ids);
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(page);
-        Map<Long, String> previews = new HashMap<>();
+        Map<Long, Phrase> previews = new HashMap<>();
         for (ChatMessage message : page) {
             previews.put(
                     message.getId(),
-                    MessagePreview.of(
-                            message.getBody(),
-                            stateOf(message),
-                            message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId()),
-                            mentioned(named, message, people)));
+                    isSystem(message)
+                            ? SystemLine.phrase(
+                                    message.getBody(), people.get(message.getSenderId()), subjectOf(message, people))
+                            : MessagePreview.of(
+                                    message.getBody(),
+                                    stateOf(message),
+                                    message.getAttachmentId() == null
+                                            ? null
+                                            : attachmentViews.get(message.getAttachmentId()),
+                                    mentioned(named, message, people)));
         }
         return previews;
+    }
+
+    private static boolean isSystem(ChatMessage message) {
+        return message.getKind() == ChatMessage.Kind.SYSTEM;
+    }
+
+    private static Stream<Long> actorAndSubject(ChatMessage message) {
+        return message.getSubjectId() == null
+                ? Stream.of(message.getSenderId())
+                : Stream.of(message.getSenderId(), message.getSubjectId());
+    }
+
+    private static UserSummary subjectOf(ChatMessage message, Map<Long, UserSummary> people) {
+        return message.getSubjectId() == null ? null : people.get(message.getSubjectId());
     }
 
     private Map<Long, List<Long>> namedIn(List<ChatMessage> page) {
@@ -112,9 +135,11 @@ class MessageViews {
                         .collect(Collectors.toMap(ChatMessage::getId, Function.identity()));
         List<ChatMessage> all =
                 Stream.concat(page.stream(), originals.values().stream()).toList();
-        Map<Long, UserSummary> people = directory.summaries(Stream.concat(
+        Map<Long, UserSummary> people = directory.summaries(Stream.of(
                         all.stream().map(ChatMessage::getSenderId),
+                        all.stream().map(ChatMessage::getSubjectId).filter(Objects::nonNull),
                         named.values().stream().flatMap(List::stream))
+                .flatMap(Function.identity())
                 .distinct()
                 .toList());
         Map<Long, AttachmentView> attachmentViews = attachmentsOf(all);
@@ -123,7 +148,8 @@ class MessageViews {
                 people.get(message.getSenderId()),
                 message.getAttachmentId() == null ? null : attachmentViews.get(message.getAttachmentId()),
                 null,
-                mentioned(named, message, people));
+                mentioned(named, message, people),
+                subjectOf(message, people));
         List<ChatMessageView> views = new ArrayList<>(page.size());
         for (ChatMessage message : page) {
             ChatMessage original = message.getReplyToId() == null ? null : originals.get(message.getReplyToId());
@@ -163,7 +189,8 @@ class MessageViews {
             UserSummary sender,
             AttachmentView attachment,
             Quote replyTo,
-            List<UserSummary> mentioned) {
+            List<UserSummary> mentioned,
+            UserSummary subject) {
         ChatMessageView.State state = stateOf(message);
         return new ChatMessageView(
                 message.getId(),
@@ -176,7 +203,9 @@ class MessageViews {
                 state,
                 replyTo,
                 mentioned,
-                MessagePreview.of(message.getBody(), state, attachment, mentioned));
+                isSystem(message)
+                        ? SystemLine.phrase(message.getBody(), sender, subject)
+                        : MessagePreview.of(message.getBody(), state, attachment, mentioned));
     }
 
     static ChatMessageView.State stateOf(ChatMessage message) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ConversationNotifications;
 import org.parley.chat.service.ConversationOverview;
@@ -86,7 +87,8 @@ public final class BackgroundNotifier {
                 .computeIfAbsent(message.conversationId(), id -> Optional.ofNullable(overview.notificationTitle(id)))
                 .orElse(null);
         String title = group == null ? sender : group;
-        String body = group == null ? message.preview() : sender + ": " + message.preview();
+        String preview = Words.of(message.preview());
+        String body = group == null ? preview : host.getTranslation("chat.notifications.body", sender, preview);
         host.getElement()
                 .executeJs(
                         "this.parleyNotify && this.parleyNotify.show($0, $1, $2, $3)",

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.upload.Upload;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.parley.account.service.UserSummary;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.Quote;
@@ -176,7 +177,8 @@ class Composer extends Div {
     /** The next message sent answers {@code original}: shown above the text box until sent or cancelled. */
     void replyTo(ChatMessageView original) {
         replyingTo = Quote.of(original);
-        replyText.setText("Replying to " + replyingTo.sender().displayName() + ": " + replyingTo.text());
+        replyText.setText(getTranslation(
+                "chat.composer.replying-to", replyingTo.sender().displayName(), Words.of(replyingTo.text())));
         replyBanner.setVisible(true);
         input.getElement().setAttribute("data-reply-to", String.valueOf(replyingTo.messageId()));
         focus();

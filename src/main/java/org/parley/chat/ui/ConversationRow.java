@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.TimeFormat;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ConversationSummary;
 
 /**
@@ -94,11 +95,15 @@ class ConversationRow extends RouterLink {
             time.setText(when);
             shownTime = when;
         }
-        String text = conversation.lastMessage() == null
-                ? (conversation.isTemporary()
-                        ? "From " + conversation.temporaryFrom() + " — say hello"
-                        : "No messages yet — say hello")
-                : (conversation.lastMessageIsMine() ? "You: " : "") + conversation.lastMessage();
+        String text;
+        if (conversation.lastMessage() == null) {
+            text = conversation.isTemporary()
+                    ? getTranslation("chat.row.temporary-empty", conversation.temporaryFrom())
+                    : getTranslation("chat.row.empty");
+        } else {
+            String last = Words.of(conversation.lastMessage());
+            text = conversation.lastMessageIsMine() ? getTranslation("chat.row.mine", last) : last;
+        }
         if (!Objects.equals(text, shownPreview)) {
             preview.setText(text);
             shownPreview = text;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.account.service.UserSummary;
 import org.parley.account.ui.UserAvatars;
 import org.parley.base.ui.FileSizes;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.AttachmentView;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.Quote;
@@ -66,15 +67,16 @@ final class MessageItems {
             return gone;
         }
         if (message.system()) {
-            MessageListItem line =
-                    new MessageListItem(MessageText.toMarkdown(message.body()), message.sentAt(), "Parley");
+            // A system line's preview is its words (SystemLine), in the reader's language.
+            MessageListItem line = new MessageListItem(
+                    MessageText.toMarkdown(Words.of(message.preview())), message.sentAt(), "Parley");
             line.addClassNames("system");
             return line;
         }
         // The @user name beside the display name: display names need not be unique, user names are.
         Quote quote = message.replyTo();
         MessageListItem item = new MessageListItem(
-                (quote == null ? "" : MessageText.quote(quote.sender().displayName(), quote.text()))
+                (quote == null ? "" : MessageText.quote(quote.sender().displayName(), Words.of(quote.text())))
                         + MessageText.toMarkdown(message.body(), message.mentions()),
                 message.sentAt(),
                 sender.displayName() + " @" + sender.username());

@@ -15,6 +15,11 @@ public class NotificationPrompt extends Div {
         addClassName("notification-prompt");
         setTestId("notification-prompt");
         getElement().setAttribute("hidden", true);
-        addAttachListener(attach -> getElement().executeJs("parley.notificationPrompt(this)"));
+        addAttachListener(attach -> getElement()
+                .executeJs(
+                        "parley.notificationPrompt(this, $0, $1, $2)",
+                        getTranslation("chat.notifications.prompt"),
+                        getTranslation("chat.notifications.turn-on"),
+                        getTranslation("chat.notifications.not-now")));
     }
 }

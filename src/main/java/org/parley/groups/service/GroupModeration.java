@@ -14,6 +14,7 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.TextRules;
+import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupAdminLogEntry;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
@@ -77,7 +78,7 @@ public class GroupModeration {
         Collection<Long> told = records.everyone(group);
         records.drop(group, target);
         records.log(group, me, userId, Action.REMOVE, cleanReason);
-        records.say(group, me, records.name(userId) + " was removed", userId);
+        records.say(group, me, SystemLine.REMOVED, userId, userId);
         records.publish(group, GroupChanged.Kind.REMOVED, userId, told);
     }
 
@@ -93,7 +94,7 @@ public class GroupModeration {
         target.mute(
                 duration == null ? GroupMember.UNTIL_LIFTED : clock.instant().plus(duration), cleanReason);
         records.logMute(group, me, userId, duration, cleanReason);
-        records.say(group, me, records.name(userId) + " was muted", null);
+        records.say(group, me, SystemLine.MUTED, userId, null);
         records.publish(group, GroupChanged.Kind.MUTED, userId, records.everyone(group));
     }
 
@@ -103,7 +104,7 @@ public class GroupModeration {
         GroupMember target = records.requireActingOn(groupId, me, userId);
         target.unmute();
         records.log(group, me, userId, Action.UNMUTE, null);
-        records.say(group, me, records.name(userId) + " can speak again", null);
+        records.say(group, me, SystemLine.UNMUTED, userId, null);
         records.publish(group, GroupChanged.Kind.UNMUTED, userId, records.everyone(group));
     }
 
@@ -115,7 +116,7 @@ public class GroupModeration {
         Collection<Long> told = records.everyone(group);
         if (members.findByGroupIdAndUserId(groupId, userId).isPresent()) {
             records.drop(group, records.requireActingOn(groupId, me, userId));
-            records.say(group, me, records.name(userId) + " was removed", userId);
+            records.say(group, me, SystemLine.REMOVED, userId, userId);
         } else {
             records.requireAdministrator(groupId, me, true);
             if (directory.summaries(List.of(userId)).isEmpty()) {
@@ -157,11 +158,11 @@ public class GroupModeration {
     }
 
     public void appoint(long groupId, long userId) {
-        changeRole(groupId, userId, Role.MEMBER, Role.ADMIN, Action.APPOINT, " is now an administrator");
+        changeRole(groupId, userId, Role.MEMBER, Role.ADMIN, Action.APPOINT, SystemLine.ADMIN);
     }
 
     public void dismiss(long groupId, long userId) {
-        changeRole(groupId, userId, Role.ADMIN, Role.MEMBER, Action.DISMISS, " is no longer an administrator");
+        changeRole(groupId, userId, Role.ADMIN, Role.MEMBER, Action.DISMISS, SystemLine.NOT_ADMIN);
     }
 
     /** The owner hands the group to another member and stays on as an administrator. */
@@ -177,7 +178,7 @@ public class GroupModeration {
         next.unmute();
         owner.setRole(Role.ADMIN);
         records.log(group, me, userId, Action.HAND_OVER, null);
-        records.say(group, me, records.name(userId) + " now owns the group", null);
+        records.say(group, me, SystemLine.OWNER, userId, null);
         records.publish(group, GroupChanged.Kind.ROLES, userId, records.everyone(group));
     }
 
@@ -210,7 +211,7 @@ public class GroupModeration {
                 .toList();
     }
 
-    private void changeRole(long groupId, long userId, Role from, Role to, Action action, String line) {
+    private void changeRole(long groupId, long userId, Role from, Role to, Action action, SystemLine line) {
         long me = currentUser.requireId();
         ChatGroup group = records.requireGroup(groupId);
         records.requireOwner(groupId, me);
@@ -221,7 +222,7 @@ public class GroupModeration {
         }
         target.setRole(to);
         records.log(group, me, userId, action, null);
-        records.say(group, me, records.name(userId) + line, null);
+        records.say(group, me, line, userId, null);
         records.publish(group, GroupChanged.Kind.ROLES, userId, records.everyone(group));
     }
 

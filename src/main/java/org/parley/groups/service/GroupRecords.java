@@ -12,6 +12,7 @@ import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
 import org.parley.chat.service.ConversationMembership;
+import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.ChatGroupRepository;
 import org.parley.groups.domain.GroupAdminLogEntry;
@@ -143,9 +144,9 @@ class GroupRecords {
                 .lasting(lasting));
     }
 
-    /** A line in the group's conversation, such as "Ann was muted". */
-    void say(ChatGroup group, long causedBy, String line, Long alsoTell) {
-        conversation.postSystemLine(group.getConversationId(), causedBy, line, alsoTell);
+    /** A line in the group's conversation, such as "Ann was muted": {@code subjectId} is whom it is about. */
+    void say(ChatGroup group, long causedBy, SystemLine line, Long subjectId, Long alsoTell) {
+        conversation.postSystemLine(group.getConversationId(), causedBy, line, subjectId, alsoTell);
     }
 
     Collection<Long> everyone(ChatGroup group) {

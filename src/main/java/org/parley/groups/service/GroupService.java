@@ -17,6 +17,7 @@ import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.chat.service.ConversationMembership;
+import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.ChatGroupRepository;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
@@ -115,7 +116,7 @@ public class GroupService {
                 conversationId,
                 clock.instant()));
         records.enrol(group, me, Role.OWNER);
-        records.say(group, me, records.name(me) + " created the group", null);
+        records.say(group, me, SystemLine.GROUP_CREATED, null, null);
         return GroupSummary.of(group);
     }
 
@@ -210,7 +211,7 @@ public class GroupService {
                         group.getName() + " is by invitation only: an administrator has to add you.");
             case OPEN -> {
                 records.enrol(group, me, Role.MEMBER);
-                records.say(group, me, records.name(me) + " joined", null);
+                records.say(group, me, SystemLine.JOINED, null, null);
                 records.publish(group, GroupChanged.Kind.JOINED, me, records.everyone(group));
                 return Standing.MEMBER;
             }
@@ -253,7 +254,7 @@ public class GroupService {
         }
         Collection<Long> told = records.everyone(group);
         records.drop(group, membership);
-        records.say(group, me, records.name(me) + " left", me);
+        records.say(group, me, SystemLine.LEFT, null, me);
         records.publish(group, GroupChanged.Kind.REMOVED, me, told);
     }
 
@@ -309,7 +310,7 @@ public class GroupService {
         request.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant());
         records.enrol(group, requester, Role.MEMBER);
         records.log(group, me, requester, Action.APPROVE, null);
-        records.say(group, requester, records.name(requester) + " joined", null);
+        records.say(group, requester, SystemLine.JOINED, null, null);
         records.publish(group, GroupChanged.Kind.JOINED, requester, records.everyone(group));
     }
 
@@ -344,7 +345,7 @@ public class GroupService {
                 .ifPresent(r -> r.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant()));
         records.enrol(group, userId, Role.MEMBER);
         records.log(group, me, userId, Action.ADD, null);
-        records.say(group, me, records.name(me) + " added " + records.name(userId), null);
+        records.say(group, me, SystemLine.ADDED, userId, null);
         records.publish(group, GroupChanged.Kind.JOINED, userId, records.everyone(group));
     }
 
@@ -357,7 +358,7 @@ public class GroupService {
         ChatGroup group = records.requireGroup(groupId);
         records.requireOwner(groupId, me);
         Collection<Long> told = records.everyone(group);
-        records.say(group, me, records.name(me) + " deleted the group", null);
+        records.say(group, me, SystemLine.GROUP_DELETED, null, null);
         members.deleteAllInBatch(members.findByGroupId(groupId));
         conversation.removeEveryone(group.getConversationId());
         requests.deleteAllInBatch(requests.findByGroupId(groupId));

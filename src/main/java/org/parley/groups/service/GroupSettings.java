@@ -6,6 +6,7 @@ import org.parley.account.service.AvatarImages;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
+import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupAvatar;
@@ -55,12 +56,7 @@ public class GroupSettings {
         }
         group.setMutedAll(muted);
         records.log(group, me, null, muted ? Action.MUTE_ALL : Action.UNMUTE_ALL, null);
-        String name = records.name(me);
-        records.say(
-                group,
-                me,
-                muted ? name + " muted the group: only administrators can write" : name + " unmuted the group",
-                null);
+        records.say(group, me, muted ? SystemLine.GROUP_MUTED : SystemLine.GROUP_UNMUTED, null, null);
         records.publish(group, GroupChanged.Kind.SETTINGS, null, records.everyone(group));
     }
 

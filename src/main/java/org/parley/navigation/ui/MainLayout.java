@@ -97,15 +97,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addClassName("main-nav");
-        SideNavItem chats = new SideNavItem("Chats", ChatView.class, VaadinIcon.COMMENTS.create());
+        SideNavItem chats =
+                new SideNavItem(getTranslation("navigation.chats"), ChatView.class, VaadinIcon.COMMENTS.create());
         chats.setMatchNested(true);
         chats.setSuffixComponent(unreadBadge);
-        SideNavItem people = new SideNavItem("Find people", PeopleView.class, VaadinIcon.SEARCH.create());
-        SideNavItem friendsItem = new SideNavItem("Friends", FriendsView.class, VaadinIcon.USERS.create());
+        SideNavItem people =
+                new SideNavItem(getTranslation("navigation.people"), PeopleView.class, VaadinIcon.SEARCH.create());
+        SideNavItem friendsItem =
+                new SideNavItem(getTranslation("navigation.friends"), FriendsView.class, VaadinIcon.USERS.create());
         friendsItem.setSuffixComponent(requestBadge);
-        SideNavItem groupsItem = new SideNavItem("Groups", GroupsView.class, VaadinIcon.GROUP.create());
+        SideNavItem groupsItem =
+                new SideNavItem(getTranslation("navigation.groups"), GroupsView.class, VaadinIcon.GROUP.create());
         groupsItem.setSuffixComponent(groupRequestBadge);
-        SideNavItem profile = new SideNavItem("Profile", ProfileView.class, VaadinIcon.USER.create());
+        SideNavItem profile =
+                new SideNavItem(getTranslation("navigation.profile"), ProfileView.class, VaadinIcon.USER.create());
         nav.addItem(chats, people, friendsItem, groupsItem, profile);
         groupRequestBadge.getElement().getThemeList().add("error pill small");
         groupRequestBadge.setTestId("nav-group-requests");
@@ -121,11 +126,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .findFirst()
                 .ifPresent(avatar ->
                         ((com.vaadin.flow.component.avatar.Avatar) avatar).addThemeVariants(AvatarVariant.LUMO_SMALL));
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        Button signOut = new Button(
+                getTranslation("navigation.sign-out"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         signOut.setTestId("sign-out");
-        Button notificationChoices =
-                new Button("Notifications", VaadinIcon.BELL_O.create(), click -> new NotificationChoices().open());
+        Button notificationChoices = new Button(
+                getTranslation("navigation.notifications"),
+                VaadinIcon.BELL_O.create(),
+                click -> new NotificationChoices().open());
         notificationChoices.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         notificationChoices.setTestId("notification-choices");
         Div account = new Div(who, new Div(notificationChoices, signOut));
@@ -133,7 +141,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         addToDrawer(brand, new Scroller(nav), new NotificationPrompt(), account);
         pageTitle.addClassName("navbar-title");
-        addToNavbar(new DrawerToggle(), pageTitle);
+        DrawerToggle drawerToggle = new DrawerToggle();
+        drawerToggle.setAriaLabel(getTranslation("navigation.toggle"));
+        addToNavbar(drawerToggle, pageTitle);
 
         unread = TabUnread.of(UI.getCurrent(), readMarkers);
         unread.onChange(this::showUnread);
@@ -169,15 +179,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = getContent() == null
-                ? ""
-                : getContent().getClass().getSimpleName().replace("View", "");
         pageTitle.setText(
-                switch (title) {
-                    case "Chat" -> "Chats";
-                    case "People" -> "Find people";
-                    case "Groups" -> "Groups";
-                    default -> title;
+                switch (getContent()) {
+                    case ChatView chat -> getTranslation("navigation.chats");
+                    case PeopleView people -> getTranslation("navigation.people");
+                    case FriendsView friendsView -> getTranslation("navigation.friends");
+                    case GroupsView groupsView -> getTranslation("navigation.groups");
+                    case ProfileView profile -> getTranslation("navigation.profile");
+                    case null, default -> "";
                 });
         // Friend and group requests may have changed on another page (answering one there, say).
         refreshBadges();
@@ -209,12 +218,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         String group = groups.group(changed.groupId()).name();
         switch (changed.kind()) {
-            case JOINED -> Toasts.success("You are now a member of " + group + ".");
-            case REJECTED -> Toasts.info("Your request to join " + group + " was declined.");
-            case REMOVED -> Toasts.info("You are no longer a member of " + group + ".");
-            case BANNED -> Toasts.error("You were banned from " + group + ".");
-            case MUTED -> Toasts.error("You were muted in " + group + ".");
-            case UNMUTED -> Toasts.success("You can write in " + group + " again.");
+            case JOINED -> Toasts.success(getTranslation("navigation.group.joined", group));
+            case REJECTED -> Toasts.info(getTranslation("navigation.group.rejected", group));
+            case REMOVED -> Toasts.info(getTranslation("navigation.group.removed", group));
+            case BANNED -> Toasts.error(getTranslation("navigation.group.banned", group));
+            case MUTED -> Toasts.error(getTranslation("navigation.group.muted", group));
+            case UNMUTED -> Toasts.success(getTranslation("navigation.group.unmuted", group));
             default -> {}
         }
     }
@@ -225,8 +234,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         String who = changed.actor().displayName();
         switch (changed.kind()) {
-            case REQUEST_SENT -> Toasts.info(who + " sent you a friend request.");
-            case REQUEST_ACCEPTED -> Toasts.success(who + " accepted your friend request.");
+            case REQUEST_SENT -> Toasts.info(getTranslation("navigation.friend.request", who));
+            case REQUEST_ACCEPTED -> Toasts.success(getTranslation("navigation.friend.accepted", who));
             default -> {}
         }
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.account.domain.ColorSchemeChoice;
+import org.parley.account.domain.LanguageChoice;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.EncodedPicture;
@@ -260,6 +261,24 @@ class AccountServiceTest {
                         .isInstanceOf(InvalidInputException.class)
                         .hasMessage("Choose light, dark or as your system says."));
         assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.DARK);
+    }
+
+    @Test
+    void the_language_is_the_browsers_until_one_chooses_and_the_choice_is_ones_own() {
+        UserSummary ann = users.create("language");
+        UserSummary bob = users.create("language");
+        assertThat(as(ann, accounts::language)).isEqualTo(LanguageChoice.BROWSER);
+
+        run(ann, () -> accounts.chooseLanguage(LanguageChoice.CHINESE));
+
+        assertThat(as(ann, accounts::language)).isEqualTo(LanguageChoice.CHINESE);
+        assertThat(as(bob, accounts::language)).isEqualTo(LanguageChoice.BROWSER);
+        run(
+                ann,
+                () -> assertThatThrownBy(() -> accounts.chooseLanguage(null))
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessage("Choose a language, or your browser's."));
+        assertThat(as(ann, accounts::language)).isEqualTo(LanguageChoice.CHINESE);
     }
 
     @Test
@@ -538,7 +557,9 @@ class AccountServiceTest {
                 () -> accounts.avatar(ann.id()),
                 () -> accounts.searchOthers("anon", null, 10),
                 accounts::colorScheme,
-                () -> accounts.chooseColorScheme(ColorSchemeChoice.DARK));
+                () -> accounts.chooseColorScheme(ColorSchemeChoice.DARK),
+                accounts::language,
+                () -> accounts.chooseLanguage(LanguageChoice.CHINESE));
         for (Runnable call : calls) {
             // Method security turns them away before the method runs (each method would refuse them too).
             assertThatThrownBy(call::run).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
@@ -546,6 +567,7 @@ class AccountServiceTest {
         assertThat(as(ann, accounts::me)).isEqualTo(ann);
         assertThat(passwordMatches(ann, TestUsers.PASSWORD)).isTrue();
         assertThat(as(ann, accounts::colorScheme)).isEqualTo(ColorSchemeChoice.SYSTEM);
+        assertThat(as(ann, accounts::language)).isEqualTo(LanguageChoice.BROWSER);
     }
 
     // ----------------------------------------------------------------------------------------------

@@ -170,7 +170,7 @@ class AttachmentServiceTest {
             assertThat(as(bob, overview::conversations))
                     .filteredOn(c -> c.id() == conversation)
                     .singleElement()
-                    .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Picture"));
+                    .satisfies(c -> assertThat(c.lastMessage().inEnglish()).isEqualTo("Picture"));
             EncodedPicture thumbnail =
                     as(bob, () -> attachments.thumbnail(view.id())).orElseThrow();
             assertThat(thumbnail.contentType()).isIn("image/png", "image/jpeg");
@@ -730,7 +730,7 @@ class AttachmentServiceTest {
                 .filteredOn(c -> c.id() == direct.conversationId())
                 .singleElement()
                 .satisfies(c -> {
-                    assertThat(c.lastMessage()).isEqualTo("File: Quartalsbericht Q3 — Grüße.bin");
+                    assertThat(c.lastMessage().inEnglish()).isEqualTo("File: Quartalsbericht Q3 — Grüße.bin");
                 });
         assertThat(scenarios.unreadIn(direct.receiver(), direct.conversationId()))
                 .isEqualTo(1);

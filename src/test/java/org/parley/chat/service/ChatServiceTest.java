@@ -441,10 +441,10 @@ class ChatServiceTest {
         List<ConversationSummary> list = as(me, overview::conversations);
         assertThat(list).extracting(ConversationSummary::id).containsExactly(withBob, withCarl, withDora);
         assertThat(list.get(0).partner()).isEqualTo(bob);
-        assertThat(list.get(0).lastMessage()).isEqualTo("Bob, are you there?");
+        assertThat(list.get(0).lastMessage().inEnglish()).isEqualTo("Bob, are you there?");
         assertThat(list.get(0).lastMessageIsMine()).isTrue();
         assertThat(list.get(1).partner()).isEqualTo(carl);
-        assertThat(list.get(1).lastMessage()).isEqualTo("Carl here");
+        assertThat(list.get(1).lastMessage().inEnglish()).isEqualTo("Carl here");
         assertThat(list.get(1).lastMessageIsMine()).isFalse();
         assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(1);
         assertThat(list.get(2).partner()).isEqualTo(dora);
@@ -456,11 +456,14 @@ class ChatServiceTest {
 
         list = as(me, overview::conversations);
         assertThat(list).extracting(ConversationSummary::id).containsExactly(withCarl, withBob, withDora);
-        assertThat(list.getFirst().lastMessage()).hasSize(80).endsWith("…").startsWith("word word");
+        assertThat(list.getFirst().lastMessage().inEnglish())
+                .hasSize(80)
+                .endsWith("…")
+                .startsWith("word word");
         assertThat(scenarios.unreadIn(me, withCarl)).isEqualTo(3);
 
         run(carl, () -> chat.send(withCarl, "line one\n\n   line two"));
-        assertThat(as(me, overview::conversations).getFirst().lastMessage())
+        assertThat(as(me, overview::conversations).getFirst().lastMessage().inEnglish())
                 .as("preview on one line")
                 .isEqualTo("line one line two");
         assertThat(as(carl, overview::conversations)).singleElement().satisfies(c -> {

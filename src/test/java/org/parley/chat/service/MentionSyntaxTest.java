@@ -42,9 +42,11 @@ class MentionSyntaxTest {
     void a_preview_shows_display_names_where_the_text_has_user_names() {
         assertThat(MentionSyntax.withDisplayNames("@ann, ask @zhang.wei", List.of(ANN, ZHANG)))
                 .isEqualTo("@Ann Lee, ask @张伟");
-        assertThat(MessagePreview.of("@ann  look\nhere", ChatMessageView.State.EDITED, null, List.of(ANN)))
+        assertThat(MessagePreview.of("@ann  look\nhere", ChatMessageView.State.EDITED, null, List.of(ANN))
+                        .inEnglish())
                 .isEqualTo("@Ann Lee look here");
-        assertThat(MessagePreview.of("secret", ChatMessageView.State.RECALLED, null, List.of()))
+        assertThat(MessagePreview.of("secret", ChatMessageView.State.RECALLED, null, List.of())
+                        .inEnglish())
                 .isEqualTo("Message recalled");
     }
 }

@@ -88,7 +88,7 @@ class MentionsTest {
         assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == group.conversationId())
                 .singleElement()
-                .satisfies(c -> assertThat(c.lastMessage())
+                .satisfies(c -> assertThat(c.lastMessage().inEnglish())
                         .startsWith("@" + bob.displayName() + " and @" + cat.displayName() + ": lunch?"));
 
         // Cat is renamed: the old message names her as she is called now.

@@ -101,7 +101,7 @@ class MessageChangesTest {
         assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == conversation)
                 .singleElement()
-                .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Message recalled"));
+                .satisfies(c -> assertThat(c.lastMessage().inEnglish()).isEqualTo("Message recalled"));
         assertThatThrownBy(() -> as(ann, () -> changes.recall(oops)))
                 .as("once is enough")
                 .isInstanceOf(NotAllowedException.class);
@@ -163,7 +163,7 @@ class MessageChangesTest {
         assertThat(as(bob, overview::conversations))
                 .filteredOn(c -> c.id() == conversation)
                 .singleElement()
-                .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("See you at 6"));
+                .satisfies(c -> assertThat(c.lastMessage().inEnglish()).isEqualTo("See you at 6"));
         for (String bad : new String[] {"", "   ", "x".repeat(ChatService.MAX_MESSAGE_LENGTH + 1)}) {
             assertThatThrownBy(() -> as(ann, () -> changes.edit(message, bad)))
                     .isInstanceOf(InvalidInputException.class);

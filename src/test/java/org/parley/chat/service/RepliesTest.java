@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.UserEvent;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
@@ -89,13 +90,13 @@ class RepliesTest {
         ChatMessageView answer = as(bob, () -> chat.send(conversation, "Noon is fine", null, question));
         as(bob, () -> chat.send(conversation, "Looks good", null, picture));
 
-        assertThat(answer.replyTo()).isEqualTo(new Quote(question, ann, "Lunch at noon? Or later?"));
+        assertThat(answer.replyTo()).isEqualTo(new Quote(question, ann, Phrase.text("Lunch at noon? Or later?")));
         MessagePosted told = (MessagePosted) awaitEvents(annHears, 2).getFirst();
         assertThat(told.message().body()).isEqualTo("Noon is fine");
         assertThat(told.message().replyTo()).isEqualTo(answer.replyTo());
         List<ChatMessageView> history = as(ann, () -> chat.history(conversation, null, 50));
         assertThat(history)
-                .extracting(m -> m.replyTo() == null ? null : m.replyTo().text())
+                .extracting(m -> m.replyTo() == null ? null : m.replyTo().text().inEnglish())
                 .containsExactly(null, null, "Lunch at noon? Or later?", "Picture");
         assertThat(history.getLast().replyTo().sender()).isEqualTo(ann);
     }
@@ -112,7 +113,7 @@ class RepliesTest {
         as(ann, () -> changes.recall(original));
 
         assertThat(as(bob, () -> chat.history(conversation, null, 50)).getLast().replyTo())
-                .isEqualTo(new Quote(original, ann, "Message recalled"));
+                .isEqualTo(new Quote(original, ann, Phrase.of("chat.preview.recalled")));
         assertThat(jdbc.queryForObject(
                         "select count(*) from chat_message where body like ?", Long.class, "%" + secret + "%"))
                 .as("copies of the recalled text")

@@ -122,7 +122,7 @@ class TemporaryConversationServiceTest {
                     assertThat(c.isTemporary()).isTrue();
                     assertThat(c.temporaryFrom()).isEqualTo(club.name());
                     assertThat(c.partner()).isEqualTo(ann);
-                    assertThat(c.lastMessage()).isEqualTo("Hi Bob, saw you in the club");
+                    assertThat(c.lastMessage().inEnglish()).isEqualTo("Hi Bob, saw you in the club");
                     assertThat(c.lastMessageIsMine()).isFalse();
                 });
         assertThat(scenarios.unreadIn(bob, conversation)).isEqualTo(1);

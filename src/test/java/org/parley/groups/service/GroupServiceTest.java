@@ -39,6 +39,7 @@ import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.support.HeardEvents;
+import org.parley.support.Lines;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -135,7 +136,7 @@ class GroupServiceTest {
                         assertThat(c.isGroup()).isTrue();
                     });
             assertThat(chat.history(group.conversationId(), null, 50))
-                    .extracting(ChatMessageView::body, ChatMessageView::system)
+                    .extracting(Lines::of, ChatMessageView::system)
                     .containsExactly(tuple("Ann Tester created the group", true));
         });
 
@@ -285,7 +286,7 @@ class GroupServiceTest {
             chat.send(group.conversationId(), "hello all");
         });
         assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .endsWith("Bob Tester joined", "hello all");
         assertThat(as(owner, () -> groups.pendingRequestCount(group.id())))
                 .as("no request needed")
@@ -393,7 +394,7 @@ class GroupServiceTest {
 
         assertThat(as(carol, () -> groups.myMembership(crew.id())).role()).isEqualTo(Role.MEMBER);
         assertThat(as(carol, () -> chat.history(crew.conversation(), null, 50)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .last()
                 .isEqualTo("Admin Tester added Carol Tester");
         assertRefused(
@@ -482,13 +483,13 @@ class GroupServiceTest {
                     .extracting(ConversationSummary::id)
                     .contains(crew.conversation());
             assertThat(chat.history(crew.conversation(), null, 50))
-                    .extracting(ChatMessageView::body)
+                    .extracting(Lines::of)
                     .endsWith("before you came", "Carol Tester joined");
             chat.send(crew.conversation(), "thanks!");
             readMarkers.markRead(crew.conversation(), readMarkers.unreadCounts());
         });
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .last()
                 .isEqualTo("thanks!");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
@@ -908,7 +909,7 @@ class GroupServiceTest {
                 .singleElement()
                 .satisfies(e -> assertLogEntry(e, crew.owner, crew.member, Action.HAND_OVER, null));
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 2)))
-                .extracting(ChatMessageView::body, ChatMessageView::system)
+                .extracting(Lines::of, ChatMessageView::system)
                 .containsExactly(tuple("Member Tester now owns the group", true), tuple("I run this now", false));
 
         // The old owner is an administrator now, with an administrator's limits.
@@ -948,7 +949,7 @@ class GroupServiceTest {
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 1)))
                 .singleElement()
                 .satisfies(m -> {
-                    assertThat(m.body()).isEqualTo("Owner Tester left");
+                    assertThat(Lines.of(m)).isEqualTo("Owner Tester left");
                     assertThat(m.system()).isTrue();
                 });
     }
@@ -985,7 +986,7 @@ class GroupServiceTest {
         assertThat(as(crew.member, () -> overview.details(crew.conversation())).cannotSendReason())
                 .isEqualTo(refusal);
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .endsWith("before the mute", "Member Tester was muted");
         run(crew.otherMember, () -> chat.send(crew.conversation(), "others still talk"));
         assertThat(as(crew.owner, () -> groups.members(crew.id())))
@@ -1002,7 +1003,7 @@ class GroupServiceTest {
         assertThat(as(crew.member, () -> groups.myMembership(crew.id())).mutedUntil())
                 .isNull();
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .containsExactly("I'm back");
     }
 
@@ -1045,7 +1046,7 @@ class GroupServiceTest {
                 .isNull();
         run(crew.member, () -> chat.send(crew.conversation(), "thanks"));
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 2)))
-                .extracting(ChatMessageView::body, ChatMessageView::system)
+                .extracting(Lines::of, ChatMessageView::system)
                 .containsExactly(tuple("Member Tester can speak again", true), tuple("thanks", false));
     }
 
@@ -1075,7 +1076,7 @@ class GroupServiceTest {
             assertThat(as(plain, () -> overview.details(crew.conversation())).cannotSendReason())
                     .isEqualTo(refusal);
             assertThat(as(plain, () -> chat.history(crew.conversation(), null, 1)))
-                    .extracting(ChatMessageView::body)
+                    .extracting(Lines::of)
                     .containsExactly("Admin Tester muted the group: only administrators can write");
         }
         for (UserSummary administrator : List.of(crew.owner, crew.admin, crew.otherAdmin)) {
@@ -1180,7 +1181,7 @@ class GroupServiceTest {
                 null);
         assertStaysOut(crew.member, crew);
         assertThat(as(crew.owner, () -> chat.history(crew.conversation(), null, 1)))
-                .extracting(ChatMessageView::body, ChatMessageView::system)
+                .extracting(Lines::of, ChatMessageView::system)
                 .containsExactly(tuple("Member Tester was removed", true));
 
         run(crew.admin, () -> moderation.unban(crew.id(), crew.member.id()));
@@ -1367,10 +1368,7 @@ class GroupServiceTest {
         run(owner, () -> moderation.removeMember(id, carol.id(), null));
 
         assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
-                .extracting(
-                        ChatMessageView::body,
-                        ChatMessageView::system,
-                        m -> m.sender().id())
+                .extracting(Lines::of, ChatMessageView::system, m -> m.sender().id())
                 .containsExactly(
                         tuple("Owner Tester created the group", true, owner.id()),
                         tuple("Bob Tester joined", true, bob.id()),
@@ -1383,10 +1381,10 @@ class GroupServiceTest {
         assertThat(as(owner, overview::conversations))
                 .filteredOn(c -> c.id() == group.conversationId())
                 .singleElement()
-                .satisfies(c -> assertThat(c.lastMessage()).isEqualTo("Carol Tester was removed"));
+                .satisfies(c -> assertThat(c.lastMessage().inEnglish()).isEqualTo("Carol Tester was removed"));
         assertThat(as(bob, () -> groups.join(id, null))).isEqualTo(Standing.MEMBER);
         assertThat(as(bob, () -> chat.history(group.conversationId(), null, 1)))
-                .extracting(ChatMessageView::body)
+                .extracting(Lines::of)
                 .containsExactly("Bob Tester joined");
     }
 
@@ -1769,7 +1767,7 @@ class GroupServiceTest {
     private static List<String> describe(List<UserEvent> events) {
         return events.stream()
                 .map(event -> switch (event) {
-                    case MessagePosted posted -> "posted:" + posted.message().body();
+                    case MessagePosted posted -> "posted:" + Lines.of(posted.message());
                     case GroupChanged changed -> "group:" + changed.kind() + ":" + changed.subjectUserId();
                     default -> event.toString();
                 })
