@@ -6,17 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.account.service.UserSummary;
 import org.parley.chat.service.ChatService;
-import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
-import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,80 +42,15 @@ class AccessibilityBrowserTest extends BrowserTestBase {
             value = ColorScheme.class,
             names = {"LIGHT", "DARK"})
     void every_view_passes_the_audit_in_the_colours_the_system_asks_for(ColorScheme scheme) {
-        Map<String, UserSummary> people = users.createAll("ann", "bob", "carl");
-        UserSummary ann = people.get("ann");
-        UserSummary bob = people.get("bob");
-        UserSummary carl = people.get("carl");
-        long direct = scenarios.friendsWithConversation(ann, bob);
-        TestUsers.run(bob, () -> chat.send(direct, "Lunch at noon? https://example.org/menu"));
-        TestUsers.run(ann, () -> chat.send(direct, "Yes, see you there"));
-        GroupSummary club = scenarios.groupWithMembers(
-                ann, "Club " + TestUsers.uniqueName("a"), "Books we read", JoinPolicy.APPROVAL, bob);
-        TestUsers.run(carl, () -> groups.join(club.id(), "May I join?"));
-        long clubChat = club.conversationId();
-        TestUsers.run(bob, () -> chat.send(clubChat, "Next book: Dune"));
+        ViewTour.Cast cast = ViewTour.cast(users, scenarios, chat, groups);
         String name = scheme.name().toLowerCase();
         Accessibility audit = new Accessibility();
 
         Page page = newPerson(new Browser.NewContextOptions().setColorScheme(scheme));
-        page.navigate(url("login"));
-        assertThat(page.locator("vaadin-login-form")).isVisible();
-        assertColours(page, scheme);
-        audit.check(page, "login-" + name);
-        page.navigate(url("register"));
-        assertThat(page.locator("[data-testid=register-username]")).isVisible();
-        audit.check(page, "register-" + name);
-
-        signIn(page, ann, "websocket");
-        assertColours(page, scheme);
-        assertThat(page.locator("[data-testid=conversation-list]")).isVisible();
-        audit.check(page, "chats-" + name);
-
-        page.navigate(url("chat/" + direct));
-        assertThat(page.locator("[data-testid=message-list]").getByText("Yes, see you there"))
-                .isVisible();
-        audit.check(page, "direct-" + name);
-
-        page.locator("[data-testid=message-search-open]").click();
-        assertThat(page.locator("[data-testid=message-search-field]")).isVisible();
-        audit.check(page, "message-search-" + name);
-        page.keyboard().press("Escape");
-        assertThat(page.locator("[data-testid=message-search-field]")).isHidden();
-
-        page.navigate(url("chat/" + clubChat));
-        assertThat(page.locator("[data-testid=message-list]").getByText("Next book: Dune"))
-                .isVisible();
-        audit.check(page, "group-" + name);
-        page.locator("[data-testid=group-members-button]").click();
-        assertThat(page.locator("[data-testid=group-members]")).isVisible();
-        audit.check(page, "group-members-" + name);
-        for (String tab : new String[] {"Requests", "Log", "Settings"}) {
-            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab))
-                    .click();
-            audit.check(page, "group-" + tab.toLowerCase() + "-" + name);
-        }
-        page.keyboard().press("Escape");
-
-        page.navigate(url("people"));
-        page.locator("[data-testid=people-search] input").fill(carl.username());
-        assertThat(page.locator("[data-testid=person-" + carl.username() + "]")).isVisible();
-        audit.check(page, "people-" + name);
-        page.navigate(url("friends"));
-        assertThat(page.locator("[data-testid=friend-list]")).isVisible();
-        audit.check(page, "friends-" + name);
-        page.navigate(url("groups"));
-        assertThat(page.locator("[data-testid=group-search]")).isVisible();
-        audit.check(page, "groups-" + name);
-        page.locator("[data-testid=group-create]").click();
-        assertThat(page.locator("[data-testid=group-name]")).isVisible();
-        audit.check(page, "group-create-" + name);
-        page.keyboard().press("Escape");
-        page.navigate(url("profile"));
-        assertThat(page.locator("[data-testid=profile-color-scheme]")).isVisible();
-        audit.check(page, "profile-" + name);
-        page.locator("[data-testid=notification-choices]").click();
-        assertThat(page.locator("[data-testid=notify-show]")).isVisible();
-        audit.check(page, "notification-choices-" + name);
+        ViewTour.walk(this, page, cast, (at, view) -> {
+            assertColours(at, scheme);
+            audit.check(at, view + "-" + name);
+        });
 
         assertThat(audit.problems())
                 .as("serious or critical accessibility violations")
