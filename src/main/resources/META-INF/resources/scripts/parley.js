@@ -94,17 +94,15 @@ parley.notificationPrompt = (prompt, question, yes, no) => {
 };
 
 /** This browser's notification choices in their dialog (NotificationChoices). */
-parley.notificationChoices = (show, sound, note) => {
+parley.notificationChoices = (show, sound, note, words) => {
   const notify = window.parleyNotify;
   const render = () => {
     const settings = notify.settings();
     show.checked = !!settings.enabled && notify.granted();
     sound.checked = !!settings.sound;
     sound.disabled = !show.checked;
-    note.textContent = !notify.supported ? 'This browser does not show notifications.'
-        : Notification.permission === 'denied'
-            ? 'This browser blocks notifications from Parley: allow them in its site settings.'
-            : 'Shown when Parley is in the background, for messages to you and your groups.';
+    note.textContent = !notify.supported ? words.unsupported
+        : Notification.permission === 'denied' ? words.blocked : words.shown;
   };
   show.addEventListener('change', async () => {
     if (show.checked && !notify.granted()) await notify.ask();
@@ -162,19 +160,19 @@ parley.quietNextItems = list => {
   list.parleyQuiet = true;
 };
 
-parley.chatLook = () => {
+parley.chatLook = (language, today, yesterday) => {
   const connector = window.Vaadin.Flow.messageListConnector;
   if (!connector.parleyChatLook) {
     connector.parleyChatLook = true;
-    const time = new Intl.DateTimeFormat(undefined, {hour: 'numeric', minute: '2-digit'});
+    const time = new Intl.DateTimeFormat(language, {hour: 'numeric', minute: '2-digit'});
     const dayKey = d => d.getFullYear() + '-' + d.getMonth() + '-' + d.getDate();
     const dayLabel = d => {
-      const today = new Date();
-      const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
-      if (dayKey(d) === dayKey(today)) return 'Today';
-      if (dayKey(d) === dayKey(yesterday)) return 'Yesterday';
-      return new Intl.DateTimeFormat(undefined, {weekday: 'long', day: 'numeric', month: 'long',
-          year: d.getFullYear() === today.getFullYear() ? undefined : 'numeric'}).format(d);
+      const now = new Date();
+      const before = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+      if (dayKey(d) === dayKey(now)) return today;
+      if (dayKey(d) === dayKey(before)) return yesterday;
+      return new Intl.DateTimeFormat(language, {weekday: 'long', day: 'numeric', month: 'long',
+          year: d.getFullYear() === now.getFullYear() ? undefined : 'numeric'}).format(d);
     };
     const ours = list => list.classList.contains('message-list');
     const keep = items => items.forEach(item => { if (item.time && !item.parleyAt) item.parleyAt = item.time; });

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.i18n.I18NProvider;
 
 /** The small row buttons and the "are you sure?" dialogs that lists share. */
 public final class Actions {
@@ -22,6 +23,7 @@ public final class Actions {
     public static void confirm(String header, String text, String action, boolean destructive, Runnable onConfirm) {
         ConfirmDialog dialog = new ConfirmDialog(header, text, action, event -> onConfirm.run());
         dialog.setCancelable(true);
+        dialog.setCancelText(I18NProvider.translate("base.cancel"));
         if (destructive) {
             dialog.setConfirmButtonTheme("error primary");
         }

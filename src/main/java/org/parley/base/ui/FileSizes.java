@@ -1,5 +1,6 @@
 package org.parley.base.ui;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
 
 /** "834 bytes", "12.4 KB", "3.0 MB": sizes as people read them (powers of 1024). */
@@ -9,7 +10,7 @@ public final class FileSizes {
 
     public static String of(long bytes) {
         if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
+            return I18NProvider.translate("base.bytes", bytes);
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes;

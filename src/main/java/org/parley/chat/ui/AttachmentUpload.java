@@ -8,12 +8,14 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.AttachmentService;
 
 /**
@@ -68,7 +70,7 @@ final class AttachmentUpload {
         upload.setMaxFiles(10);
         attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         upload.setUploadButton(attach);
-        upload.setDropLabel(new Span("Drop to send"));
+        upload.setDropLabel(new Span(I18NProvider.translate("chat.upload.drop")));
         // The file list is progress only: each finished file shows up as a message.
         upload.addAllFinishedListener(finished -> upload.clearFileList());
         upload.getElement()
@@ -92,25 +94,25 @@ final class AttachmentUpload {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
         UploadI18N i18n = new UploadI18N();
         i18n.setError(new UploadI18N.Error()
-                .setIncorrectFileType("only pictures (PNG, JPEG, GIF or WebP) can be sent in a group.")
-                .setFileIsTooBig("too large: at most " + FileSizes.of(rules.maxBytes()) + ".")
-                .setTooManyFiles("at most 10 files at once."));
+                .setIncorrectFileType(I18NProvider.translate("chat.upload.only-pictures"))
+                .setFileIsTooBig(I18NProvider.translate("chat.upload.too-big", FileSizes.of(rules.maxBytes())))
+                .setTooManyFiles(I18NProvider.translate("chat.upload.too-many")));
         upload.setI18n(i18n);
         if (rules.picturesOnly()) {
             upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-            attach.setAriaLabel("Send pictures");
-            attach.setTooltipText("Send pictures (or drop them here)");
+            attach.setAriaLabel(I18NProvider.translate("chat.upload.pictures"));
+            attach.setTooltipText(I18NProvider.translate("chat.upload.pictures-detail"));
         } else {
             upload.setAcceptedFileTypes();
-            attach.setAriaLabel("Send a file");
-            attach.setTooltipText("Send a file or picture (or drop it here)");
+            attach.setAriaLabel(I18NProvider.translate("chat.upload.file"));
+            attach.setTooltipText(I18NProvider.translate("chat.upload.file-detail"));
         }
         upload.getElement()
                 .setProperty(
                         "title",
                         rules.picturesOnly()
-                                ? "Pictures up to " + FileSizes.of(rules.maxBytes())
-                                : "Files up to " + FileSizes.of(rules.maxBytes()));
+                                ? I18NProvider.translate("chat.upload.pictures-up-to", FileSizes.of(rules.maxBytes()))
+                                : I18NProvider.translate("chat.upload.files-up-to", FileSizes.of(rules.maxBytes())));
     }
 
     /**
@@ -140,10 +142,10 @@ final class AttachmentUpload {
         try (InputStream content = event.getInputStream()) {
             attachments.upload(conversationId, event.getFileName(), event.getContentType(), content);
         } catch (UserFacingException refusal) {
-            event.reject(refusal.getMessage());
+            event.reject(Words.of(refusal));
             // Like a refused message: say why, and show at once whether this conversation still takes any.
             event.getUI().access(() -> {
-                Toasts.error(refusal.getMessage());
+                Toasts.error(Words.of(refusal));
                 refused.run();
             });
         }

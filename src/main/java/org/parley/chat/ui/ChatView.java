@@ -10,7 +10,7 @@ import com.vaadin.flow.component.page.PageVisibility;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
@@ -25,6 +25,7 @@ import org.parley.base.ui.EmptyState;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.ReaderZone;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.AccessChanged;
 import org.parley.chat.service.AttachmentService;
 import org.parley.chat.service.ChatMessageView;
@@ -49,9 +50,8 @@ import org.parley.friends.service.FriendsChanged;
  */
 @Route("chat/:conversationId?([0-9]{1,18})")
 @RouteAlias("")
-@PageTitle("Chats · Parley")
 @PermitAll
-public class ChatView extends Div implements BeforeEnterObserver {
+public class ChatView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /**
      * Evaluated in the browser for each submit of the composer: a fresh random id for the message
@@ -180,7 +180,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             try {
                 open(overview.details(requested));
             } catch (UserFacingException notYours) {
-                Toasts.error(notYours.getMessage());
+                Toasts.error(Words.of(notYours));
                 showNoConversation();
             }
         } else {
@@ -196,7 +196,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private void reveal(String messageId) {
         try {
             if (openConversationId != null && !timeline.reveal(Long.parseLong(messageId))) {
-                Toasts.info("That message is not in this conversation any more.");
+                Toasts.info(getTranslation("chat.message-gone"));
             }
         } catch (NumberFormatException notAnId) {
             // An address someone typed: the conversation opens at its newest messages.
@@ -234,10 +234,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
     private void showNoConversation() {
         removeClassName("has-selection");
         pane.removeAll();
-        pane.add(new EmptyState(
-                VaadinIcon.CHAT,
-                "Pick a conversation",
-                "Choose someone on the left, or open Friends and press Message to start one."));
+        pane.add(new EmptyState(VaadinIcon.CHAT, getTranslation("chat.pick"), getTranslation("chat.pick-detail")));
     }
 
     /**
@@ -252,7 +249,7 @@ public class ChatView extends Div implements BeforeEnterObserver {
             messageArrived(sent);
         } catch (UserFacingException refused) {
             composer.sent(clientId);
-            Toasts.error(refused.getMessage());
+            Toasts.error(Words.of(refused));
             // The browser emptied the field when it sent: a refused message ("too fast", "muted") is not lost.
             composer.giveBack(text);
             access.recheck();
@@ -309,5 +306,10 @@ public class ChatView extends Div implements BeforeEnterObserver {
 
     private void renderConversationList() {
         conversationList.show(overview.conversations(), unread.counts());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("chat.title");
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
+import com.vaadin.flow.component.messages.MessageInputI18n;
 import com.vaadin.flow.component.upload.Upload;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -98,6 +99,9 @@ class Composer extends Div {
         addClassName("composer");
         input.addClassName("message-input");
         input.setTestId("message-input");
+        input.setI18n(new MessageInputI18n()
+                .setMessage(getTranslation("chat.composer.message"))
+                .setSend(getTranslation("chat.composer.send")));
         // The browser names each message it sends with an id it makes (CLIENT_ID_EXPRESSION): a submit that
         // reaches the server twice (a retry after a lost response or a reconnect) is stored and shown once.
         input.getElement()
@@ -205,7 +209,7 @@ class Composer extends Div {
         replyBanner.setTestId("reply-banner");
         Button cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> cancelReply());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
-        cancel.setAriaLabel("Cancel reply");
+        cancel.setAriaLabel(getTranslation("chat.composer.cancel-reply"));
         cancel.setTestId("reply-cancel");
         replyBanner.add(replyText, cancel);
         replyBanner.setVisible(false);

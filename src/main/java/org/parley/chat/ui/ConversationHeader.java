@@ -14,6 +14,7 @@ import org.parley.account.ui.UserAvatars;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.ConversationNotifications;
 import org.parley.friends.service.FriendService;
@@ -44,28 +45,23 @@ class ConversationHeader extends Div {
                 VaadinIcon.ARROW_LEFT.create(), click -> UI.getCurrent().navigate(ChatView.class));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         back.addClassName("back-button");
-        back.setAriaLabel("Back to conversations");
+        back.setAriaLabel(getTranslation("chat.header.back"));
         UserSummary partner = details.partner();
         Avatar avatar = details.isGroup()
                 ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
                 : UserAvatars.avatar(partner);
         H3 name = new H3(details.title());
-        Span handle = new Span(details.isGroup() ? "Group" : "@" + partner.username());
+        Span handle = new Span(details.isGroup() ? getTranslation("chat.header.group") : "@" + partner.username());
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
         text.addClassName("identity-text");
         text.addClassName("conversation-title");
         add(back, avatar, text);
         if (details.isTemporary()) {
-            handle.setText("@" + partner.username() + " · from " + details.temporaryFrom());
-            var temporary = Badges.of("Temporary", "warning");
+            handle.setText(getTranslation("chat.header.from", "@" + partner.username(), details.temporaryFrom()));
+            var temporary = Badges.of(getTranslation("chat.header.temporary"), "warning");
             temporary.setTestId("temporary-badge");
-            temporary
-                    .getElement()
-                    .setAttribute(
-                            "title",
-                            "You are not friends: this conversation lasts while "
-                                    + "you share a group that allows it.");
+            temporary.getElement().setAttribute("title", getTranslation("chat.header.temporary-detail"));
             name.add(temporary);
             add(addFriendButton(partner));
         }
@@ -81,7 +77,7 @@ class ConversationHeader extends Div {
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         bell.addClassName("mute-notifications");
         bell.setTestId("mute-notifications");
-        bell.setAriaLabel("Mute notifications");
+        bell.setAriaLabel(getTranslation("chat.header.mute"));
         // What the service said when the header was shown, then what the caller set here: no query per click.
         boolean[] muted = {notifications.notificationsMuted(conversationId)};
         Runnable render = () -> {
@@ -92,8 +88,8 @@ class ConversationHeader extends Div {
                     .setAttribute(
                             "title",
                             muted[0]
-                                    ? "Notifications muted: only mentions notify you. Click to unmute."
-                                    : "Mute notifications (the badge stays; mentions still notify you)");
+                                    ? getTranslation("chat.header.muted-detail")
+                                    : getTranslation("chat.header.mute-detail"));
         };
         render.run();
         bell.addClickListener(click -> {
@@ -105,27 +101,27 @@ class ConversationHeader extends Div {
     }
 
     private Button addFriendButton(UserSummary partner) {
-        Button add = new Button("Add friend", VaadinIcon.USER_CHECK.create());
+        Button add = new Button(getTranslation("friends.row.add"), VaadinIcon.USER_CHECK.create());
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
         add.setTestId("temporary-add-friend");
         add.addClassName("add-friend");
         Relationship relationship = friends.relationshipWith(partner.id());
         if (relationship == Relationship.REQUEST_SENT) {
-            add.setText("Request sent");
+            add.setText(getTranslation("friends.row.request-sent"));
             add.setEnabled(false);
         }
         add.addClickListener(click -> {
             try {
                 Relationship now = friends.sendRequest(partner.id(), null);
                 if (now == Relationship.FRIEND) {
-                    Toasts.success("You and " + partner.displayName() + " are friends now.");
+                    Toasts.success(getTranslation("friends.row.now-friends", partner.displayName()));
                 } else {
-                    Toasts.success("Friend request sent to " + partner.displayName() + ".");
-                    add.setText("Request sent");
+                    Toasts.success(getTranslation("friends.request.sent", partner.displayName()));
+                    add.setText(getTranslation("friends.row.request-sent"));
                     add.setEnabled(false);
                 }
             } catch (UserFacingException refused) {
-                Toasts.error(refused.getMessage());
+                Toasts.error(Words.of(refused));
             }
         });
         return add;

@@ -50,11 +50,11 @@ class ConversationList extends Div {
         conversations.forEach(c -> listed.add(unread.unread(c.id()) == 0 ? c.mentionRead() : c));
         rows.clear();
         removeAll();
-        H3 title = new H3("Chats");
+        H3 title = new H3(getTranslation("navigation.chats"));
         Button searchButton = new Button(VaadinIcon.SEARCH.create(), click -> search.run());
         searchButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        searchButton.setAriaLabel("Search messages");
-        searchButton.setTooltipText("Search messages");
+        searchButton.setAriaLabel(getTranslation("chat.search.title"));
+        searchButton.setTooltipText(getTranslation("chat.search.title"));
         searchButton.setTestId("message-search-open");
         Div heading = new Div(title, searchButton);
         heading.addClassName("conversation-list-title");
@@ -62,8 +62,8 @@ class ConversationList extends Div {
         if (conversations.isEmpty()) {
             add(new EmptyState(
                     VaadinIcon.COMMENTS_O,
-                    "No conversations yet",
-                    "Add friends in Find people; then press Message next to a friend."));
+                    getTranslation("chat.list.empty"),
+                    getTranslation("chat.list.empty-detail")));
         }
         for (ConversationSummary conversation : listed) {
             ConversationRow row = new ConversationRow(

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatService;
 
 /**
@@ -31,7 +32,7 @@ public class DirectChatRoute extends Div implements BeforeEnterObserver {
             long conversationId = chat.openDirect(userId);
             event.forwardTo(ChatView.class, new RouteParameters("conversationId", String.valueOf(conversationId)));
         } catch (UserFacingException refused) {
-            Toasts.error(refused.getMessage());
+            Toasts.error(Words.of(refused));
             event.forwardTo(ChatView.class);
         }
     }

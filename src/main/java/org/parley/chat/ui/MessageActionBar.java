@@ -23,10 +23,10 @@ class MessageActionBar extends Div {
     private final MessageTimeline timeline;
     private final Span label = new Span();
     private final Consumer<ChatMessageView> reply;
-    private final Button replyButton = new Button("Reply");
-    private final Button recall = new Button("Recall");
-    private final Button edit = new Button("Edit");
-    private final Button remove = new Button("Remove");
+    private final Button replyButton = new Button(getTranslation("chat.actions.reply"));
+    private final Button recall = new Button(getTranslation("chat.actions.recall"));
+    private final Button edit = new Button(getTranslation("chat.actions.edit"));
+    private final Button remove = new Button(getTranslation("chat.actions.remove"));
     private ChatMessageView picked;
 
     /** {@code reply} starts a reply to the picked message (in the composer). */
@@ -41,7 +41,7 @@ class MessageActionBar extends Div {
         edit.setTestId("message-edit");
         remove.setTestId("message-remove");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button close = new Button("Cancel", click -> close());
+        Button close = new Button(getTranslation("base.cancel"), click -> close());
         close.setTestId("message-actions-cancel");
         for (Button button : new Button[] {replyButton, recall, edit, remove, close}) {
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -118,8 +118,8 @@ class MessageActionBar extends Div {
         timeline.highlight(message.id());
         label.setText(
                 actions.recall() || actions.edit()
-                        ? "Your message"
-                        : "Message from " + message.sender().displayName());
+                        ? getTranslation("chat.actions.yours")
+                        : getTranslation("chat.actions.from", message.sender().displayName()));
         replyButton.setVisible(actions.reply());
         recall.setVisible(actions.recall());
         edit.setVisible(actions.edit());
@@ -144,20 +144,20 @@ class MessageActionBar extends Div {
 
     private void openEditor(ChatMessageView message) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Edit message");
+        dialog.setHeaderTitle(getTranslation("chat.actions.edit-title"));
         TextArea text = new TextArea();
         text.setMaxLength(ChatService.MAX_MESSAGE_LENGTH);
         text.setValue(message.body());
         text.setWidth("min(36rem, 80vw)");
         text.setTestId("message-edit-text");
-        Button save = new Button("Save", click -> {
+        Button save = new Button(getTranslation("chat.actions.save"), click -> {
             changed(changes.edit(message.id(), text.getValue()));
             dialog.close();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setTestId("message-edit-save");
         dialog.add(text);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("base.cancel"), click -> dialog.close()), save);
         dialog.open();
         text.focus();
     }

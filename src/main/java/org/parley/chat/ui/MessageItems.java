@@ -2,6 +2,7 @@ package org.parley.chat.ui;
 
 import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,11 +58,14 @@ final class MessageItems {
         UserSummary sender = message.sender();
         if (message.gone()) {
             seen.own(message.id(), false);
-            String who = sender.id() == me ? "You" : sender.displayName();
+            boolean mine = sender.id() == me;
             String line = message.state() == ChatMessageView.State.RECALLED
-                    ? who + " recalled a message"
-                    : "A message from " + (sender.id() == me ? "you" : sender.displayName())
-                            + " was removed by an administrator";
+                    ? (mine
+                            ? I18NProvider.translate("chat.gone.recalled-mine")
+                            : I18NProvider.translate("chat.gone.recalled", sender.displayName()))
+                    : (mine
+                            ? I18NProvider.translate("chat.gone.removed-mine")
+                            : I18NProvider.translate("chat.gone.removed", sender.displayName()));
             MessageListItem gone = new MessageListItem(MessageText.toMarkdown(line), message.sentAt(), "Parley");
             gone.addClassNames("system", "recalled");
             return gone;
@@ -125,6 +129,8 @@ final class MessageItems {
         }
         int dot = file.fileName().lastIndexOf('.');
         String extension = dot > 0 ? file.fileName().substring(dot + 1) : "";
-        return extension.isEmpty() || extension.length() > 8 ? "file" : extension.toUpperCase(Locale.ROOT) + " file";
+        return extension.isEmpty() || extension.length() > 8
+                ? I18NProvider.translate("chat.file.kind")
+                : I18NProvider.translate("chat.file.kind-of", extension.toUpperCase(Locale.ROOT));
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.TimeFormat;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.MessageHit;
 import org.parley.chat.service.MessageSearch;
@@ -40,7 +41,7 @@ class MessageSearchDialog extends Dialog {
     private final Checkbox onlyHere = new Checkbox();
     private final Div results = new Div();
     private final Span status = new Span();
-    private final Button more = new Button("More results");
+    private final Button more = new Button(getTranslation("chat.search.more"));
     private final Long openConversationId;
     private Long lastShownId;
 
@@ -51,10 +52,10 @@ class MessageSearchDialog extends Dialog {
         this.titles = titles;
         this.zone = zone;
         this.clock = clock;
-        setHeaderTitle("Search messages");
+        setHeaderTitle(getTranslation("chat.search.title"));
         addClassName("message-search");
-        query.setLabel("Words to find");
-        query.setPlaceholder("e.g. lunch tomorrow, 午饭");
+        query.setLabel(getTranslation("chat.search.words"));
+        query.setPlaceholder(getTranslation("chat.search.placeholder"));
         query.setPrefixComponent(VaadinIcon.SEARCH.create());
         query.setClearButtonVisible(true);
         query.setMaxLength(MessageSearch.MAX_QUERY_LENGTH);
@@ -64,21 +65,21 @@ class MessageSearchDialog extends Dialog {
         query.setTestId("message-search-field");
         query.addValueChangeListener(change -> runSearch());
         String here = openConversationId == null ? null : titles.apply(openConversationId);
-        onlyHere.setLabel(here == null ? "" : "Only in " + here);
+        onlyHere.setLabel(here == null ? "" : getTranslation("chat.search.only-in", here));
         onlyHere.setVisible(here != null);
         onlyHere.setTestId("message-search-here");
         onlyHere.addValueChangeListener(change -> runSearch());
         results.addClassName("search-results");
         results.setTestId("message-search-results");
         results.getElement().setAttribute("role", "list");
-        results.getElement().setAttribute("aria-label", "Messages found");
+        results.getElement().setAttribute("aria-label", getTranslation("chat.search.results"));
         status.addClassName("search-status");
         status.getElement().setAttribute("aria-live", "polite");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.setVisible(false);
         more.addClickListener(click -> showMore());
         add(query, onlyHere, status, results, more);
-        getFooter().add(new Button("Close", click -> close()));
+        getFooter().add(new Button(getTranslation("base.close"), click -> close()));
         addOpenedChangeListener(opened -> query.focus());
     }
 
@@ -98,7 +99,7 @@ class MessageSearchDialog extends Dialog {
         try {
             found = search.search(query.getValue(), onlyHere.getValue() ? openConversationId : null, lastShownId, PAGE);
         } catch (UserFacingException refused) {
-            status.setText(refused.getMessage());
+            status.setText(Words.of(refused));
             return;
         }
         found.forEach(hit -> results.add(hit(hit)));
@@ -108,8 +109,9 @@ class MessageSearchDialog extends Dialog {
         more.setVisible(found.size() == PAGE);
         status.setText(
                 results.getComponentCount() == 0
-                        ? "No messages found."
-                        : results.getComponentCount() + (found.size() == PAGE ? "+" : "") + " found");
+                        ? getTranslation("chat.search.none")
+                        : getTranslation(
+                                "chat.search.found", results.getComponentCount() + (found.size() == PAGE ? "+" : "")));
     }
 
     private Div hit(MessageHit found) {

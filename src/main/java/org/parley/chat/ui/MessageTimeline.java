@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ class MessageTimeline {
     /** Says each new message from someone else to screen readers, once (filled in the page by parley.chatLook). */
     final Div announcer = new Div();
 
-    final Button loadEarlier = new Button("Load earlier messages");
-    final Button loadLater = new Button("Show newer messages");
+    final Button loadEarlier = new Button(I18NProvider.translate("chat.timeline.earlier"));
+    final Button loadLater = new Button(I18NProvider.translate("chat.timeline.later"));
     private final ChatService chat;
     private final ReadReceipts receipts;
     private final long me;
@@ -87,7 +88,13 @@ class MessageTimeline {
         list.setMarkdown(true);
         list.addAttachListener(attach -> {
             list.getElement().executeJs(TimelineScripts.LINKS_OPEN_IN_A_NEW_TAB);
-            list.getElement().executeJs(TimelineScripts.CHAT_LOOK);
+            // In the page's language (its day names and times), which may not be the browser's.
+            list.getElement()
+                    .executeJs(
+                            TimelineScripts.CHAT_LOOK,
+                            attach.getUI().getLocale().toLanguageTag(),
+                            list.getTranslation("chat.day.today"),
+                            list.getTranslation("chat.day.yesterday"));
         });
         // Scrolled near the top: fetch the previous page (debounced).
         list.getElement()

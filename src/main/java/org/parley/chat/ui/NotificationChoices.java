@@ -14,21 +14,24 @@ import com.vaadin.flow.component.html.Paragraph;
 public class NotificationChoices extends Dialog {
 
     public NotificationChoices() {
-        setHeaderTitle("Notifications");
-        Checkbox show = new Checkbox("Show a notification when a message arrives");
+        setHeaderTitle(getTranslation("navigation.notifications"));
+        Checkbox show = new Checkbox(getTranslation("chat.notifications.show"));
         show.setTestId("notify-show");
-        Checkbox sound = new Checkbox("Play a short sound with it");
+        Checkbox sound = new Checkbox(getTranslation("chat.notifications.sound"));
         sound.setTestId("notify-sound");
         Paragraph note = new Paragraph();
         note.addClassName("hint");
         note.setTestId("notify-note");
         add(show, sound, note);
-        getFooter().add(new Button("Close", click -> close()));
+        getFooter().add(new Button(getTranslation("base.close"), click -> close()));
         show.addAttachListener(attach -> show.getElement()
                 .executeJs(
-                        "parley.notificationChoices($0, $1, $2)",
+                        "parley.notificationChoices($0, $1, $2, {unsupported: $3, blocked: $4, shown: $5})",
                         show.getElement(),
                         sound.getElement(),
-                        note.getElement()));
+                        note.getElement(),
+                        getTranslation("chat.notifications.unsupported"),
+                        getTranslation("chat.notifications.blocked"),
+                        getTranslation("chat.notifications.shown")));
     }
 }

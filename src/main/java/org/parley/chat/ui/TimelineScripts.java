@@ -47,5 +47,5 @@ final class TimelineScripts {
      * in front or a message added behind both come out right. The day goes into a "data-day" attribute of the
      * rendered message, for the style sheet to show. In scripts/parley.js.
      */
-    static final String CHAT_LOOK = "parley.chatLook()";
+    static final String CHAT_LOOK = "parley.chatLook($0, $1, $2)";
 }

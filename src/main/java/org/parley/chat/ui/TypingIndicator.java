@@ -92,9 +92,9 @@ class TypingIndicator extends Div {
         setText(
                 switch (names.size()) {
                     case 0 -> "";
-                    case 1 -> names.getFirst() + " is typing…";
-                    case 2 -> names.get(0) + " and " + names.get(1) + " are typing…";
-                    default -> names.size() + " people are typing…";
+                    case 1 -> getTranslation("chat.typing.one", names.getFirst());
+                    case 2 -> getTranslation("chat.typing.two", names.get(0), names.get(1));
+                    default -> getTranslation("chat.typing.many", names.size());
                 });
         getElement().setAttribute("data-typists", String.valueOf(names.size()));
     }

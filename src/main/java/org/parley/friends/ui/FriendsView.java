@@ -10,7 +10,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -28,9 +28,8 @@ import org.parley.friends.service.Relationship;
 
 /** Your friends, the requests waiting on either side, and whom you blocked; kept live. */
 @Route("friends")
-@PageTitle("Friends · Parley")
 @PermitAll
-public class FriendsView extends Div implements BeforeEnterObserver {
+public class FriendsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final FriendService friends;
     private final TabSheet tabs = new TabSheet();
@@ -50,12 +49,12 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         requestList.setTestId("request-list");
         blockedList.addClassName("list");
         blockedList.setTestId("blocked-list");
-        friendsTab = tabs.add("Friends", friendList);
-        requestsTab = tabs.add("Requests", requestList);
-        blockedTab = tabs.add("Blocked", blockedList);
+        friendsTab = tabs.add(getTranslation("friends.tab.friends"), friendList);
+        requestsTab = tabs.add(getTranslation("friends.tab.requests"), requestList);
+        blockedTab = tabs.add(getTranslation("friends.tab.blocked"), blockedList);
         requestsTab.setId("requests-tab");
         tabs.setWidthFull();
-        add(new ViewHeader("Friends", "The people you talk with one-on-one."), tabs);
+        add(new ViewHeader(getTranslation("friends.heading"), getTranslation("friends.subtitle")), tabs);
         refresh();
         LiveUpdates.bind(this, liveEvents, currentUser.requireId(), event -> {
             if (event instanceof FriendsChanged) {
@@ -77,12 +76,12 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         if (all.isEmpty()) {
             friendList.add(new EmptyState(
                     VaadinIcon.USERS,
-                    "No friends yet",
-                    "Find people and send them a friend request; once they accept, you can chat.",
+                    getTranslation("friends.empty"),
+                    getTranslation("friends.empty-detail"),
                     findPeopleButton()));
         }
         all.forEach(user -> friendList.add(row(new PersonResult(user, Relationship.FRIEND, null), null)));
-        friendsTab.setLabel(all.isEmpty() ? "Friends" : "Friends (" + all.size() + ")");
+        friendsTab.setLabel(counted("friends.tab.friends", all.size()));
 
         List<PendingRequest> incoming = friends.incomingRequests();
         List<PendingRequest> outgoing = friends.outgoingRequests();
@@ -90,21 +89,33 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         if (incoming.isEmpty() && outgoing.isEmpty()) {
             requestList.add(new EmptyState(
                     VaadinIcon.ENVELOPE_O,
-                    "No pending requests",
-                    "Requests people send you appear here at once, as do the ones you sent."));
+                    getTranslation("friends.requests.empty"),
+                    getTranslation("friends.requests.empty-detail")));
         }
-        section(requestList, "Received", incoming, Relationship.REQUEST_RECEIVED);
-        section(requestList, "Sent", outgoing, Relationship.REQUEST_SENT);
-        requestsTab.setLabel(incoming.isEmpty() ? "Requests" : "Requests (" + incoming.size() + ")");
+        section(requestList, getTranslation("friends.requests.received"), incoming, Relationship.REQUEST_RECEIVED);
+        section(requestList, getTranslation("friends.requests.sent"), outgoing, Relationship.REQUEST_SENT);
+        requestsTab.setLabel(counted("friends.tab.requests", incoming.size()));
 
         List<UserSummary> blocked = friends.blockedUsers();
         blockedList.removeAll();
         if (blocked.isEmpty()) {
             blockedList.add(new EmptyState(
-                    VaadinIcon.BAN, "Nobody blocked", "Blocked people can't send you requests or messages."));
+                    VaadinIcon.BAN,
+                    getTranslation("friends.blocked.empty"),
+                    getTranslation("friends.blocked.empty-detail")));
         }
         blocked.forEach(user -> blockedList.add(row(new PersonResult(user, Relationship.BLOCKED, null), null)));
-        blockedTab.setLabel(blocked.isEmpty() ? "Blocked" : "Blocked (" + blocked.size() + ")");
+        blockedTab.setLabel(counted("friends.tab.blocked", blocked.size()));
+    }
+
+    /** A tab's name, with how many it holds when there are any: "Requests (2)". */
+    private String counted(String key, int count) {
+        return count == 0 ? getTranslation(key) : getTranslation("friends.tab.counted", getTranslation(key), count);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("friends.title");
     }
 
     private void section(Div list, String title, List<PendingRequest> requests, Relationship relationship) {
@@ -121,9 +132,9 @@ public class FriendsView extends Div implements BeforeEnterObserver {
         return new PersonRow(person, note, friends, this::refresh);
     }
 
-    private static Button findPeopleButton() {
+    private Button findPeopleButton() {
         Button button = new Button(
-                "Find people",
+                getTranslation("navigation.people"),
                 VaadinIcon.SEARCH.create(),
                 click -> UI.getCurrent().navigate(PeopleView.class));
         button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);

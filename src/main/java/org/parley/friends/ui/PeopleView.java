@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -22,24 +22,23 @@ import org.parley.friends.service.PersonResult;
 
 /** Find people by name and befriend them. */
 @Route("people")
-@PageTitle("Find people · Parley")
 @PermitAll
-public class PeopleView extends Div {
+public class PeopleView extends Div implements HasDynamicTitle {
 
     static final int PAGE = 20;
 
     private final FriendService friends;
     final TextField search = new TextField();
     private final Div results = new Div();
-    final Button more = new Button("Show more");
+    final Button more = new Button(getTranslation("friends.people.more"));
     private final List<PersonResult> shown = new ArrayList<>();
     private boolean hasMore;
 
     public PeopleView(FriendService friends, LiveEvents liveEvents, CurrentUser currentUser) {
         this.friends = friends;
         addClassNames("page", "people-page");
-        search.setPlaceholder("Search by name or user name");
-        search.setAriaLabel("Search people");
+        search.setPlaceholder(getTranslation("friends.people.placeholder"));
+        search.setAriaLabel(getTranslation("friends.people.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -53,7 +52,7 @@ public class PeopleView extends Div {
         more.addClickListener(click -> loadMore());
         more.setTestId("people-more");
         add(
-                new ViewHeader("Find people", "Search everyone on Parley and send a friend request."),
+                new ViewHeader(getTranslation("navigation.people"), getTranslation("friends.people.subtitle")),
                 search,
                 results,
                 more);
@@ -95,17 +94,23 @@ public class PeopleView extends Div {
         if (search.getValue().isBlank()) {
             results.add(new EmptyState(
                     VaadinIcon.USERS,
-                    "Find your people",
-                    "Type a name or user name above to find someone to chat with."));
+                    getTranslation("friends.people.start"),
+                    getTranslation("friends.people.start-detail")));
         } else if (shown.isEmpty()) {
             results.add(new EmptyState(
                     VaadinIcon.SEARCH,
-                    "Nobody found",
-                    "No one's name or user name contains “" + search.getValue().strip() + "”."));
+                    getTranslation("friends.people.none"),
+                    getTranslation(
+                            "friends.people.none-detail", search.getValue().strip())));
         }
         for (PersonResult person : shown) {
             results.add(new PersonRow(person, null, friends, this::refreshShown));
         }
         more.setVisible(hasMore && !shown.isEmpty());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("friends.people.title");
     }
 }

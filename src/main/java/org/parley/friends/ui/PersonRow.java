@@ -47,35 +47,48 @@ class PersonRow extends Div {
         switch (person.relationship()) {
             case NONE ->
                 actions.add(button(
-                        "Add friend", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> openRequestDialog(user)));
+                        getTranslation("friends.row.add"),
+                        VaadinIcon.PLUS,
+                        ButtonVariant.LUMO_PRIMARY,
+                        () -> openRequestDialog(user)));
             case REQUEST_SENT ->
-                actions.add(Badges.of("Request sent", null), button("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
-                    friends.cancelRequest(person.requestId());
-                    Toasts.info("Request to " + user.displayName() + " cancelled.");
-                }));
+                actions.add(
+                        Badges.of(getTranslation("friends.row.request-sent"), null),
+                        button(getTranslation("base.cancel"), null, ButtonVariant.LUMO_TERTIARY, () -> {
+                            friends.cancelRequest(person.requestId());
+                            Toasts.info(getTranslation("friends.row.cancelled", user.displayName()));
+                        }));
             case REQUEST_RECEIVED ->
                 actions.add(
-                        button("Accept", VaadinIcon.CHECK, ButtonVariant.LUMO_PRIMARY, () -> {
-                            friends.acceptRequest(person.requestId());
-                            Toasts.success("You and " + user.displayName() + " are now friends.");
-                        }),
                         button(
-                                "Decline",
+                                getTranslation("friends.row.accept"),
+                                VaadinIcon.CHECK,
+                                ButtonVariant.LUMO_PRIMARY,
+                                () -> {
+                                    friends.acceptRequest(person.requestId());
+                                    Toasts.success(getTranslation("friends.row.now-friends", user.displayName()));
+                                }),
+                        button(
+                                getTranslation("friends.row.decline"),
                                 null,
                                 ButtonVariant.LUMO_TERTIARY,
                                 () -> friends.declineRequest(person.requestId())));
             case FRIEND ->
                 actions.add(
-                        Badges.of("Friend", "success"),
+                        Badges.of(getTranslation("friends.row.friend"), "success"),
                         button(
-                                "Message",
+                                getTranslation("friends.row.message"),
                                 VaadinIcon.CHAT,
                                 ButtonVariant.LUMO_PRIMARY,
                                 () -> UI.getCurrent().navigate("chat/with/" + user.id())));
             case BLOCKED ->
                 actions.add(
-                        Badges.of("Blocked", "error"),
-                        button("Unblock", null, ButtonVariant.LUMO_TERTIARY, () -> friends.unblock(user.id())));
+                        Badges.of(getTranslation("friends.row.blocked"), "error"),
+                        button(
+                                getTranslation("friends.row.unblock"),
+                                null,
+                                ButtonVariant.LUMO_TERTIARY,
+                                () -> friends.unblock(user.id())));
         }
         if (person.relationship() != Relationship.BLOCKED) {
             actions.add(overflowMenu(person));
@@ -88,49 +101,49 @@ class PersonRow extends Div {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("More actions for " + user.displayName());
+        more.setAriaLabel(getTranslation("friends.row.more", user.displayName()));
         if (person.relationship() == Relationship.FRIEND) {
             more.getSubMenu()
                     .addItem(
-                            "Remove friend",
+                            getTranslation("friends.row.remove"),
                             click -> confirm(
-                                    "Remove " + user.displayName() + "?",
-                                    "You will no longer be able to message each other until one of you sends a new request.",
-                                    "Remove",
+                                    getTranslation("friends.row.remove-question", user.displayName()),
+                                    getTranslation("friends.row.remove-detail"),
+                                    getTranslation("friends.row.remove-confirm"),
                                     () -> friends.removeFriend(user.id())));
         }
         more.getSubMenu()
                 .addItem(
-                        "Block",
+                        getTranslation("friends.row.block"),
                         click -> confirm(
-                                "Block " + user.displayName() + "?",
-                                "They won't be able to send you friend requests or messages. You can unblock them later.",
-                                "Block",
+                                getTranslation("friends.row.block-question", user.displayName()),
+                                getTranslation("friends.row.block-detail"),
+                                getTranslation("friends.row.block"),
                                 () -> friends.block(user.id())));
         return menu;
     }
 
     private void openRequestDialog(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Add " + user.displayName() + " as a friend");
-        TextArea note = new TextArea("Note (optional)");
-        note.setPlaceholder("Hi, it's me from…");
+        dialog.setHeaderTitle(getTranslation("friends.request.title", user.displayName()));
+        TextArea note = new TextArea(getTranslation("friends.request.note"));
+        note.setPlaceholder(getTranslation("friends.request.note-placeholder"));
         note.setMaxLength(FriendService.MAX_NOTE_LENGTH);
         note.setWidthFull();
         note.setTestId("request-note");
-        Button send = new Button("Send request", click -> {
+        Button send = new Button(getTranslation("friends.request.send"), click -> {
             Relationship result = friends.sendRequest(user.id(), note.getValue());
             dialog.close();
             Toasts.success(
                     result == Relationship.FRIEND
-                            ? "You and " + user.displayName() + " are now friends."
-                            : "Request sent to " + user.displayName() + ".");
+                            ? getTranslation("friends.row.now-friends", user.displayName())
+                            : getTranslation("friends.request.sent", user.displayName()));
             changed.run();
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setTestId("request-send");
         dialog.add(note);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
+        dialog.getFooter().add(new Button(getTranslation("base.cancel"), click -> dialog.close()), send);
         dialog.open();
     }
 

@@ -2,59 +2,45 @@ package org.parley.groups.ui;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.parley.base.service.Phrase;
+import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.service.AdminLogView;
 
-/** A line of the group log as a sentence: "Olga made Carla an administrator", "Olga muted Max for 10 minutes: spam". */
+/** A line of the group log as a sentence, in the reader's language: "Olga made Carla an administrator", "Olga muted Max for 10 minutes: spam". */
 final class AdminLogSentence {
 
     private AdminLogSentence() {}
 
-    static String of(AdminLogView entry) {
+    /** The sentence, in words for the reader's language (groups.log.* in groups.properties). */
+    static Phrase of(AdminLogView entry) {
         String actor = entry.actor().displayName();
         String target = entry.target() == null ? "" : entry.target().displayName();
-        String act = switch (entry.action()) {
-            case APPROVE -> "let " + target + " join";
-            case REJECT -> "turned down " + target + "'s request to join";
-            case ADD -> "added " + target;
-            case REMOVE -> "removed " + target + " from the group";
-            case MUTE -> "muted " + target + length(entry.lasting());
-            case UNMUTE -> "unmuted " + target;
-            case MUTE_ALL -> "muted the group: only administrators can write";
-            case UNMUTE_ALL -> "unmuted the group: everyone can write again";
-            case BAN -> "banned " + target;
-            case UNBAN -> "lifted " + target + "'s ban";
-            case APPOINT -> "made " + target + " an administrator";
-            case DISMISS -> "made " + target + " a member again (no longer an administrator)";
-            case HAND_OVER -> "handed the group over to " + target;
-            case ALLOW_TEMPORARY_CHATS -> "let members start temporary chats with each other";
-            case FORBID_TEMPORARY_CHATS -> "stopped temporary chats between members";
-            case REMOVE_MESSAGE -> "removed a message from " + target;
-        };
-        return actor + " " + act + (entry.reason() == null ? "" : ": " + entry.reason());
+        String act = entry.action().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Phrase sentence = entry.action() == Action.MUTE
+                ? Phrase.of("groups.log.mute", actor, target, length(entry.lasting()))
+                : Phrase.of("groups.log." + act, actor, target);
+        return entry.reason() == null ? sentence : Phrase.of("groups.log.with-reason", sentence, entry.reason());
     }
 
     /** " for 10 minutes", " until unmuted", or nothing when the length was not kept. */
-    static String length(Duration lasting) {
+    static Phrase length(Duration lasting) {
         if (lasting == null) {
-            return "";
+            return Phrase.of("groups.log.length.unknown");
         }
         if (lasting.equals(ChronoUnit.FOREVER.getDuration())) {
-            return " until unmuted";
+            return Phrase.of("groups.log.length.until-lifted");
         }
         long minutes = lasting.toMinutes();
         if (minutes > 0 && minutes % (24 * 60) == 0) {
-            return " for " + count(minutes / (24 * 60), "day");
+            return Phrase.of("groups.log.length.days", minutes / (24 * 60));
         }
         if (minutes > 0 && minutes % 60 == 0) {
-            return " for " + count(minutes / 60, "hour");
+            return Phrase.of("groups.log.length.hours", minutes / 60);
         }
         if (minutes > 0) {
-            return " for " + count(minutes, "minute");
+            return Phrase.of("groups.log.length.minutes", minutes);
         }
-        return " for " + count(lasting.toSeconds(), "second");
-    }
-
-    private static String count(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return Phrase.of("groups.log.length.seconds", lasting.toSeconds());
     }
 }

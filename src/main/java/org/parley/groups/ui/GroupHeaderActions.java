@@ -5,6 +5,7 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import org.parley.account.service.AccountService;
 import org.parley.account.ui.OnlinePresence;
@@ -62,7 +63,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
         }
         GroupSummary group = groups.groupOfConversation(conversation.id());
         long me = currentUser.requireId();
-        Button members = new Button("Members", VaadinIcon.USERS.create());
+        Button members = new Button(I18NProvider.translate("groups.members"), VaadinIcon.USERS.create());
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
         members.addClickListener(click -> new GroupPanel(
@@ -94,6 +95,9 @@ class GroupHeaderActions implements ConversationHeaderActions {
         badge.setText(String.valueOf(count));
         badge.setVisible(count > 0);
         badge.getElement().setAttribute("aria-hidden", "true");
-        members.setAriaLabel(count > 0 ? "Members, " + count + " waiting to join" : "Members");
+        members.setAriaLabel(
+                count > 0
+                        ? I18NProvider.translate("groups.members-waiting", count)
+                        : I18NProvider.translate("groups.members"));
     }
 }

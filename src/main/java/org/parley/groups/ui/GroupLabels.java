@@ -1,5 +1,7 @@
 package org.parley.groups.ui;
 
+import com.vaadin.flow.i18n.I18NProvider;
+import java.util.Locale;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupMember;
 
@@ -9,26 +11,18 @@ final class GroupLabels {
     private GroupLabels() {}
 
     static String policy(ChatGroup.JoinPolicy policy) {
-        return switch (policy) {
-            case OPEN -> "Open";
-            case APPROVAL -> "Approval";
-            case INVITATION -> "Invitation only";
-        };
+        return I18NProvider.translate("groups.policy." + key(policy));
     }
 
     static String policyHint(ChatGroup.JoinPolicy policy) {
-        return switch (policy) {
-            case OPEN -> "Anyone can join at once";
-            case APPROVAL -> "An administrator approves each request";
-            case INVITATION -> "Only administrators add people";
-        };
+        return I18NProvider.translate("groups.policy." + key(policy) + "-hint");
     }
 
     static String role(GroupMember.Role role) {
-        return switch (role) {
-            case OWNER -> "Owner";
-            case ADMIN -> "Admin";
-            case MEMBER -> "Member";
-        };
+        return I18NProvider.translate("groups.role." + role.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String key(ChatGroup.JoinPolicy policy) {
+        return policy.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
@@ -25,6 +24,7 @@ import org.parley.base.ui.Badges;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.ReaderZone;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatService;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.AdminLogView;
@@ -44,9 +44,8 @@ import org.parley.groups.service.JoinRequestView;
 class GroupPanel extends Dialog {
 
     /** Times in the reader's zone (ReaderZone). */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-
     private final GroupService groups;
+
     private final GroupModeration moderation;
     private final ChatService chat;
     private final long groupId;
@@ -86,8 +85,8 @@ class GroupPanel extends Dialog {
         setTestId("group-panel");
         memberList.setTestId("group-members");
         requestList.setTestId("group-requests");
-        tabs.add("Members", memberList);
-        getFooter().add(new Button("Close", click -> close()));
+        tabs.add(getTranslation("groups.members"), memberList);
+        getFooter().add(new Button(getTranslation("base.close"), click -> close()));
         add(tabs);
         LiveUpdates.bind(this, liveEvents, me, event -> {
             if (event instanceof GroupChanged changed && changed.groupId() == groupId) {
@@ -115,20 +114,19 @@ class GroupPanel extends Dialog {
         boolean admin = powers.administer();
         if (tabs.getTabCount() == 1) {
             if (admin) {
-                requestsTab = tabs.add("Requests", requestList);
+                requestsTab = tabs.add(getTranslation("groups.panel.requests"), requestList);
                 requestsTab.setId("group-requests-tab");
-                tabs.add("Banned", bannedList);
-                tabs.add("Log", logList);
+                tabs.add(getTranslation("groups.panel.banned"), bannedList);
+                tabs.add(getTranslation("groups.panel.log"), logList);
             }
-            tabs.add("Settings", settings);
+            tabs.add(getTranslation("groups.panel.settings"), settings);
         } else if (admin != (requestsTab != null)) {
             // Appointed or dismissed while the panel was open: reopening shows the right tabs.
             close();
             return;
         }
         GroupSummary group = groups.group(groupId);
-        setHeaderTitle(
-                group.name() + " · " + group.memberCount() + (group.memberCount() == 1 ? " member" : " members"));
+        setHeaderTitle(getTranslation("groups.panel.title", group.name(), group.memberCount()));
         List<GroupMemberView> members = groups.members(groupId);
         lastMembers = members;
         // Whose presence the panel shows: its members, nobody else's. Draws the members with who is online.
@@ -147,7 +145,7 @@ class GroupPanel extends Dialog {
         memberList.removeAll();
         long onlineCount =
                 all.stream().filter(m -> online.contains(m.user().id())).count();
-        Span summary = new Span(onlineCount + " of " + all.size() + " online now");
+        Span summary = new Span(getTranslation("groups.panel.online", onlineCount, all.size()));
         summary.addClassName("identity-handle");
         memberList.add(summary);
         for (GroupMemberView member : all) {
@@ -155,10 +153,15 @@ class GroupPanel extends Dialog {
             Span dot = new Span();
             boolean isOnline = online.contains(member.user().id());
             dot.addClassNames("presence-dot", isOnline ? "online" : "offline");
-            dot.getElement().setAttribute("title", isOnline ? "Online now" : "Offline");
+            dot.getElement()
+                    .setAttribute(
+                            "title", getTranslation(isOnline ? "groups.panel.online-now" : "groups.panel.offline"));
             // A picture of a state: read out as its words.
             dot.getElement().setAttribute("role", "img");
-            dot.getElement().setAttribute("aria-label", isOnline ? "Online now" : "Offline");
+            dot.getElement()
+                    .setAttribute(
+                            "aria-label",
+                            getTranslation(isOnline ? "groups.panel.online-now" : "groups.panel.offline"));
             identity.addComponentAsFirst(dot);
             Div row = new Div(identity);
             row.addClassName("group-panel-row");
@@ -168,7 +171,9 @@ class GroupPanel extends Dialog {
             actions.addClassName("person-actions");
             if (member.mutedUntil() != null) {
                 actions.add(Badges.of(
-                        member.mutedUntilLifted() ? "Muted" : "Muted until " + when().format(member.mutedUntil()),
+                        member.mutedUntilLifted()
+                                ? getTranslation("groups.panel.muted")
+                                : getTranslation("groups.panel.muted-until", when().format(member.mutedUntil())),
                         "error"));
             }
             if (member.user().id() != me) {
@@ -186,8 +191,8 @@ class GroupPanel extends Dialog {
     private Button messageButton(UserSummary user) {
         Button message = new Button(VaadinIcon.CHAT.create());
         message.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
-        message.setAriaLabel("Message " + user.displayName());
-        message.setTooltipText("Message " + user.displayName());
+        message.setAriaLabel(getTranslation("groups.panel.message", user.displayName()));
+        message.setTooltipText(getTranslation("groups.panel.message", user.displayName()));
         message.setTestId("message-" + user.username());
         message.addClickListener(click -> {
             try {
@@ -195,7 +200,7 @@ class GroupPanel extends Dialog {
                 close();
                 UI.getCurrent().navigate("chat/" + conversationId);
             } catch (UserFacingException refused) {
-                Toasts.error(refused.getMessage());
+                Toasts.error(Words.of(refused));
             }
         });
         return message;
@@ -204,9 +209,12 @@ class GroupPanel extends Dialog {
     private void renderRequests() {
         requestList.removeAll();
         List<JoinRequestView> pending = groups.pendingRequests(groupId);
-        requestsTab.setLabel(pending.isEmpty() ? "Requests" : "Requests (" + pending.size() + ")");
+        requestsTab.setLabel(
+                pending.isEmpty()
+                        ? getTranslation("groups.panel.requests")
+                        : getTranslation("groups.panel.requests-counted", pending.size()));
         if (pending.isEmpty()) {
-            requestList.add(new Paragraph("No one is waiting to join. New requests appear here at once."));
+            requestList.add(new Paragraph(getTranslation("groups.panel.no-requests")));
         }
         for (JoinRequestView request : pending) {
             Div who = new Div(UserAvatars.identity(request.requester()));
@@ -215,14 +223,18 @@ class GroupPanel extends Dialog {
                 note.addClassName("request-note");
                 who.add(note);
             }
-            Button approve =
-                    new Button("Approve", VaadinIcon.CHECK.create(), c -> acts.act(() -> groups.approve(request.id())));
+            Button approve = new Button(
+                    getTranslation("groups.panel.approve"),
+                    VaadinIcon.CHECK.create(),
+                    c -> acts.act(() -> groups.approve(request.id())));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             approve.setTestId("approve-" + request.requester().username());
             Button reject = new Button(
-                    "Reject",
+                    getTranslation("groups.panel.reject"),
                     c -> acts.withReason(
-                            "Reject " + request.requester().displayName(),
+                            getTranslation(
+                                    "groups.panel.reject-who",
+                                    request.requester().displayName()),
                             reason -> groups.reject(request.id(), reason)));
             reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div actions = new Div(approve, reject);
@@ -237,10 +249,11 @@ class GroupPanel extends Dialog {
         bannedList.removeAll();
         List<UserSummary> banned = moderation.bannedUsers(groupId);
         if (banned.isEmpty()) {
-            bannedList.add(new Paragraph("Nobody is banned."));
+            bannedList.add(new Paragraph(getTranslation("groups.panel.no-bans")));
         }
         for (UserSummary user : banned) {
-            Button unban = new Button("Unban", c -> acts.act(() -> moderation.unban(groupId, user.id())));
+            Button unban = new Button(
+                    getTranslation("groups.panel.unban"), c -> acts.act(() -> moderation.unban(groupId, user.id())));
             unban.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div row = new Div(UserAvatars.identity(user), unban);
             row.addClassName("group-panel-row");
@@ -250,20 +263,21 @@ class GroupPanel extends Dialog {
 
     private DateTimeFormatter when() {
         UI ui = UI.getCurrent();
-        return WHEN.withZone(ui == null ? ZoneOffset.UTC : ReaderZone.of(ui));
+        return DateTimeFormatter.ofPattern(getTranslation("groups.panel.when"), getLocale())
+                .withZone(ui == null ? ZoneOffset.UTC : ReaderZone.of(ui));
     }
 
     private void renderLog() {
         logList.removeAll();
         List<AdminLogView> entries = moderation.adminLog(groupId, null, GroupService.MAX_PAGE);
         if (entries.isEmpty()) {
-            logList.add(new Paragraph("Administrative acts will be listed here."));
+            logList.add(new Paragraph(getTranslation("groups.panel.no-log")));
         }
         DateTimeFormatter when = when();
         for (AdminLogView entry : entries) {
             Span time = new Span(when.format(entry.at()));
             time.addClassName("log-time");
-            Div line = new Div(time, new Span(AdminLogSentence.of(entry)));
+            Div line = new Div(time, new Span(Words.of(AdminLogSentence.of(entry))));
             line.addClassName("log-line");
             logList.add(line);
         }

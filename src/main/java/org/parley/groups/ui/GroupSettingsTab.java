@@ -17,6 +17,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Actions;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.service.GroupPowers;
 import org.parley.groups.service.GroupService;
@@ -60,29 +61,29 @@ class GroupSettingsTab extends Div {
         }
         if (powers.leave()) {
             add(danger(
-                    "Leave group",
+                    getTranslation("groups.settings.leave"),
                     VaadinIcon.SIGN_OUT,
                     "group-leave",
-                    "Leave " + group.name() + "?",
-                    "You will stop receiving its messages.",
-                    "Leave",
+                    getTranslation("groups.settings.leave-question", group.name()),
+                    getTranslation("groups.settings.leave-detail"),
+                    getTranslation("groups.settings.leave-confirm"),
                     () -> groups.leave(groupId)));
         }
         if (powers.delete()) {
             add(danger(
-                    "Delete group",
+                    getTranslation("groups.settings.delete"),
                     VaadinIcon.TRASH,
                     "group-delete",
-                    "Delete " + group.name() + "?",
-                    "Everyone leaves it at once and it can no longer be found. This cannot be undone.",
-                    "Delete",
+                    getTranslation("groups.settings.delete-question", group.name()),
+                    getTranslation("groups.settings.delete-detail"),
+                    getTranslation("groups.settings.delete-confirm"),
                     () -> groups.delete(groupId)));
         }
     }
 
     private Select<ChatGroup.JoinPolicy> joinPolicy(GroupSummary group) {
         Select<ChatGroup.JoinPolicy> policy = new Select<>();
-        policy.setLabel("Who can join");
+        policy.setLabel(getTranslation("groups.who-can-join"));
         policy.setItems(ChatGroup.JoinPolicy.values());
         policy.setItemLabelGenerator(p -> GroupLabels.policy(p) + " — " + GroupLabels.policyHint(p));
         policy.setValue(group.joinPolicy());
@@ -95,7 +96,7 @@ class GroupSettingsTab extends Div {
     }
 
     private Checkbox muteAll(GroupSummary group) {
-        Checkbox muteAll = new Checkbox("Mute the whole group (only administrators can write)", group.mutedAll());
+        Checkbox muteAll = new Checkbox(getTranslation("groups.settings.mute-all"), group.mutedAll());
         muteAll.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 acts.act(() -> groupSettings.muteAll(groupId, e.getValue()));
@@ -106,10 +107,9 @@ class GroupSettingsTab extends Div {
     }
 
     private Checkbox temporaryChats(GroupSummary group) {
-        Checkbox temporaryChats = new Checkbox(
-                "Members can start temporary conversations with each other", group.temporaryChatsAllowed());
-        temporaryChats.setHelperText("Private conversations between members who are not friends. Switched "
-                + "off, existing ones stop accepting messages unless the two share another group.");
+        Checkbox temporaryChats =
+                new Checkbox(getTranslation("groups.settings.temporary"), group.temporaryChatsAllowed());
+        temporaryChats.setHelperText(getTranslation("groups.settings.temporary-help"));
         temporaryChats.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 acts.act(() -> groupSettings.setTemporaryChatsAllowed(groupId, e.getValue()));
@@ -120,8 +120,8 @@ class GroupSettingsTab extends Div {
     }
 
     private ComboBox<UserSummary> addPerson() {
-        ComboBox<UserSummary> addPerson = new ComboBox<>("Add a member");
-        addPerson.setPlaceholder("Search people by name");
+        ComboBox<UserSummary> addPerson = new ComboBox<>(getTranslation("groups.settings.add"));
+        addPerson.setPlaceholder(getTranslation("groups.settings.add-placeholder"));
         addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
         addPerson.setItems(query -> accounts.searchOthers(query.getFilter().orElse(""), null, query.getLimit()).stream()
                 .skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
@@ -130,7 +130,7 @@ class GroupSettingsTab extends Div {
             if (e.isFromClient() && e.getValue() != null) {
                 UserSummary person = e.getValue();
                 if (acts.act(() -> groups.addMember(groupId, person.id()))) {
-                    Toasts.success(person.displayName() + " was added.");
+                    Toasts.success(getTranslation("groups.settings.added", person.displayName()));
                 }
             }
         });
@@ -144,17 +144,18 @@ class GroupSettingsTab extends Div {
             UI ui = event.getUI();
             try (InputStream content = event.getInputStream()) {
                 groupSettings.changeAvatar(groupId, content, event.getFileSize());
-                ui.access(() -> Toasts.success("The group's picture is updated."));
+                ui.access(() -> Toasts.success(getTranslation("groups.settings.picture-updated")));
             } catch (UserFacingException refused) {
-                ui.access(() -> Toasts.error(refused.getMessage()));
+                ui.access(() -> Toasts.error(Words.of(refused)));
             }
         });
         picture.setMaxFileSize((int) accounts.avatarMaxBytes());
         picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
         picture.setMaxFiles(1);
-        picture.setUploadButton(new Button("Upload a group picture", VaadinIcon.UPLOAD.create()));
+        picture.setUploadButton(
+                new Button(getTranslation("groups.settings.upload-picture"), VaadinIcon.UPLOAD.create()));
         picture.setDropLabelIcon(new Span());
-        picture.setDropLabel(new Span("PNG, JPEG, GIF or WebP"));
+        picture.setDropLabel(new Span(getTranslation("groups.settings.picture-kinds")));
         picture.setTestId("group-avatar-upload");
         return picture;
     }

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -35,27 +35,26 @@ import org.parley.groups.service.Standing;
 
 /** Find groups, ask to join them, create one; your own groups when not searching. Kept live. */
 @Route("groups")
-@PageTitle("Groups · Parley")
 @PermitAll
-public class GroupsView extends Div {
+public class GroupsView extends Div implements HasDynamicTitle {
 
     static final int PAGE = 20;
 
     private final GroupService groups;
     final TextField search = new TextField();
     final Div results = new Div();
-    final Button more = new Button("Show more");
+    final Button more = new Button(getTranslation("friends.people.more"));
     private final List<GroupResult> shown = new ArrayList<>();
     private boolean hasMore;
 
     public GroupsView(GroupService groups, LiveEvents liveEvents, CurrentUser currentUser) {
         this.groups = groups;
         addClassNames("page", "groups-page");
-        Button create = new Button("New group", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+        Button create = new Button(getTranslation("groups.new"), VaadinIcon.PLUS.create(), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setTestId("group-create");
-        search.setPlaceholder("Search groups by name or description");
-        search.setAriaLabel("Search groups");
+        search.setPlaceholder(getTranslation("groups.search.placeholder"));
+        search.setAriaLabel(getTranslation("groups.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -67,7 +66,11 @@ public class GroupsView extends Div {
         results.setTestId("group-results");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(click -> loadMore());
-        add(new ViewHeader("Groups", "Find groups to join, or start your own.", create), search, results, more);
+        add(
+                new ViewHeader(getTranslation("navigation.groups"), getTranslation("groups.subtitle"), create),
+                search,
+                results,
+                more);
         render();
         LiveUpdates.bind(this, liveEvents, currentUser.requireId(), event -> {
             if (event instanceof GroupChanged) {
@@ -108,8 +111,8 @@ public class GroupsView extends Div {
             if (mine.isEmpty()) {
                 results.add(new EmptyState(
                         VaadinIcon.GROUP,
-                        "You are in no groups yet",
-                        "Search for a group above, or create one with New group."));
+                        getTranslation("groups.mine.empty"),
+                        getTranslation("groups.mine.empty-detail")));
             }
             mine.forEach(g -> results.add(row(new GroupResult(g, Standing.MEMBER, null))));
             return;
@@ -117,9 +120,9 @@ public class GroupsView extends Div {
         if (shown.isEmpty()) {
             results.add(new EmptyState(
                     VaadinIcon.SEARCH,
-                    "No groups found",
-                    "No group's name or description contains “"
-                            + search.getValue().strip() + "”."));
+                    getTranslation("groups.search.none"),
+                    getTranslation(
+                            "groups.search.none-detail", search.getValue().strip())));
         }
         shown.forEach(result -> results.add(row(result)));
         more.setVisible(hasMore);
@@ -132,9 +135,8 @@ public class GroupsView extends Div {
         row.setTestId("group-" + group.name().replaceAll("[^A-Za-z0-9_-]", "_"));
         Span name = new Span(group.name());
         name.addClassName("identity-name");
-        Span facts = new Span(group.memberCount()
-                + (group.memberCount() == 1 ? " member · " : " members · ")
-                + GroupLabels.policy(group.joinPolicy()));
+        Span facts =
+                new Span(getTranslation("groups.facts", group.memberCount(), GroupLabels.policy(group.joinPolicy())));
         facts.addClassName("identity-handle");
         Div text = new Div(name, facts);
         text.addClassName("identity-text");
@@ -156,33 +158,35 @@ public class GroupsView extends Div {
         switch (result.standing()) {
             case MEMBER ->
                 actions.add(Actions.small(
-                        "Open",
+                        getTranslation("groups.open"),
                         VaadinIcon.CHAT,
                         ButtonVariant.LUMO_PRIMARY,
                         () -> UI.getCurrent().navigate("chat/" + group.conversationId())));
-            case BANNED -> actions.add(Badges.of("Banned", "error"));
+            case BANNED -> actions.add(Badges.of(getTranslation("groups.banned"), "error"));
             case REQUEST_PENDING ->
                 actions.add(
-                        Badges.of("Request pending", null),
-                        Actions.small("Cancel", null, ButtonVariant.LUMO_TERTIARY, () -> {
+                        Badges.of(getTranslation("groups.request-pending"), null),
+                        Actions.small(getTranslation("base.cancel"), null, ButtonVariant.LUMO_TERTIARY, () -> {
                             groups.cancelJoinRequest(result.requestId());
                             refresh();
                         }));
             case NONE -> {
                 switch (group.joinPolicy()) {
                     case OPEN ->
-                        actions.add(Actions.small("Join", VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
-                            groups.join(group.id(), null);
-                            Toasts.success("You joined " + group.name() + ".");
-                            UI.getCurrent().navigate("chat/" + group.conversationId());
-                        }));
+                        actions.add(Actions.small(
+                                getTranslation("groups.join"), VaadinIcon.PLUS, ButtonVariant.LUMO_PRIMARY, () -> {
+                                    groups.join(group.id(), null);
+                                    Toasts.success(getTranslation("groups.joined", group.name()));
+                                    UI.getCurrent().navigate("chat/" + group.conversationId());
+                                }));
                     case APPROVAL ->
                         actions.add(Actions.small(
-                                "Ask to join",
+                                getTranslation("groups.ask"),
                                 VaadinIcon.PLUS,
                                 ButtonVariant.LUMO_PRIMARY,
                                 () -> openAskDialog(group)));
-                    case INVITATION -> actions.add(Badges.of("Invitation only", null));
+                    case INVITATION ->
+                        actions.add(Badges.of(GroupLabels.policy(ChatGroup.JoinPolicy.INVITATION), null));
                 }
             }
         }
@@ -192,46 +196,46 @@ public class GroupsView extends Div {
 
     private void openAskDialog(GroupSummary group) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Ask to join " + group.name());
-        TextArea message = new TextArea("Message to the administrators (optional)");
+        dialog.setHeaderTitle(getTranslation("groups.ask-title", group.name()));
+        TextArea message = new TextArea(getTranslation("groups.ask-message"));
         message.setMaxLength(GroupService.MAX_MESSAGE_LENGTH);
         message.setWidthFull();
         message.setTestId("join-message");
-        Button send = new Button("Send request", click -> {
+        Button send = new Button(getTranslation("friends.request.send"), click -> {
             groups.join(group.id(), message.getValue());
             dialog.close();
-            Toasts.success("Request sent. You'll see the group here as soon as an administrator approves.");
+            Toasts.success(getTranslation("groups.asked"));
             refresh();
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setTestId("join-send");
         dialog.add(message);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
+        dialog.getFooter().add(new Button(getTranslation("base.cancel"), click -> dialog.close()), send);
         dialog.open();
     }
 
     private void openCreateDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New group");
-        TextField name = new TextField("Name");
+        dialog.setHeaderTitle(getTranslation("groups.new"));
+        TextField name = new TextField(getTranslation("groups.name"));
         name.setMaxLength(GroupService.MAX_NAME_LENGTH);
         name.setRequired(true);
         name.setWidthFull();
         name.setTestId("group-name");
-        TextArea description = new TextArea("Description (optional)");
+        TextArea description = new TextArea(getTranslation("groups.description"));
         description.setMaxLength(GroupService.MAX_DESCRIPTION_LENGTH);
         description.setWidthFull();
         description.setTestId("group-description");
-        RadioButtonGroup<ChatGroup.JoinPolicy> policy = new RadioButtonGroup<>("Who can join");
+        RadioButtonGroup<ChatGroup.JoinPolicy> policy = new RadioButtonGroup<>(getTranslation("groups.who-can-join"));
         policy.setItems(ChatGroup.JoinPolicy.values());
         policy.setItemLabelGenerator(p -> GroupLabels.policy(p) + " — " + GroupLabels.policyHint(p));
         policy.setValue(ChatGroup.JoinPolicy.APPROVAL);
         policy.addClassName("vertical-radio");
         policy.setTestId("group-policy");
-        Button create = new Button("Create group", click -> {
+        Button create = new Button(getTranslation("groups.create"), click -> {
             GroupSummary created = groups.create(name.getValue(), description.getValue(), policy.getValue());
             dialog.close();
-            Toasts.success(created.name() + " is ready. Add people from its Members panel.");
+            Toasts.success(getTranslation("groups.created", created.name()));
             UI.getCurrent().navigate("chat/" + created.conversationId());
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -239,7 +243,12 @@ public class GroupsView extends Div {
         Div form = new Div(name, description, policy);
         form.addClassName("dialog-form");
         dialog.add(form);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
+        dialog.getFooter().add(new Button(getTranslation("base.cancel"), click -> dialog.close()), create);
         dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("groups.title");
     }
 }

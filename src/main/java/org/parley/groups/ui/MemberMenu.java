@@ -5,6 +5,7 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.time.Duration;
 import java.util.Set;
 import org.parley.account.service.UserSummary;
@@ -24,57 +25,64 @@ final class MemberMenu {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("Actions for " + user.displayName());
+        more.setAriaLabel(I18NProvider.translate("groups.member.actions", user.displayName()));
         SubMenu sub = more.getSubMenu();
         if (may.contains(MemberAction.MUTE)) {
-            SubMenu mute = sub.addItem("Mute").getSubMenu();
-            String title = "Mute " + user.displayName();
+            SubMenu mute =
+                    sub.addItem(I18NProvider.translate("groups.member.mute")).getSubMenu();
+            String title = I18NProvider.translate("groups.member.mute-who", user.displayName());
             mute.addItem(
-                    "For 10 minutes",
+                    I18NProvider.translate("groups.member.for-10-minutes"),
                     c -> acts.withReason(
                             title, reason -> moderation.mute(groupId, user.id(), Duration.ofMinutes(10), reason)));
             mute.addItem(
-                    "For 1 hour",
+                    I18NProvider.translate("groups.member.for-1-hour"),
                     c -> acts.withReason(
                             title, reason -> moderation.mute(groupId, user.id(), Duration.ofHours(1), reason)));
             mute.addItem(
-                    "For 1 day",
+                    I18NProvider.translate("groups.member.for-1-day"),
                     c -> acts.withReason(
                             title, reason -> moderation.mute(groupId, user.id(), Duration.ofDays(1), reason)));
             mute.addItem(
-                    "Until lifted",
+                    I18NProvider.translate("groups.member.until-lifted"),
                     c -> acts.withReason(title, reason -> moderation.mute(groupId, user.id(), null, reason)));
         }
         if (may.contains(MemberAction.UNMUTE)) {
-            sub.addItem("Lift mute", c -> acts.act(() -> moderation.unmute(groupId, user.id())));
+            sub.addItem(
+                    I18NProvider.translate("groups.member.lift-mute"),
+                    c -> acts.act(() -> moderation.unmute(groupId, user.id())));
         }
         if (may.contains(MemberAction.REMOVE)) {
             sub.addItem(
-                    "Remove from group",
+                    I18NProvider.translate("groups.member.remove"),
                     c -> acts.withReason(
-                            "Remove " + user.displayName(),
+                            I18NProvider.translate("groups.member.remove-who", user.displayName()),
                             reason -> moderation.removeMember(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.BAN)) {
             sub.addItem(
-                    "Ban",
+                    I18NProvider.translate("groups.member.ban"),
                     c -> acts.withReason(
-                            "Ban " + user.displayName() + " (removed, and can't rejoin)",
+                            I18NProvider.translate("groups.member.ban-who", user.displayName()),
                             reason -> moderation.ban(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.APPOINT)) {
-            sub.addItem("Make administrator", c -> acts.act(() -> moderation.appoint(groupId, user.id())));
+            sub.addItem(
+                    I18NProvider.translate("groups.member.appoint"),
+                    c -> acts.act(() -> moderation.appoint(groupId, user.id())));
         }
         if (may.contains(MemberAction.DISMISS)) {
-            sub.addItem("Remove administrator rights", c -> acts.act(() -> moderation.dismiss(groupId, user.id())));
+            sub.addItem(
+                    I18NProvider.translate("groups.member.dismiss"),
+                    c -> acts.act(() -> moderation.dismiss(groupId, user.id())));
         }
         if (may.contains(MemberAction.HAND_OVER)) {
             sub.addItem(
-                    "Hand over ownership",
+                    I18NProvider.translate("groups.member.hand-over"),
                     c -> Actions.confirm(
-                            "Hand over the group to " + user.displayName() + "?",
-                            "They become the owner; you stay on as an administrator.",
-                            "Hand over",
+                            I18NProvider.translate("groups.member.hand-over-question", user.displayName()),
+                            I18NProvider.translate("groups.member.hand-over-detail"),
+                            I18NProvider.translate("groups.member.hand-over-confirm"),
                             false,
                             () -> acts.act(() -> moderation.handOver(groupId, user.id()))));
         }

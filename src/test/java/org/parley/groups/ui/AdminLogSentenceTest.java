@@ -17,7 +17,8 @@ class AdminLogSentenceTest {
     private static final UserSummary MAX = new UserSummary(2, "max", "Max", null);
 
     private static String line(Action action, String reason, Duration lasting) {
-        return AdminLogSentence.of(new AdminLogView(1, OLGA, MAX, action, reason, lasting, Instant.EPOCH));
+        return AdminLogSentence.of(new AdminLogView(1, OLGA, MAX, action, reason, lasting, Instant.EPOCH))
+                .inEnglish();
     }
 
     @Test
@@ -45,6 +46,7 @@ class AdminLogSentenceTest {
     @Test
     void acts_on_the_whole_group_name_no_one_else() {
         AdminLogView muteAll = new AdminLogView(1, OLGA, null, Action.MUTE_ALL, null, null, Instant.EPOCH);
-        assertThat(AdminLogSentence.of(muteAll)).isEqualTo("Olga muted the group: only administrators can write");
+        assertThat(AdminLogSentence.of(muteAll).inEnglish())
+                .isEqualTo("Olga muted the group: only administrators can write");
     }
 }
