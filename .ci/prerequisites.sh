@@ -36,6 +36,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 log "Browser: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
+# A font with Chinese characters: the Chinese pages' screenshots (target/screenshots/zh-*) show words, not boxes.
+if ! fc-list 2>/dev/null | grep -qiE "WenQuanYi|Noto Sans CJK|Noto Serif CJK"; then
+  log "Installing a Chinese font"
+  apt_install fonts-wqy-zenhei
+fi
 
 # --- HAProxy: the sticky proxy in front of several nodes (deploy/haproxy.cfg; the cluster test starts it) ------
 if [ ! -x /usr/sbin/haproxy ]; then

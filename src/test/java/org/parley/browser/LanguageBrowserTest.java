@@ -54,6 +54,13 @@ class LanguageBrowserTest extends BrowserTestBase {
         assertThat(page).hasTitle("登录 · Parley");
         page.navigate(url("register"));
         assertThat(page.locator("[data-testid=register-submit]")).hasText("创建账号");
+        // A refusal from the service, in the reader's language too.
+        page.locator("[data-testid=register-username] input").fill(ann.username());
+        page.locator("[data-testid=register-display-name] input").fill("安");
+        page.locator("[data-testid=register-password] input").fill("s3cret-passw0rd");
+        page.locator("[data-testid=register-confirm] input").fill("s3cret-passw0rd");
+        page.locator("[data-testid=register-submit]").click();
+        assertThat(page.locator("[data-testid=register-error]")).hasText("这个用户名已被使用，请换一个。");
 
         signIn(page, ann, "websocket");
         page.navigate(url("profile"));

@@ -19,6 +19,7 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -109,7 +110,7 @@ public class AccountService {
     public void changePassword(String currentPassword, String newPassword) {
         UserAccount me = requireMe();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, me.getPasswordHash())) {
-            throw new InvalidInputException("The current password is wrong.");
+            throw new InvalidInputException(Phrase.of("account.refusal.the-current-password-is-wrong"));
         }
         checkPassword(newPassword);
         me.setPasswordHash(passwordEncoder.encode(newPassword));
@@ -146,7 +147,7 @@ public class AccountService {
 
     public void chooseColorScheme(ColorSchemeChoice choice) {
         if (choice == null) {
-            throw new InvalidInputException("Choose light, dark or as your system says.");
+            throw new InvalidInputException(Phrase.of("account.refusal.choose-light-dark-or-as-your"));
         }
         requireMe().setColorScheme(choice);
     }
@@ -159,7 +160,7 @@ public class AccountService {
 
     public void chooseLanguage(LanguageChoice choice) {
         if (choice == null) {
-            throw new InvalidInputException("Choose a language, or your browser's.");
+            throw new InvalidInputException(Phrase.of("account.refusal.choose-a-language-or-your-browser"));
         }
         requireMe().setLanguage(choice);
     }
@@ -199,7 +200,7 @@ public class AccountService {
 
     private UserAccount requireMe() {
         return accounts.findById(currentUser.requireId())
-                .orElseThrow(() -> new NotAllowedException("Your account no longer exists."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("account.refusal.your-account-no-longer-exists")));
     }
 
     private static void checkPassword(String password) {
@@ -212,7 +213,7 @@ public class AccountService {
     }
 
     private static InvalidInputException usernameTaken() {
-        return new InvalidInputException("That user name is taken. Please choose another.");
+        return new InvalidInputException(Phrase.of("account.refusal.that-user-name-is-taken-please"));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.Pictures;
 import org.parley.base.service.UploadLimit;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +42,7 @@ public class AvatarImages {
      */
     public EncodedPicture normalize(InputStream upload, long declaredBytes) {
         if (upload == null) {
-            throw new InvalidInputException("The picture is empty.");
+            throw new InvalidInputException(Phrase.of("account.refusal.the-picture-is-empty"));
         }
         String tooLarge = "The picture is too large: at most " + (maxBytes / (1024 * 1024)) + " MB.";
         BufferedInputStream content =
@@ -64,11 +65,11 @@ public class AvatarImages {
             byte[] head = content.readNBytes(HEAD_BYTES);
             content.reset();
             if (head.length == 0) {
-                throw new InvalidInputException("The picture is empty.");
+                throw new InvalidInputException(Phrase.of("account.refusal.the-picture-is-empty"));
             }
             return head;
         } catch (IOException unreadable) {
-            throw new InvalidInputException("The picture could not be read.");
+            throw new InvalidInputException(Phrase.of("account.refusal.the-picture-could-not-be-read"));
         }
     }
 }

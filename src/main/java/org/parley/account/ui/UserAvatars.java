@@ -13,6 +13,7 @@ public final class UserAvatars {
 
     public static Avatar avatar(UserSummary user, AvatarVariant... variants) {
         Avatar avatar = new Avatar(user.displayName());
+        avatar.setAbbreviation(initials(user.displayName()));
         if (user.avatarUrl() != null) {
             avatar.setImage(user.avatarUrl());
         }
@@ -21,8 +22,17 @@ public final class UserAvatars {
         return avatar;
     }
 
-    /** What an avatar without a picture shows: the first letter of the name's first two words. */
+    /**
+     * What an avatar without a picture shows: the first letter of the name's first two words ("Ann Lee": "AL"); for a
+     * Chinese name, its last two characters, the given name, as Chinese apps show it ("李小龙": "小龙").
+     */
     public static String initials(String displayName) {
+        String name = displayName.strip();
+        if (!name.isEmpty()
+                && name.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            int characters = name.codePointCount(0, name.length());
+            return characters <= 2 ? name : name.substring(name.offsetByCodePoints(0, characters - 2));
+        }
         StringBuilder initials = new StringBuilder();
         for (String word : displayName.strip().split("\\s+")) {
             if (!word.isEmpty() && initials.codePointCount(0, initials.length()) < 2) {

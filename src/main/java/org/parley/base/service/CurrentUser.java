@@ -21,7 +21,7 @@ public class CurrentUser {
     }
 
     public long requireId() {
-        return get().orElseThrow(() -> new NotAllowedException("Please sign in first."))
+        return get().orElseThrow(() -> new NotAllowedException(Phrase.of("base.refusal.please-sign-in-first")))
                 .userId();
     }
 }

@@ -72,7 +72,7 @@ public final class Pictures {
             turn = false;
         }
         if (!turn) {
-            throw new InvalidInputException("Parley is busy with other pictures. Please try again in a moment.");
+            throw new InvalidInputException(Phrase.of("base.refusal.parley-is-busy-with-other-pictures"));
         }
         try {
             return decodeNow(content, format, side, sampling);
@@ -94,7 +94,7 @@ public final class Pictures {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if ((long) width * height > MAX_PIXELS) {
-                    throw new InvalidInputException("The picture has too many pixels: at most 50 megapixels.");
+                    throw new InvalidInputException(Phrase.of("base.refusal.the-picture-has-too-many-pixels"));
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = 1;
@@ -105,11 +105,11 @@ public final class Pictures {
                 }
                 long pixels = (long) ceilDiv(width, step) * ceilDiv(height, step);
                 if (pixels * bytesPerPixel(reader) > MAX_DECODED_BYTES) {
-                    throw new InvalidInputException("The picture is too large to process. Use a smaller one.");
+                    throw new InvalidInputException(Phrase.of("base.refusal.the-picture-is-too-large-to"));
                 }
                 BufferedImage image = reader.read(0, param);
                 if (image == null) {
-                    throw new InvalidInputException("The picture could not be read.");
+                    throw new InvalidInputException(Phrase.of("base.refusal.the-picture-could-not-be-read"));
                 }
                 return new Decoded(image, width, height);
             } finally {
@@ -122,7 +122,7 @@ public final class Pictures {
                     throw invalid;
                 }
             }
-            throw new InvalidInputException("The picture is damaged or not what its first bytes claim.");
+            throw new InvalidInputException(Phrase.of("base.refusal.the-picture-is-damaged-or-not"));
         }
     }
 

@@ -6,10 +6,15 @@ public final class TextRules {
     private TextRules() {}
 
     /** Strips the text and refuses it when blank or longer than {@code max} characters. */
+    /** What a refusal names ("Display name"), as words for any language: base.what.* in base.properties. */
+    private static Phrase named(String what) {
+        return Phrase.of("base.what." + what.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+    }
+
     public static String requireText(String value, String what, int max) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidInputException(what + " cannot be empty.");
+            throw new InvalidInputException(Phrase.of("base.refusal.empty", named(what)));
         }
         return requireMaxLength(stripped, what, max);
     }
@@ -23,14 +28,14 @@ public final class TextRules {
     public static String requireName(String value, String what, int max) {
         String name = requireText(value, what, max);
         if (name.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\t')) {
-            throw new InvalidInputException(what + " must be on one line.");
+            throw new InvalidInputException(Phrase.of("base.refusal.one-line", named(what)));
         }
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
             if (invisibleInName(c, i < name.length() ? name.codePointAt(i) : -1)) {
-                throw new InvalidInputException(what + " contains an invisible character (U+" + String.format("%04X", c)
-                        + ") that could make it pass for another name.");
+                throw new InvalidInputException(
+                        Phrase.of("base.refusal.invisible", named(what), String.format("%04X", c)));
             }
         }
         return name;
@@ -66,11 +71,10 @@ public final class TextRules {
 
     private static String requireMaxLength(String value, String what, int max) {
         if (value.length() > max) {
-            throw new InvalidInputException(
-                    what + " can be at most " + max + " characters (it has " + value.length() + ").");
+            throw new InvalidInputException(Phrase.of("base.refusal.too-long", named(what), max, value.length()));
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
-            throw new InvalidInputException(what + " contains control characters.");
+            throw new InvalidInputException(Phrase.of("base.refusal.control", named(what)));
         }
         return value;
     }

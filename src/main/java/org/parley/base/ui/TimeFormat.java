@@ -1,5 +1,6 @@
 package org.parley.base.ui;
 
+import com.vaadin.flow.component.UI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,18 +8,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.parley.base.service.Phrase;
 
-/** Short times for lists: "14:05" today, "Mon" this week, "3 Feb" before. */
+/** Short times for lists, in the reader's language: "14:05" today, "Mon" ("周一") this week, "3 Feb" ("2月3日") before. */
 public final class TimeFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private TimeFormat() {}
 
     public static String brief(Instant when, ZoneId zone, Clock clock) {
+        Locale language = Translations.supported(
+                UI.getCurrent() == null ? null : UI.getCurrent().getLocale());
         ZonedDateTime at = when.atZone(zone);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate day = at.toLocalDate();
@@ -26,8 +27,10 @@ public final class TimeFormat {
             return TIME.format(at);
         }
         if (day.isAfter(today.minusDays(7))) {
-            return WEEKDAY.format(at);
+            return DateTimeFormatter.ofPattern("EEE", language).format(at);
         }
-        return day.getYear() == today.getYear() ? DATE.format(at) : FULL.format(at);
+        String pattern = day.getYear() == today.getYear() ? "base.date.short" : "base.date.full";
+        return DateTimeFormatter.ofPattern(Phrase.in(language, pattern), language)
+                .format(at);
     }
 }

@@ -13,6 +13,7 @@ import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.chat.domain.Attachment;
@@ -105,7 +106,7 @@ public class ChatService {
             return existing.get().getId();
         }
         if (otherUserId == me || !friendGraph.areFriends(me, otherUserId)) {
-            throw new NotAllowedException("You can only start a conversation with a friend.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.you-can-only-start-a-conversation"));
         }
         Instant now = clock.instant();
         try {
@@ -114,7 +115,7 @@ public class ChatService {
             members.saveAndFlush(new ConversationMember(conversation, otherUserId, now));
             return conversation.getId();
         } catch (DataIntegrityViolationException bothOpenedAtOnce) {
-            throw new NotAllowedException("The conversation was just created. Please try again.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.the-conversation-was-just-created-please"));
         }
     }
 
@@ -127,14 +128,14 @@ public class ChatService {
     public long openTemporary(long otherUserId, long groupId) {
         long me = currentUser.requireId();
         if (otherUserId == me) {
-            throw new InvalidInputException("That is you.");
+            throw new InvalidInputException(Phrase.of("chat.refusal.that-is-you"));
         }
         if (friendGraph.areFriends(me, otherUserId)) {
             return openDirect(otherUserId);
         }
         UserSummary other = directory.summaries(List.of(otherUserId)).get(otherUserId);
         if (other == null) {
-            throw new NotAllowedException("No such person.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.no-such-person"));
         }
         String refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
         if (refusal == null && friendGraph.isBlockedEitherWay(me, otherUserId)) {
@@ -167,7 +168,7 @@ public class ChatService {
             members.saveAndFlush(new ConversationMember(conversation, otherUserId, now));
             return conversation.getId();
         } catch (DataIntegrityViolationException bothOpenedAtOnce) {
-            throw new NotAllowedException("The conversation was just created. Please try again.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.the-conversation-was-just-created-please"));
         }
     }
 
@@ -280,7 +281,7 @@ public class ChatService {
                     messages.findBySenderIdAndClientId(me, clientId).orElse(null);
             if (earlier != null) {
                 if (earlier.getConversationId() != conversationId) {
-                    throw new InvalidInputException("This message id was already used.");
+                    throw new InvalidInputException(Phrase.of("chat.refusal.this-message-id-was-already-used"));
                 }
                 return views.of(earlier);
             }

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.time.Clock;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.Conversation;
 import org.parley.chat.domain.ConversationMember;
@@ -40,7 +41,7 @@ public class ConversationMembership {
      */
     void requireReader(long conversationId, long userId) {
         if (!isReader(conversationId, userId)) {
-            throw new NotAllowedException("Conversation not found.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.conversation-not-found"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.parley.chat.service;
 import java.util.Set;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ConversationMember;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +68,6 @@ public class ConversationNotifications {
     private ConversationMember myMembership(long conversationId) {
         long me = currentUser.requireId();
         return members.findByConversationIdAndUserId(conversationId, me)
-                .orElseThrow(() -> new NotAllowedException("Conversation not found."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("chat.refusal.conversation-not-found")));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
@@ -67,7 +68,7 @@ class MessageAppender {
     Conversation lock(long conversationId) {
         return conversations
                 .lockById(conversationId)
-                .orElseThrow(() -> new NotAllowedException("Conversation not found."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("chat.refusal.conversation-not-found")));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.TextRules;
 import org.parley.chat.domain.AttachmentRepository;
 import org.parley.chat.domain.ChatMessage;
@@ -163,7 +164,7 @@ public class MessageChanges {
     private ChatMessage requireVisible(long messageId, long me) {
         ChatMessage message = messages.lockById(messageId).orElse(null);
         if (message == null || !membership.isReader(message.getConversationId(), me)) {
-            throw new NotAllowedException("Message not found.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.message-not-found"));
         }
         return message;
     }

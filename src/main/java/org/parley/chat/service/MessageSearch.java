@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.TermIndexes;
 import org.parley.base.service.TextRules;
 import org.parley.chat.domain.ChatMessage;
@@ -65,7 +66,7 @@ public class MessageSearch {
         long me = currentUser.requireId();
         Set<String> terms = SearchTerms.ofQuery(TextRules.requireText(query, "A search", MAX_QUERY_LENGTH));
         if (terms.isEmpty()) {
-            throw new InvalidInputException("Type a word to search for.");
+            throw new InvalidInputException(Phrase.of("chat.refusal.type-a-word-to-search-for"));
         }
         if (conversationId != null) {
             membership.requireReader(conversationId, me);

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ public class ReadMarkers {
     private long requireOwner(UnreadCounts counts) {
         long me = currentUser.requireId();
         if (!counts.isOf(me)) {
-            throw new NotAllowedException("These are someone else's counts.");
+            throw new NotAllowedException(Phrase.of("chat.refusal.these-are-someone-else-s-counts"));
         }
         return me;
     }

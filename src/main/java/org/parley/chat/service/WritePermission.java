@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ChatMessage;
 import org.parley.chat.domain.ChatMessageRepository;
 import org.parley.chat.domain.Conversation;
@@ -137,7 +138,7 @@ class WritePermission {
                 .map(ConversationMember::getUserId)
                 .filter(id -> id != me)
                 .findFirst()
-                .orElseThrow(() -> new NotAllowedException("Conversation not found."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("chat.refusal.conversation-not-found")));
     }
 
     private GroupConversations groupPolicy() {

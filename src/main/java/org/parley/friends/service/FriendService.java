@@ -14,6 +14,7 @@ import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.base.service.TooManyAttemptsException;
@@ -145,7 +146,7 @@ public class FriendService {
         long me = currentUser.requireId();
         FriendRequest request = requirePending(requestId, me);
         if (request.getSenderId() != me) {
-            throw new NotAllowedException("Only the sender can cancel a request.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.only-the-sender-can-cancel-a"));
         }
         request.close(FriendRequest.Status.CANCELLED, clock.instant());
         publish(FriendsChanged.Kind.REQUEST_CANCELLED, me, request.getRecipientId());
@@ -155,7 +156,7 @@ public class FriendService {
         long me = currentUser.requireId();
         FriendRequest request = requirePending(requestId, me);
         if (request.getRecipientId() != me) {
-            throw new NotAllowedException("Only the recipient can accept a request.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.only-the-recipient-can-accept-a"));
         }
         accept(request);
     }
@@ -164,7 +165,7 @@ public class FriendService {
         long me = currentUser.requireId();
         FriendRequest request = requirePending(requestId, me);
         if (request.getRecipientId() != me) {
-            throw new NotAllowedException("Only the recipient can decline a request.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.only-the-recipient-can-decline-a"));
         }
         request.close(FriendRequest.Status.DECLINED, clock.instant());
         publish(FriendsChanged.Kind.REQUEST_DECLINED, me, request.getSenderId());
@@ -174,7 +175,7 @@ public class FriendService {
         long me = currentUser.requireId();
         Friendship friendship = friendships
                 .findByUserLowAndUserHigh(Math.min(me, friendId), Math.max(me, friendId))
-                .orElseThrow(() -> new InvalidInputException("You are not friends."));
+                .orElseThrow(() -> new InvalidInputException(Phrase.of("friends.refusal.you-are-not-friends")));
         friendships.delete(friendship);
         publish(FriendsChanged.Kind.FRIEND_REMOVED, me, friendId);
     }
@@ -318,16 +319,16 @@ public class FriendService {
         return requests.findById(requestId)
                 .filter(r -> r.getSenderId() == me || r.getRecipientId() == me)
                 .filter(FriendRequest::isPending)
-                .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("friends.refusal.that-request-no-longer-exists")));
     }
 
     private UserSummary requireOther(long me, long userId) {
         if (userId == me) {
-            throw new InvalidInputException("That is you.");
+            throw new InvalidInputException(Phrase.of("friends.refusal.that-is-you"));
         }
         UserSummary user = directory.summaries(List.of(userId)).get(userId);
         if (user == null) {
-            throw new NotAllowedException("No such person.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.no-such-person"));
         }
         return user;
     }

@@ -80,7 +80,8 @@ public class FriendsView extends Div implements BeforeEnterObserver, HasDynamicT
                     getTranslation("friends.empty-detail"),
                     findPeopleButton()));
         }
-        all.forEach(user -> friendList.add(row(new PersonResult(user, Relationship.FRIEND, null), null)));
+        byName(all, getLocale())
+                .forEach(user -> friendList.add(row(new PersonResult(user, Relationship.FRIEND, null), null)));
         friendsTab.setLabel(counted("friends.tab.friends", all.size()));
 
         List<PendingRequest> incoming = friends.incomingRequests();
@@ -106,6 +107,14 @@ public class FriendsView extends Div implements BeforeEnterObserver, HasDynamicT
         }
         blocked.forEach(user -> blockedList.add(row(new PersonResult(user, Relationship.BLOCKED, null), null)));
         blockedTab.setLabel(counted("friends.tab.blocked", blocked.size()));
+    }
+
+    /** People in the reader's alphabetical order: in Chinese by pinyin ("安琪", "李娜", "张伟"). */
+    static List<UserSummary> byName(List<UserSummary> people, java.util.Locale language) {
+        java.text.Collator order = java.text.Collator.getInstance(language);
+        return people.stream()
+                .sorted(java.util.Comparator.comparing(UserSummary::displayName, order))
+                .toList();
     }
 
     /** A tab's name, with how many it holds when there are any: "Requests (2)". */

@@ -13,6 +13,7 @@ import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.TextRules;
 import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
@@ -88,7 +89,7 @@ public class GroupModeration {
         ChatGroup group = records.requireGroup(groupId);
         GroupMember target = records.requireActingOn(groupId, me, userId);
         if (duration != null && (duration.isNegative() || duration.isZero())) {
-            throw new InvalidInputException("A mute lasts a positive time, or until lifted.");
+            throw new InvalidInputException(Phrase.of("groups.refusal.a-mute-lasts-a-positive-time"));
         }
         String cleanReason = reason(reason);
         target.mute(
@@ -120,7 +121,7 @@ public class GroupModeration {
         } else {
             records.requireAdministrator(groupId, me, true);
             if (directory.summaries(List.of(userId)).isEmpty()) {
-                throw new NotAllowedException("No such person.");
+                throw new NotAllowedException(Phrase.of("groups.refusal.no-such-person"));
             }
         }
         if (bans.existsByGroupIdAndUserId(groupId, userId)) {
@@ -171,7 +172,7 @@ public class GroupModeration {
         ChatGroup group = records.requireGroup(groupId);
         GroupMember owner = records.requireOwner(groupId, me);
         if (userId == me) {
-            throw new InvalidInputException("You already own this group.");
+            throw new InvalidInputException(Phrase.of("groups.refusal.you-already-own-this-group"));
         }
         GroupMember next = records.requireListed(groupId, userId);
         next.setRole(Role.OWNER);

@@ -11,6 +11,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.service.ConversationMembership;
 import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
@@ -63,12 +64,13 @@ class GroupRecords {
     }
 
     ChatGroup requireGroup(long groupId) {
-        return groups.findById(groupId).orElseThrow(() -> new NotAllowedException("Group not found."));
+        return groups.findById(groupId)
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.group-not-found")));
     }
 
     GroupMember requireMember(long groupId, long userId) {
         return members.findByGroupIdAndUserId(groupId, userId)
-                .orElseThrow(() -> new NotAllowedException("You are not a member of this group."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.you-are-not-a-member-of")));
     }
 
     /** The caller's membership if they administer the group; locked when they are about to act. */
@@ -77,20 +79,21 @@ class GroupRecords {
                 forUpdate ? members.lockMembership(groupId, userId) : members.findByGroupIdAndUserId(groupId, userId);
         return membership
                 .filter(GroupMember::isAdministrator)
-                .orElseThrow(() -> new NotAllowedException("Only the group's administrators can do that."));
+                .orElseThrow(
+                        () -> new NotAllowedException(Phrase.of("groups.refusal.only-the-group-s-administrators-can")));
     }
 
     GroupMember requireOwner(long groupId, long userId) {
         return members.lockMembership(groupId, userId)
                 .filter(m -> m.getRole() == Role.OWNER)
-                .orElseThrow(() -> new NotAllowedException("Only the owner of the group can do that."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.only-the-owner-of-the-group")));
     }
 
     /** The acting administrator may act on the target ({@link GroupRules#refusalToActOn}). */
     GroupMember requireActingOn(long groupId, long actorId, long targetId) {
         GroupMember actor = requireAdministrator(groupId, actorId, true);
         if (actorId == targetId) {
-            throw new InvalidInputException("You can't do that to yourself.");
+            throw new InvalidInputException(Phrase.of("groups.refusal.you-can-t-do-that-to"));
         }
         GroupMember target = requireListed(groupId, targetId);
         GroupRules.refusalToActOn(actor, target).ifPresent(refusal -> {

@@ -14,6 +14,7 @@ import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.RateLimits;
 import org.parley.base.service.TextRules;
 import org.parley.chat.service.ConversationMembership;
@@ -170,7 +171,7 @@ public class GroupService {
     public GroupSummary groupOfConversation(long conversationId) {
         long me = currentUser.requireId();
         ChatGroup group = groups.findByConversationId(conversationId)
-                .orElseThrow(() -> new NotAllowedException("Group not found."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.group-not-found")));
         records.requireMember(group.getId(), me);
         return GroupSummary.of(group);
     }
@@ -238,7 +239,7 @@ public class GroupService {
         GroupJoinRequest request = requests.lockById(requestId)
                 .filter(GroupJoinRequest::isPending)
                 .filter(r -> r.getUserId() == me)
-                .orElseThrow(() -> new NotAllowedException("That request no longer exists."));
+                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.that-request-no-longer-exists")));
         request.decide(GroupJoinRequest.Status.CANCELLED, me, null, clock.instant());
         ChatGroup group = records.requireGroup(request.getGroupId());
         records.publish(group, GroupChanged.Kind.REQUESTS, me, records.withAdmins(group, me));
@@ -250,7 +251,7 @@ public class GroupService {
         ChatGroup group = records.requireGroup(groupId);
         GroupMember membership = records.requireMember(groupId, me);
         if (!GroupRules.powers(membership.getRole()).leave()) {
-            throw new NotAllowedException("You own this group: hand it over to another member before you leave.");
+            throw new NotAllowedException(Phrase.of("groups.refusal.you-own-this-group-hand-it"));
         }
         Collection<Long> told = records.everyone(group);
         records.drop(group, membership);
@@ -333,7 +334,7 @@ public class GroupService {
         ChatGroup group = records.requireGroup(groupId);
         records.requireAdministrator(groupId, me, true);
         if (directory.summaries(List.of(userId)).isEmpty()) {
-            throw new NotAllowedException("No such person.");
+            throw new NotAllowedException(Phrase.of("groups.refusal.no-such-person"));
         }
         if (bans.existsByGroupIdAndUserId(groupId, userId)) {
             throw new NotAllowedException(records.name(userId) + " is banned from this group. Unban them first.");
@@ -392,6 +393,7 @@ public class GroupService {
     private GroupJoinRequest requirePendingRequest(long requestId) {
         return requests.lockById(requestId)
                 .filter(GroupJoinRequest::isPending)
-                .orElseThrow(() -> new NotAllowedException("That request was already answered."));
+                .orElseThrow(
+                        () -> new NotAllowedException(Phrase.of("groups.refusal.that-request-was-already-answered")));
     }
 }

@@ -6,6 +6,7 @@ import org.parley.account.service.AvatarImages;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.InvalidInputException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
@@ -38,7 +39,7 @@ public class GroupSettings {
     public void setJoinPolicy(long groupId, ChatGroup.JoinPolicy policy) {
         long me = currentUser.requireId();
         if (policy == null) {
-            throw new InvalidInputException("Choose who can join: open, approval or invitation only.");
+            throw new InvalidInputException(Phrase.of("groups.refusal.choose-who-can-join-open-approval"));
         }
         ChatGroup group = records.requireGroup(groupId);
         records.requireAdministrator(groupId, me, true);

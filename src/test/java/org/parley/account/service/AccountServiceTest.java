@@ -282,6 +282,25 @@ class AccountServiceTest {
     }
 
     @Test
+    void a_chinese_display_name_is_found_by_any_part_of_it() {
+        UserSummary li = users.create("li");
+        UserSummary ann = users.create("ann");
+        // Unique in this database: a family name and a given name made of characters picked at random.
+        String given = new java.util.Random()
+                .ints(3, 0x4E00, 0x9FA5)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        run(li, () -> accounts.changeDisplayName("李" + given));
+
+        for (String part : List.of(given, given.substring(0, 2), "李" + given.charAt(0))) {
+            assertThat(as(ann, () -> accounts.searchOthers(part, null, 10)))
+                    .as("searching for " + part)
+                    .extracting(UserSummary::id)
+                    .contains(li.id());
+        }
+    }
+
+    @Test
     void an_invalid_new_display_name_is_refused_and_the_old_one_kept() {
         UserSummary ann = users.create("rename");
 
