@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.base.service.NotAllowedException;
 import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ConversationNotifications;
@@ -83,9 +84,15 @@ public final class BackgroundNotifier {
         }
         String sender = message.sender().displayName();
         // Once per conversation and tab, and only in a tab that notifies: the group's name, or none (one-on-one).
-        String group = groupTitles
-                .computeIfAbsent(message.conversationId(), id -> Optional.ofNullable(overview.notificationTitle(id)))
-                .orElse(null);
+        String group;
+        try {
+            group = groupTitles
+                    .computeIfAbsent(
+                            message.conversationId(), id -> Optional.ofNullable(overview.notificationTitle(id)))
+                    .orElse(null);
+        } catch (NotAllowedException removedJustNow) {
+            return; // no longer a member (removed as the message arrived): nothing to tell
+        }
         String title = group == null ? sender : group;
         String preview = Words.of(message.preview());
         String body = group == null ? preview : host.getTranslation("chat.notifications.body", sender, preview);
