@@ -154,12 +154,12 @@ parley.drafts = (input, key, conversation) => {
   input.parleyDrafts.show(conversation);
 };
 
-/** The conversation's chat look around Vaadin's message list connector (TimelineScripts.CHAT_LOOK). */
 /** The next items this message list shows were asked for (a page scrolled to): not announced as arriving. */
 parley.quietNextItems = list => {
   list.parleyQuiet = true;
 };
 
+/** The conversation's chat look around Vaadin's message list connector (TimelineScripts.CHAT_LOOK). */
 parley.chatLook = (language, today, yesterday) => {
   const connector = window.Vaadin.Flow.messageListConnector;
   if (!connector.parleyChatLook) {
@@ -176,7 +176,25 @@ parley.chatLook = (language, today, yesterday) => {
     };
     const ours = list => list.classList.contains('message-list');
     const keep = items => items.forEach(item => { if (item.time && !item.parleyAt) item.parleyAt = item.time; });
+    // A list scrolled to its newest message stays there as it grows after rendering (a day heading shown, a
+    // picture loaded) or shrinks (a taller composer, a phone's keyboard): the newest message is seen whole.
+    const stick = list => { if (list.parleyAtBottom !== false) list.scrollTop = list.scrollHeight; };
+    const follow = list => {
+      if (list.parleyFollow) return;
+      list.parleyFollow = true;
+      // Away from the bottom only by scrolling up: content growing under a list at the bottom is no reader's scroll.
+      list.addEventListener('scroll', () => {
+        const top = list.scrollTop;
+        if (list.scrollHeight - top - list.clientHeight < 4) list.parleyAtBottom = true;
+        else if (top < list.parleyLastTop) list.parleyAtBottom = false;
+        list.parleyLastTop = top;
+      });
+      const stay = new ResizeObserver(() => stick(list));
+      stay.observe(list); // the list shorter: a taller composer, a phone's keyboard
+      stay.observe(list.shadowRoot.querySelector('[part~=list]') || list); // its messages taller
+    };
     const decorate = list => {
+      follow(list);
       let previous = null;
       for (const item of list.items) {
         const classes = (item.className || '').split(' ').filter(c => c && c !== 'continued');
@@ -198,7 +216,7 @@ parley.chatLook = (language, today, yesterday) => {
       requestAnimationFrame(() => list.querySelectorAll('vaadin-message').forEach((message, i) => {
         const day = list.items[i] && list.items[i].parleyDay;
         if (day) message.setAttribute('data-day', day); else message.removeAttribute('data-day');
-      }));
+      }) || stick(list));
     };
     // New messages from others, said once to screen readers through the list's announcer (a polite status
     // region beside it). New means after the message that was last before: a page of older messages loaded above,
@@ -227,6 +245,16 @@ parley.chatLook = (language, today, yesterday) => {
         }).filter(Boolean);
         if (said.length) announcer.textContent = said.join('\n');
       });
+    };
+    // A page of older messages put in front (ChatMessageList.prepend): only the page is sent; the message the
+    // reader was looking at stays where it was.
+    connector.parleyPrepend = (list, items) => {
+      keep(items);
+      const fromBottom = list.scrollHeight - list.scrollTop;
+      list.items = [...items, ...(list.items || [])];
+      decorate(list);
+      announce(list);
+      requestAnimationFrame(() => { list.scrollTop = list.scrollHeight - fromBottom; });
     };
     for (const name of ['setItems', 'addItems']) {
       const original = connector[name].bind(connector);

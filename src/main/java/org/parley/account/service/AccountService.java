@@ -38,7 +38,9 @@ public class AccountService {
     public static final int MIN_PASSWORD_LENGTH = 8;
     public static final int MAX_PASSWORD_LENGTH = 128;
     public static final int MAX_DISPLAY_NAME_LENGTH = 64;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,32}");
+    /** Latin letters and Chinese characters; a Chinese name is often two characters ("王芳"), a Latin one at least three. */
+    private static final Pattern USERNAME =
+            Pattern.compile("[A-Za-z0-9._-]{3,32}|(?=.*\\p{IsHan})[\\p{IsHan}A-Za-z0-9._-]{2,32}");
 
     private final UserAccountRepository accounts;
     private final UserAvatarRepository avatars;
@@ -76,8 +78,7 @@ public class AccountService {
     public UserSummary register(String username, String displayName, String password, String fromAddress) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidInputException(
-                    "A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens.");
+            throw new InvalidInputException(Phrase.of("account.refusal.user-name-rule"));
         }
         String display = TextRules.requireName(displayName, "Display name", MAX_DISPLAY_NAME_LENGTH);
         checkPassword(password);
@@ -205,10 +206,10 @@ public class AccountService {
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new InvalidInputException(Phrase.of("account.refusal.password-short", MIN_PASSWORD_LENGTH));
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new InvalidInputException("A password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+            throw new InvalidInputException(Phrase.of("account.refusal.password-long", MAX_PASSWORD_LENGTH));
         }
     }
 

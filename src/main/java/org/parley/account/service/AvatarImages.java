@@ -44,12 +44,11 @@ public class AvatarImages {
         if (upload == null) {
             throw new InvalidInputException(Phrase.of("account.refusal.the-picture-is-empty"));
         }
-        String tooLarge = "The picture is too large: at most " + (maxBytes / (1024 * 1024)) + " MB.";
+        Phrase tooLarge = Phrase.of("account.refusal.picture-too-large", maxBytes / (1024 * 1024));
         BufferedInputStream content =
                 new BufferedInputStream(UploadLimit.capped(upload, declaredBytes, maxBytes, tooLarge), HEAD_BYTES);
         ImageFormat format = ImageFormat.detect(head(content))
-                .orElseThrow(() -> new InvalidInputException(
-                        "That file is not a picture Parley accepts. Use PNG, JPEG, GIF or WebP."));
+                .orElseThrow(() -> new InvalidInputException(Phrase.of("account.refusal.not-a-picture")));
         BufferedImage image =
                 Pictures.decode(content, format, SIZE, Pictures.Sampling.COVER).image();
         int side = Math.min(image.getWidth(), image.getHeight());

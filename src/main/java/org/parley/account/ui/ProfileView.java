@@ -25,6 +25,7 @@ import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.UploadWords;
 import org.parley.base.ui.ViewHeader;
 import org.parley.base.ui.Words;
 
@@ -68,15 +69,12 @@ public class ProfileView extends Div implements HasDynamicTitle {
                 ui.access(() -> avatarUploadClear());
             }
         });
-        avatarUpload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-        avatarUpload.setMaxFileSize((int) accounts.avatarMaxBytes());
-        avatarUpload.setMaxFiles(1);
+        UploadWords.forOnePicture(avatarUpload, accounts.avatarMaxBytes());
         avatarUpload.setUploadButton(
                 new Button(getTranslation("account.profile.upload-picture"), VaadinIcon.UPLOAD.create()));
         avatarUpload.setDropLabelIcon(new Span());
         avatarUpload.setDropLabel(
                 new Span(getTranslation("account.profile.picture-kinds", accounts.avatarMaxBytes() / (1024 * 1024))));
-        avatarUpload.addFileRejectedListener(rejected -> Toasts.error(rejected.getErrorMessage()));
         avatarUpload.setTestId("avatar-upload");
         removeAvatar.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         removeAvatar.addClickListener(click -> {

@@ -5,10 +5,6 @@ package org.parley.base.service;
  * that is not yours is "not found", not "belongs to someone else".
  */
 public class NotAllowedException extends UserFacingException {
-    public NotAllowedException(String message) {
-        super(message);
-    }
-
     public NotAllowedException(Phrase phrase) {
         super(phrase);
     }

@@ -2,6 +2,9 @@ package org.parley.base.service;
 
 import java.io.Serializable;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -11,7 +14,8 @@ import java.util.ResourceBundle;
  * Words for a person, not yet in a language: a key into Parley's translations (src/main/resources/i18n, one bundle
  * per feature, the key's first part naming it: {@code account.display-name.empty} is in {@code account.properties})
  * and the values it names. Services say what happened in phrases; views put them in the reader's language
- * (base.ui's Words). An argument may itself be a phrase ("3 minutes" in "try again in 3 minutes").
+ * (base.ui's Words). An argument may itself be a phrase ("3 minutes" in "try again in 3 minutes"), or a moment, which views write
+ * in the reader's time zone.
  */
 public record Phrase(String key, List<Serializable> args) implements Serializable {
 
@@ -58,10 +62,20 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
         }
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            values[i] = args[i] instanceof Phrase phrase
-                    ? in(locale, phrase.key(), phrase.args().toArray())
-                    : args[i];
+            values[i] = switch (args[i]) {
+                case Phrase phrase -> in(locale, phrase.key(), phrase.args().toArray());
+                case Instant moment -> inUtc(locale, moment);
+                case null, default -> args[i];
+            };
         }
         return new MessageFormat(pattern, locale).format(values);
+    }
+
+    /** A moment where no reader's time zone is known (logs, tests): "3 Dec 2026, 14:05 UTC". */
+    private static String inUtc(Locale locale, Instant moment) {
+        Locale language = locale.getLanguage().isEmpty() ? Locale.ENGLISH : locale;
+        return DateTimeFormatter.ofPattern(in(language, "base.date.time-utc"), language)
+                .withZone(ZoneOffset.UTC)
+                .format(moment);
     }
 }

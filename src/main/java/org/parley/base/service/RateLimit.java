@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimit {
 
+    /** The key of the refusal's words, whose only argument is the wait (base.limit.* in base.properties). */
     private final String refusal;
+
     private final long count;
     private final Duration period;
     private final TimeMeter time;
@@ -28,7 +30,7 @@ public final class RateLimit {
 
     private final String name;
 
-    /** {@code refusal} starts the message shown when the limit is reached ("Too many new groups"). */
+    /** {@code refusal} is the key of the words shown when the limit is reached ("… try again in {0}."). */
     public RateLimit(String refusal, Spec spec) {
         this(refusal, spec, TimeMeter.SYSTEM_NANOTIME);
     }
@@ -55,7 +57,7 @@ public final class RateLimit {
     public void take(Object key) {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyAttemptsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 
@@ -69,9 +71,13 @@ public final class RateLimit {
         if (bucket != null) {
             var probe = bucket.estimateAbilityToConsume(1);
             if (!probe.canBeConsumed()) {
-                throw new TooManyAttemptsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+                throw refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
             }
         }
+    }
+
+    private TooManyAttemptsException refused(Duration wait) {
+        return new TooManyAttemptsException(Phrase.of(refusal, TooManyAttemptsException.waitPhrase(wait)), wait);
     }
 
     /** Counts one act for {@code key} whether or not any is left (a failed sign-in is counted after the fact). */

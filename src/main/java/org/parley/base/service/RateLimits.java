@@ -34,18 +34,15 @@ public class RateLimits {
             ObjectProvider<SharedBuckets> sharedBuckets) {
         SharedBuckets shared = sharedBuckets.getIfAvailable();
         signInFailuresPerAccount =
-                limit("sign-in-account", "Too many attempts", RateLimit.Spec.parse(signInPerAccount), shared);
+                limit("sign-in-account", "base.limit.sign-in", RateLimit.Spec.parse(signInPerAccount), shared);
         signInFailuresPerAddress =
-                limit("sign-in-address", "Too many attempts", RateLimit.Spec.parse(signInPerAddress), shared);
-        registrationsPerAddress = limit(
-                "registrations",
-                "Too many new accounts from your address",
-                RateLimit.Spec.parse(registrations),
-                shared);
-        friendRequestsPerPerson = limit(
-                "friend-requests", "You have sent many friend requests", RateLimit.Spec.parse(friendRequests), shared);
-        groupsPerPerson = limit("groups", "You have created many groups", RateLimit.Spec.parse(groups), shared);
-        messagesPerPerson = new RateLimit("You are sending messages too fast", RateLimit.Spec.parse(messages));
+                limit("sign-in-address", "base.limit.sign-in", RateLimit.Spec.parse(signInPerAddress), shared);
+        registrationsPerAddress =
+                limit("registrations", "base.limit.registrations", RateLimit.Spec.parse(registrations), shared);
+        friendRequestsPerPerson =
+                limit("friend-requests", "base.limit.friend-requests", RateLimit.Spec.parse(friendRequests), shared);
+        groupsPerPerson = limit("groups", "base.limit.groups", RateLimit.Spec.parse(groups), shared);
+        messagesPerPerson = new RateLimit("base.limit.messages", RateLimit.Spec.parse(messages));
     }
 
     private static RateLimit limit(String name, String refusal, RateLimit.Spec spec, SharedBuckets shared) {

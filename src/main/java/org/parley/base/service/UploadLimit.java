@@ -17,7 +17,7 @@ public final class UploadLimit {
      * {@code content}, refusing (with {@code tooLarge} as the message) when {@code declaredBytes} is over
      * {@code maxBytes} or when more than {@code maxBytes} bytes arrive. A negative declared size means unknown.
      */
-    public static InputStream capped(InputStream content, long declaredBytes, long maxBytes, String tooLarge) {
+    public static InputStream capped(InputStream content, long declaredBytes, long maxBytes, Phrase tooLarge) {
         if (declaredBytes > maxBytes) {
             throw new InvalidInputException(tooLarge);
         }

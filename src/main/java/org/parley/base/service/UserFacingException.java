@@ -8,20 +8,14 @@ public class UserFacingException extends RuntimeException {
 
     private final Phrase phrase;
 
-    /** A refusal in English only (to be replaced by phrases, which views show in the reader's language). */
-    public UserFacingException(String message) {
-        super(message);
-        this.phrase = null;
-    }
-
     /** A refusal in the reader's language; its message is the English, for logs and tests. */
     public UserFacingException(Phrase phrase) {
         super(phrase.inEnglish());
         this.phrase = phrase;
     }
 
-    /** What to tell the person, in words to translate; empty for a refusal still in English only. */
-    public java.util.Optional<Phrase> phrase() {
-        return java.util.Optional.ofNullable(phrase);
+    /** What to tell the person, in words to translate. */
+    public Phrase phrase() {
+        return phrase;
     }
 }

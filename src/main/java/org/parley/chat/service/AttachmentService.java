@@ -12,6 +12,7 @@ import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.base.service.Pictures;
 import org.parley.base.service.RateLimits;
 import org.parley.chat.domain.Attachment;
@@ -85,7 +86,7 @@ public class AttachmentService {
     }
 
     /** What the caller may send in this conversation now; {@code refusal} says why not, when they may not. */
-    public record UploadRules(boolean picturesOnly, long maxBytes, String refusal) {
+    public record UploadRules(boolean picturesOnly, long maxBytes, Phrase refusal) {
         public boolean allowed() {
             return refusal == null;
         }
@@ -94,7 +95,7 @@ public class AttachmentService {
     public UploadRules uploadRules(long conversationId) {
         long me = currentUser.requireId();
         return readTx.execute(status -> {
-            String refusal = writePermission.refusalToWrite(conversationId, me);
+            Phrase refusal = writePermission.refusalToWrite(conversationId, me);
             boolean group = writePermission.isGroup(conversationId);
             return new UploadRules(group, group ? pictureMaxBytes : fileMaxBytes, refusal);
         });
@@ -140,14 +141,13 @@ public class AttachmentService {
                 format = ImageFormat.detect(Arrays.copyOf(buffer, Math.min(n, 16)))
                         .orElse(null);
                 if (rules.picturesOnly() && format == null) {
-                    throw new InvalidInputException("“" + name + "” is not a picture. In a group you can send "
-                            + "PNG, JPEG, GIF or WebP pictures.");
+                    throw new InvalidInputException(Phrase.of("chat.refusal.not-a-picture", name));
                 }
             }
             total += n;
             if (total > rules.maxBytes()) {
                 throw new InvalidInputException(
-                        "“" + name + "” is too large: at most " + megabytes(rules.maxBytes()) + " MB.");
+                        Phrase.of("chat.refusal.file-too-large", name, megabytes(rules.maxBytes())));
             }
             byte[] data = n == CHUNK_SIZE ? buffer : Arrays.copyOf(buffer, n);
             int seq = chunkCount++;
@@ -157,7 +157,7 @@ public class AttachmentService {
             }
         }
         if (total == 0) {
-            throw new InvalidInputException("“" + name + "” is empty.");
+            throw new InvalidInputException(Phrase.of("chat.refusal.file-empty", name));
         }
         Pictures.Decoded picture = null;
         EncodedPicture preview = null;
@@ -168,7 +168,8 @@ public class AttachmentService {
                 preview = Pictures.encode(Pictures.fit(picture.image(), THUMBNAIL_SIDE));
             } catch (InvalidInputException unreadable) {
                 if (rules.picturesOnly()) {
-                    throw new InvalidInputException("“" + name + "”: " + unreadable.getMessage());
+                    throw new InvalidInputException(
+                            Phrase.of("chat.refusal.file-unreadable", name, unreadable.phrase()));
                 }
                 picture = null; // One-on-one it is still a file, just without a preview.
             }

@@ -137,16 +137,15 @@ public class ChatService {
         if (other == null) {
             throw new NotAllowedException(Phrase.of("chat.refusal.no-such-person"));
         }
-        String refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
+        Phrase refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
         if (refusal == null && friendGraph.isBlockedEitherWay(me, otherUserId)) {
-            refusal = "You can't start a conversation with " + other.displayName() + ".";
+            refusal = Phrase.of("chat.refusal.start-blocked", other.displayName());
         }
         if (refusal == null && !directory.acceptsTemporaryChats(otherUserId)) {
-            refusal = other.displayName() + " doesn't accept temporary conversations.";
+            refusal = Phrase.of("chat.refusal.start-no-temporary", other.displayName());
         }
         if (refusal == null && !directory.acceptsTemporaryChats(me)) {
-            refusal = "You have switched temporary conversations off in your profile, so " + other.displayName()
-                    + " could not answer. Switch them on first.";
+            refusal = Phrase.of("chat.refusal.start-you-no-temporary", other.displayName());
         }
         if (refusal != null) {
             throw new NotAllowedException(refusal);
@@ -248,8 +247,7 @@ public class ChatService {
             return null;
         }
         if (!CLIENT_ID.matcher(clientId).matches()) {
-            throw new InvalidInputException("A message id must be 1 to " + MAX_CLIENT_ID_LENGTH
-                    + " characters, each a letter (A-Z, a-z), a digit, '-' or '_'.");
+            throw new InvalidInputException(Phrase.of("chat.refusal.message-id", MAX_CLIENT_ID_LENGTH));
         }
         return clientId;
     }
@@ -269,7 +267,7 @@ public class ChatService {
             Function<Instant, ChatMessage> newMessage) {
         membership.requireReader(conversationId, me);
         Conversation conversation = appender.lock(conversationId);
-        String refusal = writePermission.refusal(conversation, me);
+        Phrase refusal = writePermission.refusal(conversation, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.time.Instant;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.Phrase;
 
 /**
  * An open conversation's header: the partner (null for a group), its title, and {@code cannotSendReason},
@@ -11,7 +12,7 @@ public record ConversationDetails(
         long id,
         String title,
         UserSummary partner,
-        String cannotSendReason,
+        Phrase cannotSendReason,
         Instant canSendAgainAt,
         String groupAvatarUrl,
         String temporaryFrom) {

@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.Collection;
 import java.util.Map;
+import org.parley.base.service.Phrase;
 
 /**
  * What the chat needs to know about group conversations, answered by the groups feature (which depends
@@ -16,7 +17,7 @@ public interface GroupConversations {
      * Null when {@code starterId} may start a temporary conversation with {@code otherId} from this group
      * (both members, the group allows it); otherwise why not, in words for the starter.
      */
-    String temporaryChatRefusal(long groupId, long starterId, long otherId);
+    Phrase temporaryChatRefusal(long groupId, long starterId, long otherId);
 
     /** Whether the two share any group that allows temporary conversations: such a conversation lives on. */
     boolean shareGroupAllowingTemporaryChats(long a, long b);

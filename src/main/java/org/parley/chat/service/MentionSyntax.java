@@ -21,9 +21,9 @@ public final class MentionSyntax {
     /** Characters that, right before "@", make it part of a word or an address rather than a mention. */
     public static final String NOT_AFTER = "A-Za-z0-9._@/-";
 
-    private static final String NAME = "A-Za-z0-9._-";
+    private static final String NAME = "\\p{IsHan}A-Za-z0-9._-";
     private static final Pattern MENTION =
-            Pattern.compile("(?<![" + NOT_AFTER + "])@([" + NAME + "]{3,32})(?![" + NAME + "])");
+            Pattern.compile("(?<![" + NOT_AFTER + "])@([" + NAME + "]{2,32})(?![" + NAME + "])");
 
     private MentionSyntax() {}
 

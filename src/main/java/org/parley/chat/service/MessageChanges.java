@@ -84,7 +84,9 @@ public class MessageChanges {
         Instant now = clock.instant();
         boolean answerable = writePermission.refusalToReply(message, message.getConversationId()) == null;
         // Asked once (a few queries) for both Edit and Reply: whether the caller may write here now.
-        String writeRefusal = answerable ? writePermission.refusalToWrite(message.getConversationId(), me) : "";
+        Phrase writeRefusal = answerable
+                ? writePermission.refusalToWrite(message.getConversationId(), me)
+                : Phrase.of("chat.refusal.reply-not-here");
         return new MessageActions(
                 refusalToRecall(message, me, now) == null,
                 refusalToEdit(message, me, now, () -> writeRefusal) == null,
@@ -124,12 +126,12 @@ public class MessageChanges {
     }
 
     /** Who may recall: the sender of a message of their own, not yet taken back, within the recall time. */
-    String refusalToRecall(ChatMessage message, long me, Instant now) {
+    Phrase refusalToRecall(ChatMessage message, long me, Instant now) {
         if (message.getKind() != ChatMessage.Kind.USER || message.getSenderId() != me || message.isRecalled()) {
-            return "Only your own messages can be recalled.";
+            return Phrase.of("chat.refusal.recall-own");
         }
         if (now.isAfter(message.getCreatedAt().plus(recallWithin))) {
-            return "A message can be recalled only within " + minutes(recallWithin) + " of sending it.";
+            return Phrase.of("chat.refusal.recall-late", minutes(recallWithin));
         }
         return null;
     }
@@ -138,25 +140,25 @@ public class MessageChanges {
      * Who may edit: the sender of a text message of their own, not taken back, within the edit time, while they may
      * still write in the conversation (not muted, still a friend or member).
      */
-    String refusalToEdit(ChatMessage message, long me, Instant now, Supplier<String> writeRefusal) {
+    Phrase refusalToEdit(ChatMessage message, long me, Instant now, Supplier<Phrase> writeRefusal) {
         if (message.getKind() != ChatMessage.Kind.USER
                 || message.getSenderId() != me
                 || message.isRecalled()
                 || message.getAttachmentId() != null) {
-            return "Only your own text messages can be edited.";
+            return Phrase.of("chat.refusal.edit-own");
         }
         if (now.isAfter(message.getCreatedAt().plus(editWithin))) {
-            return "A message can be edited only within " + minutes(editWithin) + " of sending it.";
+            return Phrase.of("chat.refusal.edit-late", minutes(editWithin));
         }
         return writeRefusal.get();
     }
 
     /** Who may remove: a group's owner or administrator, any member's message there that is still shown. */
-    String refusalToRemove(ChatMessage message, long me) {
+    Phrase refusalToRemove(ChatMessage message, long me) {
         if (message.getKind() != ChatMessage.Kind.USER
                 || message.isRecalled()
                 || !groups.getObject().administers(message.getConversationId(), me)) {
-            return "Only a group's administrators can remove messages there.";
+            return Phrase.of("chat.refusal.remove-admins");
         }
         return null;
     }
@@ -188,14 +190,13 @@ public class MessageChanges {
         return view;
     }
 
-    private static void refuseIf(String refusal) {
+    private static void refuseIf(Phrase refusal) {
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }
     }
 
-    private static String minutes(Duration duration) {
-        long minutes = duration.toMinutes();
-        return minutes == 1 ? "a minute" : minutes + " minutes";
+    private static Phrase minutes(Duration duration) {
+        return Phrase.of("base.wait.minutes", duration.toMinutes());
     }
 }

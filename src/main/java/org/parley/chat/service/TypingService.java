@@ -10,6 +10,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.Phrase;
 import org.parley.chat.domain.ConversationMemberRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class TypingService {
                 && now.isBefore(last.at().plus(AT_MOST_EVERY))) {
             return;
         }
-        String refusal = writePermission.refusalToWrite(conversationId, me);
+        Phrase refusal = writePermission.refusalToWrite(conversationId, me);
         if (refusal != null) {
             throw new NotAllowedException(refusal);
         }

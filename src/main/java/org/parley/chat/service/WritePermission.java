@@ -51,7 +51,7 @@ class WritePermission {
     }
 
     /** Why the caller may not write here now, or null; for a conversation they are not in: "not found". */
-    String refusalToWrite(long conversationId, long me) {
+    Phrase refusalToWrite(long conversationId, long me) {
         membership.requireReader(conversationId, me);
         return refusal(conversations.findById(conversationId).orElseThrow(), me);
     }
@@ -65,7 +65,7 @@ class WritePermission {
 
     void requireAnswerable(long originalId, long conversationId) {
         ChatMessage original = messages.findById(originalId).orElse(null);
-        String refusal = refusalToReply(original, conversationId);
+        Phrase refusal = refusalToReply(original, conversationId);
         if (refusal != null) {
             throw new InvalidInputException(refusal);
         }
@@ -76,21 +76,21 @@ class WritePermission {
      * (not a system line, not recalled or removed). Another conversation's message reads as missing, whatever it is.
      * Whether the caller may write there at all is {@link #refusalToWrite}'s to say.
      */
-    String refusalToReply(ChatMessage original, long conversationId) {
+    Phrase refusalToReply(ChatMessage original, long conversationId) {
         if (original == null || original.getConversationId() != conversationId) {
-            return "The message you are replying to is not here.";
+            return Phrase.of("chat.refusal.reply-not-here");
         }
         if (original.getKind() == ChatMessage.Kind.SYSTEM) {
-            return "Only a person's message can be replied to.";
+            return Phrase.of("chat.refusal.reply-to-system");
         }
         if (original.isRecalled()) {
-            return "The message you are replying to was taken back.";
+            return Phrase.of("chat.refusal.reply-recalled");
         }
         return null;
     }
 
     /** Why {@code me} may not write in {@code conversation} now, or null (the caller is known to be a member). */
-    String refusal(Conversation conversation, long me) {
+    Phrase refusal(Conversation conversation, long me) {
         if (conversation.getKind() == Conversation.Kind.GROUP) {
             SendRestriction restriction = groupPolicy().sendRestriction(conversation.getId(), me);
             return restriction == null ? null : restriction.reason();
@@ -108,26 +108,25 @@ class WritePermission {
      * Friends may always write. A temporary conversation also lives while nobody blocked the other, both
      * still accept temporary conversations, and the two share a group that allows them.
      */
-    String pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
+    Phrase pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
         if (friendGraph.areFriends(me, partnerId)) {
             return null;
         }
         if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
-            return "You can't send messages here: you and " + partnerName.get() + " are no longer friends.";
+            return Phrase.of("chat.refusal.no-longer-friends", partnerName.get());
         }
         if (friendGraph.isBlockedEitherWay(me, partnerId)) {
-            return "You can't send messages to " + partnerName.get() + ".";
+            return Phrase.of("chat.refusal.blocked-partner", partnerName.get());
         }
         if (!directory.acceptsTemporaryChats(partnerId)) {
-            return partnerName.get() + " no longer accepts temporary conversations.";
+            return Phrase.of("chat.refusal.partner-no-temporary", partnerName.get());
         }
         if (!directory.acceptsTemporaryChats(me)) {
             // Both ways or not at all: the partner could not answer.
-            return "You have switched temporary conversations off in your profile. Switch them on to write here.";
+            return Phrase.of("chat.refusal.you-no-temporary");
         }
         if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partnerId)) {
-            return "This temporary conversation has ended: you and " + partnerName.get()
-                    + " no longer share a group that allows it. Add them as a friend to keep talking.";
+            return Phrase.of("chat.refusal.temporary-ended", partnerName.get());
         }
         return null;
     }

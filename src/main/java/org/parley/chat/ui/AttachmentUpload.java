@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.io.InputStream;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.UploadWords;
 import org.parley.base.ui.Words;
 import org.parley.chat.service.AttachmentService;
 
@@ -92,12 +92,10 @@ final class AttachmentUpload {
         AttachmentService.UploadRules rules = attachments.uploadRules(conversationId);
         upload.setUploadHandler(event -> receive(event, conversationId));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, rules.maxBytes()));
-        UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error()
-                .setIncorrectFileType(I18NProvider.translate("chat.upload.only-pictures"))
-                .setFileIsTooBig(I18NProvider.translate("chat.upload.too-big", FileSizes.of(rules.maxBytes())))
-                .setTooManyFiles(I18NProvider.translate("chat.upload.too-many")));
-        upload.setI18n(i18n);
+        upload.setI18n(UploadWords.of(
+                I18NProvider.translate("chat.upload.too-big", FileSizes.of(rules.maxBytes())),
+                I18NProvider.translate("chat.upload.only-pictures"),
+                I18NProvider.translate("chat.upload.too-many")));
         if (rules.picturesOnly()) {
             upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
             attach.setAriaLabel(I18NProvider.translate("chat.upload.pictures"));

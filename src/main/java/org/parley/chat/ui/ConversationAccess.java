@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.base.service.UserFacingException;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.service.ConversationOverview;
 
@@ -46,7 +47,7 @@ class ConversationAccess extends Div {
         conversationId = details.id();
         temporary = details.isTemporary();
         header.show(details);
-        setText(details.canSend() ? "" : details.cannotSendReason());
+        setText(details.canSend() ? "" : Words.of(details.cannotSendReason()));
         setVisible(!details.canSend());
         composer.allowSending(details.canSend());
         if (details.canSendAgainAt() != null) {
@@ -73,7 +74,7 @@ class ConversationAccess extends Div {
         try {
             show(overview.details(conversationId));
         } catch (UserFacingException noLongerYours) {
-            setText("You are no longer in this conversation.");
+            setText(getTranslation("chat.access.no-longer-in"));
             setVisible(true);
             composer.allowSending(false);
             timeline.stopPaging();

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
@@ -48,10 +49,11 @@ class ConversationRow extends RouterLink {
         timeSpan.addClassName("conversation-time");
         Div top = new Div(name);
         if (conversation.isTemporary()) {
-            var temporary = Badges.of("Temporary", "warning small");
+            var temporary = Badges.of(I18NProvider.translate("chat.header.temporary"), "warning small");
             temporary
                     .getElement()
-                    .setAttribute("title", "Started in " + conversation.temporaryFrom() + "; you are not friends");
+                    .setAttribute(
+                            "title", I18NProvider.translate("chat.row.temporary-detail", conversation.temporaryFrom()));
             temporary.addClassName("temporary-badge");
             top.add(temporary);
         }
@@ -68,8 +70,8 @@ class ConversationRow extends RouterLink {
                         : "unread-" + conversation.partner().username());
         mention.getElement().getThemeList().add("error primary pill");
         mention.addClassName("mention-badge");
-        mention.getElement().setAttribute("title", "You were mentioned");
-        mention.getElement().setAttribute("aria-label", "You were mentioned");
+        mention.getElement().setAttribute("title", I18NProvider.translate("chat.row.mentioned"));
+        mention.getElement().setAttribute("aria-label", I18NProvider.translate("chat.row.mentioned"));
         mention.setVisible(false);
         mention.setTestId(
                 conversation.isGroup()

@@ -3,7 +3,6 @@ package org.parley.chat.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ class MessageTimeline {
      */
     private static final int MOST_SHOWN = 1_000;
 
-    final MessageList list = new MessageList();
+    final ChatMessageList list = new ChatMessageList();
     /** Says each new message from someone else to screen readers, once (filled in the page by parley.chatLook). */
     final Div announcer = new Div();
 
@@ -140,6 +139,7 @@ class MessageTimeline {
             newest.forEach(m -> shown.put(m.id(), item(m)));
             seen.apply(shown);
             list.setItems(shown.values());
+            list.getElement().executeJs("this.parleyAtBottom = true"); // opens at the newest (parley.js chatLook)
         }
         loadEarlier.setVisible(hasEarlier);
         loadLater.setVisible(false);
@@ -172,6 +172,9 @@ class MessageTimeline {
         }
         seen.apply(shown);
         if (newest) {
+            if (message.sender().id() == me && !message.system()) {
+                list.getElement().executeJs("this.parleyAtBottom = true"); // one's own message: down to it
+            }
             list.addItem(item);
         } else {
             list.setItems(shown.values());
@@ -183,16 +186,18 @@ class MessageTimeline {
         if (conversationId == null || !hasEarlier || shown.isEmpty()) {
             return;
         }
-        List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), ChatService.PAGE_SIZE);
+        long firstShown = shown.firstKey();
+        List<ChatMessageView> page = chat.history(conversationId, firstShown, ChatService.PAGE_SIZE);
         hasEarlier = page.size() == ChatService.PAGE_SIZE;
         page.forEach(m -> shown.put(m.id(), item(m)));
-        seen.apply(shown);
-        list.setItems(shown.values());
+        showInFront(firstShown);
         loadEarlier.setVisible(hasEarlier);
-        // Keep the message the reader was looking at in place while older ones are added above it.
-        list.getElement()
-                .executeJs("const fromBottom = this.scrollHeight - this.scrollTop;"
-                        + "requestAnimationFrame(() => { this.scrollTop = this.scrollHeight - fromBottom; });");
+    }
+
+    /** Sends the page only the messages just loaded before {@code firstShown}, not the whole list again. */
+    private void showInFront(long firstShown) {
+        seen.apply(shown);
+        list.prepend(new ArrayList<>(shown.headMap(firstShown).values()));
     }
 
     private void loadLater() {
@@ -277,13 +282,13 @@ class MessageTimeline {
             return false;
         }
         if (!shown.containsKey(originalId) && hasEarlier && originalId < shown.firstKey()) {
+            long firstShown = shown.firstKey();
             while (!shown.containsKey(originalId) && hasEarlier && shown.size() < MOST_SHOWN) {
                 List<ChatMessageView> page = chat.history(conversationId, shown.firstKey(), JUMP_PAGE);
                 hasEarlier = page.size() == JUMP_PAGE;
                 page.forEach(m -> shown.put(m.id(), item(m)));
             }
-            seen.apply(shown);
-            list.setItems(shown.values());
+            showInFront(firstShown);
             loadEarlier.setVisible(hasEarlier);
         }
         if (!shown.containsKey(originalId) && !openAround(originalId)) {

@@ -21,14 +21,16 @@ class PictureDialog extends Dialog {
         add(image);
         Anchor download = new Anchor(
                 picture.downloadUrl(),
-                "Download (" + FileSizes.of(picture.sizeBytes())
-                        + (picture.width() == null ? "" : ", " + picture.width() + " × " + picture.height()) + ")");
+                getTranslation(
+                        "chat.picture.download",
+                        FileSizes.of(picture.sizeBytes())
+                                + (picture.width() == null ? "" : ", " + picture.width() + " × " + picture.height())));
         download.getElement().setAttribute("download", "");
         download.setRouterIgnore(true);
         download.setTestId("picture-download");
         Button close = new Button(VaadinIcon.CLOSE.create(), click -> close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        close.setAriaLabel("Close");
+        close.setAriaLabel(getTranslation("base.close"));
         getHeader().add(close);
         getFooter().add(download);
     }

@@ -96,15 +96,15 @@ public class FriendService {
         String cleanNote = TextRules.optionalText(note, "The note", MAX_NOTE_LENGTH);
         UserSummary recipient = requireOther(me, recipientId);
         if (blocks.existsByBlockerIdAndBlockedId(me, recipientId)) {
-            throw new NotAllowedException("You blocked " + recipient.displayName() + ". Unblock them first.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.you-blocked", recipient.displayName()));
         }
         if (blocks.existsByBlockerIdAndBlockedId(recipientId, me)) {
-            throw new NotAllowedException("You can't send " + recipient.displayName() + " a friend request.");
+            throw new NotAllowedException(Phrase.of("friends.refusal.cannot-request", recipient.displayName()));
         }
         if (friendships
                 .findByUserLowAndUserHigh(Math.min(me, recipientId), Math.max(me, recipientId))
                 .isPresent()) {
-            throw new InvalidInputException("You are already friends with " + recipient.displayName() + ".");
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-friends", recipient.displayName()));
         }
         var theirs = requests.findByPendingKey(recipientId + ":" + me);
         if (theirs.isPresent()) {
@@ -112,14 +112,14 @@ public class FriendService {
             return Relationship.FRIEND;
         }
         if (requests.findByPendingKey(me + ":" + recipientId).isPresent()) {
-            throw new InvalidInputException("You already sent " + recipient.displayName() + " a request.");
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.displayName()));
         }
         requireNoRecentDecline(me, recipient);
         limits.friendRequestsPerPerson().take(me);
         try {
             requests.saveAndFlush(new FriendRequest(me, recipientId, cleanNote, clock.instant()));
         } catch (DataIntegrityViolationException sentTwiceAtOnce) {
-            throw new InvalidInputException("You already sent " + recipient.displayName() + " a request.");
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.displayName()));
         }
         publish(FriendsChanged.Kind.REQUEST_SENT, me, recipientId);
         return Relationship.REQUEST_SENT;
@@ -137,7 +137,11 @@ public class FriendService {
                             clock.instant(), declined.getAnsweredAt().plus(askAgainAfterDecline));
                     if (left.isPositive()) {
                         throw new TooManyAttemptsException(
-                                recipient.displayName() + " declined your last request", left);
+                                Phrase.of(
+                                        "friends.refusal.declined",
+                                        recipient.displayName(),
+                                        TooManyAttemptsException.waitPhrase(left)),
+                                left);
                     }
                 });
     }

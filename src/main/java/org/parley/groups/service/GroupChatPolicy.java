@@ -2,11 +2,10 @@ package org.parley.groups.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.parley.base.service.Phrase;
 import org.parley.chat.service.ConversationLook;
 import org.parley.chat.service.GroupConversations;
 import org.parley.chat.service.SendRestriction;
@@ -23,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class GroupChatPolicy implements GroupConversations {
-
-    private static final DateTimeFormatter UNTIL =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ChatGroupRepository groups;
     private final GroupMemberRepository members;
@@ -44,40 +40,41 @@ class GroupChatPolicy implements GroupConversations {
     public SendRestriction sendRestriction(long conversationId, long userId) {
         ChatGroup group = groups.findByConversationId(conversationId).orElse(null);
         if (group == null) {
-            return new SendRestriction("This group no longer exists.", null);
+            return new SendRestriction(Phrase.of("groups.refusal.group-gone"), null);
         }
         GroupMember member =
                 members.findByGroupIdAndUserId(group.getId(), userId).orElse(null);
         if (member == null) {
-            return new SendRestriction("You are no longer a member of " + group.getName() + ".", null);
+            return new SendRestriction(Phrase.of("groups.refusal.no-longer-member", group.getName()), null);
         }
         Instant now = clock.instant();
         if (member.isMutedAt(now)) {
-            String until = GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil())
-                    ? "until an administrator lifts it"
-                    : "until " + UNTIL.format(member.getMutedUntil());
-            String why = member.getMuteReason() == null ? "" : " Reason: " + member.getMuteReason();
+            Phrase muted = GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil())
+                    ? Phrase.of("groups.refusal.muted-until-lifted", group.getName())
+                    : Phrase.of("groups.refusal.muted-until", group.getName(), member.getMutedUntil());
             return new SendRestriction(
-                    "You are muted in " + group.getName() + " " + until + "." + why,
+                    member.getMuteReason() == null
+                            ? muted
+                            : Phrase.of("groups.refusal.with-reason", muted, member.getMuteReason()),
                     GroupMember.UNTIL_LIFTED.equals(member.getMutedUntil()) ? null : member.getMutedUntil());
         }
         if (group.isMutedAll() && !member.isAdministrator()) {
-            return new SendRestriction(group.getName() + " is muted: only administrators can write for now.", null);
+            return new SendRestriction(Phrase.of("groups.refusal.muted-all", group.getName()), null);
         }
         return null;
     }
 
     @Override
-    public String temporaryChatRefusal(long groupId, long starterId, long otherId) {
+    public Phrase temporaryChatRefusal(long groupId, long starterId, long otherId) {
         ChatGroup group = groups.findById(groupId).orElse(null);
         if (group == null || members.findByGroupIdAndUserId(groupId, starterId).isEmpty()) {
-            return "You are not a member of that group.";
+            return Phrase.of("groups.refusal.not-member-of-that");
         }
         if (members.findByGroupIdAndUserId(groupId, otherId).isEmpty()) {
-            return "That person is not a member of " + group.getName() + ".";
+            return Phrase.of("groups.refusal.person-not-member", group.getName());
         }
         if (!group.isTemporaryChatsAllowed()) {
-            return "Temporary conversations are switched off in " + group.getName() + ".";
+            return Phrase.of("groups.refusal.temporary-off", group.getName());
         }
         return null;
     }

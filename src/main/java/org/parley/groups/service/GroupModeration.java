@@ -141,7 +141,8 @@ public class GroupModeration {
         ChatGroup group = records.requireGroup(groupId);
         records.requireAdministrator(groupId, me, true);
         GroupBan ban = bans.findByGroupIdAndUserId(groupId, userId)
-                .orElseThrow(() -> new InvalidInputException(records.name(userId) + " is not banned."));
+                .orElseThrow(
+                        () -> new InvalidInputException(Phrase.of("groups.refusal.not-banned", records.name(userId))));
         bans.delete(ban);
         records.log(group, me, userId, Action.UNBAN, null);
         records.publish(group, GroupChanged.Kind.SETTINGS, userId, records.withAdmins(group, userId));
@@ -218,8 +219,9 @@ public class GroupModeration {
         records.requireOwner(groupId, me);
         GroupMember target = records.requireListed(groupId, userId);
         if (target.getRole() != from) {
-            throw new InvalidInputException(records.name(userId)
-                    + (from == Role.MEMBER ? " is already an administrator." : " is not an administrator."));
+            throw new InvalidInputException(Phrase.of(
+                    from == Role.MEMBER ? "groups.refusal.already-admin" : "groups.refusal.not-admin",
+                    records.name(userId)));
         }
         target.setRole(to);
         records.log(group, me, userId, action, null);

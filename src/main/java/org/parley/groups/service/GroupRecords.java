@@ -105,7 +105,7 @@ class GroupRecords {
     /** Someone else's membership, which an act names. */
     GroupMember requireListed(long groupId, long userId) {
         return members.findByGroupIdAndUserId(groupId, userId)
-                .orElseThrow(() -> new InvalidInputException(name(userId) + " is not a member."));
+                .orElseThrow(() -> new InvalidInputException(Phrase.of("groups.refusal.not-a-member", name(userId))));
     }
 
     /**

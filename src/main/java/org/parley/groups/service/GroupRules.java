@@ -3,6 +3,7 @@ package org.parley.groups.service;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.parley.base.service.Phrase;
 import org.parley.groups.domain.GroupMember;
 import org.parley.groups.domain.GroupMember.Role;
 
@@ -22,18 +23,18 @@ final class GroupRules {
      * Why {@code actor} may not mute, remove or ban {@code target}, or empty when they may: the owner acts on
      * anyone else, an administrator on plain members only, nobody on the owner or on themselves.
      */
-    static Optional<String> refusalToActOn(GroupMember actor, GroupMember target) {
+    static Optional<Phrase> refusalToActOn(GroupMember actor, GroupMember target) {
         if (actor.getRole() == Role.MEMBER) {
-            return Optional.of("Only the group's administrators can do that.");
+            return Optional.of(Phrase.of("groups.refusal.only-the-group-s-administrators-can"));
         }
         if (actor.getUserId().equals(target.getUserId())) {
-            return Optional.of("You can't do that to yourself.");
+            return Optional.of(Phrase.of("groups.refusal.you-can-t-do-that-to"));
         }
         if (target.getRole() == Role.OWNER) {
-            return Optional.of("Nobody can do that to the owner of the group.");
+            return Optional.of(Phrase.of("groups.refusal.not-to-owner"));
         }
         if (target.getRole() == Role.ADMIN && actor.getRole() != Role.OWNER) {
-            return Optional.of("Only the owner can do that to an administrator.");
+            return Optional.of(Phrase.of("groups.refusal.only-owner-to-admin"));
         }
         return Optional.empty();
     }

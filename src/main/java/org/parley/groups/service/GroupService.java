@@ -201,15 +201,14 @@ public class GroupService {
         long me = currentUser.requireId();
         ChatGroup group = records.requireGroup(groupId);
         if (bans.existsByGroupIdAndUserId(groupId, me)) {
-            throw new NotAllowedException("You are banned from " + group.getName() + ".");
+            throw new NotAllowedException(Phrase.of("groups.refusal.you-are-banned", group.getName()));
         }
         if (members.findByGroupIdAndUserId(groupId, me).isPresent()) {
             return Standing.MEMBER;
         }
         switch (group.getJoinPolicy()) {
             case INVITATION ->
-                throw new NotAllowedException(
-                        group.getName() + " is by invitation only: an administrator has to add you.");
+                throw new NotAllowedException(Phrase.of("groups.refusal.invitation-only", group.getName()));
             case OPEN -> {
                 records.enrol(group, me, Role.MEMBER);
                 records.say(group, me, SystemLine.JOINED, null, null);
@@ -220,13 +219,12 @@ public class GroupService {
                 String cleanMessage = TextRules.optionalText(message, "The message", MAX_MESSAGE_LENGTH);
                 if (requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, me))
                         .isPresent()) {
-                    throw new InvalidInputException(
-                            "You already asked to join " + group.getName() + ". An administrator will answer.");
+                    throw new InvalidInputException(Phrase.of("groups.refusal.already-asked-wait", group.getName()));
                 }
                 try {
                     requests.saveAndFlush(new GroupJoinRequest(groupId, me, cleanMessage, clock.instant()));
                 } catch (DataIntegrityViolationException askedTwiceAtOnce) {
-                    throw new InvalidInputException("You already asked to join " + group.getName() + ".");
+                    throw new InvalidInputException(Phrase.of("groups.refusal.already-asked", group.getName()));
                 }
                 records.publish(group, GroupChanged.Kind.REQUESTS, me, records.withAdmins(group, me));
                 return Standing.REQUEST_PENDING;
@@ -306,7 +304,7 @@ public class GroupService {
         records.requireAdministrator(group.getId(), me, true);
         long requester = request.getUserId();
         if (bans.existsByGroupIdAndUserId(group.getId(), requester)) {
-            throw new NotAllowedException(records.name(requester) + " is banned from this group. Unban them first.");
+            throw new NotAllowedException(Phrase.of("groups.refusal.banned-unban-first", records.name(requester)));
         }
         request.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant());
         records.enrol(group, requester, Role.MEMBER);
@@ -337,10 +335,10 @@ public class GroupService {
             throw new NotAllowedException(Phrase.of("groups.refusal.no-such-person"));
         }
         if (bans.existsByGroupIdAndUserId(groupId, userId)) {
-            throw new NotAllowedException(records.name(userId) + " is banned from this group. Unban them first.");
+            throw new NotAllowedException(Phrase.of("groups.refusal.banned-unban-first", records.name(userId)));
         }
         if (members.findByGroupIdAndUserId(groupId, userId).isPresent()) {
-            throw new InvalidInputException(records.name(userId) + " is already a member.");
+            throw new InvalidInputException(Phrase.of("groups.refusal.already-member", records.name(userId)));
         }
         requests.findByPendingKey(GroupJoinRequest.pendingKey(groupId, userId))
                 .ifPresent(r -> r.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant()));

@@ -17,6 +17,7 @@ import org.parley.account.service.UserSummary;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Actions;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.UploadWords;
 import org.parley.base.ui.Words;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.service.GroupPowers;
@@ -149,9 +150,7 @@ class GroupSettingsTab extends Div {
                 ui.access(() -> Toasts.error(Words.of(refused)));
             }
         });
-        picture.setMaxFileSize((int) accounts.avatarMaxBytes());
-        picture.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", "image/webp");
-        picture.setMaxFiles(1);
+        UploadWords.forOnePicture(picture, accounts.avatarMaxBytes());
         picture.setUploadButton(
                 new Button(getTranslation("groups.settings.upload-picture"), VaadinIcon.UPLOAD.create()));
         picture.setDropLabelIcon(new Span());

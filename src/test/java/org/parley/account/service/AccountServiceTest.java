@@ -125,12 +125,34 @@ class AccountServiceTest {
                 "ann/../x",
                 "jörg",
                 "<b>ann</b>",
-                "a23456789012345678901234567890123"
+                "a23456789012345678901234567890123",
+                "王",
+                "王 芳",
+                "王芳@example.org",
+                "王23456789012345678901234567890123"
             })
     void user_names_outside_the_rules_are_refused_with_a_clear_message(String username) {
         assertThatThrownBy(() -> accounts.register(username, "Someone", PASSWORD, TestUsers.newAddress()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens.");
+                .hasMessage(
+                        "A user name has 3 to 32 characters: letters, digits, dots, underscores and hyphens; with Chinese characters,"
+                                + " 2 to 32.");
+    }
+
+    @Test
+    void a_chinese_user_name_of_two_characters_or_more_signs_in() {
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        for (String name : List.of("王芳" + suffix, "李" + suffix, "zhang伟" + suffix)) {
+            UserSummary person = accounts.register(name, "王芳", PASSWORD, TestUsers.newAddress());
+            assertThat(person.username()).isEqualTo(name);
+            assertThat(signIn.loadUserByUsername(name).getUsername()).isEqualTo(name);
+        }
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        String twoCharacters =
+                new String(new char[] {(char) random.nextInt(0x4E00, 0x9FA5), (char) random.nextInt(0x4E00, 0x9FA5)});
+        assertThat(accounts.register(twoCharacters, "王芳", PASSWORD, TestUsers.newAddress())
+                        .username())
+                .isEqualTo(twoCharacters);
     }
 
     @Test

@@ -26,13 +26,13 @@ class RateLimitTest {
 
     @Test
     void a_burst_passes_then_the_next_is_refused_with_the_wait_until_one_grows_back() {
-        RateLimit limit = new RateLimit("Too many new groups", RateLimit.Spec.parse("3/15m"), time);
+        RateLimit limit = new RateLimit("base.limit.groups", RateLimit.Spec.parse("3/15m"), time);
         for (int i = 0; i < 3; i++) {
             limit.take(7L);
         }
         assertThatThrownBy(() -> limit.take(7L))
                 .isInstanceOf(TooManyAttemptsException.class)
-                .hasMessage("Too many new groups; try again in 5 minutes.");
+                .hasMessage("You have created many groups; try again in 5 minutes.");
         limit.take(8L); // someone else is not affected
 
         nanos.addAndGet(Duration.ofMinutes(5).toNanos());
@@ -42,7 +42,7 @@ class RateLimitTest {
 
     @Test
     void acts_counted_after_the_fact_refuse_the_next_check_without_counting_it() {
-        RateLimit limit = new RateLimit("Too many attempts", RateLimit.Spec.parse("2/10m"), time);
+        RateLimit limit = new RateLimit("base.limit.sign-in", RateLimit.Spec.parse("2/10m"), time);
         limit.check("ann");
         limit.count("ann");
         limit.check("ann");
@@ -54,7 +54,7 @@ class RateLimitTest {
 
     @Test
     void buckets_that_grew_back_are_forgotten() {
-        RateLimit limit = new RateLimit("Too fast", RateLimit.Spec.parse("2/1s"), time);
+        RateLimit limit = new RateLimit("base.limit.messages", RateLimit.Spec.parse("2/1s"), time);
         limit.take("a");
         limit.take("a");
         limit.take("b");
@@ -80,11 +80,16 @@ class RateLimitTest {
 
     @Test
     void waits_are_said_in_words_rounded_up() {
-        assertThat(TooManyAttemptsException.inWords(Duration.ofMillis(1))).isEqualTo("1 second");
-        assertThat(TooManyAttemptsException.inWords(Duration.ofMillis(2001))).isEqualTo("3 seconds");
-        assertThat(TooManyAttemptsException.inWords(Duration.ofSeconds(61))).isEqualTo("2 minutes");
-        assertThat(TooManyAttemptsException.inWords(Duration.ofMinutes(15))).isEqualTo("15 minutes");
-        assertThat(TooManyAttemptsException.inWords(Duration.ofHours(23).plusMinutes(1)))
+        assertThat(TooManyAttemptsException.waitPhrase(Duration.ofMillis(1)).inEnglish())
+                .isEqualTo("1 second");
+        assertThat(TooManyAttemptsException.waitPhrase(Duration.ofMillis(2001)).inEnglish())
+                .isEqualTo("3 seconds");
+        assertThat(TooManyAttemptsException.waitPhrase(Duration.ofSeconds(61)).inEnglish())
+                .isEqualTo("2 minutes");
+        assertThat(TooManyAttemptsException.waitPhrase(Duration.ofMinutes(15)).inEnglish())
+                .isEqualTo("15 minutes");
+        assertThat(TooManyAttemptsException.waitPhrase(Duration.ofHours(23).plusMinutes(1))
+                        .inEnglish())
                 .isEqualTo("24 hours");
     }
 }

@@ -23,8 +23,8 @@ class SharedBucketsTest {
     @BeforeEach
     void twoNodesSharingALimit() throws Exception {
         nodes = new TwoHazelcastNodes(config -> {});
-        onFirst = new RateLimit("groups", "Too many", THREE_AN_HOUR, new SharedBuckets(nodes.first));
-        onSecond = new RateLimit("groups", "Too many", THREE_AN_HOUR, new SharedBuckets(nodes.second));
+        onFirst = new RateLimit("groups", "base.limit.groups", THREE_AN_HOUR, new SharedBuckets(nodes.first));
+        onSecond = new RateLimit("groups", "base.limit.groups", THREE_AN_HOUR, new SharedBuckets(nodes.second));
     }
 
     @AfterEach
@@ -61,7 +61,7 @@ class SharedBucketsTest {
     @Test
     void limits_of_different_names_count_apart() {
         RateLimit friendRequests =
-                new RateLimit("friend-requests", "Too many", THREE_AN_HOUR, new SharedBuckets(nodes.second));
+                new RateLimit("friend-requests", "base.limit.groups", THREE_AN_HOUR, new SharedBuckets(nodes.second));
         for (int i = 0; i < 3; i++) {
             onFirst.take(42L);
         }

@@ -13,7 +13,7 @@ import org.parley.support.PictureBombs;
 /** An upload is cut one byte past its limit, and one declared too large is refused before it is read. */
 class UploadLimitTest {
 
-    private static final String TOO_LARGE = "too large";
+    private static final Phrase TOO_LARGE = Phrase.of("account.refusal.picture-too-large", 5);
 
     @Test
     void an_upload_within_its_limit_is_read_whole() throws IOException {
@@ -28,7 +28,7 @@ class UploadLimitTest {
                 UploadLimit.capped(PictureBombs.endlessPng(1000, 1000, consumed), -1, 5_000_000, TOO_LARGE);
         assertThatThrownBy(capped::readAllBytes)
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(TOO_LARGE);
+                .hasMessage("The picture is too large: at most 5 MB.");
         assertThat(consumed[0]).as("bytes taken from the connection").isEqualTo(5_000_001);
 
         long[] lied = new long[1];
@@ -45,7 +45,7 @@ class UploadLimitTest {
         InputStream endless = PictureBombs.endlessPng(1000, 1000, consumed);
         assertThatThrownBy(() -> UploadLimit.capped(endless, 400_000_000, 5_000_000, TOO_LARGE))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(TOO_LARGE);
+                .hasMessage("The picture is too large: at most 5 MB.");
         assertThat(consumed[0]).isZero();
     }
 }

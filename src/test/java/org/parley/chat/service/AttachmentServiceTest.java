@@ -834,7 +834,8 @@ class AttachmentServiceTest {
                 NotAllowedException.class,
                 refusal.formatted(direct.sender().displayName()));
         assertThat(as(direct.sender(), () -> attachments.uploadRules(direct.conversationId()))
-                        .refusal())
+                        .refusal()
+                        .inEnglish())
                 .isEqualTo(refusal.formatted(direct.receiver().displayName()));
         for (UserSummary member : List.of(direct.sender(), direct.receiver())) {
             StoredAttachment stored = as(member, () -> attachments.find(id)).orElseThrow();

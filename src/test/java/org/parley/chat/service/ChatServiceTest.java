@@ -348,7 +348,9 @@ class ChatServiceTest {
         run(ann, () -> friends.removeFriend(bob.id()));
 
         assertSendRefusedForBoth(conversation, ann, bob);
-        assertThat(as(bob, () -> overview.details(conversation)).cannotSendReason())
+        assertThat(as(bob, () -> overview.details(conversation))
+                        .cannotSendReason()
+                        .inEnglish())
                 .isEqualTo("You can't send messages here: you and " + ann.displayName() + " are no longer friends.");
     }
 

@@ -24,6 +24,18 @@ class MentionSyntaxTest {
     }
 
     @Test
+    void a_chinese_user_name_is_named_right_after_chinese_text_up_to_the_space_the_picker_puts_after_it() {
+        UserSummary wang = new UserSummary(3, "王芳", "王芳", "/a/3");
+        assertThat(MentionSyntax.userNamesIn("你好@王芳 明天见", 20)).containsExactly("王芳");
+        assertThat(MentionSyntax.in("你好@王芳 明天见", List.of(wang)))
+                .extracting(MentionSyntax.Found::start, MentionSyntax.Found::end)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 5));
+        assertThat(MentionSyntax.in("你好@王芳明天见", List.of(wang)))
+                .as("without the space the name runs on: nobody is named")
+                .isEmpty();
+    }
+
+    @Test
     void addresses_longer_names_and_people_not_mentioned_are_plain_text() {
         assertThat(MentionSyntax.userNamesIn("mail ann@example.org or see example.org/@ann", 20))
                 .isEmpty();

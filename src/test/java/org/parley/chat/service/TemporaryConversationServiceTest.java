@@ -746,7 +746,7 @@ class TemporaryConversationServiceTest {
                 .hasMessage(reason);
         ConversationDetails details = as(sender, () -> overview.details(conversation));
         assertThat(details.canSend()).as("the header says so too").isFalse();
-        assertThat(details.cannotSendReason()).isEqualTo(reason);
+        assertThat(details.cannotSendReason().inEnglish()).isEqualTo(reason);
         for (UserSummary member : List.of(sender, partner)) {
             assertThat(bodies(member, conversation))
                     .as("still readable by %s, nothing stored", member.displayName())

@@ -983,7 +983,9 @@ class GroupServiceTest {
                 () -> chat.send(crew.conversation(), "let me talk"),
                 NotAllowedException.class,
                 refusal);
-        assertThat(as(crew.member, () -> overview.details(crew.conversation())).cannotSendReason())
+        assertThat(as(crew.member, () -> overview.details(crew.conversation()))
+                        .cannotSendReason()
+                        .inEnglish())
                 .isEqualTo(refusal);
         assertThat(as(crew.member, () -> chat.history(crew.conversation(), null, 50)))
                 .extracting(Lines::of)
@@ -1028,7 +1030,9 @@ class GroupServiceTest {
                 () -> chat.send(crew.conversation(), "hello?"),
                 NotAllowedException.class,
                 refusal);
-        assertThat(as(crew.member, () -> overview.details(crew.conversation())).cannotSendReason())
+        assertThat(as(crew.member, () -> overview.details(crew.conversation()))
+                        .cannotSendReason()
+                        .inEnglish())
                 .isEqualTo(refusal);
         for (Duration wrong : List.of(Duration.ZERO, Duration.ofMinutes(-10))) {
             assertRefused(
@@ -1073,7 +1077,9 @@ class GroupServiceTest {
                     () -> chat.send(crew.conversation(), "can I?"),
                     NotAllowedException.class,
                     refusal);
-            assertThat(as(plain, () -> overview.details(crew.conversation())).cannotSendReason())
+            assertThat(as(plain, () -> overview.details(crew.conversation()))
+                            .cannotSendReason()
+                            .inEnglish())
                     .isEqualTo(refusal);
             assertThat(as(plain, () -> chat.history(crew.conversation(), null, 1)))
                     .extracting(Lines::of)
