@@ -43,6 +43,22 @@ class LanguageBrowserTest extends BrowserTestBase {
     GroupService groups;
 
     @Test
+    void a_chinese_user_name_registers_signs_in_and_is_found() {
+        String name = "王芳" + (System.nanoTime() % 1_000_000);
+        Page wang = newPerson();
+        registerAndSignIn(wang, name, "王芳", "s3cret-passw0rd", "websocket");
+        assertThat(wang.locator("vaadin-app-layout")).containsText("@" + name);
+
+        UserSummary ann = users.create("ann");
+        Page annPage = newPerson();
+        signIn(annPage, ann, "websocket");
+        annPage.navigate(url("people"));
+        annPage.locator("[data-testid=people-search] input").fill(name);
+        assertThat(annPage.locator("[data-testid=people-results] [data-testid=person-" + name + "]"))
+                .isVisible();
+    }
+
+    @Test
     void a_chinese_browser_gets_chinese_until_one_chooses_english_in_profile() {
         UserSummary ann = users.create("ann");
         UserSummary bob = users.create("bob");
