@@ -117,6 +117,7 @@ public final class BenchServer implements AutoCloseable {
         command.addAll(launch);
         command.addAll(List.of(
                 "--server.port=" + port,
+                "--management.server.port=0", // two nodes on one machine: each its own
                 // Each connected user holds one socket; Tomcat's default cap is 8192.
                 "--server.tomcat.max-connections=40000",
                 "--server.tomcat.accept-count=1000",
