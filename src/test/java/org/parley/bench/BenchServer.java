@@ -166,6 +166,19 @@ public final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("Parley did not answer within 180 s; see " + log);
     }
 
+    /**
+     * Stops the server as an orchestrator does (SIGTERM) and waits for it to exit; returns the milliseconds that
+     * took. Fails if it is still running after {@code patience}.
+     */
+    public long terminate(Duration patience) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Parley still running " + patience + " after SIGTERM; see " + log());
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
     /** {@code kill -9}: no shutdown hooks, no flushing, sockets cut. */
     public void kill9() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid()))

@@ -55,7 +55,7 @@ class CrashDrillTest {
      * MariaDB: a database of its own beside the suite's. H2: a file database in mixed mode, so this JVM can read
      * what the server process writes (and a killed server's lock is taken over by the next one).
      */
-    private static void useOwnDatabase(Path work) throws Exception {
+    static void useOwnDatabase(Path work) throws Exception {
         OwnMariaDbDatabase mariaDb = OwnMariaDbDatabase.besideTheSuite("parley_crash_drill");
         if (mariaDb != null) {
             BenchDatabase.use(mariaDb.url(), mariaDb.user(), mariaDb.password());

@@ -38,15 +38,31 @@ public class LiveEvents {
     private final Map<Long, SerialQueue> queuesByUser = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final NodeRelay relay;
+    private final ParleyMetrics metrics;
     /** Held while an event goes to this node's queues and to the other nodes: one order for both. */
     private final Object publishing = new Object();
 
-    public LiveEvents(ObjectProvider<NodeRelay> relay) {
+    public LiveEvents(ObjectProvider<NodeRelay> relay, ObjectProvider<ParleyMetrics> metrics) {
         this.relay = relay.getIfAvailable();
+        this.metrics = metrics.getIfAvailable();
         if (this.relay != null) {
-            this.relay.listen(UserEvent.class, (node, event) -> deliverHere(event));
+            // Committed on another node, by its clock: not part of this node's delivery latency.
+            this.relay.listen(UserEvent.class, (node, event) -> deliverHere(event, 0));
             this.relay.onMissed(this::everyoneMissedEvents);
         }
+        if (this.metrics != null) {
+            this.metrics.gauge("parley.tabs.connected", "Open tabs receiving live updates", this, LiveEvents::openTabs);
+            this.metrics.gauge(
+                    "parley.people.online", "People with at least one open tab", this, LiveEvents::peopleOnline);
+        }
+    }
+
+    private double openTabs() {
+        return listenersByUser.values().stream().mapToInt(List::size).sum();
+    }
+
+    private double peopleOnline() {
+        return listenersByUser.size();
     }
 
     /** Registers a listener for one user's events; run the returned handle to unsubscribe. */
@@ -62,46 +78,54 @@ public class LiveEvents {
 
     @TransactionalEventListener(fallbackExecution = true)
     void deliver(UserEvent event) {
+        long committedAt = 0;
         if (event.tracedMessageId() != null) {
             DeliveryTrace.committed(event.tracedMessageId());
+            if (metrics != null) {
+                metrics.messageCommitted();
+                committedAt = ParleyMetrics.now();
+            }
         }
         if (relay == null) {
-            deliverHere(event);
+            deliverHere(event, committedAt);
             return;
         }
         // One order for this node's tabs and for the other nodes: two events for one person never swap.
         synchronized (publishing) {
-            deliverHere(event);
+            deliverHere(event, committedAt);
             relay.publish(event);
         }
     }
 
-    private void deliverHere(UserEvent event) {
+    private void deliverHere(UserEvent event, long committedAt) {
         for (Long recipient : event.recipients()) {
             if (listenersByUser.containsKey(recipient)) {
-                queuesByUser.computeIfAbsent(recipient, SerialQueue::new).submit(event);
+                queuesByUser.computeIfAbsent(recipient, SerialQueue::new).submit(event, committedAt);
             }
         }
     }
 
     private void everyoneMissedEvents() {
         for (Long userId : listenersByUser.keySet()) {
-            queuesByUser.computeIfAbsent(userId, SerialQueue::new).submit(new EventsMissed(userId));
+            queuesByUser.computeIfAbsent(userId, SerialQueue::new).submit(new EventsMissed(userId), 0);
         }
     }
+
+    /** An event waiting for its recipient's listeners, with when it was committed (0: not measured). */
+    private record Pending(UserEvent event, long committedAt) {}
 
     /** One recipient's pending events, delivered one after another by a virtual thread. */
     private final class SerialQueue {
         private final long userId;
-        private final Queue<UserEvent> pending = new ConcurrentLinkedQueue<>();
+        private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
 
         SerialQueue(long userId) {
             this.userId = userId;
         }
 
-        void submit(UserEvent event) {
-            pending.add(event);
+        void submit(UserEvent event, long committedAt) {
+            pending.add(new Pending(event, committedAt));
             if (draining.compareAndSet(false, true)) {
                 executor.execute(this::drain);
             }
@@ -109,8 +133,10 @@ public class LiveEvents {
 
         private void drain() {
             do {
-                UserEvent event;
-                while ((event = pending.poll()) != null) {
+                Pending next;
+                while ((next = pending.poll()) != null) {
+                    UserEvent event = next.event();
+                    ParleyMetrics.delivering(next.committedAt());
                     if (event.tracedMessageId() != null) {
                         DeliveryTrace.delivered(event.tracedMessageId(), userId);
                     }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.parley.base.service.DeliveryTrace;
 import org.parley.base.service.EventsMissed;
 import org.parley.base.service.LiveEvents;
+import org.parley.base.service.ParleyMetrics;
 import org.parley.base.service.UserEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,10 @@ public final class LiveUpdates {
     private record Handler(Predicate<UserEvent> wanted, Consumer<UserEvent> handler) {}
 
     private final Set<Handler> handlers = new CopyOnWriteArraySet<>();
-    private final Queue<UserEvent> pending = new ConcurrentLinkedQueue<>();
+    /** An event waiting for the tab's lock, with when it was committed (0: not measured; ParleyMetrics). */
+    private record Pending(UserEvent event, long committedAt) {}
+
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean accessScheduled = new AtomicBoolean();
     private Runnable unsubscribe;
 
@@ -107,7 +111,7 @@ public final class LiveUpdates {
         if (!(event instanceof EventsMissed) && !wanted(event)) {
             return; // no view of this tab shows it: the tab is not woken
         }
-        pending.add(event);
+        pending.add(new Pending(event, ParleyMetrics.committedAtOfDelivering()));
         if (!accessScheduled.compareAndSet(false, true)) {
             return; // an access is already on its way and will apply this event too
         }
@@ -123,8 +127,9 @@ public final class LiveUpdates {
     private void applyPending() {
         // Cleared first: an event arriving while these run schedules the next access instead of being missed.
         accessScheduled.set(false);
-        UserEvent event;
-        while ((event = pending.poll()) != null) {
+        Pending next;
+        while ((next = pending.poll()) != null) {
+            UserEvent event = next.event();
             if (event instanceof EventsMissed) {
                 // Whatever this tab shows may be stale: its views are made again, from the database.
                 pending.clear();
@@ -133,6 +138,9 @@ public final class LiveUpdates {
             }
             if (event.tracedMessageId() != null) {
                 DeliveryTrace.applied(event.tracedMessageId(), userId);
+            }
+            if (next.committedAt() != 0) {
+                ParleyMetrics.applied(next.committedAt());
             }
             for (Handler handler : handlers) {
                 try {

@@ -10,8 +10,11 @@ import org.atmosphere.cpr.Broadcaster;
 import org.atmosphere.cpr.DefaultBroadcaster;
 import org.atmosphere.cpr.Deliver;
 import org.parley.base.service.DeliveryTrace;
+import org.parley.base.service.ParleyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Atmosphere's broadcaster, which carries every Vaadin push to its browser, with the faults and hand-overs of the
@@ -37,9 +40,18 @@ public class PushBroadcaster extends DefaultBroadcaster {
     private static final Logger log = LoggerFactory.getLogger(PushBroadcaster.class);
     private static final String VAADIN_FILTERS = "com.vaadin.flow.server.communication.";
 
+    /** Parley's metrics, from the Spring context of the servlet that pushes (null: none, e.g. a bare Atmosphere). */
+    private ParleyMetrics metrics;
+
     @Override
     public Broadcaster initialize(String name, java.net.URI uri, AtmosphereConfig config) {
         Broadcaster initialized = super.initialize(name, uri, config);
+        WebApplicationContext spring = config.getServletContext() == null
+                ? null
+                : WebApplicationContextUtils.getWebApplicationContext(config.getServletContext());
+        metrics = spring == null
+                ? null
+                : spring.getBeanProvider(ParleyMetrics.class).getIfAvailable();
         // The writers' wait for more to write before they give their thread back (see the class comment): none.
         waitTime = 0;
         return initialized;
@@ -56,6 +68,9 @@ public class PushBroadcaster extends DefaultBroadcaster {
             push(message);
         } catch (RuntimeException failed) {
             log.warn("A push could not be dispatched", failed);
+            if (metrics != null) {
+                metrics.pushFailed();
+            }
         }
     }
 
@@ -93,6 +108,9 @@ public class PushBroadcaster extends DefaultBroadcaster {
     @Override
     public Future<Object> broadcast(Object push, AtmosphereResource resource) {
         DeliveryTrace.pushed(resource.uuid());
+        if (metrics != null) {
+            metrics.pushed(resource.uuid());
+        }
         return super.broadcast(push, resource);
     }
 
@@ -108,7 +126,28 @@ public class PushBroadcaster extends DefaultBroadcaster {
 
     @Override
     protected void invokeOnStateChange(AtmosphereResource resource, AtmosphereResourceEvent event) {
+        Runnable written = metrics == null ? null : metrics.writing(resource.uuid());
         super.invokeOnStateChange(resource, event);
         DeliveryTrace.written(resource.uuid());
+        if (written != null) {
+            written.run();
+        }
+    }
+
+    /** A write that failed (Atmosphere then closes or caches): counted as a push failure. */
+    @Override
+    public void onException(Throwable failure, AtmosphereResource resource, boolean notifyAndCache) {
+        if (metrics != null) {
+            metrics.pushFailed();
+        }
+        super.onException(failure, resource, notifyAndCache);
+    }
+
+    @Override
+    protected Broadcaster removeAtmosphereResource(AtmosphereResource resource, boolean executeDone) {
+        if (metrics != null) {
+            metrics.closed(resource.uuid());
+        }
+        return super.removeAtmosphereResource(resource, executeDone);
     }
 }

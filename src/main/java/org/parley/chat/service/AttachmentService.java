@@ -12,6 +12,7 @@ import org.parley.base.service.EncodedPicture;
 import org.parley.base.service.ImageFormat;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
+import org.parley.base.service.ParleyMetrics;
 import org.parley.base.service.Phrase;
 import org.parley.base.service.Pictures;
 import org.parley.base.service.RateLimits;
@@ -57,6 +58,7 @@ public class AttachmentService {
     private final long pictureMaxBytes;
     private final long fileMaxBytes;
     private final RateLimits limits;
+    private final ParleyMetrics metrics;
 
     AttachmentService(
             AttachmentRepository attachments,
@@ -69,8 +71,10 @@ public class AttachmentService {
             PlatformTransactionManager transactions,
             @Value("${parley.pictures.max-bytes:20971520}") long pictureMaxBytes,
             @Value("${parley.files.max-bytes:104857600}") long fileMaxBytes,
-            RateLimits limits) {
+            RateLimits limits,
+            ParleyMetrics metrics) {
         this.limits = limits;
+        this.metrics = metrics;
         this.attachments = attachments;
         this.thumbnails = thumbnails;
         this.membership = membership;
@@ -179,7 +183,7 @@ public class AttachmentService {
         ImageFormat recognised = picture == null ? null : format;
         Pictures.Decoded decoded = picture;
         EncodedPicture thumbnail = preview;
-        return tx.execute(status -> {
+        ChatMessageView posted = tx.execute(status -> {
             Attachment attachment = attachments.findById(id).orElseThrow();
             attachment.stored(size, chunks);
             if (recognised != null) {
@@ -191,6 +195,8 @@ public class AttachmentService {
             // Checks again, under the conversation's lock: the sender may have been muted or removed meanwhile.
             return chat.postAttachment(conversationId, me, attachment);
         });
+        metrics.uploaded(size);
+        return posted;
     }
 
     /** A stored attachment the caller may read now: a member of its conversation. */

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.signals.Signal;
 import jakarta.annotation.security.PermitAll;
@@ -157,7 +159,12 @@ public class ChatView extends Div implements BeforeEnterObserver, HasDynamicTitl
             Registration rendering = unread.onChange(() -> conversationList.showUnread(unread.counts()));
             addDetachListener(detach -> {
                 rendering.remove();
-                reading.open(null);
+                // A session that ends (expired, the node stopping) closes its tabs with nobody signed in and
+                // nobody reading: only a tab a person leaves marks what they saw.
+                VaadinSession session = VaadinSession.getCurrent();
+                if (session != null && session.getState() == VaadinSessionState.OPEN) {
+                    reading.open(null);
+                }
                 detach.unregisterListener();
             });
         });

@@ -187,6 +187,6 @@ class NodeRelayTest {
     private static LiveEvents liveEvents(NodeRelay relay) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("relay", relay);
-        return new LiveEvents(beans.getBeanProvider(NodeRelay.class));
+        return new LiveEvents(beans.getBeanProvider(NodeRelay.class), beans.getBeanProvider(ParleyMetrics.class));
     }
 }
