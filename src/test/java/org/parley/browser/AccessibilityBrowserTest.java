@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessibilityBrowserTest extends BrowserTestBase {
 
     @Autowired
+    org.parley.administration.service.AdministrationService administration;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -42,7 +45,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
             value = ColorScheme.class,
             names = {"LIGHT", "DARK"})
     void every_view_passes_the_audit_in_the_colours_the_system_asks_for(ColorScheme scheme) {
-        ViewTour.Cast cast = ViewTour.cast(users, scenarios, chat, groups);
+        ViewTour.Cast cast = ViewTour.cast(users, scenarios, chat, groups, administration);
         String name = scheme.name().toLowerCase();
         Accessibility audit = new Accessibility();
 

@@ -31,6 +31,9 @@ class LanguageBrowserTest extends BrowserTestBase {
     private static final Set<String> ALLOWED = Set.of("Parley", "PNG", "JPEG", "GIF", "WebP", "MB", "English");
 
     @Autowired
+    org.parley.administration.service.AdministrationService administration;
+
+    @Autowired
     TestUsers users;
 
     @Autowired
@@ -113,7 +116,7 @@ class LanguageBrowserTest extends BrowserTestBase {
 
     @Test
     void every_view_speaks_chinese_to_a_chinese_browser() {
-        ViewTour.Cast cast = ViewTour.cast(users, scenarios, chat, groups);
+        ViewTour.Cast cast = ViewTour.cast(users, scenarios, chat, groups, administration);
         Page page = newPerson(new Browser.NewContextOptions().setLocale("zh-CN"));
         List<String> english = new ArrayList<>();
         ViewTour.walk(this, page, cast, (at, view) -> {

@@ -4,10 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.parley.account.service.UserSummary;
+import org.parley.administration.service.AdministrationService;
 import org.parley.chat.service.ChatService;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.GroupService;
@@ -18,7 +20,8 @@ import org.parley.support.TestUsers;
 /**
  * Every view and dialog of Parley with something in it, visited in turn by Ann: sign-in and registration, the chat
  * list, a one-on-one conversation and its message search, a group (approval needed, Carl asking to join) and each
- * tab of its panel, people, friends, groups and the new-group dialog, profile and the notification choices. The
+ * tab of its panel, people, friends, groups and the new-group dialog, profile and the notification choices, and
+ * Administration's people and groups (Ann is a server administrator). The
  * audits (accessibility, language) run their check at each stop.
  */
 final class ViewTour {
@@ -46,7 +49,12 @@ final class ViewTour {
 
     private ViewTour() {}
 
-    static Cast cast(TestUsers users, Scenarios scenarios, ChatService chat, GroupService groups) {
+    static Cast cast(
+            TestUsers users,
+            Scenarios scenarios,
+            ChatService chat,
+            GroupService groups,
+            AdministrationService administration) {
         Map<String, UserSummary> people = users.createAll("ann", "bob", "carl");
         UserSummary ann = people.get("ann");
         UserSummary bob = people.get("bob");
@@ -58,6 +66,8 @@ final class ViewTour {
                 scenarios.groupWithMembers(ann, "Club " + TestUsers.uniqueName("t"), "我们读的书", JoinPolicy.APPROVAL, bob);
         TestUsers.run(carl, () -> groups.join(club.id(), "我可以加入吗？"));
         TestUsers.run(bob, () -> chat.send(club.conversationId(), NEXT_BOOK));
+        // Ann runs the server too: Administration is on her tour.
+        TestUsers.run(users.administrator(), () -> administration.makeAdministrator(ann.id()));
         return new Cast(ann, bob, carl, direct, club);
     }
 
@@ -118,6 +128,27 @@ final class ViewTour {
         page.locator("[data-testid=notification-choices]").click();
         assertThat(page.locator("[data-testid=notify-show]")).isVisible();
         check.accept(page, "notification-choices");
+        page.keyboard().press("Escape");
+
+        // Administration (Ann is a server administrator). Its log is left out: it names whoever other tests made.
+        page.navigate(test.url("administration"));
+        page.locator("[data-testid=administration-people-search] input")
+                .fill(cast.carl().username());
+        assertThat(page.locator(
+                        "[data-testid=administration-person-" + cast.carl().username() + "]"))
+                .isVisible();
+        assertThat(page.locator("[data-testid=administration-people]"))
+                .hasAttribute("data-query", cast.carl().username());
+        check.accept(page, "administration-people");
+        page.getByRole(AriaRole.TAB).nth(1).click();
+        page.locator("[data-testid=administration-groups-search] input")
+                .fill(cast.club().name());
+        assertThat(page.locator(
+                        "[data-testid=administration-group-" + cast.club().id() + "]"))
+                .isVisible();
+        assertThat(page.locator("[data-testid=administration-groups]"))
+                .hasAttribute("data-query", cast.club().name());
+        check.accept(page, "administration-groups");
     }
 
     private static Locator messages(Page page) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
+import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.SignedInUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,10 +27,28 @@ public class TestUsers {
 
     public static final String PASSWORD = "correct horse battery";
 
-    private final AccountService accounts;
+    /** The server administrator the tests' settings name (parley.administrators). */
+    public static final String ADMINISTRATOR = "test-boss";
 
-    public TestUsers(AccountService accounts) {
+    private final AccountService accounts;
+    private final AccountDirectory directory;
+
+    public TestUsers(AccountService accounts, AccountDirectory directory) {
         this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    /** {@link #ADMINISTRATOR}, "Test Boss", registered once per database. */
+    public UserSummary administrator() {
+        Long id = directory.idsByUsername(List.of(ADMINISTRATOR)).get(ADMINISTRATOR);
+        if (id == null) {
+            try {
+                return accounts.register(ADMINISTRATOR, "Test Boss", PASSWORD, newAddress());
+            } catch (RuntimeException registeredMeanwhile) {
+                id = directory.idsByUsername(List.of(ADMINISTRATOR)).get(ADMINISTRATOR);
+            }
+        }
+        return directory.summaries(List.of(id)).get(id);
     }
 
     /** Registers a user whose user name starts with {@code prefix} and is unique across runs. */

@@ -56,6 +56,14 @@ public class UserAccount {
     @Column(name = "read_receipts", nullable = false)
     private boolean readReceipts = true;
 
+    /** Disabled by a server administrator: cannot sign in; what they wrote stays. */
+    @Column(nullable = false)
+    private boolean disabled;
+
+    /** Made a server administrator by another (those named in the settings are administrators anyway). */
+    @Column(nullable = false)
+    private boolean administrator;
+
     protected UserAccount() {}
 
     public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
@@ -149,5 +157,21 @@ public class UserAccount {
 
     public void setLanguage(LanguageChoice language) {
         this.language = language;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public boolean isAdministrator() {
+        return administrator;
+    }
+
+    public void setAdministrator(boolean administrator) {
+        this.administrator = administrator;
     }
 }

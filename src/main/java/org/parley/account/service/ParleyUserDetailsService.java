@@ -23,7 +23,7 @@ class ParleyUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsernameKey(TextRules.searchKey(username))
-                .map(a -> new SignedInUser(a.getId(), a.getUsername(), a.getPasswordHash()))
+                .map(a -> new SignedInUser(a.getId(), a.getUsername(), a.getPasswordHash(), !a.isDisabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 }

@@ -64,6 +64,8 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
             showNotice(getTranslation("account.login.registered"));
         } else if (params.containsKey("signed-out")) {
             showNotice(getTranslation("account.login.signed-out"));
+        } else if (params.containsKey("ended")) {
+            showNotice(getTranslation("account.login.ended"));
         }
     }
 

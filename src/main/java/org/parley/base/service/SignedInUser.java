@@ -10,7 +10,12 @@ public class SignedInUser extends User {
     private final long userId;
 
     public SignedInUser(long userId, String username, String passwordHash) {
-        super(username, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        this(userId, username, passwordHash, true);
+    }
+
+    /** {@code enabled} false: a disabled account, which Spring Security refuses to sign in (password or cookie). */
+    public SignedInUser(long userId, String username, String passwordHash, boolean enabled) {
+        super(username, passwordHash, enabled, true, true, true, List.of(new SimpleGrantedAuthority("ROLE_USER")));
         this.userId = userId;
     }
 

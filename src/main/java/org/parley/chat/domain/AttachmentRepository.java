@@ -38,4 +38,14 @@ public interface AttachmentRepository extends JpaRepository<Attachment, Long> {
     @Modifying
     @Query(value = "delete from attachment_thumbnail where attachment_id = :id", nativeQuery = true)
     int deleteThumbnail(@Param("id") long id);
+
+    /** Bytes of stored files and pictures per uploader, for these people: [uploader id, bytes] rows, one query. */
+    @Query("select a.uploaderId, sum(a.sizeBytes) from Attachment a where a.uploaderId in :ids"
+            + " and a.status = 'READY' group by a.uploaderId")
+    List<Object[]> bytesByUploader(@Param("ids") Collection<Long> uploaderIds);
+
+    /** Bytes of stored files and pictures per conversation: [conversation id, bytes] rows, one query. */
+    @Query("select a.conversationId, sum(a.sizeBytes) from Attachment a where a.conversationId in :ids"
+            + " and a.status = 'READY' group by a.conversationId")
+    List<Object[]> bytesByConversation(@Param("ids") Collection<Long> conversationIds);
 }

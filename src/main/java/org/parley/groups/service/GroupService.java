@@ -1,7 +1,6 @@
 package org.parley.groups.service;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,16 +21,12 @@ import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.domain.ChatGroupRepository;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
-import org.parley.groups.domain.GroupAdminLogRepository;
-import org.parley.groups.domain.GroupAvatarRepository;
 import org.parley.groups.domain.GroupBanRepository;
 import org.parley.groups.domain.GroupJoinRequest;
 import org.parley.groups.domain.GroupJoinRequestRepository;
 import org.parley.groups.domain.GroupMember;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.domain.GroupMemberRepository;
-import org.parley.groups.domain.GroupMuteCarryRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,15 +54,12 @@ public class GroupService {
     private final GroupMemberRepository members;
     private final GroupJoinRequestRepository requests;
     private final GroupBanRepository bans;
-    private final GroupAdminLogRepository adminLog;
-    private final GroupAvatarRepository avatars;
-    private final GroupMuteCarryRepository muteCarries;
     private final GroupRecords records;
+    private final GroupDeletion deletion;
     private final ConversationMembership conversation;
     private final AccountDirectory directory;
     private final CurrentUser currentUser;
     private final RateLimits limits;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GroupService(
@@ -75,29 +67,23 @@ public class GroupService {
             GroupMemberRepository members,
             GroupJoinRequestRepository requests,
             GroupBanRepository bans,
-            GroupAdminLogRepository adminLog,
-            GroupAvatarRepository avatars,
-            GroupMuteCarryRepository muteCarries,
             GroupRecords records,
+            GroupDeletion deletion,
             ConversationMembership conversation,
             AccountDirectory directory,
             CurrentUser currentUser,
             RateLimits limits,
-            ApplicationEventPublisher events,
             Clock clock) {
         this.groups = groups;
         this.members = members;
         this.requests = requests;
         this.bans = bans;
-        this.adminLog = adminLog;
-        this.avatars = avatars;
-        this.muteCarries = muteCarries;
         this.records = records;
+        this.deletion = deletion;
         this.conversation = conversation;
         this.directory = directory;
         this.currentUser = currentUser;
         this.limits = limits;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -348,28 +334,9 @@ public class GroupService {
         records.publish(group, GroupChanged.Kind.JOINED, userId, records.everyone(group));
     }
 
-    /**
-     * The owner deletes the group: everyone leaves it at once and it disappears from search. Its
-     * conversation is kept, out of everyone's reach, so nothing written is silently destroyed.
-     */
+    /** The owner deletes the group (see {@link GroupDeletion}). */
     public void delete(long groupId) {
-        long me = currentUser.requireId();
-        ChatGroup group = records.requireGroup(groupId);
-        records.requireOwner(groupId, me);
-        Collection<Long> told = records.everyone(group);
-        records.say(group, me, SystemLine.GROUP_DELETED, null, null);
-        members.deleteAllInBatch(members.findByGroupId(groupId));
-        conversation.removeEveryone(group.getConversationId());
-        requests.deleteAllInBatch(requests.findByGroupId(groupId));
-        bans.deleteAllInBatch(bans.findByGroupIdOrderByIdDesc(groupId));
-        adminLog.deleteAllInBatch(adminLog.findByGroupId(groupId));
-        avatars.findById(groupId).ifPresent(avatars::delete);
-        muteCarries.deleteAllInBatch(muteCarries.findByGroupId(groupId));
-        avatars.flush();
-        groups.delete(group);
-        groups.flush();
-        events.publishEvent(new GroupChanged(
-                groupId, group.getConversationId(), GroupChanged.Kind.REMOVED, null, new ArrayList<>(told)));
+        deletion.deleteAsOwner(groupId);
     }
 
     /** Members, owner first, then administrators, then everyone else by name. Members only. */

@@ -24,6 +24,8 @@ import org.parley.account.ui.ColorSchemes;
 import org.parley.account.ui.OnlinePresence;
 import org.parley.account.ui.ProfileView;
 import org.parley.account.ui.UserAvatars;
+import org.parley.administration.service.AdministrationLists;
+import org.parley.administration.ui.AdministrationView;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
@@ -79,7 +81,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             CurrentUser currentUser,
             AuthenticationContext authentication,
             ConversationNotifications notifications,
-            ConversationOverview overview) {
+            ConversationOverview overview,
+            AdministrationLists administration) {
         this.groups = groups;
         this.friends = friends;
         this.me = currentUser.requireId();
@@ -112,6 +115,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNavItem profile =
                 new SideNavItem(getTranslation("navigation.profile"), ProfileView.class, VaadinIcon.USER.create());
         nav.addItem(chats, people, friendsItem, groupsItem, profile);
+        if (administration.amAdministrator()) {
+            nav.addItem(new SideNavItem(
+                    getTranslation("navigation.administration"), AdministrationView.class, VaadinIcon.COG.create()));
+        }
         groupRequestBadge.getElement().getThemeList().add("error pill small");
         groupRequestBadge.setTestId("nav-group-requests");
         unreadBadge.getElement().getThemeList().add("primary pill small");
@@ -186,6 +193,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     case FriendsView friendsView -> getTranslation("navigation.friends");
                     case GroupsView groupsView -> getTranslation("navigation.groups");
                     case ProfileView profile -> getTranslation("navigation.profile");
+                    case AdministrationView administrationView -> getTranslation("navigation.administration");
                     case null, default -> "";
                 });
         // Friend and group requests may have changed on another page (answering one there, say).
