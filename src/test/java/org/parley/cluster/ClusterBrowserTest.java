@@ -117,7 +117,7 @@ class ClusterBrowserTest {
         }
     }
 
-    @Order(1)
+    @Order(2)
     @ParameterizedTest(name = "live across nodes, push over {0}")
     @ValueSource(strings = {"websocket", "long-polling"})
     void friend_request_group_approval_chat_and_presence_cross_nodes_live(String transport) throws Exception {
@@ -128,10 +128,56 @@ class ClusterBrowserTest {
     }
 
     /**
+     * The administrator the settings name, on node 1, disables Carl, whose tab is on node 2: it goes to the sign-in
+     * page at once (the news crossed the nodes), and his password opens nothing there any more.
+     */
+    @Order(1)
+    @Test
+    void an_administrator_on_node_1_ends_the_sign_in_of_someone_on_node_2_at_once() throws Exception {
+        Path files = Files.createDirectories(directory.resolve("administration"));
+        ClusterPerson boss = new ClusterPerson("boss", TestUsers.ADMINISTRATOR, 1, files, browser, cluster, PASSWORD);
+        ClusterPerson carl = new ClusterPerson("carl", 2, files, browser, cluster, PASSWORD);
+        try {
+            boss.registerAndSignIn("websocket");
+            carl.registerAndSignIn("long-polling");
+            carl.assertSessionOn(2);
+            boss.page.navigate(cluster.proxyUrl() + "administration");
+            boss.page
+                    .locator("[data-testid=administration-people-search] input")
+                    .fill(carl.username);
+            assertThat(boss.page.locator("[data-testid=administration-people]"))
+                    .hasAttribute("data-query", carl.username);
+            boss.page
+                    .locator("[data-testid=administration-person-" + carl.username + "]")
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disable"))
+                    .click();
+            boss.page
+                    .getByRole(AriaRole.ALERTDIALOG)
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disable"))
+                    .click();
+
+            carl.page.waitForURL("**/login?ended");
+            carl.page.locator("input[name=username]").fill(carl.username);
+            carl.page.locator("input[name=password]").fill(PASSWORD);
+            carl.page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+            carl.page.waitForURL("**/login?error");
+        } catch (Exception | Error failure) {
+            boss.screenshot("failure-boss");
+            carl.screenshot("failure-carl");
+            System.out.println(
+                    "Cluster test (administration) failed; logs in " + directory + "\n" + cluster.logTails(60));
+            throw failure;
+        } finally {
+            boss.close();
+            carl.close();
+        }
+    }
+
+    /**
      * One kill for both live tests' people (starting a node again would take most of a minute on two cores): each
      * Bob has his conversation open on node 2, one pushed to over WebSocket, the other over long polling.
      */
-    @Order(2)
+    @Order(3)
     @Test
     void node_2_killed_under_bob_who_carries_on_through_node_1_with_no_message_lost_or_doubled() throws Exception {
         List<Pair> ready = pairs.stream().filter(p -> p.readyForFailover).toList();

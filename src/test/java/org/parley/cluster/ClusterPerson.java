@@ -44,10 +44,22 @@ final class ClusterPerson {
     private final String password;
 
     ClusterPerson(String name, int node, Path directory, Browser browser, ParleyCluster cluster, String password) {
+        this(name, TestUsers.uniqueName(name), node, directory, browser, cluster, password);
+    }
+
+    /** A person with exactly this user name (e.g. the server administrator the settings name). */
+    ClusterPerson(
+            String name,
+            String username,
+            int node,
+            Path directory,
+            Browser browser,
+            ParleyCluster cluster,
+            String password) {
         this.cluster = cluster;
         this.password = password;
         this.name = name;
-        this.username = TestUsers.uniqueName(name);
+        this.username = username;
         this.node = node;
         this.directory = directory;
         this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
