@@ -50,7 +50,8 @@ fi
 log "Proxy: $(/usr/sbin/haproxy -v 2>/dev/null | head -1 || echo missing)"
 
 # --- MariaDB -------------------------------------------------------------------------------------
-if ! command -v mariadb >/dev/null || [ ! -x /usr/sbin/mariadbd ]; then
+# mariadb-dump too: BackupRestoreTest runs the README's backup commands in the MariaDB pass.
+if ! command -v mariadb >/dev/null || ! command -v mariadb-dump >/dev/null || [ ! -x /usr/sbin/mariadbd ]; then
   log "Installing MariaDB"
   apt_install mariadb-server mariadb-client
 fi
