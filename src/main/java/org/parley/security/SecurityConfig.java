@@ -48,7 +48,7 @@ class SecurityConfig {
                 .requestMatchers("/health")
                 .permitAll()
                 // Avatars and attachments are served by controllers, outside Vaadin's own view access checks.
-                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**")
+                .requestMatchers("/avatars/**", "/group-avatars/**", "/files/**", "/my-data.zip")
                 .authenticated()
                 // The benchmarks' bare WebSocket broadcast (registered only when bench/run asks for it).
                 .requestMatchers("/benchmark/**")

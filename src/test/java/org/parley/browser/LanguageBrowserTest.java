@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LanguageBrowserTest extends BrowserTestBase {
 
     /** Latin words a Chinese page may show: the brand, picture formats and the name of the English choice. */
-    private static final Set<String> ALLOWED = Set.of("Parley", "PNG", "JPEG", "GIF", "WebP", "MB", "English");
+    private static final Set<String> ALLOWED = Set.of("Parley", "PNG", "JPEG", "GIF", "WebP", "MB", "English", "zip");
 
     @Autowired
     org.parley.administration.service.AdministrationService administration;

@@ -6,8 +6,10 @@ import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -164,7 +166,15 @@ public class ProfileView extends Div implements HasDynamicTitle {
         Div pictureCard = card(getTranslation("account.profile.picture"), avatarBox, avatarUpload, removeAvatar);
         Div privacyCard = card(getTranslation("account.profile.privacy"), temporaryChats, readReceipts);
         Div lookCard = card(getTranslation("account.profile.appearance"), colorScheme, language);
-        Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard, lookCard);
+        // A plain link: the browser downloads the zip as it is written (PersonalDataController), nothing waits here.
+        Anchor download = new Anchor(PERSONAL_DATA_PATH, getTranslation("account.profile.download-data"));
+        download.getElement().setAttribute("download", true);
+        download.getElement().setAttribute("router-ignore", true);
+        download.setTestId("profile-download-data");
+        Paragraph whatsIn = new Paragraph(getTranslation("account.profile.download-data-detail"));
+        whatsIn.addClassName("card-hint");
+        Div dataCard = card(getTranslation("account.profile.your-data"), whatsIn, download);
+        Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard, lookCard, dataCard);
         cards.addClassName("card-grid");
         add(
                 new ViewHeader(
@@ -172,6 +182,9 @@ public class ProfileView extends Div implements HasDynamicTitle {
                         getTranslation("account.profile.signed-in-as", me.username())),
                 cards);
     }
+
+    /** Where a person downloads their own data (served by chat.ui's PersonalDataController). */
+    public static final String PERSONAL_DATA_PATH = "my-data.zip";
 
     @Override
     public String getPageTitle() {

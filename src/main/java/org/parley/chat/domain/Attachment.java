@@ -86,6 +86,11 @@ public class Attachment {
         this.status = Status.READY;
     }
 
+    /** Stored whole, its message sent (not an upload under way, nor one abandoned). */
+    public boolean isReady() {
+        return status == Status.READY;
+    }
+
     public Long getId() {
         return id;
     }
