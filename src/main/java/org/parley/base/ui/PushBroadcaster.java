@@ -46,15 +46,26 @@ public class PushBroadcaster extends DefaultBroadcaster {
     @Override
     public Broadcaster initialize(String name, java.net.URI uri, AtmosphereConfig config) {
         Broadcaster initialized = super.initialize(name, uri, config);
-        WebApplicationContext spring = config.getServletContext() == null
-                ? null
-                : WebApplicationContextUtils.getWebApplicationContext(config.getServletContext());
-        metrics = spring == null
-                ? null
-                : spring.getBeanProvider(ParleyMetrics.class).getIfAvailable();
+        metrics = metricsOf(config);
         // The writers' wait for more to write before they give their thread back (see the class comment): none.
         waitTime = 0;
         return initialized;
+    }
+
+    /** Parley's metrics from the Spring context of the servlet that pushes; null if there are none. */
+    private static ParleyMetrics metricsOf(AtmosphereConfig config) {
+        WebApplicationContext spring = config.getServletContext() == null
+                ? null
+                : WebApplicationContextUtils.getWebApplicationContext(config.getServletContext());
+        if (spring == null) {
+            return null;
+        }
+        try {
+            return spring.getBeanProvider(ParleyMetrics.class).getIfAvailable();
+        } catch (IllegalStateException contextClosed) {
+            // The node is stopping: its last tabs are closed with a push (UI.close) after the context has gone.
+            return null;
+        }
     }
 
     /**
