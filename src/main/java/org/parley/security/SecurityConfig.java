@@ -35,8 +35,12 @@ class SecurityConfig {
             SignInAttempts signInAttempts,
             ServerSecrets secrets,
             UserDetailsService users,
-            SignedOutTokens signedOut)
+            SignedOutTokens signedOut,
+            CompanySignIn companySignIn)
             throws Exception {
+        // The sign-in form's password: checked here, by the company directory, or both (CompanySignIn).
+        companySignIn.passwords(http);
+        companySignIn.singleSignOn(http);
         // Vaadin leaves the login form without a CSRF token: a sign-in posted from another site is refused here.
         http.addFilterBefore(new SameSiteSignIn(), UsernamePasswordAuthenticationFilter.class);
         // Password guessing: refused before the password is checked once the allowance is used up.

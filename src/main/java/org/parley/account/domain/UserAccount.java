@@ -64,6 +64,10 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean administrator;
 
+    /** As the company's identity provider or directory gave it; none for accounts registered here. */
+    @Column(length = 254)
+    private String email;
+
     protected UserAccount() {}
 
     public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
@@ -165,6 +169,14 @@ public class UserAccount {
 
     public void setDisabled(boolean disabled) {
         this.disabled = disabled;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public boolean isAdministrator() {

@@ -39,7 +39,7 @@ public class AccountService {
     public static final int MAX_PASSWORD_LENGTH = 128;
     public static final int MAX_DISPLAY_NAME_LENGTH = 64;
     /** Latin letters and Chinese characters; a Chinese name is often two characters ("王芳"), a Latin one at least three. */
-    private static final Pattern USERNAME =
+    static final Pattern USERNAME =
             Pattern.compile("[A-Za-z0-9._-]{3,32}|(?=.*\\p{IsHan})[\\p{IsHan}A-Za-z0-9._-]{2,32}");
 
     private final UserAccountRepository accounts;
@@ -50,6 +50,7 @@ public class AccountService {
     private final RateLimits limits;
     private final Clock clock;
     private final PeopleSearchIndex searchIndex;
+    private final SignInOptions signInOptions;
 
     AccountService(
             UserAccountRepository accounts,
@@ -59,8 +60,10 @@ public class AccountService {
             CurrentUser currentUser,
             RateLimits limits,
             Clock clock,
-            PeopleSearchIndex searchIndex) {
+            PeopleSearchIndex searchIndex,
+            SignInOptions signInOptions) {
         this.searchIndex = searchIndex;
+        this.signInOptions = signInOptions;
         this.accounts = accounts;
         this.avatars = avatars;
         this.passwordEncoder = passwordEncoder;
@@ -72,10 +75,14 @@ public class AccountService {
 
     /**
      * Creates an account; anyone may call this (it is how people join), but only so often from one address
-     * ({@code fromAddress}: the registering browser's), so nobody fills the directory with accounts.
+     * ({@code fromAddress}: the registering browser's), so nobody fills the directory with accounts; and not at all
+     * where accounts come from the company's provider or directory only ({@link SignInOptions#localPasswords()}).
      */
     @PreAuthorize("permitAll()")
     public UserSummary register(String username, String displayName, String password, String fromAddress) {
+        if (!signInOptions.localPasswords()) {
+            throw new NotAllowedException(Phrase.of("account.refusal.registration-off"));
+        }
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException(Phrase.of("account.refusal.user-name-rule"));

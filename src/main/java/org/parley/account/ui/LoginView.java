@@ -1,6 +1,8 @@
 package org.parley.account.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -12,6 +14,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.parley.account.service.SignInOptions;
 import org.parley.base.service.TooManyAttemptsException;
 import org.parley.base.ui.Words;
 
@@ -22,11 +25,14 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
     /** Set by the sign-in throttle when it refused a sign-in: the seconds to wait. */
     public static final String THROTTLED_PARAMETER = "throttled";
 
+    /** Set when signing in with an identity provider did not work: refused, expired, or the account disabled. */
+    public static final String PROVIDER_FAILED_PARAMETER = "provider-failed";
+
     private final LoginForm login = new LoginForm();
     private final Div notice = new Div();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView() {
+    public LoginView(SignInOptions options) {
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         i18n.getForm().setTitle(getTranslation("account.sign-in"));
@@ -39,12 +45,33 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
         login.setTestId("login-form");
         notice.addClassName("auth-notice");
         notice.setVisible(false);
-        RouterLink register = new RouterLink(getTranslation("account.create-an-account"), RegisterView.class);
-        register.setTestId("register-link");
-        Div footer = new Div(
-                new com.vaadin.flow.component.html.Span(getTranslation("account.new-to-parley") + " "), register);
-        footer.addClassName("auth-footer");
-        addToCard(notice, login, footer);
+        addToCard(notice);
+        for (SignInOptions.Provider provider : options.providers()) {
+            addToCard(providerButton(provider));
+        }
+        if (!options.providers().isEmpty() && options.passwordForm()) {
+            Div or = new Div(new Span(getTranslation("account.login.or")));
+            or.addClassName("auth-or");
+            addToCard(or);
+        }
+        login.setVisible(options.passwordForm());
+        addToCard(login);
+        if (options.localPasswords()) {
+            RouterLink register = new RouterLink(getTranslation("account.create-an-account"), RegisterView.class);
+            register.setTestId("register-link");
+            Div footer = new Div(new Span(getTranslation("account.new-to-parley") + " "), register);
+            footer.addClassName("auth-footer");
+            addToCard(footer);
+        }
+    }
+
+    /** A link that leaves Vaadin's router: the browser goes to the provider's own sign-in page and comes back. */
+    private Anchor providerButton(SignInOptions.Provider provider) {
+        Anchor button = new Anchor(provider.path(), getTranslation("account.login.with-provider", provider.name()));
+        button.setRouterIgnore(true);
+        button.addClassName("provider-sign-in");
+        button.setTestId("provider-sign-in");
+        return button;
     }
 
     @Override
@@ -66,6 +93,9 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
             showNotice(getTranslation("account.login.signed-out"));
         } else if (params.containsKey("ended")) {
             showNotice(getTranslation("account.login.ended"));
+        } else if (params.containsKey(PROVIDER_FAILED_PARAMETER)) {
+            showNotice(getTranslation("account.login.provider-failed"));
+            notice.addClassName("auth-notice-failed");
         }
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.parley.account.service.AccountService;
+import org.parley.account.service.SignInOptions;
 import org.parley.base.service.UserFacingException;
 import org.parley.base.ui.Words;
 
@@ -29,7 +31,7 @@ public class RegisterView extends AuthLayout implements HasDynamicTitle {
     final Button create = new Button(getTranslation("account.register.create"));
     final Div error = new Div();
 
-    public RegisterView(AccountService accounts) {
+    public RegisterView(AccountService accounts, SignInOptions options) {
         username.setHelperText(getTranslation("account.register.username-help"));
         username.setMaxLength(32);
         username.setRequired(true);
@@ -75,7 +77,14 @@ public class RegisterView extends AuthLayout implements HasDynamicTitle {
         footer.addClassName("auth-footer");
         H2 title = new H2(getTranslation("account.register.heading"));
         title.addClassName("auth-title");
-        addToCard(title, error, form, create, footer);
+        if (options.localPasswords()) {
+            addToCard(title, error, form, create, footer);
+        } else {
+            // Accounts come from the company's provider or directory, made on the first sign-in.
+            Paragraph closed = new Paragraph(getTranslation("account.register.closed"));
+            closed.setTestId("register-closed");
+            addToCard(title, closed, footer);
+        }
     }
 
     @Override
