@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.parley.account.ui.LoginView;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NodeRelay;
 import org.parley.base.service.SessionsEnded;
@@ -50,7 +51,7 @@ class SignedInSessions implements Filter, HttpSessionListener {
         this.currentUser = currentUser;
         NodeRelay nodes = relay.getIfAvailable();
         if (nodes != null) {
-            nodes.listen(SessionsEnded.class, (node, ended) -> end(ended.userId()));
+            nodes.listen(SessionsEnded.class, (node, ended) -> end(ended));
         }
     }
 
@@ -89,23 +90,24 @@ class SignedInSessions implements Filter, HttpSessionListener {
 
     @TransactionalEventListener(fallbackExecution = true)
     void sessionsEnded(SessionsEnded ended) {
-        end(ended.userId());
+        end(ended);
     }
 
-    private void end(long userId) {
-        Set<HttpSession> sessions = byUser.remove(userId);
+    private void end(SessionsEnded ended) {
+        Set<HttpSession> sessions = byUser.remove(ended.userId());
         if (sessions == null) {
             return;
         }
-        ending.execute(() -> sessions.forEach(SignedInSessions::end));
+        String signInPage = ended.accountDeleted() ? "login?" + LoginView.DELETED_PARAMETER : "login?ended";
+        ending.execute(() -> sessions.forEach(session -> end(session, signInPage)));
     }
 
-    private static void end(HttpSession session) {
+    private static void end(HttpSession session, String signInPage) {
         try {
             for (VaadinSession vaadin : VaadinSession.getAllSessions(session)) {
                 vaadin.accessSynchronously(() -> {
                     for (UI ui : List.copyOf(vaadin.getUIs())) {
-                        ui.getPage().setLocation("login?ended");
+                        ui.getPage().setLocation(signInPage);
                     }
                 });
             }

@@ -129,6 +129,9 @@ final class ViewTour {
         assertThat(page.locator("[data-testid=notify-show]")).isVisible();
         check.accept(page, "notification-choices");
         page.keyboard().press("Escape");
+        page.navigate(test.url("profile/delete-account"));
+        assertThat(page.locator("[data-testid=delete-account-confirmation]")).isVisible();
+        check.accept(page, "delete-account");
 
         // Administration (Ann is a server administrator). Its log is left out: it names whoever other tests made.
         page.navigate(test.url("administration"));

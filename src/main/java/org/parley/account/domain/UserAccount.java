@@ -64,6 +64,10 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean administrator;
 
+    /** Deleted by its owner: no names, picture, password or ties left; what they wrote stays, as "Deleted user". */
+    @Column(nullable = false)
+    private boolean deleted;
+
     /** As the company's identity provider or directory gave it; none for accounts registered here. */
     @Column(length = 254)
     private String email;
@@ -170,6 +174,29 @@ public class UserAccount {
     public void setDisabled(boolean disabled) {
         this.disabled = disabled;
     }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    /**
+     * What is left of a deleted account: a user name nobody can register or sign in with ("~" is never allowed in
+     * one), the name "Deleted user", no picture, address or password anyone knows, and no way to sign in.
+     */
+    public void delete(String unusablePasswordHash) {
+        this.deleted = true;
+        this.disabled = true;
+        this.administrator = false;
+        this.username = "~deleted-" + id;
+        this.usernameKey = username;
+        setDisplayName(DELETED_NAME);
+        this.passwordHash = unusablePasswordHash;
+        this.email = null;
+        avatarChanged(false);
+    }
+
+    /** How a deleted account's messages are signed. */
+    public static final String DELETED_NAME = "Deleted user";
 
     public String getEmail() {
         return email;

@@ -208,6 +208,7 @@ public class AccountService {
 
     private UserAccount requireMe() {
         return accounts.findById(currentUser.requireId())
+                .filter(account -> !account.isDeleted())
                 .orElseThrow(() -> new NotAllowedException(Phrase.of("account.refusal.your-account-no-longer-exists")));
     }
 
@@ -240,6 +241,11 @@ public class AccountService {
         }
         Map<Long, UserAccount> found =
                 accounts.findByIdIn(ids).stream().collect(Collectors.toMap(UserAccount::getId, Function.identity()));
-        return ids.stream().map(found::get).map(UserSummary::of).toList();
+        // A deleted account may still match by its leftover name ("deleted"): it is nobody to find.
+        return ids.stream()
+                .map(found::get)
+                .filter(account -> !account.isDeleted())
+                .map(UserSummary::of)
+                .toList();
     }
 }

@@ -48,6 +48,11 @@ class PeopleSearchIndex {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** The person can no longer be found (their account is deleted), in the caller's transaction. */
+    void remove(long userId) {
+        jdbc.update("delete from person_gram where user_id = ?", userId);
+    }
+
     /** Writes the person's grams afresh, in the caller's transaction (registration, a new display name). */
     void index(UserAccount account) {
         jdbc.update("delete from person_gram where user_id = ?", account.getId());

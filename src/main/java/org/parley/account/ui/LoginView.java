@@ -25,6 +25,9 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
     /** Set by the sign-in throttle when it refused a sign-in: the seconds to wait. */
     public static final String THROTTLED_PARAMETER = "throttled";
 
+    /** Set when the person deleted their account: every tab of theirs comes here. */
+    public static final String DELETED_PARAMETER = "deleted";
+
     /** Set when signing in with an identity provider did not work: refused, expired, or the account disabled. */
     public static final String PROVIDER_FAILED_PARAMETER = "provider-failed";
 
@@ -93,6 +96,8 @@ public class LoginView extends AuthLayout implements BeforeEnterObserver, HasDyn
             showNotice(getTranslation("account.login.signed-out"));
         } else if (params.containsKey("ended")) {
             showNotice(getTranslation("account.login.ended"));
+        } else if (params.containsKey(DELETED_PARAMETER)) {
+            showNotice(getTranslation("account.login.deleted"));
         } else if (params.containsKey(PROVIDER_FAILED_PARAMETER)) {
             showNotice(getTranslation("account.login.provider-failed"));
             notice.addClassName("auth-notice-failed");

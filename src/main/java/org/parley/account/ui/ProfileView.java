@@ -173,7 +173,11 @@ public class ProfileView extends Div implements HasDynamicTitle {
         download.setTestId("profile-download-data");
         Paragraph whatsIn = new Paragraph(getTranslation("account.profile.download-data-detail"));
         whatsIn.addClassName("card-hint");
-        Div dataCard = card(getTranslation("account.profile.your-data"), whatsIn, download);
+        // Its own page (accountdeletion.ui), which says what deleting keeps and what it removes before it asks.
+        Anchor delete = new Anchor(DELETE_ACCOUNT_PATH, getTranslation("account.profile.delete-account"));
+        delete.addClassName("danger-link");
+        delete.setTestId("profile-delete-account");
+        Div dataCard = card(getTranslation("account.profile.your-data"), whatsIn, download, delete);
         Div cards = new Div(pictureCard, nameCard, passwordCard, privacyCard, lookCard, dataCard);
         cards.addClassName("card-grid");
         add(
@@ -182,6 +186,9 @@ public class ProfileView extends Div implements HasDynamicTitle {
                         getTranslation("account.profile.signed-in-as", me.username())),
                 cards);
     }
+
+    /** Where a person deletes their account (accountdeletion.ui's view; a path, so account depends on nothing there). */
+    public static final String DELETE_ACCOUNT_PATH = "profile/delete-account";
 
     /** Where a person downloads their own data (served by chat.ui's PersonalDataController). */
     public static final String PERSONAL_DATA_PATH = "my-data.zip";

@@ -20,6 +20,11 @@ public interface FriendRequestRepository extends JpaRepository<FriendRequest, Lo
 
     long countByRecipientIdAndStatus(long recipientId, FriendRequest.Status status);
 
+    /** Every pending request {@code userId} sent or received. */
+    @Query(
+            "select r from FriendRequest r where r.status = 'PENDING' and (r.senderId = :userId or r.recipientId = :userId)")
+    List<FriendRequest> findPendingOf(@Param("userId") long userId);
+
     /** Pending requests between {@code userId} and any of {@code others}, in either direction. */
     @Query("""
             select r from FriendRequest r where r.status = 'PENDING' and

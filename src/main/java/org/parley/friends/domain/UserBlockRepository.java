@@ -15,6 +15,11 @@ public interface UserBlockRepository extends JpaRepository<UserBlock, Long> {
 
     List<UserBlock> findByBlockerIdOrderByIdDesc(long blockerId);
 
+    /** Every block {@code userId} made or is under: one statement. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from UserBlock b where b.blockerId = :userId or b.blockedId = :userId")
+    int deleteAllOf(@Param("userId") long userId);
+
     @Query("""
             select b from UserBlock b
             where (b.blockerId = :userId and b.blockedId in :others) or (b.blockedId = :userId and b.blockerId in :others)""")

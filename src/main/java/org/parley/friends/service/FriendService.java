@@ -203,6 +203,28 @@ public class FriendService {
         publish(FriendsChanged.Kind.BLOCKED, me, userId);
     }
 
+    /**
+     * The caller is deleting their account: they stop being anyone's friend (whose lists change at once), their
+     * pending requests close both ways, and their blocks go.
+     */
+    public void endEveryTieAsMyAccountIsDeleted() {
+        long me = currentUser.requireId();
+        List<Friendship> mine = friendships.findAllOf(me);
+        friendships.deleteAll(mine);
+        for (FriendRequest pending : requests.findPendingOf(me)) {
+            pending.close(
+                    pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
+                    clock.instant());
+        }
+        blocks.deleteAllOf(me);
+        for (Friendship friendship : mine) {
+            publish(
+                    FriendsChanged.Kind.FRIEND_REMOVED,
+                    me,
+                    friendship.getUserLow() == me ? friendship.getUserHigh() : friendship.getUserLow());
+        }
+    }
+
     public void unblock(long userId) {
         long me = currentUser.requireId();
         blocks.findByBlockerIdAndBlockedId(me, userId).ifPresent(block -> {

@@ -17,6 +17,10 @@ public interface GroupMemberRepository extends JpaRepository<GroupMember, Long> 
 
     List<GroupMember> findByUserId(long userId);
 
+    /** The longest-serving members of a group in a role, other than {@code userId} (a group's next owner). */
+    List<GroupMember> findByGroupIdAndRoleAndUserIdNotOrderByJoinedAtAscIdAsc(
+            long groupId, GroupMember.Role role, long userId, org.springframework.data.domain.Limit limit);
+
     List<GroupMember> findByUserIdAndGroupIdIn(long userId, Collection<Long> groupIds);
 
     @Query("select m.userId from GroupMember m where m.groupId = :groupId and m.role in ('OWNER', 'ADMIN')")

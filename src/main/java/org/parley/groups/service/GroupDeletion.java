@@ -86,7 +86,7 @@ public class GroupDeletion {
         return group.getName();
     }
 
-    private void delete(ChatGroup group, long deletedBy) {
+    void delete(ChatGroup group, long deletedBy) {
         long groupId = group.getId();
         Collection<Long> told = records.everyone(group);
         records.say(group, deletedBy, SystemLine.GROUP_DELETED, null, null);
