@@ -4,9 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,25 +83,33 @@ class CompanySignInBrowserTest extends BrowserTestBase {
 
         Page danaPage = newPerson();
         Page erinPage = newPerson();
-        List<String> sockets = webSocketsOf(danaPage, erinPage);
         signInWithProvider(danaPage, danaAtAcme, true);
-        danaPage.navigate(url("?transport=" + transport));
         UserSummary dana = account(danaAtAcme + "-x");
         assertThat(dana.displayName()).isEqualTo("Dana Scully");
         assertThat(danaPage.locator("vaadin-app-layout")).containsText("Dana Scully");
+        danaPage.navigate(url("profile"));
+        assertThat(danaPage.locator("[data-testid=profile-color-scheme]")).isVisible();
+        assertThat(danaPage.getByText("Current password")).hasCount(0);
 
-        erinPage.navigate(url("login"));
-        erinPage.locator("input[name=username]").fill(erin);
-        erinPage.locator("input[name=password]").fill(CompanyDirectory.PASSWORD);
-        erinPage.locator("vaadin-login-form vaadin-button[slot=submit]").click();
-        erinPage.waitForURL(u -> !u.contains("/login"));
-        erinPage.navigate(url("?transport=" + transport));
+        // The sign-in form's own request with her directory password (the form in the page: the test below).
+        APIResponse signedIn = erinPage.request()
+                .post(
+                        url("login"),
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("username", erin)
+                                        .set("password", CompanyDirectory.PASSWORD))
+                                .setMaxRedirects(0));
+        assertThat(signedIn.headers().get("location")).doesNotContain("/login");
         UserSummary erinHere = account(erin);
         assertThat(erinHere.displayName()).as("the name from the directory").isEqualTo("Erin Brockovich");
 
         long conversation = scenarios.friendsWithConversation(dana, erinHere);
-        danaPage.navigate(url("chat/" + conversation));
-        erinPage.navigate(url("chat/" + conversation));
+        // Both open the conversation at an address that chooses the push transport (the pages before pushed over
+        // a WebSocket: the sign-in pages always do).
+        List<String> sockets = webSocketsOf(danaPage, erinPage);
+        danaPage.navigate(url("chat/" + conversation + "?transport=" + transport));
+        erinPage.navigate(url("chat/" + conversation + "?transport=" + transport));
         Locator erinSees = erinPage.locator("[data-testid=message-list] vaadin-message");
         assertThat(erinSees).hasCount(0);
         danaPage.locator("[data-testid=message-input] textarea").fill("Signed in with Acme, no new password");
@@ -210,6 +221,15 @@ class CompanySignInBrowserTest extends BrowserTestBase {
             assertThat(page.getByText("Wrong user name or password")).isVisible();
         }
         assertThat(accounts.idsByUsername(List.of(gina))).isEmpty();
+
+        // Her directory password, typed into the form, signs her in; her account is made there and then.
+        page.navigate(url("login"));
+        page.locator("input[name=username]").fill(gina);
+        page.locator("input[name=password]").fill(CompanyDirectory.PASSWORD);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        page.waitForURL(u -> !u.contains("/login"));
+        assertThat(page.locator("vaadin-app-layout")).containsText("Gina Torres");
+        assertThat(account(gina).displayName()).isEqualTo("Gina Torres");
     }
 
     /** Clicks "Sign in with Acme" on Parley's sign-in page, signs in at the provider, and consents if asked to. */

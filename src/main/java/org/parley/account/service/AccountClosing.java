@@ -1,7 +1,5 @@
 package org.parley.account.service;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.parley.account.domain.ExternalIdentityRepository;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
@@ -30,8 +28,6 @@ public class AccountClosing {
         PASSWORD,
         USER_NAME
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccountRepository accounts;
     private final UserAvatarRepository avatars;
@@ -80,12 +76,10 @@ public class AccountClosing {
                             ? "account.refusal.the-current-password-is-wrong"
                             : "account.refusal.type-your-user-name"));
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
         avatars.deleteById(me.getId());
         identities.deleteAllOf(me.getId());
         searchIndex.remove(me.getId());
-        me.delete(passwordEncoder.encode(Base64.getEncoder().encodeToString(secret)));
+        me.delete(UnknownPasswords.hash(passwordEncoder));
         accounts.flush();
     }
 

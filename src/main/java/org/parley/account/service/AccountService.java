@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.parley.account.domain.ColorSchemeChoice;
+import org.parley.account.domain.ExternalIdentityRepository;
 import org.parley.account.domain.LanguageChoice;
 import org.parley.account.domain.TemporaryChats;
 import org.parley.account.domain.UserAccount;
@@ -51,6 +52,7 @@ public class AccountService {
     private final Clock clock;
     private final PeopleSearchIndex searchIndex;
     private final SignInOptions signInOptions;
+    private final ExternalIdentityRepository identities;
 
     AccountService(
             UserAccountRepository accounts,
@@ -61,7 +63,9 @@ public class AccountService {
             RateLimits limits,
             Clock clock,
             PeopleSearchIndex searchIndex,
-            SignInOptions signInOptions) {
+            SignInOptions signInOptions,
+            ExternalIdentityRepository identities) {
+        this.identities = identities;
         this.searchIndex = searchIndex;
         this.signInOptions = signInOptions;
         this.accounts = accounts;
@@ -122,6 +126,15 @@ public class AccountService {
         }
         checkPassword(newPassword);
         me.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /**
+     * Whether the caller signs in with a password kept here (and so may change it), rather than with the company's
+     * identity provider or directory.
+     */
+    @Transactional(readOnly = true)
+    public boolean signsInWithPasswordKeptHere() {
+        return !identities.existsByUserId(requireMe().getId());
     }
 
     /** Whether the caller lets members of shared groups start temporary conversations with them. */

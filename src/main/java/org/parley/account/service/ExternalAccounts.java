@@ -1,8 +1,6 @@
 package org.parley.account.service;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ExternalAccounts {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ExternalIdentityRepository identities;
     private final UserAccountRepository accounts;
@@ -68,13 +64,8 @@ public class ExternalAccounts {
         String displayName = displayName(who.displayName()).orElse(username);
         // Nobody knows this password: such a person signs in with their provider only (until an administrator
         // gives them one).
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        UserAccount account = new UserAccount(
-                username,
-                displayName,
-                passwordEncoder.encode(Base64.getEncoder().encodeToString(secret)),
-                clock.instant());
+        UserAccount account =
+                new UserAccount(username, displayName, UnknownPasswords.hash(passwordEncoder), clock.instant());
         account.setEmail(email(who.email()));
         accounts.saveAndFlush(account);
         identities.save(new ExternalIdentity(who.issuer(), who.subject(), account.getId(), clock.instant()));

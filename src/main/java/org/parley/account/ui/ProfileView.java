@@ -106,6 +106,8 @@ public class ProfileView extends Div implements HasDynamicTitle {
 
         Div nameCard = card(getTranslation("account.profile.name"), new FormLayout(displayName), saveName);
         Div passwordCard = card(getTranslation("account.password"), formOf(currentPassword, newPassword), savePassword);
+        // Someone who signs in with the company's accounts has no password here to change.
+        passwordCard.setVisible(accounts.signsInWithPasswordKeptHere());
         temporaryChats.setItems(true, false);
         temporaryChats.setItemLabelGenerator(
                 accepts -> getTranslation(accepts ? "account.profile.temporary-yes" : "account.profile.temporary-no"));
