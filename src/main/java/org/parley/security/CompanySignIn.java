@@ -32,8 +32,6 @@ import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
 import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -125,19 +123,7 @@ class CompanySignIn {
         }
         OidcUserService fromProvider = new OidcUserService();
         http.oauth2Login(login -> login.loginPage("/login")
-                .failureHandler(
-                        new SimpleUrlAuthenticationFailureHandler("/login?" + LoginView.PROVIDER_FAILED_PARAMETER) {
-                            @Override
-                            public void onAuthenticationFailure(
-                                    HttpServletRequest request,
-                                    HttpServletResponse response,
-                                    AuthenticationException failure)
-                                    throws IOException, ServletException {
-                                // The person sees only that it did not work; why is for whoever runs the server.
-                                log.warn("Signing in with an identity provider failed: {}", failure.getMessage());
-                                super.onAuthenticationFailure(request, response, failure);
-                            }
-                        })
+                .failureHandler(new ProviderFailed())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(request -> linked(fromProvider, request))));
     }
 
@@ -149,10 +135,31 @@ class CompanySignIn {
                 person.getPreferredUsername(),
                 person.getFullName(),
                 person.getEmail()));
+        return new SignedInWithProvider(enabled(user), person);
+    }
+
+    /** A disabled account signs in no way at all. */
+    private static SignedInUser enabled(SignedInUser user) {
         if (!user.isEnabled()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("account_disabled"), "Account disabled");
+            throw new DisabledException("Account disabled");
         }
-        return new SignedInWithProvider(user, person);
+        return user;
+    }
+
+    /** Back to the sign-in page, which says it did not work; why is logged, for whoever runs the server. */
+    private static final class ProviderFailed extends SimpleUrlAuthenticationFailureHandler {
+
+        ProviderFailed() {
+            super("/login?" + LoginView.PROVIDER_FAILED_PARAMETER);
+        }
+
+        @Override
+        public void onAuthenticationFailure(
+                HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+                throws IOException, ServletException {
+            log.warn("Signing in with an identity provider failed: {}", failure.getMessage());
+            super.onAuthenticationFailure(request, response, failure);
+        }
     }
 
     private LdapAuthenticationProvider directoryProvider() {
@@ -194,10 +201,7 @@ class CompanySignIn {
                     Optional.ofNullable(entry.getStringAttribute("uid")).orElse(username),
                     displayName,
                     entry.getStringAttribute("mail")));
-            if (!user.isEnabled()) {
-                throw new DisabledException("Account disabled");
-            }
-            return user;
+            return enabled(user);
         }
 
         @Override

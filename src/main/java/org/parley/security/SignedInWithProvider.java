@@ -44,14 +44,4 @@ final class SignedInWithProvider extends SignedInUser implements OidcUser {
     public String getName() {
         return getUsername();
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

@@ -16,6 +16,10 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByUsernameKey(String usernameKey);
 
+    /** The user names (lower case) matching a LIKE pattern escaped with '!' (TextRules.prefixPattern). */
+    @Query("select u.usernameKey from UserAccount u where u.usernameKey like :pattern escape '!'")
+    List<String> usernameKeysLike(@Param("pattern") String pattern);
+
     List<UserAccount> findByIdIn(Collection<Long> ids);
 
     /** Those of these users who send read receipts: one query. */

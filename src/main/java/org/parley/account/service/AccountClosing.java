@@ -4,9 +4,7 @@ import org.parley.account.domain.ExternalIdentityRepository;
 import org.parley.account.domain.UserAccount;
 import org.parley.account.domain.UserAccountRepository;
 import org.parley.account.domain.UserAvatarRepository;
-import org.parley.base.service.CurrentUser;
 import org.parley.base.service.InvalidInputException;
-import org.parley.base.service.NotAllowedException;
 import org.parley.base.service.Phrase;
 import org.parley.base.service.TextRules;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +32,8 @@ public class AccountClosing {
     private final ExternalIdentityRepository identities;
     private final PeopleSearchIndex searchIndex;
     private final PasswordEncoder passwordEncoder;
-    private final CurrentUser currentUser;
+    private final MyAccount myAccount;
+    private final AccountService accountService;
 
     AccountClosing(
             UserAccountRepository accounts,
@@ -42,19 +41,21 @@ public class AccountClosing {
             ExternalIdentityRepository identities,
             PeopleSearchIndex searchIndex,
             PasswordEncoder passwordEncoder,
-            CurrentUser currentUser) {
+            MyAccount myAccount,
+            AccountService accountService) {
         this.accounts = accounts;
         this.avatars = avatars;
         this.identities = identities;
         this.searchIndex = searchIndex;
         this.passwordEncoder = passwordEncoder;
-        this.currentUser = currentUser;
+        this.myAccount = myAccount;
+        this.accountService = accountService;
     }
 
     /** What the caller types to confirm: a person whose password is the company's does not know one kept here. */
     @Transactional(readOnly = true)
     public Confirmation howToConfirm() {
-        return identities.existsByUserId(requireMe().getId()) ? Confirmation.USER_NAME : Confirmation.PASSWORD;
+        return accountService.signsInWithPasswordKeptHere() ? Confirmation.PASSWORD : Confirmation.USER_NAME;
     }
 
     /**
@@ -63,16 +64,16 @@ public class AccountClosing {
      * with it again makes a new account). Refused, nothing changes.
      */
     public void closeMyAccount(String confirmation) {
-        UserAccount me = requireMe();
-        boolean confirmed = switch (howToConfirm()) {
-            case PASSWORD -> confirmation != null && passwordEncoder.matches(confirmation, me.getPasswordHash());
-            case USER_NAME ->
-                confirmation != null
-                        && TextRules.searchKey(confirmation.strip()).equals(me.getUsernameKey());
-        };
+        UserAccount me = myAccount.require();
+        Confirmation how = howToConfirm();
+        boolean confirmed = confirmation != null
+                && switch (how) {
+                    case PASSWORD -> passwordEncoder.matches(confirmation, me.getPasswordHash());
+                    case USER_NAME -> TextRules.searchKey(confirmation).equals(me.getUsernameKey());
+                };
         if (!confirmed) {
             throw new InvalidInputException(Phrase.of(
-                    howToConfirm() == Confirmation.PASSWORD
+                    how == Confirmation.PASSWORD
                             ? "account.refusal.the-current-password-is-wrong"
                             : "account.refusal.type-your-user-name"));
         }
@@ -81,11 +82,5 @@ public class AccountClosing {
         searchIndex.remove(me.getId());
         me.delete(UnknownPasswords.hash(passwordEncoder));
         accounts.flush();
-    }
-
-    private UserAccount requireMe() {
-        return accounts.findById(currentUser.requireId())
-                .filter(account -> !account.isDeleted())
-                .orElseThrow(() -> new NotAllowedException(Phrase.of("account.refusal.your-account-no-longer-exists")));
     }
 }

@@ -53,6 +53,7 @@ public class AccountService {
     private final PeopleSearchIndex searchIndex;
     private final SignInOptions signInOptions;
     private final ExternalIdentityRepository identities;
+    private final MyAccount myAccount;
 
     AccountService(
             UserAccountRepository accounts,
@@ -64,8 +65,10 @@ public class AccountService {
             Clock clock,
             PeopleSearchIndex searchIndex,
             SignInOptions signInOptions,
-            ExternalIdentityRepository identities) {
+            ExternalIdentityRepository identities,
+            MyAccount myAccount) {
         this.identities = identities;
+        this.myAccount = myAccount;
         this.searchIndex = searchIndex;
         this.signInOptions = signInOptions;
         this.accounts = accounts;
@@ -220,9 +223,7 @@ public class AccountService {
     }
 
     private UserAccount requireMe() {
-        return accounts.findById(currentUser.requireId())
-                .filter(account -> !account.isDeleted())
-                .orElseThrow(() -> new NotAllowedException(Phrase.of("account.refusal.your-account-no-longer-exists")));
+        return myAccount.require();
     }
 
     private static void checkPassword(String password) {

@@ -3,6 +3,7 @@ package org.parley.account.service;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.parley.account.domain.ExternalIdentity;
 import org.parley.account.domain.ExternalIdentityRepository;
@@ -81,11 +82,15 @@ public class ExternalAccounts {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElse("user");
+        // Every name that could be taken, in one query (a base no longer than 28 characters keeps its start under
+        // any number added up to 9999).
+        Set<String> taken = Set.copyOf(
+                accounts.usernameKeysLike(TextRules.prefixPattern(base.substring(0, Math.min(base.length(), 28)))));
         for (int n = 1; ; n++) {
             String suffix = n == 1 ? "" : String.valueOf(n);
             String candidate = base.substring(0, Math.min(base.length(), 32 - suffix.length())) + suffix;
             if (AccountService.USERNAME.matcher(candidate).matches()
-                    && !accounts.existsByUsernameKey(TextRules.searchKey(candidate))) {
+                    && !taken.contains(TextRules.searchKey(candidate))) {
                 return candidate;
             }
         }

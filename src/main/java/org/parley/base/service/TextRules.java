@@ -89,8 +89,16 @@ public final class TextRules {
 
     /** A LIKE pattern matching the query anywhere, wildcards escaped: "50%" finds "50%", not all. */
     public static String containsPattern(String query) {
-        String escaped = searchKey(query).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "%" + escaped + "%";
+        return "%" + likeEscaped(query) + "%";
+    }
+
+    /** A LIKE pattern matching what starts with the query, wildcards escaped as for {@link #containsPattern}. */
+    public static String prefixPattern(String query) {
+        return likeEscaped(query) + "%";
+    }
+
+    private static String likeEscaped(String query) {
+        return searchKey(query).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /**

@@ -195,11 +195,7 @@ public class FriendService {
         friendships
                 .findByUserLowAndUserHigh(Math.min(me, userId), Math.max(me, userId))
                 .ifPresent(friendships::delete);
-        for (FriendRequest pending : requests.findPendingBetween(me, List.of(userId))) {
-            pending.close(
-                    pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
-                    clock.instant());
-        }
+        closePending(requests.findPendingBetween(me, List.of(userId)), me);
         publish(FriendsChanged.Kind.BLOCKED, me, userId);
     }
 
@@ -210,18 +206,21 @@ public class FriendService {
     public void endEveryTieAsMyAccountIsDeleted() {
         long me = currentUser.requireId();
         List<Friendship> mine = friendships.findAllOf(me);
-        friendships.deleteAll(mine);
-        for (FriendRequest pending : requests.findPendingOf(me)) {
-            pending.close(
-                    pending.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
-                    clock.instant());
-        }
+        friendships.deleteAllInBatch(mine);
+        closePending(requests.findPendingOf(me), me);
         blocks.deleteAllOf(me);
+        UserSummary actor = directory.summaries(List.of(me)).get(me);
         for (Friendship friendship : mine) {
-            publish(
-                    FriendsChanged.Kind.FRIEND_REMOVED,
-                    me,
-                    friendship.getUserLow() == me ? friendship.getUserHigh() : friendship.getUserLow());
+            events.publishEvent(new FriendsChanged(FriendsChanged.Kind.FRIEND_REMOVED, actor, friendship.other(me)));
+        }
+    }
+
+    /** Pending requests end: those {@code me} sent are withdrawn, those sent to {@code me} declined. */
+    private void closePending(List<FriendRequest> pending, long me) {
+        for (FriendRequest request : pending) {
+            request.close(
+                    request.getSenderId() == me ? FriendRequest.Status.CANCELLED : FriendRequest.Status.DECLINED,
+                    clock.instant());
         }
     }
 

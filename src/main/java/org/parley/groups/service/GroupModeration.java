@@ -176,11 +176,7 @@ public class GroupModeration {
             throw new InvalidInputException(Phrase.of("groups.refusal.you-already-own-this-group"));
         }
         GroupMember next = records.requireListed(groupId, userId);
-        next.setRole(Role.OWNER);
-        next.unmute();
-        owner.setRole(Role.ADMIN);
-        records.log(group, me, userId, Action.HAND_OVER, null);
-        records.say(group, me, SystemLine.OWNER, userId, null);
+        records.handOver(group, owner, next, me);
         records.publish(group, GroupChanged.Kind.ROLES, userId, records.everyone(group));
     }
 

@@ -137,6 +137,27 @@ class GroupRecords {
         conversation.remove(group.getConversationId(), membership.getUserId());
     }
 
+    /**
+     * The group passes from {@code owner} to {@code next} (any mute of theirs lifted); the owner stays on as an
+     * administrator. Logged and said in the conversation; telling the members is the caller's.
+     */
+    void handOver(ChatGroup group, GroupMember owner, GroupMember next, long actorId) {
+        next.setRole(Role.OWNER);
+        next.unmute();
+        owner.setRole(Role.ADMIN);
+        log(group, actorId, next.getUserId(), Action.HAND_OVER, null);
+        say(group, actorId, SystemLine.OWNER, next.getUserId(), null);
+    }
+
+    /** The member leaves the group: said in the conversation, and everyone who was in it hears. */
+    void leave(ChatGroup group, GroupMember membership) {
+        long leaving = membership.getUserId();
+        Collection<Long> told = everyone(group);
+        drop(group, membership);
+        say(group, leaving, SystemLine.LEFT, null, leaving);
+        publish(group, GroupChanged.Kind.REMOVED, leaving, told);
+    }
+
     void log(ChatGroup group, long actorId, Long targetId, Action action, String reason) {
         adminLog.save(new GroupAdminLogEntry(group.getId(), actorId, targetId, action, reason, clock.instant()));
     }

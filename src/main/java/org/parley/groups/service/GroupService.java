@@ -1,7 +1,6 @@
 package org.parley.groups.service;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -237,10 +236,7 @@ public class GroupService {
         if (!GroupRules.powers(membership.getRole()).leave()) {
             throw new NotAllowedException(Phrase.of("groups.refusal.you-own-this-group-hand-it"));
         }
-        Collection<Long> told = records.everyone(group);
-        records.drop(group, membership);
-        records.say(group, me, SystemLine.LEFT, null, me);
-        records.publish(group, GroupChanged.Kind.REMOVED, me, told);
+        records.leave(group, membership);
     }
 
     @Transactional(readOnly = true)

@@ -1,12 +1,9 @@
 package org.parley.groups.service;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.parley.base.service.CurrentUser;
-import org.parley.chat.service.SystemLine;
 import org.parley.groups.domain.ChatGroup;
-import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.domain.GroupMember;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.domain.GroupMemberRepository;
@@ -48,16 +45,9 @@ public class GroupSuccession {
                     deletion.delete(group, me);
                     continue;
                 }
-                GroupMember next = heir.get();
-                next.setRole(Role.OWNER);
-                next.unmute();
-                records.log(group, me, next.getUserId(), Action.HAND_OVER, null);
-                records.say(group, me, SystemLine.OWNER, next.getUserId(), null);
+                records.handOver(group, membership, heir.get(), me);
             }
-            Collection<Long> told = records.everyone(group);
-            records.drop(group, membership);
-            records.say(group, me, SystemLine.LEFT, null, me);
-            records.publish(group, GroupChanged.Kind.REMOVED, me, told);
+            records.leave(group, membership);
         }
     }
 

@@ -28,6 +28,7 @@ import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupMemberView;
+import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.HeardEvents;
@@ -64,6 +65,9 @@ class AccountDeletionTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupModeration moderation;
 
     @Autowired
     AccountService accountService;
@@ -129,7 +133,7 @@ class AccountDeletionTest {
         GroupSummary owned = scenarios.openGroup(bob, "Bob's " + TestUsers.uniqueName("g"), "", cat, dan);
         run(bob, () -> groups.addMember(owned.id(), ann.id()));
         // Dan joined before Ann, but Ann is an administrator: she is the group's next owner.
-        run(bob, () -> groupModeration().appoint(owned.id(), ann.id()));
+        run(bob, () -> moderation.appoint(owned.id(), ann.id()));
         GroupSummary alone =
                 as(bob, () -> groups.create("Only Bob " + TestUsers.uniqueName("g"), "", owned.joinPolicy()));
         GroupSummary joined = scenarios.openGroup(cat, "Cat's " + TestUsers.uniqueName("g"), "", bob);
@@ -201,12 +205,5 @@ class AccountDeletionTest {
         var again = externalAccounts.signIn(new ExternalSignIn("ldap://acme", name, name, "Erin", null));
         assertThat(again.userId()).isNotEqualTo(erin.userId());
         assertThat(again.isEnabled()).isTrue();
-    }
-
-    @Autowired
-    org.parley.groups.service.GroupModeration moderation;
-
-    private org.parley.groups.service.GroupModeration groupModeration() {
-        return moderation;
     }
 }
