@@ -12,12 +12,15 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.parley.account.ui.LoginView;
 import org.parley.base.service.CurrentUser;
 import org.parley.base.service.NodeRelay;
@@ -25,14 +28,19 @@ import org.parley.base.service.SessionsEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This node's sessions by whose they are, so that {@link SessionsEnded} ends them all at once (an administrator
- * disabled the account or reset its password): each open tab is sent to the sign-in page, then the session is
- * invalidated, whichever way it was signed in (password or stay-signed-in cookie). Other nodes hear it through the
- * {@link NodeRelay} and do the same with theirs.
+ * disabled the account or reset its password): each session is signed out at once, whichever way it was signed in
+ * (password or stay-signed-in cookie), and each open tab is sent to the sign-in page, which says why. Other nodes
+ * hear it through the {@link NodeRelay} and do the same with theirs.
+ *
+ * <p>The session itself is invalidated only when its tab loads the sign-in page (or after {@link #GRACE}): a tab on
+ * long polling is told to move only when it next polls, and a session already gone by then would send it to the
+ * plain sign-in page, without the reason.
  */
 @Component
 class SignedInSessions implements Filter, HttpSessionListener {
@@ -41,6 +49,15 @@ class SignedInSessions implements Filter, HttpSessionListener {
 
     /** The session attribute holding whose the session is (a user id). */
     private static final String WHOSE = SignedInSessions.class.getName();
+
+    /** The session attribute marking a session signed out here, to be invalidated by its next page load. */
+    private static final String ENDED = SignedInSessions.class.getName() + ".ended";
+
+    /** How long a signed-out session waits for its tabs to load the sign-in page before it is invalidated anyway. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    /** The query parameter naming the kind of a Vaadin request (push, uidl, heartbeat...). */
+    private static final String VAADIN_REQUEST_TYPE = "v-r=";
 
     private final Map<Long, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
@@ -59,11 +76,28 @@ class SignedInSessions implements Filter, HttpSessionListener {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpSession session = ((HttpServletRequest) request).getSession(false);
-        if (session != null) {
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpSession session = http.getSession(false);
+        if (session != null && isEnded(session) && !isFrameworkRequest(http)) {
+            invalidate(session);
+        } else if (session != null) {
             currentUser.get().ifPresent(user -> noteOnce(session, user.userId()));
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isEnded(HttpSession session) {
+        try {
+            return session.getAttribute(ENDED) != null;
+        } catch (IllegalStateException invalidated) {
+            return false;
+        }
+    }
+
+    /** Vaadin's own requests (push, server round trips) carry the move to the sign-in page; page loads do not. */
+    private static boolean isFrameworkRequest(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && query.contains(VAADIN_REQUEST_TYPE);
     }
 
     private void noteOnce(HttpSession session, long userId) {
@@ -102,8 +136,11 @@ class SignedInSessions implements Filter, HttpSessionListener {
         ending.execute(() -> sessions.forEach(session -> end(session, signInPage)));
     }
 
-    private static void end(HttpSession session, String signInPage) {
+    private void end(HttpSession session, String signInPage) {
         try {
+            session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            session.removeAttribute(WHOSE);
+            session.setAttribute(ENDED, Boolean.TRUE);
             for (VaadinSession vaadin : VaadinSession.getAllSessions(session)) {
                 vaadin.accessSynchronously(() -> {
                     for (UI ui : List.copyOf(vaadin.getUIs())) {
@@ -111,11 +148,25 @@ class SignedInSessions implements Filter, HttpSessionListener {
                     }
                 });
             }
-            session.invalidate();
+            CompletableFuture.delayedExecutor(GRACE.toMillis(), TimeUnit.MILLISECONDS, ending)
+                    .execute(() -> {
+                        if (isEnded(session)) {
+                            invalidate(session);
+                        }
+                    });
         } catch (IllegalStateException alreadyGone) {
             // signed out or expired meanwhile
         } catch (RuntimeException failed) {
             log.warn("A session could not be ended", failed);
+            invalidate(session);
+        }
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyGone) {
+            // invalidated meanwhile
         }
     }
 }

@@ -1,14 +1,23 @@
 package org.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.parley.account.service.UserSummary;
+import org.parley.administration.service.AdministrationService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -27,6 +36,9 @@ class AdministrationBrowserTest extends BrowserTestBase {
 
     @Autowired
     Scenarios scenarios;
+
+    @Autowired
+    AdministrationService administration;
 
     @ParameterizedTest(name = "push over {0}")
     @Transports
@@ -95,6 +107,40 @@ class AdministrationBrowserTest extends BrowserTestBase {
         assertThat(log).containsText("Test Boss: reset the password of " + bob.username());
         assertThat(log).containsText("Test Boss: enabled the account of " + bob.username());
         assertThat(log).containsText("Test Boss: disabled the account of " + bob.username());
+    }
+
+    /**
+     * Over long polling a tab hears from the server only through its next poll, and that poll may still be on its way
+     * (here it is held up in the browser) when the account is disabled: the move to the sign-in page waits for it, so
+     * the tab still says why it was signed out, while the session has stopped opening anything.
+     */
+    @Test
+    void a_tab_between_two_polls_when_its_account_is_disabled_still_says_why() {
+        UserSummary boss = users.administrator();
+        UserSummary bob = users.create("bob");
+        Page bobPage = newPerson();
+        List<Route> heldPolls = new CopyOnWriteArrayList<>();
+        Predicate<String> pushRequest = address -> address.contains("v-r=push");
+        bobPage.route(pushRequest, heldPolls::add);
+        signIn(bobPage, bob, "long-polling");
+        bobPage.waitForCondition(() -> !heldPolls.isEmpty());
+
+        TestUsers.run(boss, () -> administration.disable(bob.id()));
+        // The session ends right after the commit; give it time to, with the poll still held up.
+        bobPage.waitForTimeout(1_500);
+        assertThat(bobPage.locator("vaadin-app-layout")).isVisible();
+        // Already signed out: his cookies open nothing (asked as one of Vaadin's own requests, which keeps the
+        // session for the poll on its way).
+        APIResponse asked =
+                bobPage.request().get(url("?v-r=any"), RequestOptions.create().setMaxRedirects(0));
+        assertThat(asked.headers().get("location")).contains("/login");
+
+        bobPage.unroute(pushRequest);
+        heldPolls.forEach(Route::resume);
+        bobPage.waitForURL(Pattern.compile(".*/login\\?ended.*"));
+        assertThat(bobPage.getByText("An administrator ended your sign-in.")).isVisible();
+        bobPage.navigate(url(""));
+        bobPage.waitForURL(Pattern.compile(".*/login.*"));
     }
 
     @ParameterizedTest(name = "push over {0}")
