@@ -3,11 +3,8 @@ package org.parley.friends.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.parley.account.service.AccountService;
 import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
@@ -51,6 +48,7 @@ public class FriendService {
     private final RateLimits limits;
     private final Duration askAgainAfterDecline;
     private final AccountDirectory directory;
+    private final Relationships relationships;
 
     FriendService(
             FriendRequestRepository requests,
@@ -62,8 +60,10 @@ public class FriendService {
             Clock clock,
             RateLimits limits,
             @Value("${parley.limits.friend-request-after-decline:1d}") Duration askAgainAfterDecline,
-            AccountDirectory directory) {
+            AccountDirectory directory,
+            Relationships relationships) {
         this.directory = directory;
+        this.relationships = relationships;
         this.limits = limits;
         this.askAgainAfterDecline = askAgainAfterDecline;
         this.requests = requests;
@@ -87,7 +87,7 @@ public class FriendService {
         }
         List<UserSummary> people =
                 accounts.searchOthers(query, TextRules.searchKey(afterUsername), Math.clamp(limit, 1, MAX_PAGE));
-        return withRelationships(me, people);
+        return relationships.of(me, people);
     }
 
     /** Sends a request; if the other person already asked the caller, accepts theirs instead. */
@@ -255,13 +255,15 @@ public class FriendService {
     @Transactional(readOnly = true)
     public List<PendingRequest> incomingRequests() {
         long me = currentUser.requireId();
-        return pending(requests.findByRecipientIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
+        return relationships.pending(
+                requests.findByRecipientIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
     }
 
     @Transactional(readOnly = true)
     public List<PendingRequest> outgoingRequests() {
         long me = currentUser.requireId();
-        return pending(requests.findBySenderIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
+        return relationships.pending(
+                requests.findBySenderIdAndStatusOrderByCreatedAtDesc(me, FriendRequest.Status.PENDING), me);
     }
 
     @Transactional(readOnly = true)
@@ -274,7 +276,7 @@ public class FriendService {
     public Relationship relationshipWith(long otherId) {
         long me = currentUser.requireId();
         UserSummary other = requireOther(me, otherId);
-        return withRelationships(me, List.of(other)).getFirst().relationship();
+        return relationships.of(me, List.of(other)).getFirst().relationship();
     }
 
     private void accept(FriendRequest request) {
@@ -285,58 +287,6 @@ public class FriendService {
             friendships.save(new Friendship(a, b, clock.instant()));
         }
         publish(FriendsChanged.Kind.REQUEST_ACCEPTED, request.getRecipientId(), request.getSenderId());
-    }
-
-    private List<PersonResult> withRelationships(long me, List<UserSummary> people) {
-        if (people.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = people.stream().map(UserSummary::id).toList();
-        Set<Long> friendIds = new HashSet<>();
-        friendships.findBetween(me, ids).forEach(f -> friendIds.add(f.other(me)));
-        Set<Long> blockedByMe = new HashSet<>();
-        blocks.findBetween(me, ids).stream()
-                .filter(b -> b.getBlockerId() == me)
-                .forEach(b -> blockedByMe.add(b.getBlockedId()));
-        Map<Long, FriendRequest> pendingByOther = new HashMap<>();
-        requests.findPendingBetween(me, ids)
-                .forEach(r -> pendingByOther.put(r.getSenderId() == me ? r.getRecipientId() : r.getSenderId(), r));
-        return people.stream()
-                .map(person -> {
-                    long id = person.id();
-                    if (blockedByMe.contains(id)) {
-                        return new PersonResult(person, Relationship.BLOCKED, null);
-                    }
-                    if (friendIds.contains(id)) {
-                        return new PersonResult(person, Relationship.FRIEND, null);
-                    }
-                    FriendRequest request = pendingByOther.get(id);
-                    if (request != null) {
-                        return new PersonResult(
-                                person,
-                                request.getSenderId() == me ? Relationship.REQUEST_SENT : Relationship.REQUEST_RECEIVED,
-                                request.getId());
-                    }
-                    return new PersonResult(person, Relationship.NONE, null);
-                })
-                .toList();
-    }
-
-    private List<PendingRequest> pending(List<FriendRequest> found, long me) {
-        Map<Long, UserSummary> users = directory.summaries(found.stream()
-                .map(r -> r.getSenderId() == me ? r.getRecipientId() : r.getSenderId())
-                .toList());
-        return found.stream()
-                .map(r -> {
-                    boolean incoming = r.getRecipientId() == me;
-                    return new PendingRequest(
-                            r.getId(),
-                            users.get(incoming ? r.getSenderId() : r.getRecipientId()),
-                            r.getNote(),
-                            r.getCreatedAt(),
-                            incoming);
-                })
-                .toList();
     }
 
     /** A pending request the caller is part of; any other request is "not found", revealing nothing. */
