@@ -75,6 +75,10 @@ class DeleteAccountBrowserTest extends BrowserTestBase {
         assertThat(message).hasCount(1);
         assertThat(message).containsText("Remember the picnic, Ann");
         assertThat(message).containsText("Deleted user");
+        assertThat(message).not().containsText("~deleted");
+        assertThat(annPage.locator(".conversation-title")).not().containsText("~deleted");
+        assertThat(annPage.getByText("Messages can no longer be sent here: this account has been deleted."))
+                .isVisible();
         snapshot(annPage, "deleted-user-message-" + transport);
 
         bobPage.navigate(url("login"));

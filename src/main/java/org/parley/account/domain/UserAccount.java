@@ -187,7 +187,7 @@ public class UserAccount {
         this.deleted = true;
         this.disabled = true;
         this.administrator = false;
-        this.username = "~deleted-" + id;
+        this.username = DELETED_USERNAME_PREFIX + id;
         this.usernameKey = username;
         setDisplayName(DELETED_NAME);
         this.passwordHash = unusablePasswordHash;
@@ -197,6 +197,9 @@ public class UserAccount {
 
     /** How a deleted account's messages are signed. */
     public static final String DELETED_NAME = "Deleted user";
+
+    /** How a deleted account's user name begins: "~" is never allowed in one that people choose. */
+    public static final String DELETED_USERNAME_PREFIX = "~deleted-";
 
     public String getEmail() {
         return email;

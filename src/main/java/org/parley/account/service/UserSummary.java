@@ -14,6 +14,16 @@ public record UserSummary(long id, String username, String displayName, String a
         return new UserSummary(account.getId(), account.getUsername(), account.getDisplayName(), avatarUrl);
     }
 
+    /** The account was deleted by its owner: only "Deleted user" and a placeholder user name are left. */
+    public boolean accountDeleted() {
+        return username.startsWith(UserAccount.DELETED_USERNAME_PREFIX);
+    }
+
+    /** The user name as others see it ("@name"); nothing for a deleted account, whose user name is a placeholder. */
+    public String handle() {
+        return accountDeleted() ? "" : "@" + username;
+    }
+
     /** A stable colour for the user's initials, the same in every view. */
     public int colorIndex() {
         return (int) (id % 7);

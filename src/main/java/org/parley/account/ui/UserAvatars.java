@@ -46,7 +46,7 @@ public final class UserAvatars {
     public static Div identity(UserSummary user) {
         Span name = new Span(user.displayName());
         name.addClassName("identity-name");
-        Span handle = new Span("@" + user.username());
+        Span handle = new Span(user.handle());
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
         text.addClassName("identity-text");

@@ -154,7 +154,7 @@ public class ConversationOverview {
                 conversationId,
                 partner.displayName(),
                 partner,
-                writePermission.pairRefusal(conversation, me, partnerId, partner::displayName),
+                writePermission.pairRefusal(conversation, me, partnerId, () -> partner),
                 null,
                 null,
                 temporaryOrigins(me, List.of(conversation), Map.of(conversationId, partnerId))

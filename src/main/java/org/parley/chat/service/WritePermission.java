@@ -2,6 +2,7 @@ package org.parley.chat.service;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.parley.account.service.UserSummary;
 import org.parley.account.service.internal.AccountDirectory;
 import org.parley.base.service.InvalidInputException;
 import org.parley.base.service.NotAllowedException;
@@ -101,19 +102,23 @@ class WritePermission {
                 conversation,
                 me,
                 partnerId,
-                () -> directory.summaries(List.of(partnerId)).get(partnerId).displayName());
+                () -> directory.summaries(List.of(partnerId)).get(partnerId));
     }
 
     /**
      * Friends may always write. A temporary conversation also lives while nobody blocked the other, both
      * still accept temporary conversations, and the two share a group that allows them.
      */
-    Phrase pairRefusal(Conversation conversation, long me, long partnerId, Supplier<String> partnerName) {
+    Phrase pairRefusal(Conversation conversation, long me, long partnerId, Supplier<UserSummary> partner) {
         if (friendGraph.areFriends(me, partnerId)) {
             return null;
         }
+        Supplier<String> partnerName = () -> partner.get().displayName();
         if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
-            return Phrase.of("chat.refusal.no-longer-friends", partnerName.get());
+            UserSummary other = partner.get();
+            return other.accountDeleted()
+                    ? Phrase.of("chat.refusal.partner-deleted")
+                    : Phrase.of("chat.refusal.no-longer-friends", other.displayName());
         }
         if (friendGraph.isBlockedEitherWay(me, partnerId)) {
             return Phrase.of("chat.refusal.blocked-partner", partnerName.get());

@@ -51,14 +51,14 @@ class ConversationHeader extends Div {
                 ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
                 : UserAvatars.avatar(partner);
         H3 name = new H3(details.title());
-        Span handle = new Span(details.isGroup() ? getTranslation("chat.header.group") : "@" + partner.username());
+        Span handle = new Span(details.isGroup() ? getTranslation("chat.header.group") : partner.handle());
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
         text.addClassName("identity-text");
         text.addClassName("conversation-title");
         add(back, avatar, text);
         if (details.isTemporary()) {
-            handle.setText(getTranslation("chat.header.from", "@" + partner.username(), details.temporaryFrom()));
+            handle.setText(getTranslation("chat.header.from", partner.handle(), details.temporaryFrom()));
             var temporary = Badges.of(getTranslation("chat.header.temporary"), "warning");
             temporary.setTestId("temporary-badge");
             temporary.getElement().setAttribute("title", getTranslation("chat.header.temporary-detail"));

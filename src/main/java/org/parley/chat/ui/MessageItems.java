@@ -83,7 +83,7 @@ final class MessageItems {
                 (quote == null ? "" : MessageText.quote(quote.sender().displayName(), Words.of(quote.text())))
                         + MessageText.toMarkdown(message.body(), message.mentions()),
                 message.sentAt(),
-                sender.displayName() + " @" + sender.username());
+                (sender.displayName() + " " + sender.handle()).strip());
         item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
         AttachmentView attachment = message.attachment();
         if (attachment != null) {

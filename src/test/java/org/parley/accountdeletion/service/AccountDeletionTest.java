@@ -23,6 +23,7 @@ import org.parley.base.service.SessionsEnded;
 import org.parley.base.service.UserEvent;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
+import org.parley.chat.service.ConversationOverview;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.service.Relationship;
@@ -87,6 +88,9 @@ class AccountDeletionTest {
     @Autowired
     HeardEvents heard;
 
+    @Autowired
+    ConversationOverview overview;
+
     @AfterEach
     void signOut() {
         heard.close();
@@ -150,6 +154,9 @@ class AccountDeletionTest {
                 .orElseThrow();
         assertThat(kept.sender().displayName()).isEqualTo("Deleted user");
         assertThat(kept.sender().username()).doesNotContain(bob.username());
+        assertThat(kept.sender().handle()).as("no placeholder user name shown").isEmpty();
+        assertThat(as(ann, () -> overview.details(direct)).cannotSendReason().inEnglish())
+                .isEqualTo("Messages can no longer be sent here: this account has been deleted.");
         // Nobody is his friend, nobody finds him, his request to Dan is gone.
         assertThat(as(ann, () -> friends.friends())).extracting(UserSummary::id).doesNotContain(bob.id());
         assertThat(as(cat, () -> friends.friends())).extracting(UserSummary::id).doesNotContain(bob.id());
