@@ -2,6 +2,7 @@ package org.parley.security;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.RequestUtil;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -56,16 +57,15 @@ class SignedInSessions implements Filter, HttpSessionListener {
     /** How long a signed-out session waits for its tabs to load the sign-in page before it is invalidated anyway. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    /** The query parameter naming the kind of a Vaadin request (push, uidl, heartbeat...). */
-    private static final String VAADIN_REQUEST_TYPE = "v-r=";
-
     private final Map<Long, Set<HttpSession>> byUser = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
+    private final RequestUtil vaadinRequests;
     /** Ends sessions off the publishing thread: it may hold a Vaadin session's lock, and Vaadin forbids taking two. */
     private final ExecutorService ending = Executors.newVirtualThreadPerTaskExecutor();
 
-    SignedInSessions(CurrentUser currentUser, ObjectProvider<NodeRelay> relay) {
+    SignedInSessions(CurrentUser currentUser, RequestUtil vaadinRequests, ObjectProvider<NodeRelay> relay) {
         this.currentUser = currentUser;
+        this.vaadinRequests = vaadinRequests;
         NodeRelay nodes = relay.getIfAvailable();
         if (nodes != null) {
             nodes.listen(SessionsEnded.class, (node, ended) -> end(ended));
@@ -78,7 +78,8 @@ class SignedInSessions implements Filter, HttpSessionListener {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpSession session = http.getSession(false);
-        if (session != null && isEnded(session) && !isFrameworkRequest(http)) {
+        // Vaadin's own requests (push, server round trips) carry the move to the sign-in page; page loads do not.
+        if (session != null && isEnded(session) && !vaadinRequests.isFrameworkInternalRequest(http)) {
             invalidate(session);
         } else if (session != null) {
             currentUser.get().ifPresent(user -> noteOnce(session, user.userId()));
@@ -92,12 +93,6 @@ class SignedInSessions implements Filter, HttpSessionListener {
         } catch (IllegalStateException invalidated) {
             return false;
         }
-    }
-
-    /** Vaadin's own requests (push, server round trips) carry the move to the sign-in page; page loads do not. */
-    private static boolean isFrameworkRequest(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query != null && query.contains(VAADIN_REQUEST_TYPE);
     }
 
     private void noteOnce(HttpSession session, long userId) {

@@ -65,6 +65,9 @@ class DeleteAccountBrowserTest extends BrowserTestBase {
 
         bobPage.waitForURL("**/login?deleted");
         assertThat(bobPage.getByText("Your account has been deleted")).isVisible();
+        // Signed out for good: his cookies no longer open his conversation.
+        bobPage.navigate(url("chat/" + direct));
+        bobPage.waitForURL("**/login");
         // The other tab, open on his conversation, is sent to the sign-in page at once (long polling may find the
         // session gone before it collects the push that says why: then it is the plain sign-in page).
         bobOtherTab.waitForURL(Pattern.compile(".*/login.*"));

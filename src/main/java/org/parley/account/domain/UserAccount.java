@@ -199,7 +199,7 @@ public class UserAccount {
     public static final String DELETED_NAME = "Deleted user";
 
     /** How a deleted account's user name begins: "~" is never allowed in one that people choose. */
-    public static final String DELETED_USERNAME_PREFIX = "~deleted-";
+    private static final String DELETED_USERNAME_PREFIX = "~deleted-";
 
     public String getEmail() {
         return email;

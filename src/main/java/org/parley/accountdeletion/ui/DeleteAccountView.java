@@ -15,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 import org.parley.account.service.AccountClosing;
 import org.parley.account.ui.LoginView;
@@ -52,11 +51,8 @@ public class DeleteAccountView extends Div implements HasDynamicTitle {
         delete.addClickListener(click -> {
             try {
                 deletion.deleteMyAccount(confirmation.getValue());
+                // This session, like the person's others, is signed out already and ends when the sign-in page loads.
                 UI.getCurrent().getPage().setLocation("login?" + LoginView.DELETED_PARAMETER);
-                // Ended here, in this request, as signing out is: this answer still reaches the browser and takes
-                // it to the sign-in page. (Ending it from elsewhere, as for the person's other sessions, could
-                // close the page's connection first, and the page would reload without saying why.)
-                VaadinSession.getCurrent().getSession().invalidate();
             } catch (UserFacingException refused) {
                 error.setText(Words.of(refused));
                 error.setVisible(true);

@@ -113,7 +113,7 @@ class WritePermission {
         if (friendGraph.areFriends(me, partnerId)) {
             return null;
         }
-        Supplier<String> partnerName = () -> partner.get().displayName();
+        // Each refusal returns at once, so the partner is looked up at most once.
         if (conversation.getKind() != Conversation.Kind.TEMPORARY) {
             UserSummary other = partner.get();
             return other.accountDeleted()
@@ -121,17 +121,17 @@ class WritePermission {
                     : Phrase.of("chat.refusal.no-longer-friends", other.displayName());
         }
         if (friendGraph.isBlockedEitherWay(me, partnerId)) {
-            return Phrase.of("chat.refusal.blocked-partner", partnerName.get());
+            return Phrase.of("chat.refusal.blocked-partner", partner.get().displayName());
         }
         if (!directory.acceptsTemporaryChats(partnerId)) {
-            return Phrase.of("chat.refusal.partner-no-temporary", partnerName.get());
+            return Phrase.of("chat.refusal.partner-no-temporary", partner.get().displayName());
         }
         if (!directory.acceptsTemporaryChats(me)) {
             // Both ways or not at all: the partner could not answer.
             return Phrase.of("chat.refusal.you-no-temporary");
         }
         if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partnerId)) {
-            return Phrase.of("chat.refusal.temporary-ended", partnerName.get());
+            return Phrase.of("chat.refusal.temporary-ended", partner.get().displayName());
         }
         return null;
     }
