@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.parley.account.domain.UserAccount;
@@ -269,6 +270,10 @@ class CompanySignInBrowserTest extends BrowserTestBase {
         page.locator("#username").fill(username);
         page.locator("#password").fill(OpenIdProvider.PASSWORD);
         page.locator("button[type=submit]").click();
+        // The provider took her password (its sign-in page again would mean it did not; a failure shows where she is).
+        assertThat(page)
+                .not()
+                .hasURL(Pattern.compile(Pattern.quote(OpenIdProvider.running().issuer() + "/login") + ".*"));
     }
 
     private UserSummary account(String username) {
