@@ -31,6 +31,7 @@ import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.service.AdminLogView;
 import org.parley.groups.service.GroupMemberView;
 import org.parley.groups.service.GroupModeration;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupResult;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSettings;
@@ -82,6 +83,9 @@ class RemainingAttacksTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupRequests groupRequests;
 
     @Autowired
     GroupModeration moderation;
@@ -208,13 +212,13 @@ class RemainingAttacksTest {
         assertRefused(
                 () -> as(asker, () -> groups.join(group.id(), "m".repeat(GroupService.MAX_MESSAGE_LENGTH + 1))),
                 "The message can be at most 500 characters (it has 501).");
-        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+        assertThat(as(owner, () -> groupRequests.pendingRequests(group.id())))
                 .as("no request waits")
                 .isEmpty();
 
         assertThat(as(asker, () -> groups.join(group.id(), "m".repeat(GroupService.MAX_MESSAGE_LENGTH))))
                 .isEqualTo(Standing.REQUEST_PENDING);
-        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+        assertThat(as(owner, () -> groupRequests.pendingRequests(group.id())))
                 .singleElement()
                 .satisfies(request -> assertThat(request.message()).hasSize(GroupService.MAX_MESSAGE_LENGTH));
     }
@@ -228,8 +232,9 @@ class RemainingAttacksTest {
         GroupSummary group = create(owner, "Reasons " + uniqueName("club"), JoinPolicy.APPROVAL);
         run(owner, () -> groups.addMember(group.id(), member.id()));
         run(asker, () -> groups.join(group.id(), null));
-        long requestId =
-                as(owner, () -> groups.pendingRequests(group.id())).getFirst().id();
+        long requestId = as(owner, () -> groupRequests.pendingRequests(group.id()))
+                .getFirst()
+                .id();
         List<AdminLogView> logBefore = as(owner, () -> moderation.adminLog(group.id(), null, GroupService.MAX_PAGE));
         String tooLong = "r".repeat(GroupService.MAX_REASON_LENGTH + 1);
         String refusal = "The reason can be at most 200 characters (it has 201).";
@@ -240,14 +245,14 @@ class RemainingAttacksTest {
         assertRefused(() -> run(owner, () -> moderation.removeMember(group.id(), member.id(), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> moderation.ban(group.id(), member.id(), tooLong)), refusal);
         assertRefused(() -> run(owner, () -> moderation.ban(group.id(), stranger.id(), tooLong)), refusal);
-        assertRefused(() -> run(owner, () -> groups.reject(requestId, tooLong)), refusal);
+        assertRefused(() -> run(owner, () -> groupRequests.reject(requestId, tooLong)), refusal);
 
         GroupMemberView still = as(member, () -> groups.myMembership(group.id()));
         assertThat(still.mutedUntil()).as("not muted").isNull();
         assertThat(as(owner, () -> moderation.bannedUsers(group.id())))
                 .as("nobody banned")
                 .isEmpty();
-        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+        assertThat(as(owner, () -> groupRequests.pendingRequests(group.id())))
                 .extracting(r -> r.id())
                 .as("the request still waits")
                 .containsExactly(requestId);

@@ -33,9 +33,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Groups: creating, finding and deleting them, joining and leaving, the request queue, and who is in one. What
- * administrators do to members is {@link GroupModeration}; a group's settings are {@link GroupSettings}; who may do
- * what is {@link GroupRules}. Every rule is checked against the signed-in caller.
+ * Groups: creating, finding and deleting them, joining and leaving, and who is in one. Answering requests to join is
+ * {@link GroupRequests}; what administrators do to members is {@link GroupModeration}; a group's settings are
+ * {@link GroupSettings}; who may do what is {@link GroupRules}. Every rule is checked against the signed-in caller.
  */
 @Service
 // A safety net: each method still checks its caller (CurrentUser); a call with nobody signed in never gets in.
@@ -217,17 +217,6 @@ public class GroupService {
         }
     }
 
-    public void cancelJoinRequest(long requestId) {
-        long me = currentUser.requireId();
-        GroupJoinRequest request = requests.lockById(requestId)
-                .filter(GroupJoinRequest::isPending)
-                .filter(r -> r.getUserId() == me)
-                .orElseThrow(() -> new NotAllowedException(Phrase.of("groups.refusal.that-request-no-longer-exists")));
-        request.decide(GroupJoinRequest.Status.CANCELLED, me, null, clock.instant());
-        ChatGroup group = records.requireGroup(request.getGroupId());
-        records.publish(group, GroupChanged.Kind.REQUESTS, me, records.withAdmins(group, me));
-    }
-
     /** Leaves a group; the owner must hand it over first. */
     public void leave(long groupId) {
         long me = currentUser.requireId();
@@ -248,63 +237,6 @@ public class GroupService {
                 .map(GroupSummary::of)
                 .sorted(Comparator.comparing(GroupSummary::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-    }
-
-    // --- The request queue ---------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<JoinRequestView> pendingRequests(long groupId) {
-        long me = currentUser.requireId();
-        records.requireAdministrator(groupId, me, false);
-        List<GroupJoinRequest> pending =
-                requests.findByGroupIdAndStatusOrderByIdAsc(groupId, GroupJoinRequest.Status.PENDING);
-        Map<Long, UserSummary> people = directory.summaries(
-                pending.stream().map(GroupJoinRequest::getUserId).toList());
-        return pending.stream()
-                .map(r -> new JoinRequestView(
-                        r.getId(), groupId, people.get(r.getUserId()), r.getMessage(), r.getCreatedAt()))
-                .toList();
-    }
-
-    @Transactional(readOnly = true)
-    public long pendingRequestCount(long groupId) {
-        long me = currentUser.requireId();
-        records.requireAdministrator(groupId, me, false);
-        return requests.countByGroupIdAndStatus(groupId, GroupJoinRequest.Status.PENDING);
-    }
-
-    /** Join requests waiting in all the groups the caller administers. */
-    @Transactional(readOnly = true)
-    public long pendingRequestsForMe() {
-        return requests.countPendingForAdministrator(currentUser.requireId());
-    }
-
-    public void approve(long requestId) {
-        long me = currentUser.requireId();
-        GroupJoinRequest request = requirePendingRequest(requestId);
-        ChatGroup group = records.requireGroup(request.getGroupId());
-        records.requireAdministrator(group.getId(), me, true);
-        long requester = request.getUserId();
-        if (bans.existsByGroupIdAndUserId(group.getId(), requester)) {
-            throw new NotAllowedException(Phrase.of("groups.refusal.banned-unban-first", records.name(requester)));
-        }
-        request.decide(GroupJoinRequest.Status.APPROVED, me, null, clock.instant());
-        records.enrol(group, requester, Role.MEMBER);
-        records.log(group, me, requester, Action.APPROVE, null);
-        records.say(group, requester, SystemLine.JOINED, null, null);
-        records.publish(group, GroupChanged.Kind.JOINED, requester, records.everyone(group));
-    }
-
-    public void reject(long requestId, String reason) {
-        long me = currentUser.requireId();
-        GroupJoinRequest request = requirePendingRequest(requestId);
-        ChatGroup group = records.requireGroup(request.getGroupId());
-        records.requireAdministrator(group.getId(), me, true);
-        String cleanReason = TextRules.optionalText(reason, "The reason", MAX_REASON_LENGTH);
-        request.decide(GroupJoinRequest.Status.REJECTED, me, cleanReason, clock.instant());
-        records.log(group, me, request.getUserId(), Action.REJECT, cleanReason);
-        records.publish(
-                group, GroupChanged.Kind.REJECTED, request.getUserId(), records.withAdmins(group, request.getUserId()));
     }
 
     // --- Membership by administrators -------------------------------------------------------------
@@ -348,13 +280,5 @@ public class GroupService {
                 .sorted(Comparator.comparing((GroupMemberView v) -> v.role().ordinal())
                         .thenComparing(v -> v.user().displayName(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
-    }
-
-    /** The request, locked until the answer commits: whoever answers second finds it answered. */
-    private GroupJoinRequest requirePendingRequest(long requestId) {
-        return requests.lockById(requestId)
-                .filter(GroupJoinRequest::isPending)
-                .orElseThrow(
-                        () -> new NotAllowedException(Phrase.of("groups.refusal.that-request-was-already-answered")));
     }
 }

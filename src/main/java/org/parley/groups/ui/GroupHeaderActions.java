@@ -17,6 +17,7 @@ import org.parley.chat.service.ConversationDetails;
 import org.parley.chat.ui.ConversationHeaderActions;
 import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupModeration;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
@@ -29,6 +30,7 @@ import org.parley.groups.service.GroupSummary;
 class GroupHeaderActions implements ConversationHeaderActions {
 
     private final GroupService groups;
+    private final GroupRequests requests;
     private final GroupModeration moderation;
     private final GroupSettings groupSettings;
     private final AccountService accounts;
@@ -39,6 +41,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
 
     GroupHeaderActions(
             GroupService groups,
+            GroupRequests requests,
             GroupModeration moderation,
             GroupSettings groupSettings,
             AccountService accounts,
@@ -49,6 +52,7 @@ class GroupHeaderActions implements ConversationHeaderActions {
         this.chat = chat;
         this.presence = presence;
         this.groups = groups;
+        this.requests = requests;
         this.moderation = moderation;
         this.groupSettings = groupSettings;
         this.accounts = accounts;
@@ -67,7 +71,16 @@ class GroupHeaderActions implements ConversationHeaderActions {
         members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         members.setTestId("group-members-button");
         members.addClickListener(click -> new GroupPanel(
-                        groups, moderation, groupSettings, accounts, chat, liveEvents, presence, group.id(), me)
+                        groups,
+                        requests,
+                        moderation,
+                        groupSettings,
+                        accounts,
+                        chat,
+                        liveEvents,
+                        presence,
+                        group.id(),
+                        me)
                 .open());
         boolean admin = groups.myPowers(group.id()).administer();
         if (!admin) {
@@ -76,12 +89,12 @@ class GroupHeaderActions implements ConversationHeaderActions {
         Badge waiting = new Badge();
         waiting.getElement().getThemeList().add("error pill small");
         waiting.setTestId("group-requests-badge");
-        showCount(members, waiting, groups.pendingRequestCount(group.id()));
+        showCount(members, waiting, requests.pendingRequestCount(group.id()));
         members.setSuffixComponent(waiting);
         LiveUpdates.bind(members, liveEvents, me, event -> {
             if (event instanceof GroupChanged changed && changed.groupId() == group.id()) {
                 try {
-                    showCount(members, waiting, groups.pendingRequestCount(group.id()));
+                    showCount(members, waiting, requests.pendingRequestCount(group.id()));
                 } catch (RuntimeException noLongerAdmin) {
                     showCount(members, waiting, 0);
                 }

@@ -32,6 +32,7 @@ import org.parley.groups.service.GroupChanged;
 import org.parley.groups.service.GroupMemberView;
 import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.GroupPowers;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSettings;
 import org.parley.groups.service.GroupSummary;
@@ -46,6 +47,7 @@ class GroupPanel extends Dialog {
     /** Times in the reader's zone (ReaderZone). */
     private final GroupService groups;
 
+    private final GroupRequests requests;
     private final GroupModeration moderation;
     private final ChatService chat;
     private final long groupId;
@@ -64,6 +66,7 @@ class GroupPanel extends Dialog {
 
     GroupPanel(
             GroupService groups,
+            GroupRequests requests,
             GroupModeration moderation,
             GroupSettings groupSettings,
             AccountService accounts,
@@ -73,6 +76,7 @@ class GroupPanel extends Dialog {
             long groupId,
             long me) {
         this.groups = groups;
+        this.requests = requests;
         this.moderation = moderation;
         this.chat = chat;
         this.groupId = groupId;
@@ -208,7 +212,7 @@ class GroupPanel extends Dialog {
 
     private void renderRequests() {
         requestList.removeAll();
-        List<JoinRequestView> pending = groups.pendingRequests(groupId);
+        List<JoinRequestView> pending = requests.pendingRequests(groupId);
         requestsTab.setLabel(
                 pending.isEmpty()
                         ? getTranslation("groups.panel.requests")
@@ -226,7 +230,7 @@ class GroupPanel extends Dialog {
             Button approve = new Button(
                     getTranslation("groups.panel.approve"),
                     VaadinIcon.CHECK.create(),
-                    c -> acts.act(() -> groups.approve(request.id())));
+                    c -> acts.act(() -> requests.approve(request.id())));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             approve.setTestId("approve-" + request.requester().username());
             Button reject = new Button(
@@ -235,7 +239,7 @@ class GroupPanel extends Dialog {
                             getTranslation(
                                     "groups.panel.reject-who",
                                     request.requester().displayName()),
-                            reason -> groups.reject(request.id(), reason)));
+                            reason -> requests.reject(request.id(), reason)));
             reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div actions = new Div(approve, reject);
             actions.addClassName("person-actions");

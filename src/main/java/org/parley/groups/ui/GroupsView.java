@@ -28,6 +28,7 @@ import org.parley.base.ui.Toasts;
 import org.parley.base.ui.ViewHeader;
 import org.parley.groups.domain.ChatGroup;
 import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupResult;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
@@ -41,14 +42,16 @@ public class GroupsView extends Div implements HasDynamicTitle {
     static final int PAGE = 20;
 
     private final GroupService groups;
+    private final GroupRequests requests;
     final TextField search = new TextField();
     final Div results = new Div();
     final Button more = new Button(getTranslation("friends.people.more"));
     private final List<GroupResult> shown = new ArrayList<>();
     private boolean hasMore;
 
-    public GroupsView(GroupService groups, LiveEvents liveEvents, CurrentUser currentUser) {
+    public GroupsView(GroupService groups, GroupRequests requests, LiveEvents liveEvents, CurrentUser currentUser) {
         this.groups = groups;
+        this.requests = requests;
         addClassNames("page", "groups-page");
         Button create = new Button(getTranslation("groups.new"), VaadinIcon.PLUS.create(), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -167,7 +170,7 @@ public class GroupsView extends Div implements HasDynamicTitle {
                 actions.add(
                         Badges.of(getTranslation("groups.request-pending"), null),
                         Actions.small(getTranslation("base.cancel"), null, ButtonVariant.LUMO_TERTIARY, () -> {
-                            groups.cancelJoinRequest(result.requestId());
+                            requests.cancelJoinRequest(result.requestId());
                             refresh();
                         }));
             case NONE -> {

@@ -46,6 +46,7 @@ import org.parley.friends.service.FriendsChanged;
 import org.parley.friends.ui.FriendsView;
 import org.parley.friends.ui.PeopleView;
 import org.parley.groups.service.GroupChanged;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.ui.GroupsView;
 
@@ -65,6 +66,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Badge requestBadge = new Badge();
     private final Badge groupRequestBadge = new Badge();
     private final GroupService groups;
+    private final GroupRequests groupRequests;
     private final Span pageTitle = new Span();
     private final BackgroundNotifier notifier;
 
@@ -75,6 +77,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             ReadMarkers readMarkers,
             FriendService friends,
             GroupService groups,
+            GroupRequests groupRequests,
             AccountService accounts,
             OnlinePresence presence,
             LiveEvents liveEvents,
@@ -84,6 +87,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             ConversationOverview overview,
             AdministrationLists administration) {
         this.groups = groups;
+        this.groupRequests = groupRequests;
         this.friends = friends;
         this.me = currentUser.requireId();
         // The page's own scripts, once per page (before any executeJs that calls them).
@@ -211,7 +215,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void refreshBadges() {
         show(requestBadge, friends.incomingRequestCount());
-        show(groupRequestBadge, groups.pendingRequestsForMe());
+        show(groupRequestBadge, groupRequests.pendingRequestsForMe());
     }
 
     private static void show(Badge badge, long count) {

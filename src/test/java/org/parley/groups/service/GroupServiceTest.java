@@ -76,6 +76,9 @@ class GroupServiceTest {
     GroupService groups;
 
     @Autowired
+    GroupRequests groupRequests;
+
+    @Autowired
     GroupModeration moderation;
 
     @Autowired
@@ -195,8 +198,9 @@ class GroupServiceTest {
         run(seeker, () -> groups.join(byName.id(), null));
         run(seeker, () -> groups.join(asked.id(), "please"));
         run(owner, () -> moderation.ban(banned.id(), seeker.id(), null));
-        long requestId =
-                as(owner, () -> groups.pendingRequests(asked.id())).getFirst().id();
+        long requestId = as(owner, () -> groupRequests.pendingRequests(asked.id()))
+                .getFirst()
+                .id();
 
         List<GroupResult> found = as(seeker, () -> groups.search("  " + token.toUpperCase() + " ", null, 50));
 
@@ -288,7 +292,7 @@ class GroupServiceTest {
         assertThat(as(owner, () -> chat.history(group.conversationId(), null, 50)))
                 .extracting(Lines::of)
                 .endsWith("Bob Tester joined", "hello all");
-        assertThat(as(owner, () -> groups.pendingRequestCount(group.id())))
+        assertThat(as(owner, () -> groupRequests.pendingRequestCount(group.id())))
                 .as("no request needed")
                 .isZero();
 
@@ -308,8 +312,8 @@ class GroupServiceTest {
         assertThat(as(carol, () -> groups.join(crew.id(), "  I like books  "))).isEqualTo(Standing.REQUEST_PENDING);
 
         JoinRequestView request =
-                as(crew.owner, () -> groups.pendingRequests(crew.id())).getFirst();
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id())))
+                as(crew.owner, () -> groupRequests.pendingRequests(crew.id())).getFirst();
+        assertThat(as(crew.owner, () -> groupRequests.pendingRequests(crew.id())))
                 .singleElement()
                 .satisfies(r -> {
                     assertThat(r.requester()).isEqualTo(carol);
@@ -332,31 +336,38 @@ class GroupServiceTest {
                     crew.owner,
                     crew,
                     someoneElse,
-                    () -> groups.cancelJoinRequest(request.id()),
+                    () -> groupRequests.cancelJoinRequest(request.id()),
                     NotAllowedException.class,
                     NO_SUCH_REQUEST);
         }
 
-        run(carol, () -> groups.cancelJoinRequest(request.id()));
+        run(carol, () -> groupRequests.cancelJoinRequest(request.id()));
 
-        assertThat(as(crew.admin, () -> groups.pendingRequests(crew.id()))).isEmpty();
-        assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id()))).isZero();
+        assertThat(as(crew.admin, () -> groupRequests.pendingRequests(crew.id())))
+                .isEmpty();
+        assertThat(as(crew.admin, () -> groupRequests.pendingRequestCount(crew.id())))
+                .isZero();
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
         assertRefused(
                 crew.owner,
                 crew,
                 carol,
-                () -> groups.cancelJoinRequest(request.id()),
+                () -> groupRequests.cancelJoinRequest(request.id()),
                 NotAllowedException.class,
                 NO_SUCH_REQUEST);
         assertRefused(
-                crew.owner, crew, crew.admin, () -> groups.approve(request.id()), NotAllowedException.class, ANSWERED);
+                crew.owner,
+                crew,
+                crew.admin,
+                () -> groupRequests.approve(request.id()),
+                NotAllowedException.class,
+                ANSWERED);
         assertStaysOut(carol, crew);
 
         assertThat(as(carol, () -> groups.join(crew.id(), null)))
                 .as("may ask again")
                 .isEqualTo(Standing.REQUEST_PENDING);
-        assertThat(as(crew.admin, () -> groups.pendingRequests(crew.id())))
+        assertThat(as(crew.admin, () -> groupRequests.pendingRequests(crew.id())))
                 .singleElement()
                 .satisfies(r -> assertThat(r.id()).isNotEqualTo(request.id()));
     }
@@ -424,10 +435,10 @@ class GroupServiceTest {
         run(carol, () -> groups.join(crew.id(), "hi"));
 
         for (UserSummary administrator : List.of(crew.owner, crew.admin, crew.otherAdmin)) {
-            assertThat(as(administrator, () -> groups.pendingRequests(crew.id())))
+            assertThat(as(administrator, () -> groupRequests.pendingRequests(crew.id())))
                     .extracting(r -> r.requester().id())
                     .containsExactly(carol.id());
-            assertThat(as(administrator, () -> groups.pendingRequestCount(crew.id())))
+            assertThat(as(administrator, () -> groupRequests.pendingRequestCount(crew.id())))
                     .isEqualTo(1);
         }
         for (UserSummary forged : List.of(crew.member, carol, outsider)) {
@@ -437,7 +448,9 @@ class GroupServiceTest {
                     forged,
                     NotAllowedException.class,
                     ADMINS_ONLY,
-                    List.of(() -> groups.pendingRequests(crew.id()), () -> groups.pendingRequestCount(crew.id())));
+                    List.of(
+                            () -> groupRequests.pendingRequests(crew.id()),
+                            () -> groupRequests.pendingRequestCount(crew.id())));
         }
     }
 
@@ -447,7 +460,7 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         UserSummary outsider = crew.guest("outsider");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+        long request = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
 
@@ -458,7 +471,7 @@ class GroupServiceTest {
                     forged,
                     NotAllowedException.class,
                     ADMINS_ONLY,
-                    List.of(() -> groups.approve(request), () -> groups.reject(request, "no")));
+                    List.of(() -> groupRequests.approve(request), () -> groupRequests.reject(request, "no")));
         }
         assertStaysOut(carol, crew);
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.REQUEST_PENDING);
@@ -470,11 +483,11 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         run(crew.owner, () -> chat.send(crew.conversation(), "before you came"));
         run(carol, () -> groups.join(crew.id(), "let me in"));
-        long request = as(crew.admin, () -> groups.pendingRequests(crew.id()))
+        long request = as(crew.admin, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
 
-        run(crew.admin, () -> groups.approve(request));
+        run(crew.admin, () -> groupRequests.approve(request));
 
         run(carol, () -> {
             assertThat(groups.myMembership(crew.id()).role()).isEqualTo(Role.MEMBER);
@@ -493,7 +506,8 @@ class GroupServiceTest {
                 .last()
                 .isEqualTo("thanks!");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
+        assertThat(as(crew.owner, () -> groupRequests.pendingRequests(crew.id())))
+                .isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(6);
         assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
@@ -505,15 +519,16 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL, "carol");
         UserSummary carol = crew.guest("carol");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.admin, () -> groups.pendingRequests(crew.id()))
+        long request = as(crew.admin, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
 
-        run(crew.admin, () -> groups.reject(request, "  Not now  "));
+        run(crew.admin, () -> groupRequests.reject(request, "  Not now  "));
 
         assertStaysOut(carol, crew);
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.NONE);
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
+        assertThat(as(crew.owner, () -> groupRequests.pendingRequests(crew.id())))
+                .isEmpty();
         assertThat(as(crew.owner, () -> groups.group(crew.id())).memberCount()).isEqualTo(5);
         assertThat(as(crew.owner, () -> moderation.adminLog(crew.id(), null, 1)))
                 .singleElement()
@@ -528,39 +543,39 @@ class GroupServiceTest {
         UserSummary dave = crew.guest("dave");
         run(carol, () -> groups.join(crew.id(), null));
         run(dave, () -> groups.join(crew.id(), null));
-        List<JoinRequestView> queue = as(crew.owner, () -> groups.pendingRequests(crew.id()));
+        List<JoinRequestView> queue = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()));
         long carolsRequest = queue.get(0).id();
         long davesRequest = queue.get(1).id();
 
-        run(crew.admin, () -> groups.approve(carolsRequest));
+        run(crew.admin, () -> groupRequests.approve(carolsRequest));
         assertRefused(
                 crew.owner,
                 crew,
                 crew.otherAdmin,
-                () -> groups.approve(carolsRequest),
+                () -> groupRequests.approve(carolsRequest),
                 NotAllowedException.class,
                 ANSWERED);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.reject(carolsRequest, "oops"),
+                () -> groupRequests.reject(carolsRequest, "oops"),
                 NotAllowedException.class,
                 ANSWERED);
 
-        run(crew.admin, () -> groups.reject(davesRequest, null));
+        run(crew.admin, () -> groupRequests.reject(davesRequest, null));
         assertRefused(
                 crew.owner,
                 crew,
                 crew.otherAdmin,
-                () -> groups.approve(davesRequest),
+                () -> groupRequests.approve(davesRequest),
                 NotAllowedException.class,
                 ANSWERED);
         assertRefused(
                 crew.owner,
                 crew,
                 crew.owner,
-                () -> groups.reject(davesRequest, null),
+                () -> groupRequests.reject(davesRequest, null),
                 NotAllowedException.class,
                 ANSWERED);
 
@@ -581,7 +596,7 @@ class GroupServiceTest {
         Crew crew = crew(JoinPolicy.APPROVAL, "carol");
         UserSummary carol = crew.guest("carol");
         run(carol, () -> groups.join(crew.id(), null));
-        long request = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+        long request = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
@@ -592,7 +607,7 @@ class GroupServiceTest {
                     () -> {
                         try {
                             approvedButNotCommitted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-                            run(crew.otherAdmin, () -> groups.reject(request, "too late"));
+                            run(crew.otherAdmin, () -> groupRequests.reject(request, "too late"));
                             return null;
                         } catch (Throwable refused) {
                             return refused;
@@ -601,7 +616,7 @@ class GroupServiceTest {
                     executor);
             // The approval stays uncommitted a moment, time enough for the rejection to read the request.
             transaction.executeWithoutResult(status -> {
-                run(crew.admin, () -> groups.approve(request));
+                run(crew.admin, () -> groupRequests.approve(request));
                 approvedButNotCommitted.countDown();
                 pause(Duration.ofMillis(400));
             });
@@ -615,7 +630,8 @@ class GroupServiceTest {
                 .extracting(AdminLogView::action)
                 .containsOnlyOnce(Action.APPROVE)
                 .doesNotContain(Action.REJECT);
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id()))).isEmpty();
+        assertThat(as(crew.owner, () -> groupRequests.pendingRequests(crew.id())))
+                .isEmpty();
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.MEMBER);
     }
 
@@ -687,7 +703,7 @@ class GroupServiceTest {
 
         run(crew.owner, () -> moderation.appoint(crew.id(), crew.member.id()));
         assertThat(roleOf(crew, crew.member)).isEqualTo(Role.ADMIN);
-        assertThat(as(crew.member, () -> groups.pendingRequestCount(crew.id())))
+        assertThat(as(crew.member, () -> groupRequests.pendingRequestCount(crew.id())))
                 .as("now sees the queue")
                 .isZero();
 
@@ -697,7 +713,7 @@ class GroupServiceTest {
                 crew.owner,
                 crew,
                 crew.member,
-                () -> groups.pendingRequestCount(crew.id()),
+                () -> groupRequests.pendingRequestCount(crew.id()),
                 NotAllowedException.class,
                 ADMINS_ONLY);
 
@@ -812,8 +828,8 @@ class GroupServiceTest {
                             () -> groupSettings.setJoinPolicy(id, JoinPolicy.OPEN),
                             () -> moderation.bannedUsers(id),
                             () -> moderation.adminLog(id, null, 50),
-                            () -> groups.pendingRequests(id),
-                            () -> groups.pendingRequestCount(id)));
+                            () -> groupRequests.pendingRequests(id),
+                            () -> groupRequests.pendingRequestCount(id)));
         }
         assertRefused(
                 crew.owner,
@@ -1219,7 +1235,7 @@ class GroupServiceTest {
         UserSummary carol = crew.guest("carol");
         UserSummary dave = crew.guest("dave");
         run(dave, () -> groups.join(crew.id(), null));
-        long davesRequest = as(crew.owner, () -> groups.pendingRequests(crew.id()))
+        long davesRequest = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
 
@@ -1235,16 +1251,21 @@ class GroupServiceTest {
                 "You are banned from " + crew.group.name() + ".");
         assertThat(standing(carol, crew.group)).isEqualTo(Standing.BANNED);
         assertThat(standing(dave, crew.group)).isEqualTo(Standing.BANNED);
-        assertThat(as(crew.owner, () -> groups.pendingRequests(crew.id())))
+        assertThat(as(crew.owner, () -> groupRequests.pendingRequests(crew.id())))
                 .as("dave's request left the queue")
                 .isEmpty();
         assertRefused(
-                crew.owner, crew, crew.owner, () -> groups.approve(davesRequest), NotAllowedException.class, ANSWERED);
+                crew.owner,
+                crew,
+                crew.owner,
+                () -> groupRequests.approve(davesRequest),
+                NotAllowedException.class,
+                ANSWERED);
         assertRefused(
                 crew.owner,
                 crew,
                 dave,
-                () -> groups.cancelJoinRequest(davesRequest),
+                () -> groupRequests.cancelJoinRequest(davesRequest),
                 NotAllowedException.class,
                 NO_SUCH_REQUEST);
         assertStaysOut(carol, crew);
@@ -1271,12 +1292,12 @@ class GroupServiceTest {
         UserSummary erin = crew.guest("erin");
         run(carol, () -> groups.join(crew.id(), null));
         run(dave, () -> groups.join(crew.id(), null));
-        List<JoinRequestView> queue = as(crew.owner, () -> groups.pendingRequests(crew.id()));
+        List<JoinRequestView> queue = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()));
         long id = crew.id();
 
         run(crew.admin, () -> {
-            groups.approve(queue.get(0).id());
-            groups.reject(queue.get(1).id(), "Full");
+            groupRequests.approve(queue.get(0).id());
+            groupRequests.reject(queue.get(1).id(), "Full");
             groups.addMember(id, erin.id());
             moderation.removeMember(id, erin.id(), "Bye");
             moderation.mute(id, carol.id(), Duration.ofMinutes(10), "Calm down");
@@ -1418,15 +1439,15 @@ class GroupServiceTest {
                             GroupChanged.class,
                             changed -> assertThat(changed.groupId()).isEqualTo(crew.id()));
         }
-        assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id())))
+        assertThat(as(crew.admin, () -> groupRequests.pendingRequestCount(crew.id())))
                 .as("the badge, when re-read")
                 .isEqualTo(1);
 
         run(crew.owner, () -> chat.send(crew.conversation(), "hello members"));
-        long request = as(crew.otherAdmin, () -> groups.pendingRequests(crew.id()))
+        long request = as(crew.otherAdmin, () -> groupRequests.pendingRequests(crew.id()))
                 .getFirst()
                 .id();
-        run(crew.otherAdmin, () -> groups.approve(request));
+        run(crew.otherAdmin, () -> groupRequests.approve(request));
 
         String joined = "group:JOINED:" + carol.id();
         for (List<UserEvent> heard : List.of(ownerHeard, adminHeard, otherAdminHeard)) {
@@ -1439,7 +1460,8 @@ class GroupServiceTest {
         assertThat(describe(awaitEvents(carolHeard, 3)))
                 .as("the requester's other tabs learn the answer")
                 .containsExactly(asked, "posted:Carol Tester joined", joined);
-        assertThat(as(crew.admin, () -> groups.pendingRequestCount(crew.id()))).isZero();
+        assertThat(as(crew.admin, () -> groupRequests.pendingRequestCount(crew.id())))
+                .isZero();
     }
 
     @Test
@@ -1449,15 +1471,15 @@ class GroupServiceTest {
         UserSummary dave = crew.guest("dave");
         run(carol, () -> groups.join(crew.id(), null));
         run(dave, () -> groups.join(crew.id(), null));
-        List<JoinRequestView> queue = as(crew.owner, () -> groups.pendingRequests(crew.id()));
+        List<JoinRequestView> queue = as(crew.owner, () -> groupRequests.pendingRequests(crew.id()));
         List<UserEvent> ownerHeard = heardEvents.listen(crew.owner);
         List<UserEvent> otherAdminHeard = heardEvents.listen(crew.otherAdmin);
         List<UserEvent> memberHeard = heardEvents.listen(crew.member);
         List<UserEvent> carolHeard = heardEvents.listen(carol);
         List<UserEvent> daveHeard = heardEvents.listen(dave);
 
-        run(crew.admin, () -> groups.reject(queue.get(0).id(), "No"));
-        run(dave, () -> groups.cancelJoinRequest(queue.get(1).id()));
+        run(crew.admin, () -> groupRequests.reject(queue.get(0).id(), "No"));
+        run(dave, () -> groupRequests.cancelJoinRequest(queue.get(1).id()));
         run(crew.owner, () -> chat.send(crew.conversation(), "later news"));
 
         List<String> adminsHear =
@@ -1490,13 +1512,13 @@ class GroupServiceTest {
                 () -> groups.groupOfConversation(crew.conversation()),
                 () -> groups.myMembership(id),
                 () -> groups.join(id, null),
-                () -> groups.cancelJoinRequest(1),
+                () -> groupRequests.cancelJoinRequest(1),
                 () -> groups.leave(id),
                 groups::myGroups,
-                () -> groups.pendingRequests(id),
-                () -> groups.pendingRequestCount(id),
-                () -> groups.approve(1),
-                () -> groups.reject(1, null),
+                () -> groupRequests.pendingRequests(id),
+                () -> groupRequests.pendingRequestCount(id),
+                () -> groupRequests.approve(1),
+                () -> groupRequests.reject(1, null),
                 () -> groups.addMember(id, someone),
                 () -> moderation.removeMember(id, someone, null),
                 () -> moderation.mute(id, someone, null, null),
@@ -1666,7 +1688,7 @@ class GroupServiceTest {
                                 .collect(Collectors.toMap(
                                         m -> m.user().id(),
                                         m -> m.role() + " muted until " + m.mutedUntil() + " for " + m.muteReason())),
-                        groups.pendingRequests(crew.id()).stream()
+                        groupRequests.pendingRequests(crew.id()).stream()
                                 .map(JoinRequestView::id)
                                 .toList(),
                         moderation.bannedUsers(crew.id()).stream()

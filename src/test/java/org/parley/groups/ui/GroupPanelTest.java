@@ -37,6 +37,7 @@ import org.parley.chat.ui.ComposerTester;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupModeration;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.support.BrowserlessUiTest;
@@ -52,6 +53,9 @@ class GroupPanelTest extends BrowserlessUiTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupRequests groupRequests;
 
     @Autowired
     GroupModeration moderation;
@@ -238,8 +242,8 @@ class GroupPanelTest extends BrowserlessUiTest {
         run(max, () -> groups.join(group.id(), "Hello"));
         run(
                 olga,
-                () -> groups.approve(
-                        groups.pendingRequests(group.id()).getFirst().id()));
+                () -> groupRequests.approve(
+                        groupRequests.pendingRequests(group.id()).getFirst().id()));
         try (BrowserlessUIContext olgaWindow = windowOf(olga);
                 BrowserlessUIContext maxWindow = windowOf(max)) {
             openConversation(maxWindow, group);

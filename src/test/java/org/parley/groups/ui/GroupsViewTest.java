@@ -22,6 +22,7 @@ import org.parley.chat.ui.ChatView;
 import org.parley.groups.domain.ChatGroup.JoinPolicy;
 import org.parley.groups.domain.GroupMember.Role;
 import org.parley.groups.service.GroupModeration;
+import org.parley.groups.service.GroupRequests;
 import org.parley.groups.service.GroupService;
 import org.parley.groups.service.GroupSummary;
 import org.parley.groups.service.JoinRequestView;
@@ -33,6 +34,9 @@ class GroupsViewTest extends BrowserlessUiTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    GroupRequests groupRequests;
 
     @Autowired
     GroupModeration moderation;
@@ -200,7 +204,7 @@ class GroupsViewTest extends BrowserlessUiTest {
             Div row = row(window, group);
             assertThat(badgesIn(window, row)).containsExactly("Request pending");
             assertThat(buttonsIn(window, row)).containsExactly("Cancel");
-            assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+            assertThat(as(owner, () -> groupRequests.pendingRequests(group.id())))
                     .singleElement()
                     .satisfies(request -> {
                         assertThat(request.requester().id()).isEqualTo(sam.id());
@@ -215,7 +219,7 @@ class GroupsViewTest extends BrowserlessUiTest {
             assertThat(badgesIn(window, after)).isEmpty();
             assertThat(buttonsIn(window, after)).containsExactly("Ask to join");
         }
-        assertThat(as(owner, () -> groups.pendingRequests(group.id())))
+        assertThat(as(owner, () -> groupRequests.pendingRequests(group.id())))
                 .extracting(JoinRequestView::id)
                 .isEmpty();
     }
