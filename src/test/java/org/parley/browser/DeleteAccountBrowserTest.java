@@ -2,13 +2,16 @@ package org.parley.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.parley.account.service.UserSummary;
+import org.parley.accountdeletion.service.AccountDeletion;
 import org.parley.chat.service.ChatService;
 import org.parley.support.Scenarios;
 import org.parley.support.TestUsers;
@@ -29,6 +32,32 @@ class DeleteAccountBrowserTest extends BrowserTestBase {
 
     @Autowired
     ChatService chat;
+
+    @Autowired
+    AccountDeletion deletion;
+
+    /** "Deleted user" is stored in English; a Chinese reader reads it in Chinese, in the list, header and messages. */
+    @Test
+    void a_chinese_reader_sees_a_deleted_account_named_in_chinese() {
+        Map<String, UserSummary> people = users.createAll("mei", "bob");
+        UserSummary mei = people.get("mei");
+        UserSummary bob = people.get("bob");
+        long direct = scenarios.friendsWithConversation(mei, bob);
+        TestUsers.run(bob, () -> chat.send(direct, "Goodbye, Mei"));
+        TestUsers.run(bob, () -> deletion.deleteMyAccount(TestUsers.PASSWORD));
+
+        Page meiPage = newPerson(new Browser.NewContextOptions().setLocale("zh-CN"));
+        signIn(meiPage, mei, "websocket");
+        meiPage.navigate(url("chat/" + direct));
+        Locator message = meiPage.locator("[data-testid=message-list] vaadin-message");
+        assertThat(message).containsText("Goodbye, Mei");
+        assertThat(message).containsText("已删除的用户");
+        assertThat(meiPage.locator(".conversation-title")).containsText("已删除的用户");
+        assertThat(meiPage.locator(".conversation-row")).containsText("已删除的用户");
+        assertThat(meiPage.getByText("无法在这里发送消息：这个账号已被删除。")).isVisible();
+        assertThat(meiPage.locator("body")).not().containsText("Deleted user");
+        snapshot(meiPage, "deleted-user-zh");
+    }
 
     @ParameterizedTest(name = "push over {0}")
     @Transports

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.parley.account.service.UserSummary;
+import org.parley.base.ui.Words;
 
 /** The one way a user is drawn: their picture, or their initials in their own colour. */
 public final class UserAvatars {
@@ -12,8 +13,8 @@ public final class UserAvatars {
     private UserAvatars() {}
 
     public static Avatar avatar(UserSummary user, AvatarVariant... variants) {
-        Avatar avatar = new Avatar(user.displayName());
-        avatar.setAbbreviation(initials(user.displayName()));
+        Avatar avatar = new Avatar(Words.of(user.shownName()));
+        avatar.setAbbreviation(initials(Words.of(user.shownName())));
         if (user.avatarUrl() != null) {
             avatar.setImage(user.avatarUrl());
         }
@@ -44,7 +45,7 @@ public final class UserAvatars {
 
     /** Avatar, display name and @username side by side. */
     public static Div identity(UserSummary user) {
-        Span name = new Span(user.displayName());
+        Span name = new Span(Words.of(user.shownName()));
         name.addClassName("identity-name");
         Span handle = new Span(user.handle());
         handle.addClassName("identity-handle");

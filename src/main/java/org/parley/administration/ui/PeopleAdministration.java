@@ -17,6 +17,7 @@ import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.FileSizes;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 
 /** Administration's people: find anyone, see their state and storage, and act as the service allows. */
 class PeopleAdministration extends Div {
@@ -48,7 +49,7 @@ class PeopleAdministration extends Div {
             actions.add(Badges.of(getTranslation("administration.people.disabled"), "error"));
         }
         PersonPowers may = person.powers();
-        String name = user.displayName();
+        String name = Words.of(user.shownName());
         if (may.mayDisable()) {
             actions.add(Actions.small(
                     getTranslation("administration.people.disable"),
@@ -110,7 +111,7 @@ class PeopleAdministration extends Div {
     /** The new password, shown once, for the administrator to hand over. */
     private void showNewPassword(UserSummary user, String password) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("administration.people.new-password-title", user.displayName()));
+        dialog.setHeaderTitle(getTranslation("administration.people.new-password-title", Words.of(user.shownName())));
         Span secret = new Span(password);
         secret.addClassName("new-password");
         secret.setTestId("new-password");

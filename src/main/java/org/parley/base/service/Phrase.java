@@ -36,6 +36,11 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
         return of(TEXT, text);
     }
 
+    /** Words that need no translating ({@link #text}). */
+    public boolean isText() {
+        return TEXT.equals(key) && args.size() == 1;
+    }
+
     /** In English: for logs, and for tests that read a refusal's message. */
     public String inEnglish() {
         return in(Locale.ROOT, key, args.toArray());

@@ -17,6 +17,9 @@ public final class Words {
     private Words() {}
 
     public static String of(Phrase phrase) {
+        if (phrase.isText()) {
+            return String.valueOf(phrase.args().getFirst()); // a name, what someone wrote: no lookup needed
+        }
         return I18NProvider.translate(phrase.key(), forReader(phrase.args()));
     }
 

@@ -139,13 +139,13 @@ public class ChatService {
         }
         Phrase refusal = groupPolicy().temporaryChatRefusal(groupId, me, otherUserId);
         if (refusal == null && friendGraph.isBlockedEitherWay(me, otherUserId)) {
-            refusal = Phrase.of("chat.refusal.start-blocked", other.displayName());
+            refusal = Phrase.of("chat.refusal.start-blocked", other.shownName());
         }
         if (refusal == null && !directory.acceptsTemporaryChats(otherUserId)) {
-            refusal = Phrase.of("chat.refusal.start-no-temporary", other.displayName());
+            refusal = Phrase.of("chat.refusal.start-no-temporary", other.shownName());
         }
         if (refusal == null && !directory.acceptsTemporaryChats(me)) {
-            refusal = Phrase.of("chat.refusal.start-you-no-temporary", other.displayName());
+            refusal = Phrase.of("chat.refusal.start-you-no-temporary", other.shownName());
         }
         if (refusal != null) {
             throw new NotAllowedException(refusal);

@@ -10,7 +10,7 @@ import org.parley.base.service.Phrase;
  */
 public record ConversationDetails(
         long id,
-        String title,
+        Phrase title,
         UserSummary partner,
         Phrase cannotSendReason,
         Instant canSendAgainAt,

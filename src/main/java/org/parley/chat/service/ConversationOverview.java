@@ -113,7 +113,7 @@ public class ConversationOverview {
             boolean group = conversation.getKind() == Conversation.Kind.GROUP;
             UserSummary partner = group ? null : partners.get(partnerByConversation.get(conversation.getId()));
             ConversationLook look = group ? groupLooks.getOrDefault(conversation.getId(), UNKNOWN_GROUP) : null;
-            String title = group ? look.title() : partner.displayName();
+            Phrase title = group ? Phrase.text(look.title()) : partner.shownName();
             ChatMessage last =
                     conversation.getLastMessageId() == null ? null : lastMessages.get(conversation.getLastMessageId());
             result.add(new ConversationSummary(
@@ -141,7 +141,7 @@ public class ConversationOverview {
             SendRestriction restriction = groupPolicy().sendRestriction(conversationId, me);
             return new ConversationDetails(
                     conversationId,
-                    look.title(),
+                    Phrase.text(look.title()),
                     null,
                     restriction == null ? null : restriction.reason(),
                     restriction == null ? null : restriction.until(),
@@ -152,7 +152,7 @@ public class ConversationOverview {
         UserSummary partner = directory.summaries(List.of(partnerId)).get(partnerId);
         return new ConversationDetails(
                 conversationId,
-                partner.displayName(),
+                partner.shownName(),
                 partner,
                 writePermission.pairRefusal(conversation, me, partnerId, () -> partner),
                 null,

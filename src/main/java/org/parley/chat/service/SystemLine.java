@@ -36,6 +36,6 @@ public enum SystemLine {
         if (!body.startsWith(PREFIX)) {
             return Phrase.text(body);
         }
-        return Phrase.of(body, actor.displayName(), subject == null ? "" : subject.displayName());
+        return Phrase.of(body, actor.shownName(), subject == null ? "" : subject.shownName());
     }
 }

@@ -118,20 +118,20 @@ class WritePermission {
             UserSummary other = partner.get();
             return other.accountDeleted()
                     ? Phrase.of("chat.refusal.partner-deleted")
-                    : Phrase.of("chat.refusal.no-longer-friends", other.displayName());
+                    : Phrase.of("chat.refusal.no-longer-friends", other.shownName());
         }
         if (friendGraph.isBlockedEitherWay(me, partnerId)) {
-            return Phrase.of("chat.refusal.blocked-partner", partner.get().displayName());
+            return Phrase.of("chat.refusal.blocked-partner", partner.get().shownName());
         }
         if (!directory.acceptsTemporaryChats(partnerId)) {
-            return Phrase.of("chat.refusal.partner-no-temporary", partner.get().displayName());
+            return Phrase.of("chat.refusal.partner-no-temporary", partner.get().shownName());
         }
         if (!directory.acceptsTemporaryChats(me)) {
             // Both ways or not at all: the partner could not answer.
             return Phrase.of("chat.refusal.you-no-temporary");
         }
         if (!groupPolicy().shareGroupAllowingTemporaryChats(me, partnerId)) {
-            return Phrase.of("chat.refusal.temporary-ended", partner.get().displayName());
+            return Phrase.of("chat.refusal.temporary-ended", partner.get().shownName());
         }
         return null;
     }

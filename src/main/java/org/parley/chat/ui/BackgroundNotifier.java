@@ -82,7 +82,7 @@ public final class BackgroundNotifier {
         if (!ConversationNotifications.notifies(message, me, muted)) {
             return;
         }
-        String sender = message.sender().displayName();
+        String sender = Words.of(message.sender().shownName());
         // Once per conversation and tab, and only in a tab that notifies: the group's name, or none (one-on-one).
         String group;
         try {

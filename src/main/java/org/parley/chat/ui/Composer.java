@@ -182,7 +182,7 @@ class Composer extends Div {
     void replyTo(ChatMessageView original) {
         replyingTo = Quote.of(original);
         replyText.setText(getTranslation(
-                "chat.composer.replying-to", replyingTo.sender().displayName(), Words.of(replyingTo.text())));
+                "chat.composer.replying-to", Words.of(replyingTo.sender().shownName()), Words.of(replyingTo.text())));
         replyBanner.setVisible(true);
         input.getElement().setAttribute("data-reply-to", String.valueOf(replyingTo.messageId()));
         focus();

@@ -48,9 +48,9 @@ class ConversationHeader extends Div {
         back.setAriaLabel(getTranslation("chat.header.back"));
         UserSummary partner = details.partner();
         Avatar avatar = details.isGroup()
-                ? ConversationRow.groupAvatar(details.title(), details.groupAvatarUrl())
+                ? ConversationRow.groupAvatar(Words.of(details.title()), details.groupAvatarUrl())
                 : UserAvatars.avatar(partner);
-        H3 name = new H3(details.title());
+        H3 name = new H3(Words.of(details.title()));
         Span handle = new Span(details.isGroup() ? getTranslation("chat.header.group") : partner.handle());
         handle.addClassName("identity-handle");
         Div text = new Div(name, handle);
@@ -114,9 +114,9 @@ class ConversationHeader extends Div {
             try {
                 Relationship now = friends.sendRequest(partner.id(), null);
                 if (now == Relationship.FRIEND) {
-                    Toasts.success(getTranslation("friends.row.now-friends", partner.displayName()));
+                    Toasts.success(getTranslation("friends.row.now-friends", Words.of(partner.shownName())));
                 } else {
-                    Toasts.success(getTranslation("friends.request.sent", partner.displayName()));
+                    Toasts.success(getTranslation("friends.request.sent", Words.of(partner.shownName())));
                     add.setText(getTranslation("friends.row.request-sent"));
                     add.setEnabled(false);
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.parley.base.ui.EmptyState;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ConversationSummary;
 import org.parley.chat.service.UnreadCounts;
@@ -146,7 +147,7 @@ class ConversationList extends Div {
     /** The title of a listed conversation (its partner's or group's name), or null. */
     String titleOf(long conversationId) {
         int index = listedIndex(conversationId);
-        return index < 0 ? null : listed.get(index).title();
+        return index < 0 ? null : Words.of(listed.get(index).title());
     }
 
     /** The zone times are shown in. */

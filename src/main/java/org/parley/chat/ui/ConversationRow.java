@@ -43,7 +43,7 @@ class ConversationRow extends RouterLink {
                 conversation.isGroup()
                         ? "conversation-group-" + conversation.id()
                         : "conversation-" + conversation.partner().username());
-        Span name = new Span(conversation.title());
+        Span name = new Span(Words.of(conversation.title()));
         name.addClassName("conversation-name");
         Span timeSpan = new Span(time);
         timeSpan.addClassName("conversation-time");
@@ -83,7 +83,7 @@ class ConversationRow extends RouterLink {
         text.addClassName("conversation-text");
         add(
                 conversation.isGroup()
-                        ? groupAvatar(conversation.title(), conversation.groupAvatarUrl())
+                        ? groupAvatar(Words.of(conversation.title()), conversation.groupAvatarUrl())
                         : UserAvatars.avatar(conversation.partner()),
                 text);
         show(conversation, zone, clock);

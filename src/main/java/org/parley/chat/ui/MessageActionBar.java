@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.ChatService;
 import org.parley.chat.service.MessageActions;
@@ -119,7 +120,8 @@ class MessageActionBar extends Div {
         label.setText(
                 actions.recall() || actions.edit()
                         ? getTranslation("chat.actions.yours")
-                        : getTranslation("chat.actions.from", message.sender().displayName()));
+                        : getTranslation(
+                                "chat.actions.from", Words.of(message.sender().shownName())));
         replyButton.setVisible(actions.reply());
         recall.setVisible(actions.recall());
         edit.setVisible(actions.edit());

@@ -62,10 +62,10 @@ final class MessageItems {
             String line = message.state() == ChatMessageView.State.RECALLED
                     ? (mine
                             ? I18NProvider.translate("chat.gone.recalled-mine")
-                            : I18NProvider.translate("chat.gone.recalled", sender.displayName()))
+                            : I18NProvider.translate("chat.gone.recalled", Words.of(sender.shownName())))
                     : (mine
                             ? I18NProvider.translate("chat.gone.removed-mine")
-                            : I18NProvider.translate("chat.gone.removed", sender.displayName()));
+                            : I18NProvider.translate("chat.gone.removed", Words.of(sender.shownName())));
             MessageListItem gone = new MessageListItem(MessageText.toMarkdown(line), message.sentAt(), "Parley");
             gone.addClassNames("system", "recalled");
             return gone;
@@ -79,12 +79,13 @@ final class MessageItems {
         }
         // The @user name beside the display name: display names need not be unique, user names are.
         Quote quote = message.replyTo();
+        String name = Words.of(sender.shownName());
         MessageListItem item = new MessageListItem(
-                (quote == null ? "" : MessageText.quote(quote.sender().displayName(), Words.of(quote.text())))
+                (quote == null ? "" : MessageText.quote(Words.of(quote.sender().shownName()), Words.of(quote.text())))
                         + MessageText.toMarkdown(message.body(), message.mentions()),
                 message.sentAt(),
-                (sender.displayName() + " " + sender.handle()).strip());
-        item.setUserAbbreviation(UserAvatars.initials(sender.displayName()));
+                (name + " " + sender.handle()).strip());
+        item.setUserAbbreviation(UserAvatars.initials(name));
         AttachmentView attachment = message.attachment();
         if (attachment != null) {
             // A picture shows its server-made preview; a file shows its name and size and downloads on click.

@@ -117,7 +117,7 @@ class MessageSearchDialog extends Dialog {
     private Div hit(MessageHit found) {
         ChatMessageView message = found.message();
         String title = titles.apply(message.conversationId());
-        Span where = new Span(message.sender().displayName() + " · "
+        Span where = new Span(Words.of(message.sender().shownName()) + " · "
                 + TimeFormat.brief(message.sentAt(), zone, clock)
                 + (title == null ? "" : " · " + title));
         where.addClassName("search-hit-where");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parley.account.service.UserSummary;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.MentionSyntax;
 
 /**
@@ -53,7 +54,7 @@ final class MessageText {
                 line(line.substring(at, mention.start()), at == 0, markdown);
             }
             markdown.append("**@");
-            literal(mention.person().displayName(), false, markdown);
+            literal(Words.of(mention.person().shownName()), false, markdown);
             markdown.append("**");
             at = mention.end();
         }

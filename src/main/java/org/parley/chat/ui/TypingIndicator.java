@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ChatMessageView;
 import org.parley.chat.service.SomeoneTyping;
 import org.parley.chat.service.TypingService;
@@ -60,7 +61,8 @@ class TypingIndicator extends Div {
         typists.remove(typing.typist().id()); // the latest typist is named last
         typists.put(
                 typing.typist().id(),
-                new Typist(typing.typist().displayName(), clock.instant().plus(TypingService.SHOWN_FOR)));
+                new Typist(
+                        Words.of(typing.typist().shownName()), clock.instant().plus(TypingService.SHOWN_FOR)));
         render();
         UI ui = UI.getCurrent();
         CompletableFuture.delayedExecutor(TypingService.SHOWN_FOR.toMillis() + 100, TimeUnit.MILLISECONDS)

@@ -96,15 +96,15 @@ public class FriendService {
         String cleanNote = TextRules.optionalText(note, "The note", MAX_NOTE_LENGTH);
         UserSummary recipient = requireOther(me, recipientId);
         if (blocks.existsByBlockerIdAndBlockedId(me, recipientId)) {
-            throw new NotAllowedException(Phrase.of("friends.refusal.you-blocked", recipient.displayName()));
+            throw new NotAllowedException(Phrase.of("friends.refusal.you-blocked", recipient.shownName()));
         }
         if (blocks.existsByBlockerIdAndBlockedId(recipientId, me)) {
-            throw new NotAllowedException(Phrase.of("friends.refusal.cannot-request", recipient.displayName()));
+            throw new NotAllowedException(Phrase.of("friends.refusal.cannot-request", recipient.shownName()));
         }
         if (friendships
                 .findByUserLowAndUserHigh(Math.min(me, recipientId), Math.max(me, recipientId))
                 .isPresent()) {
-            throw new InvalidInputException(Phrase.of("friends.refusal.already-friends", recipient.displayName()));
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-friends", recipient.shownName()));
         }
         var theirs = requests.findByPendingKey(recipientId + ":" + me);
         if (theirs.isPresent()) {
@@ -112,14 +112,14 @@ public class FriendService {
             return Relationship.FRIEND;
         }
         if (requests.findByPendingKey(me + ":" + recipientId).isPresent()) {
-            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.displayName()));
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.shownName()));
         }
         requireNoRecentDecline(me, recipient);
         limits.friendRequestsPerPerson().take(me);
         try {
             requests.saveAndFlush(new FriendRequest(me, recipientId, cleanNote, clock.instant()));
         } catch (DataIntegrityViolationException sentTwiceAtOnce) {
-            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.displayName()));
+            throw new InvalidInputException(Phrase.of("friends.refusal.already-requested", recipient.shownName()));
         }
         publish(FriendsChanged.Kind.REQUEST_SENT, me, recipientId);
         return Relationship.REQUEST_SENT;
@@ -139,7 +139,7 @@ public class FriendService {
                         throw new TooManyAttemptsException(
                                 Phrase.of(
                                         "friends.refusal.declined",
-                                        recipient.displayName(),
+                                        recipient.shownName(),
                                         TooManyAttemptsException.waitPhrase(left)),
                                 left);
                     }

@@ -16,6 +16,7 @@ import org.parley.account.ui.UserAvatars;
 import org.parley.base.ui.Actions;
 import org.parley.base.ui.Badges;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.friends.service.FriendService;
 import org.parley.friends.service.PersonResult;
 import org.parley.friends.service.Relationship;
@@ -56,7 +57,7 @@ class PersonRow extends Div {
                         Badges.of(getTranslation("friends.row.request-sent"), null),
                         button(getTranslation("base.cancel"), null, ButtonVariant.LUMO_TERTIARY, () -> {
                             friends.cancelRequest(person.requestId());
-                            Toasts.info(getTranslation("friends.row.cancelled", user.displayName()));
+                            Toasts.info(getTranslation("friends.row.cancelled", Words.of(user.shownName())));
                         }));
             case REQUEST_RECEIVED ->
                 actions.add(
@@ -66,7 +67,8 @@ class PersonRow extends Div {
                                 ButtonVariant.LUMO_PRIMARY,
                                 () -> {
                                     friends.acceptRequest(person.requestId());
-                                    Toasts.success(getTranslation("friends.row.now-friends", user.displayName()));
+                                    Toasts.success(
+                                            getTranslation("friends.row.now-friends", Words.of(user.shownName())));
                                 }),
                         button(
                                 getTranslation("friends.row.decline"),
@@ -101,13 +103,13 @@ class PersonRow extends Div {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel(getTranslation("friends.row.more", user.displayName()));
+        more.setAriaLabel(getTranslation("friends.row.more", Words.of(user.shownName())));
         if (person.relationship() == Relationship.FRIEND) {
             more.getSubMenu()
                     .addItem(
                             getTranslation("friends.row.remove"),
                             click -> confirm(
-                                    getTranslation("friends.row.remove-question", user.displayName()),
+                                    getTranslation("friends.row.remove-question", Words.of(user.shownName())),
                                     getTranslation("friends.row.remove-detail"),
                                     getTranslation("friends.row.remove-confirm"),
                                     () -> friends.removeFriend(user.id())));
@@ -116,7 +118,7 @@ class PersonRow extends Div {
                 .addItem(
                         getTranslation("friends.row.block"),
                         click -> confirm(
-                                getTranslation("friends.row.block-question", user.displayName()),
+                                getTranslation("friends.row.block-question", Words.of(user.shownName())),
                                 getTranslation("friends.row.block-detail"),
                                 getTranslation("friends.row.block"),
                                 () -> friends.block(user.id())));
@@ -125,7 +127,7 @@ class PersonRow extends Div {
 
     private void openRequestDialog(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("friends.request.title", user.displayName()));
+        dialog.setHeaderTitle(getTranslation("friends.request.title", Words.of(user.shownName())));
         TextArea note = new TextArea(getTranslation("friends.request.note"));
         note.setPlaceholder(getTranslation("friends.request.note-placeholder"));
         note.setMaxLength(FriendService.MAX_NOTE_LENGTH);
@@ -136,8 +138,8 @@ class PersonRow extends Div {
             dialog.close();
             Toasts.success(
                     result == Relationship.FRIEND
-                            ? getTranslation("friends.row.now-friends", user.displayName())
-                            : getTranslation("friends.request.sent", user.displayName()));
+                            ? getTranslation("friends.row.now-friends", Words.of(user.shownName()))
+                            : getTranslation("friends.request.sent", Words.of(user.shownName())));
             changed.run();
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -190,9 +190,10 @@ class GroupRecords {
                 new GroupChanged(group.getId(), group.getConversationId(), kind, subject, new ArrayList<>(recipients)));
     }
 
-    String name(long userId) {
+    /** A person's name for a phrase. */
+    Phrase name(long userId) {
         UserSummary user = directory.summaries(List.of(userId)).get(userId);
-        return user == null ? "Someone" : user.displayName();
+        return user == null ? Phrase.of("groups.someone") : user.shownName();
     }
 
     /**

@@ -14,8 +14,9 @@ final class AdminLogSentence {
 
     /** The sentence, in words for the reader's language (groups.log.* in groups.properties). */
     static Phrase of(AdminLogView entry) {
-        String actor = entry.actor().displayName();
-        String target = entry.target() == null ? "" : entry.target().displayName();
+        Phrase actor = entry.actor().shownName();
+        Phrase target =
+                entry.target() == null ? Phrase.text("") : entry.target().shownName();
         String act = entry.action().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Phrase sentence = entry.action() == Action.MUTE
                 ? Phrase.of("groups.log.mute", actor, target, length(entry.lasting()))

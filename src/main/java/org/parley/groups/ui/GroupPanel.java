@@ -195,8 +195,8 @@ class GroupPanel extends Dialog {
     private Button messageButton(UserSummary user) {
         Button message = new Button(VaadinIcon.CHAT.create());
         message.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
-        message.setAriaLabel(getTranslation("groups.panel.message", user.displayName()));
-        message.setTooltipText(getTranslation("groups.panel.message", user.displayName()));
+        message.setAriaLabel(getTranslation("groups.panel.message", Words.of(user.shownName())));
+        message.setTooltipText(getTranslation("groups.panel.message", Words.of(user.shownName())));
         message.setTestId("message-" + user.username());
         message.addClickListener(click -> {
             try {
@@ -238,7 +238,7 @@ class GroupPanel extends Dialog {
                     c -> acts.withReason(
                             getTranslation(
                                     "groups.panel.reject-who",
-                                    request.requester().displayName()),
+                                    Words.of(request.requester().shownName())),
                             reason -> requests.reject(request.id(), reason)));
             reject.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Div actions = new Div(approve, reject);

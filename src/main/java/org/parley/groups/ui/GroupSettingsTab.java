@@ -123,7 +123,7 @@ class GroupSettingsTab extends Div {
     private ComboBox<UserSummary> addPerson() {
         ComboBox<UserSummary> addPerson = new ComboBox<>(getTranslation("groups.settings.add"));
         addPerson.setPlaceholder(getTranslation("groups.settings.add-placeholder"));
-        addPerson.setItemLabelGenerator(u -> u.displayName() + " (@" + u.username() + ")");
+        addPerson.setItemLabelGenerator(u -> Words.of(u.shownName()) + " (@" + u.username() + ")");
         addPerson.setItems(query -> accounts.searchOthers(query.getFilter().orElse(""), null, query.getLimit()).stream()
                 .skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
         addPerson.setWidthFull();
@@ -131,7 +131,7 @@ class GroupSettingsTab extends Div {
             if (e.isFromClient() && e.getValue() != null) {
                 UserSummary person = e.getValue();
                 if (acts.act(() -> groups.addMember(groupId, person.id()))) {
-                    Toasts.success(getTranslation("groups.settings.added", person.displayName()));
+                    Toasts.success(getTranslation("groups.settings.added", Words.of(person.shownName())));
                 }
             }
         });

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.parley.account.service.UserSummary;
 import org.parley.base.ui.Actions;
+import org.parley.base.ui.Words;
 import org.parley.groups.service.GroupMemberView;
 import org.parley.groups.service.GroupModeration;
 import org.parley.groups.service.MemberAction;
@@ -25,12 +26,12 @@ final class MemberMenu {
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel(I18NProvider.translate("groups.member.actions", user.displayName()));
+        more.setAriaLabel(I18NProvider.translate("groups.member.actions", Words.of(user.shownName())));
         SubMenu sub = more.getSubMenu();
         if (may.contains(MemberAction.MUTE)) {
             SubMenu mute =
                     sub.addItem(I18NProvider.translate("groups.member.mute")).getSubMenu();
-            String title = I18NProvider.translate("groups.member.mute-who", user.displayName());
+            String title = I18NProvider.translate("groups.member.mute-who", Words.of(user.shownName()));
             mute.addItem(
                     I18NProvider.translate("groups.member.for-10-minutes"),
                     c -> acts.withReason(
@@ -56,14 +57,14 @@ final class MemberMenu {
             sub.addItem(
                     I18NProvider.translate("groups.member.remove"),
                     c -> acts.withReason(
-                            I18NProvider.translate("groups.member.remove-who", user.displayName()),
+                            I18NProvider.translate("groups.member.remove-who", Words.of(user.shownName())),
                             reason -> moderation.removeMember(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.BAN)) {
             sub.addItem(
                     I18NProvider.translate("groups.member.ban"),
                     c -> acts.withReason(
-                            I18NProvider.translate("groups.member.ban-who", user.displayName()),
+                            I18NProvider.translate("groups.member.ban-who", Words.of(user.shownName())),
                             reason -> moderation.ban(groupId, user.id(), reason)));
         }
         if (may.contains(MemberAction.APPOINT)) {
@@ -80,7 +81,7 @@ final class MemberMenu {
             sub.addItem(
                     I18NProvider.translate("groups.member.hand-over"),
                     c -> Actions.confirm(
-                            I18NProvider.translate("groups.member.hand-over-question", user.displayName()),
+                            I18NProvider.translate("groups.member.hand-over-question", Words.of(user.shownName())),
                             I18NProvider.translate("groups.member.hand-over-detail"),
                             I18NProvider.translate("groups.member.hand-over-confirm"),
                             false,

@@ -30,6 +30,7 @@ import org.parley.base.service.CurrentUser;
 import org.parley.base.service.LiveEvents;
 import org.parley.base.ui.LiveUpdates;
 import org.parley.base.ui.Toasts;
+import org.parley.base.ui.Words;
 import org.parley.chat.service.ConversationNotifications;
 import org.parley.chat.service.ConversationOverview;
 import org.parley.chat.service.ConversationRead;
@@ -244,7 +245,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (changed.actor().id() == me) {
             return;
         }
-        String who = changed.actor().displayName();
+        String who = Words.of(changed.actor().shownName());
         switch (changed.kind()) {
             case REQUEST_SENT -> Toasts.info(getTranslation("navigation.friend.request", who));
             case REQUEST_ACCEPTED -> Toasts.success(getTranslation("navigation.friend.accepted", who));

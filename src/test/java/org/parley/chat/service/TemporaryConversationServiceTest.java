@@ -104,7 +104,7 @@ class TemporaryConversationServiceTest {
                             .isTrue();
                     assertThat(c.temporaryFrom()).isEqualTo(club.name());
                     assertThat(c.partner()).isEqualTo(bob);
-                    assertThat(c.title()).isEqualTo(bob.displayName());
+                    assertThat(c.title().inEnglish()).isEqualTo(bob.displayName());
                     assertThat(c.isGroup()).isFalse();
                     assertThat(c.lastMessage()).isNull();
                 });
@@ -727,7 +727,7 @@ class TemporaryConversationServiceTest {
                     .isTrue();
             assertThat(d.temporaryFrom()).isEqualTo(groupName);
             assertThat(d.partner()).isEqualTo(partner);
-            assertThat(d.title()).isEqualTo(partner.displayName());
+            assertThat(d.title().inEnglish()).isEqualTo(partner.displayName());
             assertThat(d.canSend())
                     .as("%s may write: %s", viewer.displayName(), d.cannotSendReason())
                     .isTrue();

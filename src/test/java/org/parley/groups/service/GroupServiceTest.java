@@ -135,7 +135,7 @@ class GroupServiceTest {
                     .filteredOn(c -> c.id() == group.conversationId())
                     .singleElement()
                     .satisfies(c -> {
-                        assertThat(c.title()).isEqualTo(name);
+                        assertThat(c.title().inEnglish()).isEqualTo(name);
                         assertThat(c.isGroup()).isTrue();
                     });
             assertThat(chat.history(group.conversationId(), null, 50))

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.parley.account.service.UserSummary;
+import org.parley.base.service.Phrase;
 import org.parley.groups.domain.GroupAdminLogEntry.Action;
 import org.parley.groups.service.AdminLogView;
 
@@ -28,6 +30,19 @@ class AdminLogSentenceTest {
         assertThat(line(Action.HAND_OVER, null, null)).isEqualTo("Olga handed the group over to Max");
         assertThat(line(Action.REMOVE_MESSAGE, null, null)).isEqualTo("Olga removed a message from Max");
         assertThat(line(Action.BAN, "spam", null)).isEqualTo("Olga banned Max: spam");
+    }
+
+    @Test
+    void a_deleted_account_is_named_in_the_readers_language() {
+        UserSummary gone = new UserSummary(3, "~deleted-3", "Deleted user", null, true);
+        Phrase sentence = AdminLogSentence.of(new AdminLogView(1, OLGA, gone, Action.BAN, null, null, Instant.EPOCH));
+        assertThat(sentence.inEnglish()).isEqualTo("Olga banned Deleted user");
+        assertThat(Phrase.in(
+                        Locale.SIMPLIFIED_CHINESE,
+                        sentence.key(),
+                        sentence.args().toArray()))
+                .contains("已删除的用户")
+                .doesNotContain("Deleted user");
     }
 
     @Test
