@@ -12,11 +12,6 @@ import org.parley.base.service.Phrase;
 public record UserSummary(long id, String username, String displayName, String avatarUrl, boolean accountDeleted)
         implements Serializable {
 
-    /** Someone whose account is in use. */
-    public UserSummary(long id, String username, String displayName, String avatarUrl) {
-        this(id, username, displayName, avatarUrl, false);
-    }
-
     public static UserSummary of(UserAccount account) {
         String avatarUrl = account.hasAvatar() ? AvatarUrls.path(account.getId(), account.getAvatarVersion()) : null;
         return new UserSummary(

@@ -38,7 +38,11 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
 
     /** Words that need no translating ({@link #text}). */
     public boolean isText() {
-        return TEXT.equals(key) && args.size() == 1;
+        return isText(key, args.size());
+    }
+
+    private static boolean isText(String key, int argumentCount) {
+        return argumentCount == 1 && TEXT.equals(key);
     }
 
     /** In English: for logs, and for tests that read a refusal's message. */
@@ -51,7 +55,7 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
      * among them first put in words themselves. A key with no words reads as itself.
      */
     public static String in(Locale locale, String key, Object... args) {
-        if (args.length == 1 && TEXT.equals(key)) {
+        if (isText(key, args.length)) {
             return String.valueOf(args[0]); // what someone wrote: the same in every language (the common case)
         }
         String bundle = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;

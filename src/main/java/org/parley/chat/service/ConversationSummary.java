@@ -5,8 +5,9 @@ import org.parley.account.service.UserSummary;
 import org.parley.base.service.Phrase;
 
 /**
- * A row of the conversation list: {@code title} is the partner's name ({@link UserSummary#shownName}) or the group's name; {@code partner}
- * is null for a group. {@code lastMessage} is null for a conversation with no messages yet.
+ * A row of the conversation list: {@code title} is the partner's name ({@link UserSummary#shownName}) or the
+ * group's name; {@code partner} is null for a group. {@code lastMessage} is null for a conversation with no messages
+ * yet.
  * {@code temporaryFrom} names the group a temporary conversation was started from; null otherwise.
  * {@code lastMessageId} is the newest message this row already reflects (null: none). {@code unreadMention}: a
  * message there names the viewer ("@") and they have not read it yet.

@@ -123,7 +123,7 @@ class GroupSettingsTab extends Div {
     private ComboBox<UserSummary> addPerson() {
         ComboBox<UserSummary> addPerson = new ComboBox<>(getTranslation("groups.settings.add"));
         addPerson.setPlaceholder(getTranslation("groups.settings.add-placeholder"));
-        addPerson.setItemLabelGenerator(u -> Words.of(u.shownName()) + " (@" + u.username() + ")");
+        addPerson.setItemLabelGenerator(u -> Words.of(u.shownName()) + " (" + u.handle() + ")");
         addPerson.setItems(query -> accounts.searchOthers(query.getFilter().orElse(""), null, query.getLimit()).stream()
                 .skip(query.getOffset() > 0 ? Long.MAX_VALUE : 0));
         addPerson.setWidthFull();

@@ -200,7 +200,7 @@ class AccountDeletionTest {
     void a_company_account_confirms_with_its_user_name_not_a_password_it_never_had() {
         String name = TestUsers.uniqueName("erin");
         var erin = externalAccounts.signIn(new ExternalSignIn("ldap://acme", name, name, "Erin", null));
-        UserSummary asSummary = new UserSummary(erin.userId(), erin.getUsername(), "Erin", null);
+        UserSummary asSummary = new UserSummary(erin.userId(), erin.getUsername(), "Erin", null, false);
         assertThat(as(asSummary, deletion::howToConfirm)).isEqualTo(AccountClosing.Confirmation.USER_NAME);
         assertThatThrownBy(() -> run(asSummary, () -> deletion.deleteMyAccount("someone-else")))
                 .isInstanceOf(InvalidInputException.class);

@@ -105,7 +105,7 @@ class NodeRelayTest {
         LiveEvents receiving = liveEvents(new NodeRelay(second));
         List<UserEvent> got = new CopyOnWriteArrayList<>();
         receiving.subscribe(7, got::add);
-        UserSummary ann = new UserSummary(3, "ann", "Ann Lee", "/avatars/3?v=2");
+        UserSummary ann = new UserSummary(3, "ann", "Ann Lee", "/avatars/3?v=2", false);
         List<UserEvent> published = List.of(
                 new MessagePosted(
                         new ChatMessageView(

@@ -9,8 +9,8 @@ import org.parley.account.service.UserSummary;
 /** Where a text names someone: "@" and a whole user name, never inside a word, an e-mail or a web address. */
 class MentionSyntaxTest {
 
-    private static final UserSummary ANN = new UserSummary(1, "ann", "Ann Lee", "/a/1");
-    private static final UserSummary ZHANG = new UserSummary(2, "zhang.wei", "张伟", "/a/2");
+    private static final UserSummary ANN = new UserSummary(1, "ann", "Ann Lee", "/a/1", false);
+    private static final UserSummary ZHANG = new UserSummary(2, "zhang.wei", "张伟", "/a/2", false);
 
     @Test
     void a_whole_user_name_after_at_names_the_person_in_any_case() {
@@ -25,7 +25,7 @@ class MentionSyntaxTest {
 
     @Test
     void a_chinese_user_name_is_named_right_after_chinese_text_up_to_the_space_the_picker_puts_after_it() {
-        UserSummary wang = new UserSummary(3, "王芳", "王芳", "/a/3");
+        UserSummary wang = new UserSummary(3, "王芳", "王芳", "/a/3", false);
         assertThat(MentionSyntax.userNamesIn("你好@王芳 明天见", 20)).containsExactly("王芳");
         assertThat(MentionSyntax.in("你好@王芳 明天见", List.of(wang)))
                 .extracting(MentionSyntax.Found::start, MentionSyntax.Found::end)

@@ -45,7 +45,7 @@ class MessageTextTest {
 
     @Test
     void a_mention_shows_the_persons_name_now_in_bold_and_nothing_else_becomes_one() {
-        UserSummary bob = new UserSummary(7, "bob.k", "Bob *K*", null);
+        UserSummary bob = new UserSummary(7, "bob.k", "Bob *K*", null, false);
         String markdown =
                 MessageText.toMarkdown("@BOB.K, see https://x.org/@bob.k and mail@bob.k or @bob.kk", List.of(bob));
         assertThat(markdown).startsWith("**@Bob \\*K\\***\\, see [");

@@ -10,7 +10,7 @@ import org.parley.account.service.UserSummary;
 class FriendsOrderTest {
 
     private static UserSummary named(String name) {
-        return new UserSummary(name.hashCode(), "u" + Math.abs(name.hashCode()), name, null);
+        return new UserSummary(name.hashCode(), "u" + Math.abs(name.hashCode()), name, null, false);
     }
 
     @Test

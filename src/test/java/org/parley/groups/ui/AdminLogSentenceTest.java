@@ -15,8 +15,8 @@ import org.parley.groups.service.AdminLogView;
 /** The group log reads as sentences, with a mute's length as people say it. */
 class AdminLogSentenceTest {
 
-    private static final UserSummary OLGA = new UserSummary(1, "olga", "Olga", null);
-    private static final UserSummary MAX = new UserSummary(2, "max", "Max", null);
+    private static final UserSummary OLGA = new UserSummary(1, "olga", "Olga", null, false);
+    private static final UserSummary MAX = new UserSummary(2, "max", "Max", null, false);
 
     private static String line(Action action, String reason, Duration lasting) {
         return AdminLogSentence.of(new AdminLogView(1, OLGA, MAX, action, reason, lasting, Instant.EPOCH))
